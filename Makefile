@@ -1,0 +1,115 @@
+# callstat: see README.md.  `make demo` and `make check` first install what
+# is missing (scripts/install-deps), then build in build/.
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+SHARED ?= ../shared
+
+VERSION = 0.1.0
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
+PKGS = sqlite3 jansson inih libsodium
+# libcsv ships no .pc file
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
+CUNIT_LIBS = $(shell pkg-config --libs cunit 2>/dev/null)
+
+# B is the build directory; `make check` also builds everything again in
+# build/san with AddressSanitizer and UndefinedBehaviorSanitizer.
+B ?= build
+XCFLAGS =
+ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DCS_VERSION='"$(VERSION)"' $(WARN) \
+	$(PKG_CFLAGS) -Isrc/lib $(XCFLAGS) $(CFLAGS) -MMD -MP
+ALL_LDFLAGS = $(XCFLAGS) $(LDFLAGS)
+
+TOOLS = callstat callstat-import callstat-kpi callstat-calls
+MAN1 = $(TOOLS:%=man/%.1)
+MAN5 = man/callstat.conf.5
+MAN7 = man/callstat-kpi.7
+
+LIB_SRC = $(wildcard src/lib/*.c src/lib/readers/*.c)
+LIB_OBJ = $(LIB_SRC:src/%.c=$(B)/obj/%.o)
+TOOL_BIN = $(TOOLS:%=$(B)/bin/%)
+UNIT_SRC = $(wildcard tests/unit/*.c)
+UNIT_OBJ = $(UNIT_SRC:tests/%.c=$(B)/obj/tests/%.o)
+
+.PHONY: all check check-build check-unit check-shell check-man check-san \
+	demo bench install uninstall clean deps
+
+all: $(TOOL_BIN)
+
+$(B)/obj/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/obj/tests/%.o: tests/%.c
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(B)/libcallstat.a: $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+$(B)/bin/%: $(B)/obj/%.o $(B)/libcallstat.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $< $(B)/libcallstat.a $(PKG_LIBS)
+
+$(B)/unit-tests: $(UNIT_OBJ) $(B)/libcallstat.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJ) $(B)/libcallstat.a $(PKG_LIBS) $(CUNIT_LIBS)
+
+# Installs what is missing, when pkg-config or a command says so.
+deps:
+	@if ! pkg-config --exists $(PKGS) cunit || [ ! -e /usr/include/csv.h ] || \
+	    ! command -v mandoc >/dev/null || ! command -v sqlite3 >/dev/null || \
+	    ! command -v pdftotext >/dev/null || [ ! -x /usr/bin/time ]; then \
+		scripts/install-deps; \
+	fi
+
+check: deps
+	$(MAKE) check-build CFLAGS='$(CFLAGS) -Werror'
+	$(MAKE) check-unit check-man check-shell
+	$(MAKE) check-san
+
+check-build: all $(B)/unit-tests
+
+check-unit: $(B)/unit-tests
+	CS_SHARED=$(SHARED) $(B)/unit-tests
+
+check-shell: all
+	CS_BIN=$(B)/bin CS_SHARED=$(SHARED) tests/shell/run
+
+check-man:
+	@for m in $(MAN1) $(MAN5) $(MAN7); do \
+		mandoc -Tlint -W warning $$m || exit 1; \
+	done
+	@echo "man pages: mandoc -Tlint clean"
+
+# The whole suite again under ASan and UBSan, in its own build directory.
+check-san:
+	$(MAKE) B=build/san XCFLAGS='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
+		CFLAGS='-O1 -g -Werror' check-build
+	ASAN_OPTIONS=detect_leaks=1 CS_SHARED=$(SHARED) build/san/unit-tests
+	ASAN_OPTIONS=detect_leaks=1 CS_BIN=build/san/bin CS_SHARED=$(SHARED) tests/shell/run
+
+demo: deps
+	$(MAKE) all
+	scripts/demo $(B)/bin
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	for t in $(TOOLS); do install -m 755 $(B)/bin/$$t $(DESTDIR)$(BINDIR)/$$t; done
+	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
+	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
+	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+
+uninstall:
+	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(MANDIR)/man1/$$t.1; done
+	rm -f $(DESTDIR)$(MANDIR)/man5/callstat.conf.5 $(DESTDIR)$(MANDIR)/man7/callstat-kpi.7
+
+clean:
+	rm -rf build
+
+-include $(LIB_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(TOOLS:%=$(B)/obj/%.d)

@@ -1,0 +1,1282 @@
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "calls.h"
+#include "privacy.h"
+#include "timeutil.h"
+
+/*
+ * Raise when a change to the rules below changes what a rebuild gives for
+ * the same records and configuration: databases are then rebuilt.
+ */
+#define CS_RULES_VERSION "1"
+
+/* How far apart the legs of one call may start. */
+#define GROUP_HORIZON (4 * 3600)
+
+const char *
+cs_outcome_name(enum cs_outcome o)
+{
+	static const char *const names[] = {
+		NULL, "agent", "bot", "abandoned", "short", "missed", "voicemail"
+	};
+
+	return (unsigned)o < sizeof(names) / sizeof(names[0]) ? names[o] : NULL;
+}
+
+const char *
+cs_direction_name(enum cs_direction d)
+{
+	return d == CS_INBOUND ? "inbound" : d == CS_INTERNAL ? "internal" : "outbound";
+}
+
+/* ---- one call ---- */
+
+enum leg_kind {
+	LEG_OTHER,	/* an application that decides nothing */
+	LEG_BOT,	/* matches [bot] match */
+	LEG_WELCOME,	/* matches [pbx] welcome */
+	LEG_PBX,	/* answered by nobody: voicemail, announcement */
+	LEG_PERSON,	/* Dial or Queue towards a person's phone */
+	LEG_QUEUE_EMPTY	/* Queue with no phone rung */
+};
+
+enum verdict { V_NONE, V_ANNOUNCE, V_VOICEMAIL, V_ABANDONED, V_MISSED };
+
+static int
+app_is(const char *app, const char *a, const char *b)
+{
+	return strcasecmp(app, a) == 0 || (b != NULL && strcasecmp(app, b) == 0);
+}
+
+static int
+app_is_pbx(const char *app)
+{
+	static const char *const apps[] = {
+		"VoiceMail", "VoiceMailMain", "Playback", "BackGround", "Read",
+		"Record", "Hangup", "Congestion", "Busy", "Answer", "Wait",
+		"SayDigits", "SayNumber", "MusicOnHold", "Echo",
+	};
+
+	for (size_t i = 0; i < sizeof(apps) / sizeof(apps[0]); i++)
+		if (strcasecmp(app, apps[i]) == 0)
+			return 1;
+	return 0;
+}
+
+static int
+app_is_queue(const char *app)
+{
+	return app_is(app, "Queue", "AppQueue");
+}
+
+static int
+app_is_dial(const char *app)
+{
+	return app_is(app, "Dial", "AppDial");
+}
+
+static struct cs_leg_view
+view_of(const struct cs_leg *l)
+{
+	struct cs_leg_view v;
+
+	v.dst = l->dst;
+	v.dcontext = l->dcontext;
+	v.dstchannel = l->dstchannel;
+	v.lastapp = l->lastapp;
+	v.lastdata = l->lastdata;
+	return v;
+}
+
+static enum leg_kind
+leg_kind(const struct cs_config *cfg, const struct cs_leg *l)
+{
+	struct cs_leg_view v = view_of(l);
+
+	if (cfg->bot.n > 0 && cs_match_leg(&cfg->bot, &v))
+		return LEG_BOT;
+	if (cfg->welcome.n > 0 && cs_match_leg(&cfg->welcome, &v))
+		return LEG_WELCOME;
+	if (app_is_pbx(l->lastapp))
+		return LEG_PBX;
+	if (app_is_queue(l->lastapp))
+		return l->dstchannel[0] == '\0' ? LEG_QUEUE_EMPTY : LEG_PERSON;
+	if (app_is_dial(l->lastapp))
+		return LEG_PERSON;
+	if (l->dstchannel[0] == '\0')
+		return LEG_PBX;
+	return LEG_OTHER;
+}
+
+static int
+answered(const struct cs_leg *l)
+{
+	return l->answer > 0 && strcmp(l->disposition, "ANSWERED") == 0;
+}
+
+/* What an unanswered Dial (or a Queue read from the CDR alone) says. */
+static enum verdict
+dial_verdict(const struct cs_config *cfg, const struct cs_leg *l)
+{
+	const char *d = l->disposition;
+
+	if (strcmp(d, "BUSY") == 0 || strcmp(d, "FAILED") == 0 ||
+	    strcmp(d, "CONGESTION") == 0 || strcmp(d, "CHANUNAVAIL") == 0)
+		return V_MISSED;
+	if (cfg->dial_timeout > 0 && l->duration >= cfg->dial_timeout)
+		return V_MISSED;
+	return V_ABANDONED;
+}
+
+/* What a queue_log event says of the call, when it ends a queue attempt. */
+static enum verdict
+event_verdict(const char *ev, int *exit)
+{
+	*exit = 1;
+	if (strcmp(ev, "ABANDON") == 0)
+		return V_ABANDONED;
+	if (strcmp(ev, "EXITWITHTIMEOUT") == 0 || strcmp(ev, "EXITEMPTY") == 0 ||
+	    strcmp(ev, "WITHDRAW") == 0 || strcmp(ev, "FULL") == 0 ||
+	    strcmp(ev, "JOINEMPTY") == 0 || strcmp(ev, "LEAVEEMPTY") == 0 ||
+	    strcmp(ev, "JOINUNAVAIL") == 0 || strcmp(ev, "CLOSED") == 0)
+		return V_MISSED;
+	if (strcmp(ev, "EXITWITHKEY") == 0)
+		return V_NONE;	/* what happens next decides */
+	*exit = 0;
+	return V_NONE;
+}
+
+static int
+peer_equal(const char *chan_a, const char *chan_b)
+{
+	char a[128], b[128];
+
+	cs_channel_peer(chan_a, a, sizeof(a));
+	cs_channel_peer(chan_b, b, sizeof(b));
+	return a[0] != '\0' && strcmp(a, b) == 0;
+}
+
+struct interval {
+	int64_t from, to;
+};
+
+static int
+cmp_interval(const void *pa, const void *pb)
+{
+	const struct interval *a = pa, *b = pb;
+
+	return (a->from > b->from) - (a->from < b->from);
+}
+
+/* Seconds covered by the union of the intervals (humans on the call). */
+static long
+union_length(struct interval *iv, int n)
+{
+	int64_t total = 0, cur_from = 0, cur_to = 0;
+
+	if (n == 0)
+		return 0;
+	qsort(iv, (size_t)n, sizeof(*iv), cmp_interval);
+	cur_from = iv[0].from;
+	cur_to = iv[0].to;
+	for (int i = 1; i < n; i++) {
+		if (iv[i].from <= cur_to) {
+			if (iv[i].to > cur_to)
+				cur_to = iv[i].to;
+			continue;
+		}
+		total += cur_to - cur_from;
+		cur_from = iv[i].from;
+		cur_to = iv[i].to;
+	}
+	total += cur_to - cur_from;
+	return (long)total;
+}
+
+static int
+caller_is_internal(const struct cs_config *cfg, const struct cs_leg *first)
+{
+	char peer[128];
+
+	cs_channel_peer(first->channel, peer, sizeof(peer));
+	for (size_t i = 0; i < cfg->internal.n; i++) {
+		const struct cs_term *t = &cfg->internal.t[i];
+		int hit = 0;
+
+		switch (t->kind) {
+		case CS_TERM_EXT:
+			hit = cs_term_match(t, first->src) || cs_term_match(t, peer);
+			break;
+		case CS_TERM_DID:
+			hit = cs_term_match(t, first->src);
+			break;
+		case CS_TERM_CONTEXT:
+			hit = cs_term_match(t, first->dcontext);
+			break;
+		case CS_TERM_CHANNEL:
+			hit = cs_term_match(t, first->channel);
+			break;
+		case CS_TERM_APP:
+			hit = cs_term_match(t, first->lastapp);
+			break;
+		case CS_TERM_DATA:
+			hit = cs_term_match(t, first->lastdata);
+			break;
+		case CS_TERM_QUEUE:
+			break;
+		}
+		if (hit)
+			return 1;
+	}
+	return 0;
+}
+
+/* The first service with a term of kind that value matches, or -1. */
+static int
+service_by(const struct cs_config *cfg, enum cs_term_kind kind, const char *value)
+{
+	if (value == NULL || *value == '\0')
+		return -1;
+	for (size_t s = 0; s < cfg->nservices; s++) {
+		const struct cs_match *m = &cfg->services[s].match;
+
+		for (size_t i = 0; i < m->n; i++)
+			if (m->t[i].kind == kind && cs_term_match(&m->t[i], value))
+				return (int)s;
+	}
+	return -1;
+}
+
+/* Rule 4's companions: channel, app, context and data terms, any leg. */
+static int
+service_by_leg_terms(const struct cs_config *cfg, const struct cs_leg *legs,
+    int nlegs)
+{
+	for (size_t s = 0; s < cfg->nservices; s++) {
+		const struct cs_match *m = &cfg->services[s].match;
+
+		for (size_t i = 0; i < m->n; i++) {
+			struct cs_match one = { &m->t[i], 1 };
+
+			if (m->t[i].kind == CS_TERM_DID || m->t[i].kind == CS_TERM_QUEUE ||
+			    m->t[i].kind == CS_TERM_EXT)
+				continue;
+			for (int l = 0; l < nlegs; l++) {
+				struct cs_leg_view v = view_of(&legs[l]);
+
+				if (cs_match_leg(&one, &v))
+					return (int)s;
+			}
+		}
+	}
+	return -1;
+}
+
+static void
+queue_of(const char *lastdata, char *out, size_t n)
+{
+	size_t len = strcspn(lastdata, ",|");
+
+	if (len >= n)
+		len = n - 1;
+	memcpy(out, lastdata, len);
+	out[len] = '\0';
+}
+
+int
+cs_call_in_hours(const struct cs_config *cfg, int service, int64_t t)
+{
+	struct cs_datetime dt;
+	int wday;
+	const struct cs_service *s;
+
+	if (service < 0 || (size_t)service >= cfg->nservices)
+		return 1;	/* "other" is always open */
+	cs_utc_to_local(t, &dt, &wday);
+	if (cs_config_closed_day(cfg, dt.year, dt.mon, dt.mday))
+		return 0;
+	s = &cfg->services[service];
+	if (!s->has_hours)
+		return 1;
+	return cs_hours_open(&s->hours, wday, dt.hour * 3600 + dt.min * 60 + dt.sec);
+}
+
+struct item {
+	int64_t time;
+	int rank;	/* events before legs at the same second */
+	int64_t order;
+	enum verdict v;
+};
+
+static int
+cmp_item(const void *pa, const void *pb)
+{
+	const struct item *a = pa, *b = pb;
+
+	if (a->time != b->time)
+		return (a->time > b->time) - (a->time < b->time);
+	if (a->rank != b->rank)
+		return a->rank - b->rank;
+	return (a->order > b->order) - (a->order < b->order);
+}
+
+#define MAX_KINDS 256
+
+void
+cs_call_build(const struct cs_config *cfg, const struct cs_leg *legs,
+    int nlegs, const struct cs_qevent *ev, int nev, struct cs_call *call)
+{
+	enum leg_kind kindbuf[MAX_KINDS], *kind = kindbuf;
+	struct interval ivbuf[64], *iv = ivbuf;
+	struct item itembuf[MAX_KINDS], *items = itembuf;
+	int niv = 0, nitems = 0, covered = 0, covered_exit = 0;
+	int bot = -1, answering = -1, connect_agent = -1;
+	int64_t human_t = INT64_MAX, bot_t = 0, handover = 0;
+	enum verdict final = V_NONE;
+	int saw_announce = 0;
+	int s;
+	char q[128];
+
+	memset(call, 0, sizeof(*call));
+	call->wait = call->human_wait = call->talk = call->abandon_wait = -1;
+	call->service = (int)cfg->nservices;
+	call->caller = legs[0].caller;
+	call->start = legs[0].start;
+	call->end = legs[0].end;
+	for (int i = 0; i < nlegs; i++) {
+		if (legs[i].start < call->start)
+			call->start = legs[i].start;
+		if (legs[i].end > call->end)
+			call->end = legs[i].end;
+		call->flags |= legs[i].flags;
+	}
+	if (caller_is_internal(cfg, &legs[0])) {
+		call->direction = strcmp(legs[0].dst, "[phone]") == 0 ||
+		    cs_number_is_phone(legs[0].dst) ? CS_OUTBOUND : CS_INTERNAL;
+		call->in_hours = 0;
+		return;
+	}
+	call->direction = CS_INBOUND;
+
+	if (nlegs > MAX_KINDS) {
+		kind = malloc((size_t)nlegs * sizeof(*kind));
+		if (kind == NULL)
+			kind = kindbuf, nlegs = MAX_KINDS;
+	}
+	if (nlegs + nev > MAX_KINDS) {
+		items = malloc((size_t)(nlegs + nev) * sizeof(*items));
+		if (items == NULL)
+			items = itembuf, nev = MAX_KINDS - nlegs > 0 ? MAX_KINDS - nlegs : 0;
+	}
+	if (nlegs + nev > 64) {
+		iv = malloc((size_t)(nlegs + nev) * sizeof(*iv));
+		if (iv == NULL)
+			iv = ivbuf, nev = 0, nlegs = nlegs > 64 ? 64 : nlegs;
+	}
+
+	for (int i = 0; i < nlegs; i++)
+		kind[i] = leg_kind(cfg, &legs[i]);
+	for (int e = 0; e < nev; e++) {
+		int isexit;
+
+		covered = 1;
+		event_verdict(ev[e].event, &isexit);
+		covered_exit |= isexit;
+	}
+
+	/* the bot: its first answered leg */
+	for (int i = 0; i < nlegs; i++)
+		if (kind[i] == LEG_BOT && answered(&legs[i])) {
+			bot = i;
+			bot_t = legs[i].answer;
+			break;
+		}
+	call->bot_answered = bot >= 0;
+
+	/* people: answered Dial legs, and queue legs through CONNECT */
+	for (int i = 0; i < nlegs; i++) {
+		if (kind[i] != LEG_PERSON || !answered(&legs[i]))
+			continue;
+		if (app_is_queue(legs[i].lastapp) && covered)
+			continue;	/* the queue_log's CONNECT says when */
+		if (legs[i].answer < human_t) {
+			human_t = legs[i].answer;
+			answering = i;
+		}
+		iv[niv].from = legs[i].answer;
+		iv[niv].to = legs[i].end > legs[i].answer ? legs[i].end : legs[i].answer;
+		niv++;
+	}
+	for (int e = 0; e < nev; e++) {
+		int leg = -1;
+
+		if (strcmp(ev[e].event, "CONNECT") != 0)
+			continue;
+		for (int i = 0; i < nlegs && leg < 0; i++)
+			if (kind[i] == LEG_PERSON && app_is_queue(legs[i].lastapp) &&
+			    answered(&legs[i]) && peer_equal(legs[i].dstchannel, ev[e].agent))
+				leg = i;
+		for (int i = 0; i < nlegs && leg < 0; i++)
+			if (kind[i] == LEG_PERSON && app_is_queue(legs[i].lastapp) &&
+			    answered(&legs[i]) && legs[i].end >= ev[e].time)
+				leg = i;
+		if (ev[e].time < human_t) {
+			human_t = ev[e].time;
+			answering = leg;
+			connect_agent = leg < 0 ? e : -1;
+		}
+		iv[niv].from = ev[e].time;
+		if (leg >= 0) {
+			iv[niv].to = legs[leg].end;
+		} else {
+			/* no CDR row for it: the talk time the queue logged */
+			long calltime = 0;
+
+			for (int f = e + 1; f < nev; f++)
+				if (strncmp(ev[f].event, "COMPLETE", 8) == 0 ||
+				    strstr(ev[f].event, "TRANSFER") != NULL) {
+					calltime = strtol(ev[f].data[1], NULL, 10);
+					if (strcmp(ev[f].event, "TRANSFER") == 0 ||
+					    strcmp(ev[f].event, "BLINDTRANSFER") == 0)
+						calltime = strtol(ev[f].data[3], NULL, 10);
+					break;
+				}
+			iv[niv].to = ev[e].time + (calltime > 0 ? calltime : 0);
+		}
+		if (iv[niv].to < iv[niv].from)
+			iv[niv].to = iv[niv].from;
+		niv++;
+	}
+
+	/* offered to a person; escalated after the bot */
+	for (int i = 0; i < nlegs; i++) {
+		if (kind[i] != LEG_PERSON && kind[i] != LEG_QUEUE_EMPTY)
+			continue;
+		call->needed_agent = 1;
+		if (bot >= 0 && i != bot && legs[i].start >= bot_t && !call->escalated) {
+			call->escalated = 1;
+			handover = legs[bot].end;
+		}
+	}
+	for (int e = 0; e < nev; e++) {
+		if (strcmp(ev[e].event, "ENTERQUEUE") != 0)
+			continue;
+		call->needed_agent = 1;
+		if (bot >= 0 && ev[e].time >= bot_t && !call->escalated) {
+			call->escalated = 1;
+			handover = legs[bot].end;
+		}
+	}
+
+	/* the outcome */
+	if (human_t != INT64_MAX) {
+		call->outcome = CS_OUTCOME_AGENT;
+	} else if (bot >= 0 && !call->escalated) {
+		call->outcome = CS_OUTCOME_BOT;
+	} else {
+		for (int i = 0; i < nlegs; i++) {
+			enum verdict v = V_NONE;
+
+			switch (kind[i]) {
+			case LEG_BOT:
+				if (!answered(&legs[i]))
+					v = dial_verdict(cfg, &legs[i]);
+				break;
+			case LEG_WELCOME:
+				v = V_ABANDONED;
+				break;
+			case LEG_PBX:
+				v = app_is(legs[i].lastapp, "VoiceMail", "VoiceMailMain") ?
+				    V_VOICEMAIL : V_ANNOUNCE;
+				break;
+			case LEG_QUEUE_EMPTY:
+				if (!covered_exit)
+					v = V_MISSED;
+				break;
+			case LEG_PERSON:
+				if (!(app_is_queue(legs[i].lastapp) && covered_exit))
+					v = dial_verdict(cfg, &legs[i]);
+				break;
+			case LEG_OTHER:
+				break;
+			}
+			if (v == V_NONE)
+				continue;
+			items[nitems].time = legs[i].end;
+			items[nitems].rank = 1;
+			items[nitems].order = legs[i].order;
+			items[nitems].v = v;
+			nitems++;
+		}
+		for (int e = 0; e < nev; e++) {
+			int isexit;
+			enum verdict v = event_verdict(ev[e].event, &isexit);
+
+			if (!isexit)
+				continue;
+			items[nitems].time = ev[e].time;
+			items[nitems].rank = 0;
+			items[nitems].order = ev[e].order;
+			items[nitems].v = v;
+			nitems++;
+		}
+		qsort(items, (size_t)nitems, sizeof(*items), cmp_item);
+		for (int k = 0; k < nitems; k++) {
+			if (items[k].v == V_ANNOUNCE)
+				saw_announce = 1;
+			else if (items[k].v != V_NONE)
+				final = items[k].v;
+			else
+				final = V_NONE;	/* EXITWITHKEY: what follows decides */
+		}
+		if (final == V_NONE)
+			final = saw_announce ? V_VOICEMAIL : V_ABANDONED;
+		switch (final) {
+		case V_VOICEMAIL:
+			call->outcome = CS_OUTCOME_VOICEMAIL;
+			break;
+		case V_MISSED:
+			call->outcome = CS_OUTCOME_MISSED;
+			break;
+		default:
+			call->outcome = call->end - call->start <= cfg->short_abandon ?
+			    CS_OUTCOME_SHORT : CS_OUTCOME_ABANDONED;
+			break;
+		}
+	}
+
+	/* the times */
+	if (call->outcome == CS_OUTCOME_AGENT) {
+		int64_t first = human_t;
+
+		if (bot >= 0 && bot_t < first)
+			first = bot_t;
+		call->wait = (long)(first - call->start);
+		call->human_wait = (long)(human_t -
+		    (call->escalated ? handover : call->start));
+		if (call->human_wait < 0)
+			call->human_wait = 0;
+		call->talk = union_length(iv, niv);
+	} else if (call->outcome == CS_OUTCOME_BOT) {
+		call->wait = (long)(bot_t - call->start);
+	} else if (call->outcome == CS_OUTCOME_ABANDONED) {
+		call->abandon_wait = (long)(call->end - call->start);
+	}
+	if (call->wait < -1)
+		call->wait = 0;
+
+	/* the service: kpi.md's rules in order (rule 3 needs transcripts) */
+	s = -1;
+	for (int e = nev - 1; e >= 0 && s < 0; e--)
+		if (strcmp(ev[e].event, "ENTERQUEUE") == 0) {
+			s = service_by(cfg, CS_TERM_QUEUE, ev[e].queue);
+			break;
+		}
+	if (s < 0 && nev == 0) {
+		for (int i = nlegs - 1; i >= 0; i--)
+			if (app_is_queue(legs[i].lastapp) && kind[i] != LEG_BOT) {
+				queue_of(legs[i].lastdata, q, sizeof(q));
+				s = service_by(cfg, CS_TERM_QUEUE, q);
+				break;
+			}
+	}
+	if (s < 0 && call->outcome == CS_OUTCOME_AGENT) {
+		char peer[128];
+
+		if (answering >= 0) {
+			cs_channel_peer(legs[answering].dstchannel, peer, sizeof(peer));
+			s = service_by(cfg, CS_TERM_EXT, legs[answering].dst);
+			if (s < 0)
+				s = service_by(cfg, CS_TERM_EXT, peer);
+		} else if (connect_agent >= 0) {
+			cs_channel_peer(ev[connect_agent].agent, peer, sizeof(peer));
+			s = service_by(cfg, CS_TERM_EXT, peer);
+		}
+	}
+	if (s < 0)
+		s = service_by(cfg, CS_TERM_DID, legs[0].dst);
+	if (s < 0)
+		s = service_by_leg_terms(cfg, legs, nlegs);
+	if (s >= 0)
+		call->service = s;
+	call->in_hours = cs_call_in_hours(cfg, call->service, call->start);
+
+	if (kind != kindbuf)
+		free(kind);
+	if (items != itembuf)
+		free(items);
+	if (iv != ivbuf)
+		free(iv);
+}
+
+/* ---- rebuilding the calls of the database ---- */
+
+struct group {
+	char *key;
+	int64_t first;
+	struct cs_leg *legs;
+	char **legmem;
+	int nlegs, caplegs;
+	struct cs_qevent *ev;
+	char **evmem;
+	int nev, capev;
+	char **alias;		/* other keys of the map that lead here */
+	int nalias;
+	struct group *fifo;	/* next group by creation */
+};
+
+struct entry {
+	char *key;
+	struct group *g;
+	struct entry *next;
+};
+
+#define NBUCKETS 65536
+
+struct rebuild {
+	const struct cs_config *cfg;
+	struct cs_db *db;
+	int64_t from, to;
+	struct entry **bucket;
+	struct group *head, *tail;
+	sqlite3_stmt *ins;
+	struct cs_error *err;
+	int failed;
+	long ncalls;
+};
+
+static unsigned
+hash_str(const char *s)
+{
+	unsigned h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h & (NBUCKETS - 1);
+}
+
+static struct group *
+map_get(struct rebuild *r, const char *key)
+{
+	for (struct entry *e = r->bucket[hash_str(key)]; e != NULL; e = e->next)
+		if (strcmp(e->key, key) == 0)
+			return e->g;
+	return NULL;
+}
+
+static int
+map_put(struct rebuild *r, const char *key, struct group *g)
+{
+	unsigned h = hash_str(key);
+	struct entry *e = malloc(sizeof(*e));
+
+	if (e == NULL || (e->key = cs_strdup(key)) == NULL) {
+		free(e);
+		return -1;
+	}
+	e->g = g;
+	e->next = r->bucket[h];
+	r->bucket[h] = e;
+	return 0;
+}
+
+static void
+map_del(struct rebuild *r, const char *key, struct group *g)
+{
+	struct entry **pp = &r->bucket[hash_str(key)];
+
+	for (; *pp != NULL; pp = &(*pp)->next)
+		if ((*pp)->g == g && strcmp((*pp)->key, key) == 0) {
+			struct entry *e = *pp;
+
+			*pp = e->next;
+			free(e->key);
+			free(e);
+			return;
+		}
+}
+
+static struct group *
+group_new(struct rebuild *r, const char *key, int64_t t)
+{
+	struct group *g = calloc(1, sizeof(*g));
+
+	if (g == NULL || (g->key = cs_strdup(key)) == NULL) {
+		free(g);
+		return NULL;
+	}
+	if (map_put(r, key, g) != 0) {
+		free(g->key);
+		free(g);
+		return NULL;
+	}
+	g->first = t;
+	if (r->tail != NULL)
+		r->tail->fifo = g;
+	else
+		r->head = g;
+	r->tail = g;
+	return g;
+}
+
+static int
+group_alias(struct rebuild *r, struct group *g, const char *key)
+{
+	char **na;
+
+	if (*key == '\0' || map_get(r, key) != NULL)
+		return 0;
+	na = realloc(g->alias, (size_t)(g->nalias + 1) * sizeof(*na));
+	if (na == NULL)
+		return -1;
+	g->alias = na;
+	if ((g->alias[g->nalias] = cs_strdup(key)) == NULL)
+		return -1;
+	g->nalias++;
+	return map_put(r, key, g);
+}
+
+static void
+group_free(struct rebuild *r, struct group *g)
+{
+	map_del(r, g->key, g);
+	for (int i = 0; i < g->nalias; i++) {
+		map_del(r, g->alias[i], g);
+		free(g->alias[i]);
+	}
+	for (int i = 0; i < g->nlegs; i++)
+		free(g->legmem[i]);
+	for (int i = 0; i < g->nev; i++)
+		free(g->evmem[i]);
+	free(g->alias);
+	free(g->legs);
+	free(g->legmem);
+	free(g->ev);
+	free(g->evmem);
+	free(g->key);
+	free(g);
+}
+
+/* Copies n column texts of st, from column col, into one block; fills out. */
+static char *
+copy_texts(sqlite3_stmt *st, int col, int n, const char **out[])
+{
+	size_t total = 0, off = 0;
+	char *mem;
+
+	for (int i = 0; i < n; i++)
+		total += (size_t)sqlite3_column_bytes(st, col + i) + 1;
+	if ((mem = malloc(total)) == NULL)
+		return NULL;
+	for (int i = 0; i < n; i++) {
+		const unsigned char *t = sqlite3_column_text(st, col + i);
+		size_t len = (size_t)sqlite3_column_bytes(st, col + i);
+
+		if (t != NULL)
+			memcpy(mem + off, t, len);
+		mem[off + len] = '\0';
+		*out[i] = mem + off;
+		off += len + 1;
+	}
+	return mem;
+}
+
+static int
+cmp_leg(const void *pa, const void *pb)
+{
+	const struct cs_leg *a = pa, *b = pb;
+
+	if (a->start != b->start)
+		return (a->start > b->start) - (a->start < b->start);
+	return (a->order > b->order) - (a->order < b->order);
+}
+
+static int
+cmp_event(const void *pa, const void *pb)
+{
+	const struct cs_qevent *a = pa, *b = pb;
+
+	if (a->time != b->time)
+		return (a->time > b->time) - (a->time < b->time);
+	return (a->order > b->order) - (a->order < b->order);
+}
+
+static int
+store_call(struct rebuild *r, struct group *g)
+{
+	struct cs_call c;
+	struct cs_datetime dt;
+	char day[11], week[11];
+	sqlite3_stmt *st = r->ins;
+	const struct cs_config *cfg = r->cfg;
+	int rc;
+
+	qsort(g->legs, (size_t)g->nlegs, sizeof(*g->legs), cmp_leg);
+	qsort(g->ev, (size_t)g->nev, sizeof(*g->ev), cmp_event);
+	cs_call_build(cfg, g->legs, g->nlegs, g->ev, g->nev, &c);
+	if (c.start < r->from || c.start >= r->to)
+		return 0;
+	cs_utc_to_local(c.start, &dt, NULL);
+	cs_period_label(c.start, CS_PERIOD_DAY, day, sizeof(day));
+	cs_iso_week_label(dt.year, dt.mon, dt.mday, week);
+
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, c.start);
+	sqlite3_bind_text(st, 2, g->key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, c.end);
+	sqlite3_bind_text(st, 4, day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, week, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, cs_direction_name(c.direction), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, (size_t)c.service < cfg->nservices ?
+	    cfg->services[c.service].name : "other", -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 8, c.in_hours);
+	if (c.outcome == CS_OUTCOME_NONE)
+		sqlite3_bind_null(st, 9);
+	else
+		sqlite3_bind_text(st, 9, cs_outcome_name(c.outcome), -1, SQLITE_STATIC);
+	if (c.wait >= 0)
+		sqlite3_bind_int64(st, 10, c.wait);
+	else
+		sqlite3_bind_null(st, 10);
+	if (c.human_wait >= 0)
+		sqlite3_bind_int64(st, 11, c.human_wait);
+	else
+		sqlite3_bind_null(st, 11);
+	if (c.talk >= 0)
+		sqlite3_bind_int64(st, 12, c.talk);
+	else
+		sqlite3_bind_null(st, 12);
+	if (c.abandon_wait >= 0)
+		sqlite3_bind_int64(st, 13, c.abandon_wait);
+	else
+		sqlite3_bind_null(st, 13);
+	sqlite3_bind_int(st, 14, c.escalated);
+	sqlite3_bind_int(st, 15, c.needed_agent);
+	sqlite3_bind_int(st, 16, c.bot_answered);
+	sqlite3_bind_text(st, 17, c.caller, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 18, g->nlegs);
+	sqlite3_bind_int(st, 19, c.flags);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_DONE)
+		return cs_db_fail(r->db, "cannot store a call", r->err);
+	r->ncalls++;
+	return 0;
+}
+
+/* Closes the groups that no later record can reach, oldest first. */
+static int
+close_groups(struct rebuild *r, int64_t now)
+{
+	while (r->head != NULL && r->head->first + GROUP_HORIZON < now) {
+		struct group *g = r->head;
+		int rc = 0;
+
+		r->head = g->fifo;
+		if (r->head == NULL)
+			r->tail = NULL;
+		if (g->nlegs > 0)
+			rc = store_call(r, g);
+		group_free(r, g);
+		if (rc != 0)
+			return -1;
+	}
+	return 0;
+}
+
+enum { L_START, L_ANSWER, L_END, L_DURATION, L_BILLSEC, L_FLAGS, L_SOURCE,
+	L_LINE, L_TEXT };
+#define LEG_TEXTS 12
+
+static int
+add_leg(struct rebuild *r, sqlite3_stmt *st)
+{
+	struct cs_leg l;
+	const char **out[LEG_TEXTS] = {
+		&l.caller, &l.src, &l.dst, &l.dcontext, &l.channel, &l.dstchannel,
+		&l.lastapp, &l.lastdata, &l.disposition, &l.uniqueid, &l.linkedid,
+		NULL,
+	};
+	const char *chanbuf;
+	char key[512];
+	struct group *g;
+	char *mem;
+
+	memset(&l, 0, sizeof(l));
+	out[11] = &chanbuf;
+	l.start = sqlite3_column_int64(st, L_START);
+	l.answer = sqlite3_column_int64(st, L_ANSWER);
+	l.end = sqlite3_column_int64(st, L_END);
+	l.duration = (long)sqlite3_column_int64(st, L_DURATION);
+	l.billsec = (long)sqlite3_column_int64(st, L_BILLSEC);
+	l.flags = sqlite3_column_int(st, L_FLAGS);
+	l.order = (sqlite3_column_int64(st, L_SOURCE) << 32) +
+	    sqlite3_column_int64(st, L_LINE);
+	if ((mem = copy_texts(st, L_TEXT, LEG_TEXTS, out)) == NULL)
+		return cs_error_set(r->err, "out of memory");
+
+	if (l.linkedid[0] != '\0')
+		snprintf(key, sizeof(key), "%s", l.linkedid);
+	else if (l.uniqueid[0] != '\0')
+		snprintf(key, sizeof(key), "%s", l.uniqueid);
+	else
+		snprintf(key, sizeof(key), "chan:%s", l.channel);
+	g = map_get(r, key);
+	if (g == NULL && l.uniqueid[0] != '\0')
+		g = map_get(r, l.uniqueid);
+	if (g == NULL)
+		g = group_new(r, key, l.start);
+	if (g == NULL)
+		goto nomem;
+	if (strcmp(g->key, key) != 0 && group_alias(r, g, key) != 0)
+		goto nomem;
+	if (l.uniqueid[0] != '\0' && strcmp(l.uniqueid, key) != 0 &&
+	    group_alias(r, g, l.uniqueid) != 0)
+		goto nomem;
+	if (g->nlegs == g->caplegs) {
+		int cap = g->caplegs ? 2 * g->caplegs : 4;
+		struct cs_leg *nl = realloc(g->legs, (size_t)cap * sizeof(*nl));
+		char **nm;
+
+		if (nl == NULL)
+			goto nomem;
+		g->legs = nl;
+		nm = realloc(g->legmem, (size_t)cap * sizeof(*nm));
+		if (nm == NULL)
+			goto nomem;
+		g->legmem = nm;
+		g->caplegs = cap;
+	}
+	g->legs[g->nlegs] = l;
+	g->legmem[g->nlegs] = mem;
+	g->nlegs++;
+	return 0;
+nomem:
+	free(mem);
+	return cs_error_set(r->err, "out of memory");
+}
+
+enum { E_TIME, E_SOURCE, E_LINE, E_TEXT };
+#define EV_TEXTS 9
+
+static int
+add_event(struct rebuild *r, sqlite3_stmt *st)
+{
+	struct cs_qevent e;
+	const char *callid;
+	const char **out[EV_TEXTS] = {
+		&callid, &e.queue, &e.agent, &e.event,
+		&e.data[0], &e.data[1], &e.data[2], &e.data[3], &e.data[4],
+	};
+	struct group *g;
+	char *mem;
+
+	memset(&e, 0, sizeof(e));
+	e.time = sqlite3_column_int64(st, E_TIME);
+	e.order = (sqlite3_column_int64(st, E_SOURCE) << 32) +
+	    sqlite3_column_int64(st, E_LINE);
+	if ((mem = copy_texts(st, E_TEXT, EV_TEXTS, out)) == NULL)
+		return cs_error_set(r->err, "out of memory");
+	g = map_get(r, callid);
+	if (g == NULL)
+		g = group_new(r, callid, e.time);
+	if (g == NULL)
+		goto nomem;
+	if (g->nev == g->capev) {
+		int cap = g->capev ? 2 * g->capev : 4;
+		struct cs_qevent *ne = realloc(g->ev, (size_t)cap * sizeof(*ne));
+		char **nm;
+
+		if (ne == NULL)
+			goto nomem;
+		g->ev = ne;
+		nm = realloc(g->evmem, (size_t)cap * sizeof(*nm));
+		if (nm == NULL)
+			goto nomem;
+		g->evmem = nm;
+		g->capev = cap;
+	}
+	g->ev[g->nev] = e;
+	g->evmem[g->nev] = mem;
+	g->nev++;
+	return 0;
+nomem:
+	free(mem);
+	return cs_error_set(r->err, "out of memory");
+}
+
+static int
+stream_calls(struct rebuild *r)
+{
+	sqlite3_stmt *ls = NULL, *es = NULL;
+	int lrc, erc, rc = -1;
+	int64_t lo = r->from - GROUP_HORIZON, hi = r->to + GROUP_HORIZON;
+
+	if (cs_db_prepare(r->db, &ls, "SELECT start, coalesce(answer, 0), end, "
+	    "duration, billsec, flags, source, line, caller, coalesce(src, ''), "
+	    "coalesce(dst, ''), coalesce(dcontext, ''), coalesce(channel, ''), "
+	    "coalesce(dstchannel, ''), coalesce(lastapp, ''), "
+	    "coalesce(lastdata, ''), coalesce(disposition, ''), "
+	    "coalesce(uniqueid, ''), coalesce(linkedid, ''), '' "
+	    "FROM cdr WHERE start >= ? AND start < ? ORDER BY start", r->err) != 0)
+		goto out;
+	if (cs_db_prepare(r->db, &es, "SELECT time, source, line, callid, queue, "
+	    "agent, event, coalesce(data1, ''), coalesce(data2, ''), "
+	    "coalesce(data3, ''), coalesce(data4, ''), coalesce(data5, '') "
+	    "FROM queue_log WHERE time >= ? AND time < ? "
+	    "AND callid NOT IN ('NONE', 'MANAGER', 'CLI', 'REALTIME', '') "
+	    "ORDER BY time", r->err) != 0)
+		goto out;
+	sqlite3_bind_int64(ls, 1, lo);
+	sqlite3_bind_int64(ls, 2, hi);
+	sqlite3_bind_int64(es, 1, lo);
+	sqlite3_bind_int64(es, 2, hi + GROUP_HORIZON);
+	lrc = sqlite3_step(ls);
+	erc = sqlite3_step(es);
+	while (lrc == SQLITE_ROW || erc == SQLITE_ROW) {
+		int take_leg = lrc == SQLITE_ROW && (erc != SQLITE_ROW ||
+		    sqlite3_column_int64(ls, L_START) <= sqlite3_column_int64(es, E_TIME));
+		int64_t now = take_leg ? sqlite3_column_int64(ls, L_START) :
+		    sqlite3_column_int64(es, E_TIME);
+
+		if (close_groups(r, now) != 0)
+			goto out;
+		if (take_leg) {
+			if (add_leg(r, ls) != 0)
+				goto out;
+			lrc = sqlite3_step(ls);
+		} else {
+			if (add_event(r, es) != 0)
+				goto out;
+			erc = sqlite3_step(es);
+		}
+	}
+	if (lrc != SQLITE_DONE || erc != SQLITE_DONE) {
+		cs_db_fail(r->db, "cannot read the records", r->err);
+		goto out;
+	}
+	if (close_groups(r, CS_TIME_MAX + 2 * GROUP_HORIZON) != 0)
+		goto out;
+	rc = 0;
+out:
+	sqlite3_finalize(ls);
+	sqlite3_finalize(es);
+	return rc;
+}
+
+static int
+exec_range(struct cs_db *db, const char *sql, int64_t a, int64_t b,
+    const char *da, const char *dbay, int t, struct cs_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (cs_db_prepare(db, &st, sql, err) != 0)
+		return -1;
+	for (int i = 1; i <= sqlite3_bind_parameter_count(st); i++) {
+		const char *name = sqlite3_bind_parameter_name(st, i);
+
+		if (name == NULL)
+			continue;
+		if (strcmp(name, ":a") == 0)
+			sqlite3_bind_int64(st, i, a);
+		else if (strcmp(name, ":b") == 0)
+			sqlite3_bind_int64(st, i, b);
+		else if (strcmp(name, ":da") == 0)
+			sqlite3_bind_text(st, i, da, -1, SQLITE_STATIC);
+		else if (strcmp(name, ":db") == 0)
+			sqlite3_bind_text(st, i, dbay, -1, SQLITE_STATIC);
+		else if (strcmp(name, ":t") == 0)
+			sqlite3_bind_int(st, i, t);
+	}
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return cs_db_fail(db, "cannot update the derived tables", err);
+	return 0;
+}
+
+/* Later calls of the same caller: "called again" and the call-backs. */
+static const char flags_sql[] =
+	"UPDATE calls SET "
+	" repeat_24h = EXISTS(SELECT 1 FROM calls e WHERE e.caller = calls.caller"
+	"  AND e.caller <> '' AND e.direction = 'inbound'"
+	"  AND e.service = calls.service"
+	"  AND e.start < calls.start AND e.start >= calls.start - 86400),"
+	" again_24h = EXISTS(SELECT 1 FROM calls l WHERE l.caller = calls.caller"
+	"  AND l.caller <> '' AND l.direction = 'inbound'"
+	"  AND l.start > calls.start AND l.start <= calls.start + 86400),"
+	" callback_2h = EXISTS(SELECT 1 FROM calls l WHERE l.caller = calls.caller"
+	"  AND l.caller <> '' AND l.direction = 'inbound'"
+	"  AND l.outcome IN ('agent', 'bot')"
+	"  AND l.start > calls.start AND l.start <= calls.start + 7200),"
+	" callback_24h = EXISTS(SELECT 1 FROM calls l WHERE l.caller = calls.caller"
+	"  AND l.caller <> '' AND l.direction = 'inbound'"
+	"  AND l.outcome IN ('agent', 'bot')"
+	"  AND l.start > calls.start AND l.start <= calls.start + 86400)"
+	" WHERE caller <> '' AND direction = 'inbound'"
+	" AND start >= :a AND start < :b";
+
+/* The sums every figure is made of (kpi.md; see kpi.c for the figures). */
+static const char daily_sql[] =
+	"INSERT INTO daily SELECT day, week, service, in_hours,"
+	" sum(outcome <> 'short'),"
+	" sum(outcome IN ('agent', 'bot')),"
+	" sum(outcome <> 'short' AND needed_agent),"
+	" sum(outcome = 'agent'),"
+	" sum(outcome = 'bot'),"
+	" sum(outcome = 'abandoned'),"
+	" sum(outcome = 'missed'),"
+	" sum(outcome = 'voicemail'),"
+	" sum(outcome = 'short'),"
+	" total(CASE WHEN outcome IN ('agent', 'bot') THEN wait END),"
+	" sum(outcome IN ('agent', 'bot') AND wait <= :t),"
+	" total(CASE WHEN outcome = 'abandoned' THEN abandon_wait END),"
+	" total(CASE WHEN outcome = 'agent' THEN talk END),"
+	" sum(outcome <> 'short' AND bot_answered),"
+	" sum(outcome <> 'short' AND escalated),"
+	" sum(outcome = 'agent' AND escalated),"
+	" sum(outcome = 'bot' AND caller <> '' AND NOT again_24h),"
+	" sum(outcome <> 'short' AND bot_answered AND caller <> ''),"
+	" sum(outcome <> 'short' AND caller <> '' AND repeat_24h),"
+	" sum(outcome <> 'short' AND caller <> ''),"
+	" sum(outcome IN ('abandoned', 'missed')),"
+	" sum(outcome IN ('abandoned', 'missed') AND caller <> ''),"
+	" sum(outcome IN ('abandoned', 'missed') AND caller <> '' AND callback_2h),"
+	" sum(outcome IN ('abandoned', 'missed') AND caller <> '' AND callback_24h)"
+	" FROM calls WHERE direction = 'inbound' AND day >= :da AND day <= :db"
+	" GROUP BY day, week, service, in_hours";
+
+static const char hist_sql[] =
+	"INSERT INTO wait_hist"
+	" SELECT day, week, service, in_hours, 0, wait, count(*) FROM calls"
+	"  WHERE direction = 'inbound' AND outcome IN ('agent', 'bot')"
+	"  AND day >= :da AND day <= :db GROUP BY day, week, service, in_hours, wait"
+	" UNION ALL"
+	" SELECT day, week, service, in_hours, 1, human_wait, count(*) FROM calls"
+	"  WHERE direction = 'inbound' AND outcome = 'agent'"
+	"  AND day >= :da AND day <= :db GROUP BY day, week, service, in_hours, human_wait";
+
+static void
+day_label(int64_t t, char out[11])
+{
+	if (t <= CS_TIME_MIN) {
+		strcpy(out, "0000-00-00");
+		return;
+	}
+	if (t >= CS_TIME_MAX) {
+		strcpy(out, "9999-99-99");
+		return;
+	}
+	cs_period_label(t, CS_PERIOD_DAY, out, 11);
+}
+
+int
+cs_calls_rebuild(struct cs_db *db, const struct cs_config *cfg, int64_t from,
+    int64_t to, struct cs_error *err)
+{
+	struct rebuild r;
+	int rc = -1;
+	int64_t fa = from <= CS_TIME_MIN ? CS_TIME_MIN : from - 86400;
+	int64_t fb = to >= CS_TIME_MAX ? CS_TIME_MAX : to + 86400;
+	char da[11], dbay[11];
+
+	memset(&r, 0, sizeof(r));
+	r.cfg = cfg;
+	r.db = db;
+	r.from = from;
+	r.to = to;
+	r.err = err;
+	if ((r.bucket = calloc(NBUCKETS, sizeof(*r.bucket))) == NULL)
+		return cs_error_set(err, "out of memory");
+	if (exec_range(db, "DELETE FROM calls WHERE start >= :a AND start < :b",
+	    from, to, NULL, NULL, 0, err) != 0)
+		goto out;
+	if (cs_db_prepare(db, &r.ins, "INSERT OR REPLACE INTO calls(start, id, "
+	    "end, day, week, direction, service, in_hours, outcome, wait, "
+	    "human_wait, talk, abandon_wait, escalated, needed_agent, "
+	    "bot_answered, caller, legs, flags) "
+	    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+	    err) != 0)
+		goto out;
+	if (stream_calls(&r) != 0)
+		goto out;
+	if (exec_range(db, flags_sql, fa, fb, NULL, NULL, 0, err) != 0)
+		goto out;
+	day_label(fa, da);
+	day_label(fb, dbay);
+	if (exec_range(db, "DELETE FROM daily WHERE day >= :da AND day <= :db",
+	    0, 0, da, dbay, 0, err) != 0 ||
+	    exec_range(db, "DELETE FROM wait_hist WHERE day >= :da AND day <= :db",
+	    0, 0, da, dbay, 0, err) != 0 ||
+	    exec_range(db, daily_sql, 0, 0, da, dbay, cfg->service_level, err) != 0 ||
+	    exec_range(db, hist_sql, 0, 0, da, dbay, 0, err) != 0)
+		goto out;
+	rc = 0;
+out:
+	while (r.head != NULL) {
+		struct group *g = r.head;
+
+		r.head = g->fifo;
+		group_free(&r, g);
+	}
+	sqlite3_finalize(r.ins);
+	free(r.bucket);
+	return rc;
+}
+
+static void
+derived_key(const struct cs_config *cfg, char out[128])
+{
+	snprintf(out, 128, "%s:%s", CS_RULES_VERSION, cfg->digest);
+}
+
+int
+cs_calls_update(struct cs_db *db, const struct cs_config *cfg, int64_t from,
+    int64_t to, int *rebuilt, struct cs_error *err)
+{
+	char want[128], have[128];
+
+	if (rebuilt != NULL)
+		*rebuilt = 0;
+	derived_key(cfg, want);
+	if (cs_db_meta_get(db, "derived_from", have, sizeof(have), err) != 0)
+		return -1;
+	if (strcmp(want, have) != 0) {
+		if (cs_calls_rebuild(db, cfg, CS_TIME_MIN, CS_TIME_MAX, err) != 0 ||
+		    cs_db_meta_set(db, "derived_from", want, err) != 0)
+			return -1;
+		if (rebuilt != NULL)
+			*rebuilt = 1;
+		return 0;
+	}
+	if (from < to)
+		return cs_calls_rebuild(db, cfg, from, to, err);
+	return 0;
+}
+
+int
+cs_calls_refresh(struct cs_db *db, const struct cs_config *cfg, int *rebuilt,
+    struct cs_error *err)
+{
+	char want[128], have[128];
+
+	if (rebuilt != NULL)
+		*rebuilt = 0;
+	derived_key(cfg, want);
+	if (cs_db_meta_get(db, "derived_from", have, sizeof(have), err) != 0)
+		return -1;
+	if (strcmp(want, have) == 0)
+		return 0;
+	if (cs_db_exec(db, "BEGIN IMMEDIATE", err) != 0)
+		return -1;
+	/* under the lock: another process may have rebuilt meanwhile */
+	if (cs_calls_update(db, cfg, 0, 0, rebuilt, err) != 0) {
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return cs_db_exec(db, "COMMIT", err);
+}

@@ -1,0 +1,103 @@
+/*
+ * calls.h: calls rebuilt from their legs, as kpi.md and config.md define
+ * them.
+ *
+ * cs_call_build() is the rule book: given the legs and queue events of one
+ * call and the configuration, it decides the call's direction, service,
+ * hours, outcome, waits and escalation.  It reads nothing else, so each
+ * rule is tested on its own.  cs_calls_rebuild() streams the raw records of
+ * the database through it and refreshes the derived tables.
+ */
+#ifndef CS_CALLS_H
+#define CS_CALLS_H
+
+#include <stdint.h>
+
+#include "config.h"
+#include "db.h"
+#include "error.h"
+
+/* One CDR leg, as stored (strings never NULL; "" when absent). */
+struct cs_leg {
+	int64_t start, answer, end;	/* answer 0: not answered */
+	long duration, billsec;
+	const char *caller;		/* keyed hash of the caller, "" withheld */
+	const char *src, *dst, *dcontext, *channel, *dstchannel;
+	const char *lastapp, *lastdata, *disposition;
+	const char *uniqueid, *linkedid;
+	int flags;			/* 1: start in the repeated DST hour */
+	int64_t order;			/* where it was read: ties keep file order */
+};
+
+/* One queue_log event of the call. */
+struct cs_qevent {
+	int64_t time;
+	const char *queue, *agent, *event;
+	const char *data[5];
+	int64_t order;
+};
+
+enum cs_direction { CS_INBOUND, CS_INTERNAL, CS_OUTBOUND };
+
+enum cs_outcome {
+	CS_OUTCOME_NONE = 0,	/* not inbound */
+	CS_OUTCOME_AGENT, CS_OUTCOME_BOT, CS_OUTCOME_ABANDONED,
+	CS_OUTCOME_SHORT, CS_OUTCOME_MISSED, CS_OUTCOME_VOICEMAIL
+};
+
+struct cs_call {
+	int64_t start, end;
+	enum cs_direction direction;
+	int service;		/* index into the configuration's services;
+				   nservices means "other" */
+	int in_hours;
+	enum cs_outcome outcome;
+	long wait, human_wait, talk, abandon_wait;	/* -1: not applicable */
+	int escalated, needed_agent, bot_answered;
+	int flags;
+	const char *caller;	/* the first leg's, not copied */
+};
+
+/* "agent", "bot"...; NULL for CS_OUTCOME_NONE. */
+const char *cs_outcome_name(enum cs_outcome o);
+const char *cs_direction_name(enum cs_direction d);
+
+/*
+ * Decides everything about one call.  legs must be sorted by start (ties in
+ * file order), events by time; nlegs >= 1.  Never fails.
+ */
+void cs_call_build(const struct cs_config *cfg, const struct cs_leg *legs,
+    int nlegs, const struct cs_qevent *ev, int nev, struct cs_call *call);
+
+/* 1 if the call starting at t (UTC) is inside service's opening hours
+ * (service == cfg->nservices is "other": always open). */
+int cs_call_in_hours(const struct cs_config *cfg, int service, int64_t t);
+
+/*
+ * Rebuilds the calls that start in [from, to) from the raw records, then
+ * the repeat and call-back flags of the calls around them and the daily
+ * totals of the days they touch.  Runs inside the caller's transaction.
+ * from = CS_TIME_MIN and to = CS_TIME_MAX rebuild everything.
+ */
+#define CS_TIME_MIN (-((int64_t)1 << 40))
+#define CS_TIME_MAX ((int64_t)1 << 40)
+int cs_calls_rebuild(struct cs_db *db, const struct cs_config *cfg,
+    int64_t from, int64_t to, struct cs_error *err);
+
+/*
+ * Inside the caller's transaction: rebuilds everything when the derived
+ * tables were built from another configuration (or by other rules), else
+ * the calls starting in [from, to) (nothing when from >= to).
+ */
+int cs_calls_update(struct cs_db *db, const struct cs_config *cfg, int64_t from,
+    int64_t to, int *rebuilt, struct cs_error *err);
+
+/*
+ * Makes the derived tables current: a full rebuild, in its own
+ * transaction, when the configuration differs from the one they were built
+ * with.  *rebuilt (may be NULL) says whether it did.
+ */
+int cs_calls_refresh(struct cs_db *db, const struct cs_config *cfg,
+    int *rebuilt, struct cs_error *err);
+
+#endif

@@ -1,0 +1,758 @@
+#include <ctype.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+#include <ini.h>
+#include <sodium.h>
+
+#include "config.h"
+#include "privacy.h"
+
+/* What the inih handler needs: the config and the first error. */
+struct load {
+	struct cs_config *c;
+	struct cs_error err;
+	int failed;
+	unsigned seen;		/* keys given once: bit per key */
+};
+
+void
+cs_config_init(struct cs_config *c)
+{
+	memset(c, 0, sizeof(*c));
+	c->holidays = CS_HOLIDAYS_FR;
+	c->short_abandon = 5;
+	c->service_level = 20;
+	c->retention_months = 13;
+}
+
+static int
+fail(struct load *l, const char *fmt, const char *a, const char *b)
+{
+	if (!l->failed) {
+		snprintf(l->err.msg, sizeof(l->err.msg), fmt, a, b);
+		l->failed = 1;
+	}
+	return 0;	/* inih: this line is an error */
+}
+
+static int
+parse_int(const char *v, int lo, int hi, int *out)
+{
+	char *end;
+	long n;
+
+	errno = 0;
+	n = strtol(v, &end, 10);
+	if (end == v || *end != '\0' || errno != 0 || n < lo || n > hi)
+		return -1;
+	*out = (int)n;
+	return 0;
+}
+
+void
+cs_match_release(struct cs_match *m)
+{
+	for (size_t i = 0; i < m->n; i++)
+		free(m->t[i].value);
+	free(m->t);
+	m->t = NULL;
+	m->n = 0;
+}
+
+static int
+parse_term(struct cs_term *t, const char *word, struct cs_error *err)
+{
+	static const struct {
+		const char *name;
+		enum cs_term_kind kind;
+	} kinds[] = {
+		{ "did", CS_TERM_DID }, { "queue", CS_TERM_QUEUE },
+		{ "ext", CS_TERM_EXT }, { "channel", CS_TERM_CHANNEL },
+		{ "app", CS_TERM_APP }, { "context", CS_TERM_CONTEXT },
+		{ "data", CS_TERM_DATA },
+	};
+	const char *colon = strchr(word, ':');
+	size_t klen;
+	size_t i;
+
+	memset(t, 0, sizeof(*t));
+	if (colon == NULL || colon[1] == '\0')
+		return cs_error_set(err, "bad match term '%s': write KIND:VALUE, "
+		    "KIND one of did queue ext channel app context data", word);
+	klen = (size_t)(colon - word);
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strlen(kinds[i].name) == klen &&
+		    strncmp(kinds[i].name, word, klen) == 0)
+			break;
+	if (i == sizeof(kinds) / sizeof(kinds[0]))
+		return cs_error_set(err, "unknown match term kind in '%s': use "
+		    "did queue ext channel app context or data", word);
+	t->kind = kinds[i].kind;
+	if (t->kind == CS_TERM_DID) {
+		char norm[256];
+
+		cs_number_normalise(colon + 1, norm, sizeof(norm));
+		t->value = cs_strdup(norm);
+	} else {
+		t->value = cs_strdup(colon + 1);
+	}
+	if (t->value == NULL)
+		return cs_error_set(err, "out of memory");
+	if (t->kind == CS_TERM_EXT) {
+		const char *dash = strchr(t->value, '-');
+		char *end;
+
+		if (dash != NULL && isdigit((unsigned char)t->value[0])) {
+			errno = 0;
+			t->lo = strtol(t->value, &end, 10);
+			if (end != dash)
+				goto badrange;
+			t->hi = strtol(dash + 1, &end, 10);
+			if (*end != '\0' || dash[1] == '\0' || errno != 0 ||
+			    t->hi < t->lo)
+				goto badrange;
+			t->range = 1;
+		}
+	}
+	return 0;
+badrange:
+	cs_error_set(err, "bad extension range in '%s': write ext:N-M with N <= M",
+	    word);
+	free(t->value);
+	t->value = NULL;
+	return -1;
+}
+
+int
+cs_match_parse(struct cs_match *m, const char *s, struct cs_error *err)
+{
+	char *copy = cs_strdup(s), *save = NULL, *w;
+	int rc = -1;
+
+	m->t = NULL;
+	m->n = 0;
+	if (copy == NULL)
+		return cs_error_set(err, "out of memory");
+	for (w = strtok_r(copy, " \t", &save); w != NULL;
+	    w = strtok_r(NULL, " \t", &save)) {
+		struct cs_term *nt = realloc(m->t, (m->n + 1) * sizeof(*nt));
+
+		if (nt == NULL) {
+			cs_error_set(err, "out of memory");
+			goto out;
+		}
+		m->t = nt;
+		if (parse_term(&m->t[m->n], w, err) != 0)
+			goto out;
+		m->n++;
+	}
+	rc = 0;
+out:
+	free(copy);
+	if (rc != 0)
+		cs_match_release(m);
+	return rc;
+}
+
+void
+cs_channel_peer(const char *chan, char *out, size_t n)
+{
+	const char *p = strchr(chan, '/'), *end;
+	size_t len;
+
+	p = p != NULL ? p + 1 : chan;
+	/* Local/201@from-queue-00000012;1: the extension before '@' */
+	end = p + strcspn(p, "@;");
+	if (*end != '@') {
+		const char *dash = NULL;
+
+		for (const char *q = p; q < end; q++)
+			if (*q == '-')
+				dash = q;
+		if (dash != NULL)
+			end = dash;
+	}
+	len = (size_t)(end - p);
+	if (len >= n)
+		len = n - 1;
+	memcpy(out, p, len);
+	out[len] = '\0';
+}
+
+static int
+all_digits(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!isdigit((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+int
+cs_term_match(const struct cs_term *t, const char *value)
+{
+	if (value == NULL || *value == '\0')
+		return 0;
+	if (t->kind == CS_TERM_DID) {
+		char norm[256];
+
+		cs_number_normalise(value, norm, sizeof(norm));
+		return fnmatch(t->value, norm, 0) == 0;
+	}
+	if (t->kind == CS_TERM_EXT && t->range) {
+		long v;
+
+		if (!all_digits(value) || strlen(value) > 15)
+			return 0;
+		v = strtol(value, NULL, 10);
+		return v >= t->lo && v <= t->hi;
+	}
+	return fnmatch(t->value, value, 0) == 0;
+}
+
+/* The queue a Queue leg waited in: lastdata up to the first ',' or '|'. */
+static void
+leg_queue(const struct cs_leg_view *leg, char *out, size_t n)
+{
+	size_t len;
+
+	out[0] = '\0';
+	if (leg->lastapp == NULL || strcasecmp(leg->lastapp, "Queue") != 0 ||
+	    leg->lastdata == NULL)
+		return;
+	len = strcspn(leg->lastdata, ",|");
+	if (len >= n)
+		len = n - 1;
+	memcpy(out, leg->lastdata, len);
+	out[len] = '\0';
+}
+
+int
+cs_match_leg(const struct cs_match *m, const struct cs_leg_view *leg)
+{
+	char peer[128], queue[128];
+
+	peer[0] = '\0';
+	if (leg->dstchannel != NULL)
+		cs_channel_peer(leg->dstchannel, peer, sizeof(peer));
+	leg_queue(leg, queue, sizeof(queue));
+	for (size_t i = 0; i < m->n; i++) {
+		const struct cs_term *t = &m->t[i];
+		int hit = 0;
+
+		switch (t->kind) {
+		case CS_TERM_DID:
+			hit = cs_term_match(t, leg->dst);
+			break;
+		case CS_TERM_QUEUE:
+			hit = cs_term_match(t, queue);
+			break;
+		case CS_TERM_EXT:
+			hit = cs_term_match(t, leg->dst) || cs_term_match(t, peer);
+			break;
+		case CS_TERM_CHANNEL:
+			hit = cs_term_match(t, leg->dstchannel);
+			break;
+		case CS_TERM_APP:
+			hit = leg->lastapp != NULL && *leg->lastapp != '\0' &&
+			    fnmatch(t->value, leg->lastapp, FNM_CASEFOLD) == 0;
+			break;
+		case CS_TERM_CONTEXT:
+			hit = cs_term_match(t, leg->dcontext);
+			break;
+		case CS_TERM_DATA:
+			hit = cs_term_match(t, leg->lastdata);
+			break;
+		}
+		if (hit)
+			return 1;
+	}
+	return 0;
+}
+
+static int
+add_closed(struct load *l, const char *v)
+{
+	char *copy = cs_strdup(v), *save = NULL, *w;
+	int ok = 1;
+
+	if (copy == NULL)
+		return fail(l, "out of memory%s%s", "", "");
+	for (w = strtok_r(copy, " \t,", &save); w != NULL && ok;
+	    w = strtok_r(NULL, " \t,", &save)) {
+		struct cs_datetime d;
+		int *nc;
+
+		if (cs_date_parse(w, &d) != 0) {
+			ok = fail(l, "bad date '%s' in closed: write YYYY-MM-DD%s", w, "");
+			break;
+		}
+		nc = realloc(l->c->closed, (l->c->nclosed + 1) * sizeof(*nc));
+		if (nc == NULL) {
+			ok = fail(l, "out of memory%s%s", "", "");
+			break;
+		}
+		l->c->closed = nc;
+		nc[l->c->nclosed++] = d.year * 10000 + d.mon * 100 + d.mday;
+	}
+	free(copy);
+	return ok;
+}
+
+static int
+set_match(struct load *l, struct cs_match *m, const char *v)
+{
+	struct cs_error e;
+
+	if (m->n != 0)
+		cs_match_release(m);
+	if (cs_match_parse(m, v, &e) != 0)
+		return fail(l, "%s%s", e.msg, "");
+	return 1;
+}
+
+static int
+set_str(struct load *l, char **dst, const char *v)
+{
+	free(*dst);
+	*dst = cs_strdup(v);
+	if (*dst == NULL)
+		return fail(l, "out of memory%s%s", "", "");
+	return 1;
+}
+
+static int
+do_commune(struct load *l, const char *key, const char *v)
+{
+	struct cs_config *c = l->c;
+
+	if (strcmp(key, "name") == 0)
+		return set_str(l, &c->name, v);
+	if (strcmp(key, "timezone") == 0) {
+		struct cs_error e;
+
+		if (cs_tz_use(v, &e) != 0)
+			return fail(l, "%s%s", e.msg, "");
+		return set_str(l, &c->timezone, v);
+	}
+	if (strcmp(key, "holidays") == 0) {
+		if (strcmp(v, "fr") == 0)
+			c->holidays = CS_HOLIDAYS_FR;
+		else if (strcmp(v, "fr-alsace-moselle") == 0)
+			c->holidays = CS_HOLIDAYS_FR_ALSACE_MOSELLE;
+		else if (strcmp(v, "none") == 0)
+			c->holidays = CS_HOLIDAYS_NONE;
+		else
+			return fail(l, "unknown holidays '%s': use fr, "
+			    "fr-alsace-moselle or none%s", v, "");
+		return 1;
+	}
+	if (strcmp(key, "closed") == 0)
+		return add_closed(l, v);
+	if (strcmp(key, "short_abandon") == 0) {
+		if (parse_int(v, 0, 3600, &c->short_abandon) != 0)
+			return fail(l, "short_abandon must be seconds from 0 to 3600, "
+			    "not '%s'%s", v, "");
+		return 1;
+	}
+	if (strcmp(key, "service_level") == 0) {
+		if (parse_int(v, 0, 86400, &c->service_level) != 0)
+			return fail(l, "service_level must be seconds from 0 to 86400, "
+			    "not '%s'%s", v, "");
+		return 1;
+	}
+	if (strcmp(key, "dial_timeout") == 0) {
+		if (parse_int(v, 1, 86400, &c->dial_timeout) != 0)
+			return fail(l, "dial_timeout must be seconds from 1 to 86400, "
+			    "not '%s'%s", v, "");
+		return 1;
+	}
+	if (strcmp(key, "retention_months") == 0) {
+		if (parse_int(v, 1, 1200, &c->retention_months) != 0)
+			return fail(l, "retention_months must be a number of months "
+			    "from 1 to 1200, not '%s'%s", v, "");
+		return 1;
+	}
+	if (strcmp(key, "key_file") == 0)
+		return set_str(l, &c->key_file, v);
+	return fail(l, "unknown key '%s' in [commune]%s", key, "");
+}
+
+static int
+do_service(struct load *l, const char *name, const char *key, const char *v)
+{
+	struct cs_config *c = l->c;
+	struct cs_service *s = NULL;
+
+	for (size_t i = 0; i < c->nservices; i++)
+		if (strcmp(c->services[i].name, name) == 0)
+			s = &c->services[i];
+	if (s == NULL) {
+		struct cs_service *ns;
+
+		if (strcmp(name, "other") == 0)
+			return fail(l, "[service other] is reserved: it holds the "
+			    "calls no service matches%s%s", "", "");
+		for (const char *p = name; *p != '\0'; p++)
+			if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_')
+				return fail(l, "bad service name '%s': use letters, "
+				    "digits, '-' and '_'%s", name, "");
+		ns = realloc(c->services, (c->nservices + 1) * sizeof(*ns));
+		if (ns == NULL)
+			return fail(l, "out of memory%s%s", "", "");
+		c->services = ns;
+		s = &c->services[c->nservices++];
+		memset(s, 0, sizeof(*s));
+		s->name = cs_strdup(name);
+		if (s->name == NULL)
+			return fail(l, "out of memory%s%s", "", "");
+	}
+	if (strcmp(key, "label") == 0)
+		return set_str(l, &s->label, v);
+	if (strcmp(key, "match") == 0)
+		return set_match(l, &s->match, v);
+	if (strcmp(key, "hours") == 0) {
+		struct cs_error e;
+
+		if (cs_hours_parse(&s->hours, v, &e) != 0)
+			return fail(l, "%s%s", e.msg, "");
+		s->has_hours = 1;
+		return 1;
+	}
+	if (strcmp(key, "intents") == 0) {
+		char *copy = cs_strdup(v), *save = NULL, *w;
+
+		if (copy == NULL)
+			return fail(l, "out of memory%s%s", "", "");
+		for (w = strtok_r(copy, " \t,", &save); w != NULL;
+		    w = strtok_r(NULL, " \t,", &save)) {
+			char **ni = realloc(s->intents, (s->nintents + 1) * sizeof(*ni));
+
+			if (ni == NULL || (ni[s->nintents] = cs_strdup(w)) == NULL) {
+				if (ni != NULL)
+					s->intents = ni;
+				free(copy);
+				return fail(l, "out of memory%s%s", "", "");
+			}
+			s->intents = ni;
+			s->nintents++;
+		}
+		free(copy);
+		return 1;
+	}
+	return fail(l, "unknown key '%s' in [service %s]", key, name);
+}
+
+static int
+do_format(struct load *l, const char *name, const char *key, const char *v)
+{
+	static const char *const keys[] = {
+		"header", "separator", "call_id", "leg", "start", "answer", "end",
+		"duration", "caller", "caller_name", "dialled", "destination",
+		"queue", "answered_by", "disposition",
+	};
+	static const char *const mapped[] = {
+		"answered_by.human", "answered_by.bot", "answered_by.pbx",
+		"disposition.answered", "disposition.abandoned",
+		"disposition.no_answer", "disposition.busy", "disposition.failed",
+		"disposition.queue_timeout", "disposition.queue_empty",
+	};
+	struct cs_config *c = l->c;
+	struct cs_format_def *f = NULL;
+	int known = 0;
+	char **nk, **nv;
+
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		known |= strcmp(key, keys[i]) == 0;
+	for (size_t i = 0; i < sizeof(mapped) / sizeof(mapped[0]); i++)
+		known |= strcmp(key, mapped[i]) == 0;
+	if (!known)
+		return fail(l, "unknown key '%s' in [format %s]", key, name);
+	for (size_t i = 0; i < c->nformats; i++)
+		if (strcmp(c->formats[i].name, name) == 0)
+			f = &c->formats[i];
+	if (f == NULL) {
+		struct cs_format_def *nf = realloc(c->formats,
+		    (c->nformats + 1) * sizeof(*nf));
+
+		if (nf == NULL)
+			return fail(l, "out of memory%s%s", "", "");
+		c->formats = nf;
+		f = &c->formats[c->nformats++];
+		memset(f, 0, sizeof(*f));
+		if ((f->name = cs_strdup(name)) == NULL)
+			return fail(l, "out of memory%s%s", "", "");
+	}
+	nk = realloc(f->key, (f->n + 1) * sizeof(*nk));
+	if (nk != NULL)
+		f->key = nk;
+	nv = realloc(f->value, (f->n + 1) * sizeof(*nv));
+	if (nv != NULL)
+		f->value = nv;
+	if (nk == NULL || nv == NULL)
+		return fail(l, "out of memory%s%s", "", "");
+	f->key[f->n] = cs_strdup(key);
+	f->value[f->n] = cs_strdup(v);
+	f->n++;
+	if (f->key[f->n - 1] == NULL || f->value[f->n - 1] == NULL)
+		return fail(l, "out of memory%s%s", "", "");
+	return 1;
+}
+
+/* Drops an inline comment that starts with '#' after a blank (inih only
+ * knows ';' there) and the blanks before it. */
+static void
+strip_comment(char *v)
+{
+	size_t len;
+
+	for (char *p = v; *p != '\0'; p++)
+		if (*p == '#' && p > v && (p[-1] == ' ' || p[-1] == '\t')) {
+			*p = '\0';
+			break;
+		}
+	len = strlen(v);
+	while (len > 0 && (v[len - 1] == ' ' || v[len - 1] == '\t'))
+		v[--len] = '\0';
+}
+
+static int
+handler(void *user, const char *section, const char *key, const char *value)
+{
+	struct load *l = user;
+	struct cs_config *c = l->c;
+	char v[4096];
+
+	if (l->failed)
+		return 1;	/* report only the first error */
+	if (key == NULL) {
+		/* a new section (INI_CALL_HANDLER_ON_NEW_SECTION builds) */
+		return 1;
+	}
+	snprintf(v, sizeof(v), "%s", value);
+	strip_comment(v);
+
+	if (strcmp(section, "commune") == 0)
+		return do_commune(l, key, v);
+	if (strcmp(section, "pbx") == 0) {
+		if (strcmp(key, "times") == 0) {
+			if (strcmp(v, "local") == 0)
+				c->times_utc = 0;
+			else if (strcmp(v, "utc") == 0)
+				c->times_utc = 1;
+			else
+				return fail(l, "times must be local or utc, not '%s'%s",
+				    v, "");
+			return 1;
+		}
+		if (strcmp(key, "welcome") == 0)
+			return set_match(l, &c->welcome, v);
+		return fail(l, "unknown key '%s' in [pbx]%s", key, "");
+	}
+	if (strcmp(section, "bot") == 0) {
+		if (strcmp(key, "match") == 0)
+			return set_match(l, &c->bot, v);
+		if (strcmp(key, "go_live") == 0) {
+			struct cs_datetime d;
+
+			if (cs_date_parse(v, &d) != 0)
+				return fail(l, "bad go_live date '%s': write "
+				    "YYYY-MM-DD%s", v, "");
+			memcpy(c->go_live, v, 10);
+			c->go_live[10] = '\0';
+			return 1;
+		}
+		return fail(l, "unknown key '%s' in [bot]%s", key, "");
+	}
+	if (strcmp(section, "internal") == 0) {
+		if (strcmp(key, "match") == 0)
+			return set_match(l, &c->internal, v);
+		return fail(l, "unknown key '%s' in [internal]%s", key, "");
+	}
+	if (strcmp(section, "privacy") == 0) {
+		if (strcmp(key, "callback_days") == 0) {
+			if (parse_int(v, 0, 3650, &c->callback_days) != 0)
+				return fail(l, "callback_days must be a number of days "
+				    "from 0 to 3650, not '%s'%s", v, "");
+			return 1;
+		}
+		return fail(l, "unknown key '%s' in [privacy]%s", key, "");
+	}
+	if (strncmp(section, "service ", 8) == 0 && section[8] != '\0')
+		return do_service(l, section + 8, key, v);
+	if (strncmp(section, "format ", 7) == 0 && section[7] != '\0')
+		return do_format(l, section + 7, key, v);
+	return fail(l, "unknown section [%s]: use commune, pbx, bot, internal, "
+	    "privacy, service NAME or format NAME%s", section, "");
+}
+
+static int
+cmp_int(const void *a, const void *b)
+{
+	int x = *(const int *)a, y = *(const int *)b;
+
+	return (x > y) - (x < y);
+}
+
+static int
+file_digest(FILE *fp, char out[65])
+{
+	crypto_hash_sha256_state st;
+	unsigned char buf[8192], h[crypto_hash_sha256_BYTES];
+	size_t n;
+
+	crypto_hash_sha256_init(&st);
+	while ((n = fread(buf, 1, sizeof(buf), fp)) > 0)
+		crypto_hash_sha256_update(&st, buf, n);
+	if (ferror(fp))
+		return -1;
+	crypto_hash_sha256_final(&st, h);
+	sodium_bin2hex(out, 65, h, sizeof(h));
+	rewind(fp);
+	return 0;
+}
+
+int
+cs_config_load(struct cs_config *c, const char *path, struct cs_error *err)
+{
+	struct load l;
+	FILE *fp = NULL;
+	int line, rc = -1;
+
+	cs_config_init(c);
+	memset(&l, 0, sizeof(l));
+	l.c = c;
+	if (sodium_init() < 0)
+		return cs_error_set(err, "libsodium failed to initialise");
+	fp = fopen(path, "r");
+	if (fp == NULL) {
+		cs_error_set(err, "%s: %s", path, strerror(errno));
+		goto out;
+	}
+	if (file_digest(fp, c->digest) != 0) {
+		cs_error_set(err, "%s: %s", path, strerror(errno));
+		goto out;
+	}
+	if ((c->path = cs_strdup(path)) == NULL) {
+		cs_error_set(err, "out of memory");
+		goto out;
+	}
+	line = ini_parse_file(fp, handler, &l);
+	if (line < 0) {
+		cs_error_set(err, "%s: cannot read the file", path);
+		goto out;
+	}
+	if (line > 0) {
+		if (l.failed)
+			cs_error_set(err, "%s:%d: %s", path, line, l.err.msg);
+		else
+			cs_error_set(err, "%s:%d: syntax error: expected [section] "
+			    "or key = value", path, line);
+		goto out;
+	}
+	if (c->timezone == NULL) {
+		if ((c->timezone = cs_strdup("Europe/Paris")) == NULL) {
+			cs_error_set(err, "out of memory");
+			goto out;
+		}
+		if (cs_tz_use(c->timezone, err) != 0)
+			goto out;
+	}
+	if (c->nclosed > 1)
+		qsort(c->closed, c->nclosed, sizeof(*c->closed), cmp_int);
+	for (size_t i = 0; i < c->nservices; i++)
+		if (c->services[i].match.n == 0) {
+			cs_error_set(err, "%s: [service %s] has no match: say "
+			    "which numbers, queues or extensions are its own",
+			    path, c->services[i].name);
+			goto out;
+		}
+	rc = 0;
+out:
+	if (fp != NULL)
+		fclose(fp);
+	if (rc != 0)
+		cs_config_release(c);
+	return rc;
+}
+
+void
+cs_config_release(struct cs_config *c)
+{
+	free(c->path);
+	free(c->name);
+	free(c->timezone);
+	free(c->closed);
+	free(c->key_file);
+	cs_match_release(&c->welcome);
+	cs_match_release(&c->bot);
+	cs_match_release(&c->internal);
+	for (size_t i = 0; i < c->nservices; i++) {
+		struct cs_service *s = &c->services[i];
+
+		free(s->name);
+		free(s->label);
+		cs_match_release(&s->match);
+		for (size_t j = 0; j < s->nintents; j++)
+			free(s->intents[j]);
+		free(s->intents);
+	}
+	free(c->services);
+	for (size_t i = 0; i < c->nformats; i++) {
+		for (size_t j = 0; j < c->formats[i].n; j++) {
+			free(c->formats[i].key[j]);
+			free(c->formats[i].value[j]);
+		}
+		free(c->formats[i].key);
+		free(c->formats[i].value);
+		free(c->formats[i].name);
+	}
+	free(c->formats);
+	cs_config_init(c);
+}
+
+const char *
+cs_config_find(const char *explicit)
+{
+	const char *env;
+
+	if (explicit != NULL)
+		return explicit;
+	env = getenv("CALLSTAT_CONFIG");
+	if (env != NULL && *env != '\0')
+		return env;
+	if (access("callstat.conf", F_OK) == 0)
+		return "callstat.conf";
+	if (access("/etc/callstat/callstat.conf", F_OK) == 0)
+		return "/etc/callstat/callstat.conf";
+	return NULL;
+}
+
+int
+cs_config_service(const struct cs_config *c, const char *name)
+{
+	for (size_t i = 0; i < c->nservices; i++)
+		if (strcmp(c->services[i].name, name) == 0)
+			return (int)i;
+	return -1;
+}
+
+int
+cs_config_closed_day(const struct cs_config *c, int year, int mon, int mday)
+{
+	int key = year * 10000 + mon * 100 + mday;
+
+	if (cs_holiday(c->holidays, year, mon, mday))
+		return 1;
+	return c->nclosed > 0 && bsearch(&key, c->closed, c->nclosed,
+	    sizeof(*c->closed), cmp_int) != NULL;
+}

@@ -1,0 +1,125 @@
+/*
+ * config.h: the configuration file of config.md, read with inih.
+ *
+ * cs_config_load() fills a struct cs_config that owns all its strings;
+ * cs_config_release() frees them.  Every error names the file and line,
+ * and unknown sections and keys are errors: a typo must not silently change
+ * a council's figures.
+ */
+#ifndef CS_CONFIG_H
+#define CS_CONFIG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+#include "timeutil.h"
+
+enum cs_term_kind {
+	CS_TERM_DID, CS_TERM_QUEUE, CS_TERM_EXT, CS_TERM_CHANNEL,
+	CS_TERM_APP, CS_TERM_CONTEXT, CS_TERM_DATA
+};
+
+/* One match term: "did:0199000100", "ext:2100-2199", "channel:PJSIP/bot-*". */
+struct cs_term {
+	enum cs_term_kind kind;
+	char *value;		/* a glob; numbers already normalised for did */
+	long lo, hi;		/* ext ranges */
+	int range;
+};
+
+struct cs_match {
+	struct cs_term *t;
+	size_t n;
+};
+
+struct cs_service {
+	char *name;
+	char *label;
+	struct cs_match match;
+	char **intents;
+	size_t nintents;
+	int has_hours;		/* no hours: always open */
+	struct cs_hours hours;
+};
+
+/* A [format NAME] section for generic-csv: its keys and values, in order. */
+struct cs_format_def {
+	char *name;
+	char **key, **value;
+	size_t n;
+};
+
+struct cs_config {
+	char *path;
+	char *name;
+	char *timezone;
+	enum cs_holidays holidays;
+	int *closed;		/* closed days as YYYYMMDD, sorted */
+	size_t nclosed;
+	int short_abandon;
+	int service_level;
+	int dial_timeout;	/* 0: not set */
+	int retention_months;
+	char *key_file;		/* NULL: the database's path + ".key" */
+	int times_utc;
+	struct cs_match welcome;
+	struct cs_match bot;
+	char go_live[11];	/* "" when not set */
+	struct cs_match internal;
+	int callback_days;
+	struct cs_service *services;	/* in the file's order */
+	size_t nservices;
+	struct cs_format_def *formats;
+	size_t nformats;
+	char digest[65];	/* hex SHA-256 of the file: rebuild when it changes */
+};
+
+/* Sets the defaults of config.md (Europe/Paris, fr holidays, 5 s, 20 s). */
+void cs_config_init(struct cs_config *c);
+/* Reads path into c (initialised by this call).  On failure err reads
+ * "PATH:LINE: message" and c holds nothing that needs freeing. */
+int cs_config_load(struct cs_config *c, const char *path, struct cs_error *err);
+void cs_config_release(struct cs_config *c);
+
+/*
+ * The configuration file to use: explicit (from -c) if not NULL, else
+ * $CALLSTAT_CONFIG, else ./callstat.conf, else /etc/callstat/callstat.conf.
+ * Returns NULL when none exists.
+ */
+const char *cs_config_find(const char *explicit);
+
+/* Parses a match list into m (which it owns).  Fails quoting the bad term. */
+int cs_match_parse(struct cs_match *m, const char *s, struct cs_error *err);
+void cs_match_release(struct cs_match *m);
+
+/*
+ * 1 if value matches term t.  value is what the term compares with (a
+ * destination number for did, an extension or channel peer for ext...).
+ */
+int cs_term_match(const struct cs_term *t, const char *value);
+
+/* The leg fields that match terms read (Asterisk names; NULL = absent). */
+struct cs_leg_view {
+	const char *dst, *dcontext, *dstchannel, *lastapp, *lastdata;
+};
+
+/*
+ * 1 if any term of m matches the leg: did with its dst, ext with its dst
+ * or the peer of its dstchannel, channel with dstchannel, app with lastapp,
+ * context with dcontext, data with lastdata, queue with the queue of a
+ * Queue leg (first argument of lastdata).
+ */
+int cs_match_leg(const struct cs_match *m, const struct cs_leg_view *leg);
+
+/* Writes the peer of a channel name into out: PJSIP/2101-0000001a gives
+ * 2101, Local/201@from-queue-00000012;1 gives 201, SIP/sip0 gives sip0. */
+void cs_channel_peer(const char *chan, char *out, size_t n);
+
+/* The index of the service named name, or -1. */
+int cs_config_service(const struct cs_config *c, const char *name);
+
+/* 1 if the local date is a closed day (a holiday or a `closed` day). */
+int cs_config_closed_day(const struct cs_config *c, int year, int mon, int mday);
+
+#endif

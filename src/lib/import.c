@@ -1,0 +1,610 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "calls.h"
+#include "import.h"
+
+#define CHUNK (256 * 1024)
+#define PROGRESS_EVERY 65536
+
+
+struct run {
+	struct cs_import *im;
+	const char *name;
+	struct cs_import_stats *st;
+	struct cs_error *err;
+	enum cs_format format;
+	struct cs_cdr_reader cdr;
+	struct cs_qlog_reader qlog;
+	int have_cdr, have_qlog;
+	sqlite3_stmt *ins;
+	int64_t source;
+	int64_t tmin, tmax;	/* instants of the records stored */
+	crypto_hash_sha256_state hash;
+	off_t consumed;		/* bytes up to the last full line */
+	long line;		/* number of the last line read */
+};
+
+static void
+reject(struct run *r, long line, const char *msg)
+{
+	r->st->rejected++;
+	if (r->im->reject != NULL)
+		r->im->reject(r->im->arg, r->name, line, msg);
+}
+
+static void
+touch(struct run *r, int64_t t)
+{
+	if (t < r->tmin)
+		r->tmin = t;
+	if (t > r->tmax)
+		r->tmax = t;
+}
+
+static int
+prepare_insert(struct run *r)
+{
+	if (r->format == CS_FORMAT_ASTERISK_CDR)
+		return cs_db_prepare(r->im->db, &r->ins, "INSERT OR IGNORE INTO "
+		    "cdr(start, rhash, source, line, answer, end, duration, "
+		    "billsec, caller, src, dst, dcontext, channel, dstchannel, "
+		    "lastapp, lastdata, disposition, amaflags, accountcode, "
+		    "uniqueid, userfield, peeraccount, linkedid, sequence, flags) "
+		    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+		    "?, ?, ?, ?, ?, ?, ?)", r->err);
+	return cs_db_prepare(r->im->db, &r->ins, "INSERT OR IGNORE INTO "
+	    "queue_log(time, rhash, source, line, callid, queue, agent, event, "
+	    "data1, data2, data3, data4, data5) "
+	    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r->err);
+}
+
+/* Binds a text that may hold a number inside (a dial string, a channel). */
+static void
+bind_scrubbed(sqlite3_stmt *st, int col, const char *s, char *buf, size_t n)
+{
+	if (s == NULL) {
+		sqlite3_bind_null(st, col);
+		return;
+	}
+	cs_privacy_scrub(s, buf, n);
+	sqlite3_bind_text(st, col, buf, -1, SQLITE_TRANSIENT);
+}
+
+/* The caller's number of a CDR: src, else the <number> of clid. */
+static const char *
+cdr_caller_number(const struct cs_cdr_record *rec, char *buf, size_t n)
+{
+	const char *src = rec->f[CS_CDR_SRC], *clid = rec->f[CS_CDR_CLID];
+	const char *lt, *gt;
+
+	if (src != NULL && *src != '\0')
+		return src;
+	if (clid == NULL || (lt = strrchr(clid, '<')) == NULL ||
+	    (gt = strchr(lt, '>')) == NULL)
+		return "";
+	snprintf(buf, n, "%.*s", (int)(gt - lt - 1), lt + 1);
+	return buf;
+}
+
+/* 1 if number is one of the town's numbers (a did: term matches it). */
+static int
+town_number(const struct cs_config *cfg, const char *number)
+{
+	for (size_t s = 0; s < cfg->nservices; s++) {
+		const struct cs_match *m = &cfg->services[s].match;
+
+		for (size_t i = 0; i < m->n; i++)
+			if (m->t[i].kind == CS_TERM_DID &&
+			    cs_term_match(&m->t[i], number))
+				return 1;
+	}
+	return 0;
+}
+
+static int
+store_cdr(struct run *r, const struct cs_cdr_record *rec, int64_t rhash)
+{
+	sqlite3_stmt *st = r->ins;
+	const struct cs_config *cfg = r->im->cfg;
+	char caller[CS_HASH_HEX + 1], nbuf[256];
+	char b1[1024], b2[1024], b3[1024], b4[1024], b5[1024], b6[1024];
+	const char *src = rec->f[CS_CDR_SRC], *dst = rec->f[CS_CDR_DST];
+
+	cs_privacy_hash(r->im->priv, cdr_caller_number(rec, nbuf, sizeof(nbuf)),
+	    caller);
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	sqlite3_bind_int64(st, 1, rec->start);
+	sqlite3_bind_int64(st, 2, rhash);
+	sqlite3_bind_int64(st, 3, r->source);
+	sqlite3_bind_int64(st, 4, r->line);
+	if (rec->answer != 0)
+		sqlite3_bind_int64(st, 5, rec->answer);
+	sqlite3_bind_int64(st, 6, rec->end);
+	sqlite3_bind_int64(st, 7, rec->duration);
+	sqlite3_bind_int64(st, 8, rec->billsec);
+	sqlite3_bind_text(st, 9, caller, -1, SQLITE_STATIC);
+	/* numbers in clear only when they are extensions or the town's */
+	if (src != NULL && !cs_number_is_phone(src))
+		sqlite3_bind_text(st, 10, src, -1, SQLITE_STATIC);
+	if (dst != NULL)
+		sqlite3_bind_text(st, 11, cs_number_is_phone(dst) &&
+		    !town_number(cfg, dst) ? "[phone]" : dst, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 12, rec->f[CS_CDR_DCONTEXT], -1, SQLITE_STATIC);
+	bind_scrubbed(st, 13, rec->f[CS_CDR_CHANNEL], b1, sizeof(b1));
+	bind_scrubbed(st, 14, rec->f[CS_CDR_DSTCHANNEL], b2, sizeof(b2));
+	sqlite3_bind_text(st, 15, rec->f[CS_CDR_LASTAPP], -1, SQLITE_STATIC);
+	bind_scrubbed(st, 16, rec->f[CS_CDR_LASTDATA], b3, sizeof(b3));
+	sqlite3_bind_text(st, 17, rec->f[CS_CDR_DISPOSITION], -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 18, rec->f[CS_CDR_AMAFLAGS], -1, SQLITE_STATIC);
+	bind_scrubbed(st, 19, rec->f[CS_CDR_ACCOUNTCODE], b4, sizeof(b4));
+	if (rec->f[CS_CDR_UNIQUEID] != NULL)
+		sqlite3_bind_text(st, 20, rec->f[CS_CDR_UNIQUEID], -1, SQLITE_STATIC);
+	bind_scrubbed(st, 21, rec->f[CS_CDR_USERFIELD], b5, sizeof(b5));
+	bind_scrubbed(st, 22, rec->f[CS_CDR_PEERACCOUNT], b6, sizeof(b6));
+	if (rec->f[CS_CDR_LINKEDID] != NULL)
+		sqlite3_bind_text(st, 23, rec->f[CS_CDR_LINKEDID], -1, SQLITE_STATIC);
+	if (rec->sequence >= 0)
+		sqlite3_bind_int64(st, 24, rec->sequence);
+	sqlite3_bind_int(st, 25, rec->ambiguous ? 1 : 0);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return cs_db_fail(r->im->db, "cannot store a record", r->err);
+	if (sqlite3_changes(r->im->db->h) > 0) {
+		r->st->stored++;
+		touch(r, rec->start);
+	} else {
+		r->st->skipped++;
+	}
+	return 0;
+}
+
+static int
+store_qlog(struct run *r, const struct cs_qlog_record *rec, int64_t rhash)
+{
+	sqlite3_stmt *st = r->ins;
+	char agent[512], data[CS_QLOG_NDATA][1024], caller[CS_HASH_HEX + 1];
+	int enter = strcmp(rec->event, "ENTERQUEUE") == 0;
+
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, rec->time);
+	sqlite3_bind_int64(st, 2, rhash);
+	sqlite3_bind_int64(st, 3, r->source);
+	sqlite3_bind_int64(st, 4, r->line);
+	sqlite3_bind_text(st, 5, rec->callid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, rec->queue, -1, SQLITE_STATIC);
+	cs_privacy_scrub(rec->agent, agent, sizeof(agent));
+	sqlite3_bind_text(st, 7, agent, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, rec->event, -1, SQLITE_STATIC);
+	for (int i = 0; i < CS_QLOG_NDATA; i++) {
+		if (enter && i == 1) {
+			/* ENTERQUEUE's caller ID: only its keyed hash */
+			cs_privacy_hash(r->im->priv, rec->data[1], caller);
+			sqlite3_bind_text(st, 10, caller, -1, SQLITE_STATIC);
+			continue;
+		}
+		if (enter && i == 3) {
+			/* the caller's name: personal, and of no use here */
+			sqlite3_bind_text(st, 12, "", -1, SQLITE_STATIC);
+			continue;
+		}
+		cs_privacy_scrub(rec->data[i], data[i], sizeof(data[i]));
+		sqlite3_bind_text(st, 9 + i, data[i], -1, SQLITE_STATIC);
+	}
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return cs_db_fail(r->im->db, "cannot store a record", r->err);
+	if (sqlite3_changes(r->im->db->h) > 0) {
+		r->st->stored++;
+		touch(r, rec->time);
+	} else {
+		r->st->skipped++;
+	}
+	return 0;
+}
+
+/* One complete line (without '\n'). */
+static int
+do_line(struct run *r, char *line, size_t len)
+{
+	struct cs_error e;
+	int64_t rhash;
+	int rc;
+
+	if (len > 0 && line[len - 1] == '\r')
+		len--;
+	if (len == 0)
+		return 0;
+	if (r->format == CS_FORMAT_ASTERISK_CDR) {
+		struct cs_cdr_record rec;
+
+		if (cs_cdr_parse(&r->cdr, line, len, &rec, &e) != 0) {
+			reject(r, r->line, e.msg);
+			return 0;
+		}
+		rhash = cs_privacy_digest64(r->im->priv, line, len);
+		rc = store_cdr(r, &rec, rhash);
+	} else {
+		struct cs_qlog_record rec;
+
+		rc = cs_qlog_parse(&r->qlog, line, len, &rec, &e);
+		if (rc < 0) {
+			reject(r, r->line, e.msg);
+			return 0;
+		}
+		if (rc == 1)
+			return 0;
+		rhash = cs_privacy_digest64(r->im->priv, line, len);
+		rc = store_qlog(r, &rec, rhash);
+	}
+	return rc;
+}
+
+static int
+start_readers(struct run *r)
+{
+	int utc = r->im->times_utc;
+
+	if (r->format == CS_FORMAT_ASTERISK_CDR) {
+		if (cs_cdr_reader_init(&r->cdr, utc, r->err) != 0)
+			return -1;
+		r->have_cdr = 1;
+	} else {
+		if (cs_qlog_reader_init(&r->qlog, utc, r->err) != 0)
+			return -1;
+		r->have_qlog = 1;
+	}
+	return prepare_insert(r);
+}
+
+static void
+hex_state(const crypto_hash_sha256_state *s, char out[65])
+{
+	crypto_hash_sha256_state copy = *s;
+	unsigned char h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256_final(&copy, h);
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+/* Reads exactly n bytes (or to the end of the file); returns bytes read. */
+static ssize_t
+read_full(int fd, char *buf, size_t n)
+{
+	size_t got = 0;
+
+	while (got < n) {
+		ssize_t k = read(fd, buf + got, n - got);
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k < 0)
+			return -1;
+		if (k == 0)
+			break;
+		got += (size_t)k;
+	}
+	return (ssize_t)got;
+}
+
+/*
+ * Where the file was left last time: the source row of the same path whose
+ * bytes are a prefix of the file now.  Reads (and hashes) that prefix.
+ * Returns 1 and sets r->source, r->consumed, r->line when found, 0 when the
+ * file is new or changed, -1 on error.
+ */
+static int
+find_resume(struct run *r, int fd, const char *real, off_t size,
+    int *ncols, int *col17)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = -1, found = 0;
+	char want[65] = "", have[65], *buf = NULL;
+	off_t psize = 0, left;
+	long plines = 0;
+	enum cs_format pformat = CS_FORMAT_UNKNOWN;
+
+	if (cs_db_prepare(r->im->db, &st, "SELECT id, size, hash, lines, ncols, "
+	    "col17, format FROM sources WHERE path = ? ORDER BY id DESC LIMIT 1",
+	    r->err) != 0)
+		return -1;
+	sqlite3_bind_text(st, 1, real, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		r->source = sqlite3_column_int64(st, 0);
+		psize = (off_t)sqlite3_column_int64(st, 1);
+		snprintf(want, sizeof(want), "%s", (const char *)sqlite3_column_text(st, 2));
+		plines = (long)sqlite3_column_int64(st, 3);
+		*ncols = sqlite3_column_int(st, 4);
+		*col17 = sqlite3_column_int(st, 5);
+		pformat = cs_format_from_name((const char *)sqlite3_column_text(st, 6));
+		found = 1;
+	}
+	sqlite3_finalize(st);
+	if (!found || psize > size || psize == 0 ||
+	    (r->im->format != CS_FORMAT_UNKNOWN && r->im->format != pformat)) {
+		r->source = 0;
+		return 0;
+	}
+	if ((buf = malloc(CHUNK)) == NULL)
+		return cs_error_set(r->err, "out of memory");
+	for (left = psize; left > 0;) {
+		size_t n = left > CHUNK ? CHUNK : (size_t)left;
+		ssize_t k = read_full(fd, buf, n);
+
+		if (k < 0) {
+			cs_error_set(r->err, "%s: %s", r->name, strerror(errno));
+			goto out;
+		}
+		if ((size_t)k != n)
+			break;
+		crypto_hash_sha256_update(&r->hash, (unsigned char *)buf, n);
+		left -= (off_t)n;
+	}
+	hex_state(&r->hash, have);
+	if (left == 0 && strcmp(have, want) == 0) {
+		r->consumed = psize;
+		r->line = plines;
+		r->format = pformat;
+		rc = 1;
+		goto out;
+	}
+	/* changed under the same name (rotated, rewritten): read it all */
+	r->source = 0;
+	crypto_hash_sha256_init(&r->hash);
+	if (lseek(fd, 0, SEEK_SET) != 0) {
+		cs_error_set(r->err, "%s: %s", r->name, strerror(errno));
+		goto out;
+	}
+	rc = 0;
+out:
+	free(buf);
+	return rc;
+}
+
+static int
+save_source(struct run *r, const char *real)
+{
+	sqlite3_stmt *st = NULL;
+	char hex[65], now[32];
+	time_t t = time(NULL);
+	struct tm tm;
+	int rc;
+
+	hex_state(&r->hash, hex);
+	gmtime_r(&t, &tm);
+	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (cs_db_prepare(r->im->db, &st, "INSERT OR REPLACE INTO sources(id, "
+	    "path, format, size, hash, lines, ncols, col17, stored, skipped, "
+	    "rejected, imported_at) VALUES(?, ?, ?, ?, ?, ?, ?, ?, "
+	    "coalesce((SELECT stored FROM sources WHERE id = ?1), 0) + ?, "
+	    "coalesce((SELECT skipped FROM sources WHERE id = ?1), 0) + ?, "
+	    "coalesce((SELECT rejected FROM sources WHERE id = ?1), 0) + ?, ?)",
+	    r->err) != 0)
+		return -1;
+	if (r->source != 0)
+		sqlite3_bind_int64(st, 1, r->source);
+	sqlite3_bind_text(st, 2, real, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, cs_format_name(r->format), -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, r->consumed);
+	sqlite3_bind_text(st, 5, hex, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 6, r->line);
+	sqlite3_bind_int(st, 7, r->have_cdr ? r->cdr.ncols : 0);
+	sqlite3_bind_int(st, 8, r->have_cdr ? r->cdr.col17 : 0);
+	sqlite3_bind_int64(st, 9, r->st->stored);
+	sqlite3_bind_int64(st, 10, r->st->skipped);
+	sqlite3_bind_int64(st, 11, r->st->rejected);
+	sqlite3_bind_text(st, 12, now, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return cs_db_fail(r->im->db, "cannot record the source", r->err);
+	if (r->source == 0)
+		r->source = sqlite3_last_insert_rowid(r->im->db->h);
+	return 0;
+}
+
+/* A source id is needed before the first record: reserve the row. */
+static int
+reserve_source(struct run *r, const char *real)
+{
+	if (r->source != 0)
+		return 0;
+	return save_source(r, real);
+}
+
+int
+cs_import_file(struct cs_import *im, const char *path,
+    struct cs_import_stats *st, struct cs_error *err)
+{
+	struct run r;
+	int fd = -1, rc = -1, in_tx = 0, resumed = 0, ncols = 0, col17 = 0;
+	char *buf = NULL, real[PATH_MAX];
+	size_t have = 0;
+	off_t size = 0, done = 0;
+	struct stat sb;
+	int is_stdin = strcmp(path, "-") == 0;
+
+	memset(st, 0, sizeof(*st));
+	memset(&r, 0, sizeof(r));
+	r.im = im;
+	r.st = st;
+	r.err = err;
+	r.name = is_stdin ? "(stdin)" : path;
+	r.format = im->format;
+	r.tmin = INT64_MAX;
+	r.tmax = INT64_MIN;
+	crypto_hash_sha256_init(&r.hash);
+
+	if (is_stdin) {
+		fd = STDIN_FILENO;
+		snprintf(real, sizeof(real), "-");
+	} else {
+		fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			return cs_error_set(err, "%s: %s", path, strerror(errno));
+		if (realpath(path, real) == NULL)
+			snprintf(real, sizeof(real), "%s", path);
+	}
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode))
+		size = sb.st_size;
+	else if (!is_stdin && fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		cs_error_set(err, "%s: is a directory; give the log files in it", path);
+		goto out;
+	}
+	if ((buf = malloc(CHUNK + 1)) == NULL) {
+		cs_error_set(err, "out of memory");
+		goto out;
+	}
+	if (cs_db_exec(im->db, "BEGIN IMMEDIATE", err) != 0)
+		goto out;
+	in_tx = 1;
+	if (!is_stdin && S_ISREG(sb.st_mode)) {
+		resumed = find_resume(&r, fd, real, size, &ncols, &col17);
+		if (resumed < 0)
+			goto out;
+		done = r.consumed;
+		if (resumed && r.consumed == size) {
+			st->unchanged = 1;
+			rc = 0;
+			goto commit;
+		}
+		st->resumed = resumed;
+	}
+
+	for (;;) {
+		ssize_t k = read_full(fd, buf + have, CHUNK - have);
+		size_t start = 0, i;
+
+		if (k < 0) {
+			cs_error_set(err, "%s: %s", r.name, strerror(errno));
+			goto out;
+		}
+		if (k == 0 && have == 0)
+			break;
+		if (done == 0 && r.consumed == 0 && have == 0 && k >= 3 &&
+		    memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+			/* a UTF-8 BOM: part of the file, not of its first line */
+			crypto_hash_sha256_update(&r.hash, (unsigned char *)buf, 3);
+			r.consumed += 3;
+			memmove(buf, buf + 3, (size_t)k - 3);
+			k -= 3;
+		}
+		done += k;
+		have += (size_t)k;
+		if (r.format == CS_FORMAT_UNKNOWN) {
+			r.format = cs_format_detect(buf, have);
+			if (r.format == CS_FORMAT_UNKNOWN) {
+				cs_error_set(err, "%s: neither an Asterisk Master.csv "
+				    "nor a queue_log; name the format with --format",
+				    r.name);
+				goto out;
+			}
+		}
+		if (!r.have_cdr && !r.have_qlog) {
+			if (start_readers(&r) != 0)
+				goto out;
+			if (resumed && r.have_cdr) {
+				r.cdr.ncols = ncols;
+				r.cdr.col17 = col17;
+			}
+			if (reserve_source(&r, real) != 0)
+				goto out;
+		}
+		for (i = 0; i < have; i++) {
+			if (buf[i] != '\n')
+				continue;
+			r.line++;
+			st->lines++;
+			if (do_line(&r, buf + start, i - start) != 0)
+				goto out;
+			crypto_hash_sha256_update(&r.hash, (unsigned char *)buf + start,
+			    i + 1 - start);
+			r.consumed += (off_t)(i + 1 - start);
+			start = i + 1;
+			if (im->progress != NULL && st->lines % PROGRESS_EVERY == 0)
+				im->progress(im->arg, r.name, done, size, st->lines);
+		}
+		if (k == 0) {
+			/* the last line has no line end */
+			if (have > 0) {
+				st->lines++;
+				reject(&r, r.line + 1, "line has no line end (cut "
+				    "short, or still being written); it is read "
+				    "again when the file grows");
+			}
+			break;
+		}
+		if (start == 0 && have == CHUNK) {
+			/* a line longer than a chunk: no PBX writes that */
+			r.line++;
+			st->lines++;
+			reject(&r, r.line, "line longer than 256 KiB");
+			/* skip to the end of that line */
+			for (;;) {
+				char *nl;
+
+				crypto_hash_sha256_update(&r.hash, (unsigned char *)buf, have);
+				r.consumed += (off_t)have;
+				k = read_full(fd, buf, CHUNK);
+				if (k <= 0) {
+					have = 0;
+					break;
+				}
+				done += k;
+				nl = memchr(buf, '\n', (size_t)k);
+				if (nl != NULL) {
+					size_t upto = (size_t)(nl - buf) + 1;
+
+					crypto_hash_sha256_update(&r.hash,
+					    (unsigned char *)buf, upto);
+					r.consumed += (off_t)upto;
+					memmove(buf, buf + upto, (size_t)k - upto);
+					have = (size_t)k - upto;
+					break;
+				}
+				have = (size_t)k;
+			}
+			continue;
+		}
+		memmove(buf, buf + start, have - start);
+		have -= start;
+	}
+	if (r.format == CS_FORMAT_UNKNOWN) {
+		/* an empty file: nothing to store, nothing to remember */
+		rc = 0;
+		goto commit;
+	}
+	if (save_source(&r, real) != 0)
+		goto out;
+	/* the calls whose legs may start up to 4 h before a new record */
+	if (st->stored > 0 && cs_calls_update(im->db, im->cfg,
+	    r.tmin - 4 * 3600, r.tmax + 1, NULL, err) != 0)
+		goto out;
+	rc = 0;
+commit:
+	if (cs_db_exec(im->db, "COMMIT", err) != 0) {
+		rc = -1;
+		goto out;
+	}
+	in_tx = 0;
+out:
+	if (in_tx)
+		sqlite3_exec(im->db->h, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_finalize(r.ins);
+	if (r.have_cdr)
+		cs_cdr_reader_release(&r.cdr);
+	if (r.have_qlog)
+		cs_qlog_reader_release(&r.qlog);
+	free(buf);
+	if (fd >= 0 && !is_stdin)
+		close(fd);
+	return rc;
+}

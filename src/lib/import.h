@@ -1,0 +1,56 @@
+/*
+ * import.h: one input file into the database, in one transaction.
+ *
+ * The file is streamed line by line through the reader of its format (named,
+ * or detected from its first line).  Each record is stored once, whatever
+ * file brings it: its key is a keyed digest of the line.  A file imported
+ * before is recognised by its path and the hash of what was read of it:
+ * only the lines added since are read.  A bad line costs that line only: it
+ * is reported through the reject callback and counted.  When the file is
+ * done the calls it touched are rebuilt and everything is committed at once;
+ * on any failure nothing of the file remains.
+ */
+#ifndef CS_IMPORT_H
+#define CS_IMPORT_H
+
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "config.h"
+#include "db.h"
+#include "error.h"
+#include "privacy.h"
+#include "readers/readers.h"
+
+struct cs_import_stats {
+	long lines;	/* lines read this time */
+	long stored;	/* records stored */
+	long skipped;	/* records already in the database */
+	long rejected;	/* lines rejected */
+	int resumed;	/* the file grew: only its new lines were read */
+	int unchanged;	/* nothing new since the last import */
+};
+
+struct cs_import {
+	struct cs_db *db;
+	const struct cs_config *cfg;
+	const struct cs_privacy *priv;
+	int times_utc;
+	enum cs_format format;	/* CS_FORMAT_UNKNOWN: detect */
+	/* called for each rejected line (name as given, line from 1) */
+	void (*reject)(void *arg, const char *name, long line, const char *msg);
+	/* called every so often with the bytes done of total (0: unknown) */
+	void (*progress)(void *arg, const char *name, off_t done, off_t total,
+	    long lines);
+	void *arg;
+};
+
+/*
+ * Imports path ("-" is standard input).  Returns 0 when the file was read
+ * and committed (rejected lines included, see st), -1 when it could not be
+ * (err says why; the database is as it was before).
+ */
+int cs_import_file(struct cs_import *im, const char *path,
+    struct cs_import_stats *st, struct cs_error *err);
+
+#endif

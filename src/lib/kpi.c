@@ -1,0 +1,360 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "kpi.h"
+
+static const struct {
+	const char *name;
+	enum cs_col_kind kind;
+} figs[CS_KPI_NFIGS] = {
+	{ "offered", CS_COL_COUNT },
+	{ "answered", CS_COL_COUNT },
+	{ "answer_rate", CS_COL_RATE },
+	{ "needed_agent", CS_COL_COUNT },
+	{ "agent_answer_rate", CS_COL_RATE },
+	{ "agent", CS_COL_COUNT },
+	{ "bot", CS_COL_COUNT },
+	{ "abandoned", CS_COL_COUNT },
+	{ "abandon_rate", CS_COL_RATE },
+	{ "missed", CS_COL_COUNT },
+	{ "voicemail", CS_COL_COUNT },
+	{ "short", CS_COL_COUNT },
+	{ "asa", CS_COL_SECONDS },
+	{ "wait_p50", CS_COL_SECONDS },
+	{ "wait_p90", CS_COL_SECONDS },
+	{ "human_wait_p90", CS_COL_SECONDS },
+	{ "service_level", CS_COL_RATE },
+	{ "service_level_answered", CS_COL_RATE },
+	{ "abandon_wait", CS_COL_SECONDS },
+	{ "talk", CS_COL_SECONDS },
+	{ "bot_sessions", CS_COL_COUNT },
+	{ "escalated", CS_COL_COUNT },
+	{ "escalation_rate", CS_COL_RATE },
+	{ "containment_rate", CS_COL_RATE },
+	{ "containment_24h", CS_COL_RATE },
+	{ "escalation_answer_rate", CS_COL_RATE },
+	{ "repeat_24h", CS_COL_RATE },
+	{ "lost", CS_COL_COUNT },
+	{ "callback_2h", CS_COL_RATE },
+	{ "callback_24h", CS_COL_RATE },
+};
+
+const char *
+cs_kpi_name(enum cs_kpi_fig f)
+{
+	return figs[f].name;
+}
+
+enum cs_col_kind
+cs_kpi_kind(enum cs_kpi_fig f)
+{
+	return figs[f].kind;
+}
+
+/* The sums of daily, in the order of the SELECT below. */
+enum {
+	S_OFFERED, S_ANSWERED, S_NEEDED, S_AGENT, S_BOT, S_ABANDONED, S_MISSED,
+	S_VOICEMAIL, S_SHORT, S_WAIT, S_SL, S_ABANDON_WAIT, S_TALK,
+	S_BOT_SESSIONS, S_ESCALATED, S_ESCALATED_AGENT, S_CONTAIN_NUM,
+	S_CONTAIN_DEN, S_REPEAT_NUM, S_REPEAT_DEN, S_LOST, S_CALLBACK_DEN,
+	S_CALLBACK2, S_CALLBACK24,
+	S_N
+};
+
+static const char sums_sql[] =
+	"sum(offered), sum(answered), sum(needed_agent), sum(agent), sum(bot),"
+	" sum(abandoned), sum(missed), sum(voicemail), sum(short),"
+	" sum(wait_sum), sum(sl_count), sum(abandon_wait_sum), sum(talk_sum),"
+	" sum(bot_sessions), sum(escalated), sum(escalated_agent),"
+	" sum(contain_num), sum(contain_den), sum(repeat_num), sum(repeat_den),"
+	" sum(lost), sum(callback_den), sum(callback2_num), sum(callback24_num)";
+
+static const char *
+period_column(const struct cs_kpi_query *q)
+{
+	static const char *const cols[] = {
+		"day", "week", "substr(day, 1, 7)", "substr(day, 1, 4)"
+	};
+
+	return q->by_period ? cols[q->period] : "''";
+}
+
+/* Builds "SELECT g1, g2, <what> FROM table WHERE <filters> GROUP BY 1, 2". */
+static void
+build_sql(char *sql, size_t n, const struct cs_kpi_query *q, const char *what,
+    const char *table, const char *extra_group, const char *tail)
+{
+	char where[512];
+
+	snprintf(where, sizeof(where), "WHERE 1%s%s%s%s",
+	    q->hours == CS_KPI_IN_HOURS ? " AND in_hours = 1" :
+	    q->hours == CS_KPI_OUT_OF_HOURS ? " AND in_hours = 0" : "",
+	    q->from != NULL ? " AND day >= :from" : "",
+	    q->to != NULL ? " AND day <= :to" : "",
+	    q->service != NULL ? " AND service = :service" : "");
+	snprintf(sql, n, "SELECT %s, %s, %s FROM %s %s GROUP BY 1, 2%s %s",
+	    q->by_service ? "service" : "''", period_column(q), what, table,
+	    where, extra_group, tail);
+}
+
+static void
+bind_query(sqlite3_stmt *st, const struct cs_kpi_query *q)
+{
+	int i;
+
+	if ((i = sqlite3_bind_parameter_index(st, ":from")) > 0)
+		sqlite3_bind_text(st, i, q->from, -1, SQLITE_STATIC);
+	if ((i = sqlite3_bind_parameter_index(st, ":to")) > 0)
+		sqlite3_bind_text(st, i, q->to, -1, SQLITE_STATIC);
+	if ((i = sqlite3_bind_parameter_index(st, ":service")) > 0)
+		sqlite3_bind_text(st, i, q->service, -1, SQLITE_STATIC);
+}
+
+double
+cs_kpi_percentile(const long *secs, const long *counts, size_t n, long total,
+    int p)
+{
+	/* nearest rank ceil(p * total / 100), in integers (kpi.md) */
+	long rank = ((long)p * total + 99) / 100, seen = 0;
+
+	if (rank < 1)
+		rank = 1;
+	for (size_t i = 0; i < n; i++) {
+		seen += counts[i];
+		if (seen >= rank)
+			return (double)secs[i];
+	}
+	return n > 0 ? (double)secs[n - 1] : 0;
+}
+
+static void
+set(struct cs_kpi_row *r, enum cs_kpi_fig f, double v)
+{
+	r->v[f] = v;
+	r->has[f] = 1;
+}
+
+static void
+ratio(struct cs_kpi_row *r, enum cs_kpi_fig f, double num, double den)
+{
+	if (den > 0)
+		set(r, f, num / den);
+}
+
+static void
+figures(struct cs_kpi_row *r, const double *s)
+{
+	set(r, CS_KPI_OFFERED, s[S_OFFERED]);
+	set(r, CS_KPI_ANSWERED, s[S_ANSWERED]);
+	ratio(r, CS_KPI_ANSWER_RATE, s[S_ANSWERED], s[S_OFFERED]);
+	set(r, CS_KPI_NEEDED_AGENT, s[S_NEEDED]);
+	ratio(r, CS_KPI_AGENT_ANSWER_RATE, s[S_AGENT], s[S_NEEDED]);
+	set(r, CS_KPI_AGENT, s[S_AGENT]);
+	set(r, CS_KPI_BOT, s[S_BOT]);
+	set(r, CS_KPI_ABANDONED, s[S_ABANDONED]);
+	ratio(r, CS_KPI_ABANDON_RATE, s[S_ABANDONED], s[S_OFFERED]);
+	set(r, CS_KPI_MISSED, s[S_MISSED]);
+	set(r, CS_KPI_VOICEMAIL, s[S_VOICEMAIL]);
+	set(r, CS_KPI_SHORT, s[S_SHORT]);
+	ratio(r, CS_KPI_ASA, s[S_WAIT], s[S_ANSWERED]);
+	ratio(r, CS_KPI_SERVICE_LEVEL, s[S_SL], s[S_OFFERED]);
+	ratio(r, CS_KPI_SERVICE_LEVEL_ANSWERED, s[S_SL], s[S_ANSWERED]);
+	ratio(r, CS_KPI_ABANDON_WAIT, s[S_ABANDON_WAIT], s[S_ABANDONED]);
+	ratio(r, CS_KPI_TALK, s[S_TALK], s[S_AGENT]);
+	set(r, CS_KPI_BOT_SESSIONS, s[S_BOT_SESSIONS]);
+	set(r, CS_KPI_ESCALATED, s[S_ESCALATED]);
+	ratio(r, CS_KPI_ESCALATION_RATE, s[S_ESCALATED], s[S_BOT_SESSIONS]);
+	ratio(r, CS_KPI_CONTAINMENT_RATE, s[S_BOT], s[S_BOT_SESSIONS]);
+	ratio(r, CS_KPI_CONTAINMENT_24H, s[S_CONTAIN_NUM], s[S_CONTAIN_DEN]);
+	ratio(r, CS_KPI_ESCALATION_ANSWER_RATE, s[S_ESCALATED_AGENT],
+	    s[S_ESCALATED]);
+	ratio(r, CS_KPI_REPEAT_24H, s[S_REPEAT_NUM], s[S_REPEAT_DEN]);
+	set(r, CS_KPI_LOST, s[S_LOST]);
+	ratio(r, CS_KPI_CALLBACK_2H, s[S_CALLBACK2], s[S_CALLBACK_DEN]);
+	ratio(r, CS_KPI_CALLBACK_24H, s[S_CALLBACK24], s[S_CALLBACK_DEN]);
+}
+
+static const struct cs_config *sort_cfg;
+
+static int
+service_rank(const char *name)
+{
+	int i;
+
+	if (*name == '\0')
+		return -1;
+	i = cs_config_service(sort_cfg, name);
+	if (i >= 0)
+		return i;
+	return (int)sort_cfg->nservices + (strcmp(name, "other") == 0 ? 0 : 1);
+}
+
+static int
+cmp_row(const void *pa, const void *pb)
+{
+	const struct cs_kpi_row *a = pa, *b = pb;
+	int ra = service_rank(a->service), rb = service_rank(b->service);
+
+	if (ra != rb)
+		return ra - rb;
+	if (strcmp(a->service, b->service) != 0)
+		return strcmp(a->service, b->service);
+	return strcmp(a->period, b->period);
+}
+
+static struct cs_kpi_row *
+find_row(struct cs_kpi_row *rows, size_t n, const char *service,
+    const char *period)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(rows[i].service, service) == 0 &&
+		    strcmp(rows[i].period, period) == 0)
+			return &rows[i];
+	return NULL;
+}
+
+static const char *
+col_text(sqlite3_stmt *st, int c)
+{
+	const unsigned char *t = sqlite3_column_text(st, c);
+
+	return t != NULL ? (const char *)t : "";
+}
+
+/* Percentiles of the wait histograms, row by row. */
+static int
+percentiles(struct cs_db *db, const struct cs_kpi_query *q,
+    struct cs_kpi_row *rows, size_t nrows, struct cs_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char sql[2048];
+	long *secs = NULL, *counts = NULL, total = 0;
+	size_t n = 0, cap = 0;
+	char cur_s[64] = "", cur_p[16] = "";
+	int cur_m = -1, rc, ret = -1;
+
+	build_sql(sql, sizeof(sql), q, "metric, secs, sum(n)", "wait_hist",
+	    ", 3, 4", "ORDER BY 1, 2, 3, 4");
+	if (cs_db_prepare(db, &st, sql, err) != 0)
+		return -1;
+	bind_query(st, q);
+	for (;;) {
+		int end;
+
+		rc = sqlite3_step(st);
+		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+			cs_db_fail(db, "cannot read the wait histograms", err);
+			goto out;
+		}
+		end = rc == SQLITE_DONE;
+		if (cur_m >= 0 && (end || strcmp(col_text(st, 0), cur_s) != 0 ||
+		    strcmp(col_text(st, 1), cur_p) != 0 ||
+		    sqlite3_column_int(st, 2) != cur_m)) {
+			struct cs_kpi_row *r = find_row(rows, nrows, cur_s, cur_p);
+
+			if (r != NULL && total > 0) {
+				if (cur_m == 0) {
+					set(r, CS_KPI_WAIT_P50,
+					    cs_kpi_percentile(secs, counts, n, total, 50));
+					set(r, CS_KPI_WAIT_P90,
+					    cs_kpi_percentile(secs, counts, n, total, 90));
+				} else {
+					set(r, CS_KPI_HUMAN_WAIT_P90,
+					    cs_kpi_percentile(secs, counts, n, total, 90));
+				}
+			}
+			n = 0;
+			total = 0;
+		}
+		if (end)
+			break;
+		snprintf(cur_s, sizeof(cur_s), "%s", col_text(st, 0));
+		snprintf(cur_p, sizeof(cur_p), "%s", col_text(st, 1));
+		cur_m = sqlite3_column_int(st, 2);
+		if (n == cap) {
+			size_t nc = cap ? 2 * cap : 256;
+			long *ns = realloc(secs, nc * sizeof(*ns)), *nn;
+
+			if (ns == NULL)
+				goto nomem;
+			secs = ns;
+			if ((nn = realloc(counts, nc * sizeof(*nn))) == NULL)
+				goto nomem;
+			counts = nn;
+			cap = nc;
+		}
+		secs[n] = (long)sqlite3_column_int64(st, 3);
+		counts[n] = (long)sqlite3_column_int64(st, 4);
+		total += counts[n];
+		n++;
+	}
+	ret = 0;
+	goto out;
+nomem:
+	cs_error_set(err, "out of memory");
+out:
+	sqlite3_finalize(st);
+	free(secs);
+	free(counts);
+	return ret;
+}
+
+int
+cs_kpi_compute(struct cs_db *db, const struct cs_config *cfg,
+    const struct cs_kpi_query *q, struct cs_kpi_row **rowsp, size_t *nrowsp,
+    struct cs_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char sql[2048];
+	struct cs_kpi_row *rows = NULL;
+	size_t n = 0, cap = 0;
+	int rc, ret = -1;
+
+	*rowsp = NULL;
+	*nrowsp = 0;
+	build_sql(sql, sizeof(sql), q, sums_sql, "daily", "",
+	    "HAVING sum(offered) + sum(short) > 0");
+	if (cs_db_prepare(db, &st, sql, err) != 0)
+		return -1;
+	bind_query(st, q);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		double s[S_N];
+		struct cs_kpi_row *r;
+
+		if (n == cap) {
+			size_t nc = cap ? 2 * cap : 64;
+			struct cs_kpi_row *nr = realloc(rows, nc * sizeof(*nr));
+
+			if (nr == NULL) {
+				cs_error_set(err, "out of memory");
+				goto out;
+			}
+			rows = nr;
+			cap = nc;
+		}
+		r = &rows[n++];
+		memset(r, 0, sizeof(*r));
+		snprintf(r->service, sizeof(r->service), "%s", col_text(st, 0));
+		snprintf(r->period, sizeof(r->period), "%s", col_text(st, 1));
+		for (int i = 0; i < S_N; i++)
+			s[i] = sqlite3_column_double(st, 2 + i);
+		figures(r, s);
+	}
+	if (rc != SQLITE_DONE) {
+		cs_db_fail(db, "cannot read the daily totals", err);
+		goto out;
+	}
+	if (percentiles(db, q, rows, n, err) != 0)
+		goto out;
+	sort_cfg = cfg;
+	if (n > 1)
+		qsort(rows, n, sizeof(*rows), cmp_row);
+	*rowsp = rows;
+	*nrowsp = n;
+	rows = NULL;
+	ret = 0;
+out:
+	sqlite3_finalize(st);
+	free(rows);
+	return ret;
+}

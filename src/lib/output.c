@@ -1,0 +1,236 @@
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "output.h"
+
+#define EMPTY_MARK "\xe2\x80\x94"	/* em dash, for tables */
+
+void
+cs_output_number(double v, char *buf, size_t n)
+{
+	if (v == 0) {
+		snprintf(buf, n, "0");	/* never "-0" */
+		return;
+	}
+	if (fabs(v) < 1e15 && v == trunc(v)) {
+		snprintf(buf, n, "%.0f", v);
+		return;
+	}
+	for (int p = 1; p <= 17; p++) {
+		snprintf(buf, n, "%.*g", p, v);
+		if (strtod(buf, NULL) == v)
+			return;
+	}
+}
+
+/* Writes s as a CSV field: quoted when it holds a comma, quote or line end. */
+static void
+csv_field(FILE *fp, const char *s)
+{
+	if (strpbrk(s, ",\"\r\n") == NULL) {
+		fputs(s, fp);
+		return;
+	}
+	fputc('"', fp);
+	for (; *s != '\0'; s++) {
+		if (*s == '"')
+			fputc('"', fp);
+		fputc(*s, fp);
+	}
+	fputc('"', fp);
+}
+
+/* TSV has no quoting: tabs and line ends inside a value become spaces. */
+static void
+tsv_field(FILE *fp, const char *s)
+{
+	for (; *s != '\0'; s++)
+		fputc(*s == '\t' || *s == '\n' || *s == '\r' ? ' ' : *s, fp);
+}
+
+static void
+cell_text(const struct cs_column *c, const struct cs_cell *x, int table,
+    char *buf, size_t n)
+{
+	switch (x->type) {
+	case CS_CELL_EMPTY:
+		snprintf(buf, n, "%s", table ? EMPTY_MARK : "");
+		return;
+	case CS_CELL_TEXT:
+		snprintf(buf, n, "%s", x->text);
+		return;
+	case CS_CELL_NUMBER:
+		break;
+	}
+	if (!table) {
+		cs_output_number(x->num, buf, n);
+		return;
+	}
+	switch (c->kind) {
+	case CS_COL_RATE:
+		snprintf(buf, n, "%.1f %%", x->num * 100);
+		break;
+	case CS_COL_SECONDS:
+		snprintf(buf, n, "%.1f", x->num);
+		break;
+	default:
+		cs_output_number(x->num, buf, n);
+		break;
+	}
+}
+
+/* Display width of UTF-8 text: one column per character. */
+static size_t
+width(const char *s)
+{
+	size_t w = 0;
+
+	for (; *s != '\0'; s++)
+		if (((unsigned char)*s & 0xC0) != 0x80)
+			w++;
+	return w;
+}
+
+static int
+write_table(FILE *fp, const struct cs_table *t)
+{
+	size_t *w = calloc(t->ncols ? t->ncols : 1, sizeof(*w));
+	char buf[256];
+
+	if (w == NULL)
+		return -1;
+	for (size_t c = 0; c < t->ncols; c++) {
+		const char *title = t->col[c].title ? t->col[c].title : t->col[c].name;
+
+		w[c] = width(title);
+		for (size_t r = 0; r < t->nrows; r++) {
+			cell_text(&t->col[c], &t->cell[r * t->ncols + c], 1, buf,
+			    sizeof(buf));
+			if (width(buf) > w[c])
+				w[c] = width(buf);
+		}
+	}
+	for (size_t c = 0; c < t->ncols; c++) {
+		const char *title = t->col[c].title ? t->col[c].title : t->col[c].name;
+		size_t pad = w[c] - width(title);
+
+		if (t->col[c].kind != CS_COL_TEXT)
+			fprintf(fp, "%*s", (int)pad, "");
+		fputs(title, fp);
+		if (c + 1 < t->ncols)
+			fprintf(fp, "%*s  ", t->col[c].kind == CS_COL_TEXT ? (int)pad : 0, "");
+	}
+	fputc('\n', fp);
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			size_t pad;
+
+			cell_text(&t->col[c], &t->cell[r * t->ncols + c], 1, buf,
+			    sizeof(buf));
+			pad = w[c] - width(buf);
+			if (t->col[c].kind != CS_COL_TEXT)
+				fprintf(fp, "%*s", (int)pad, "");
+			fputs(buf, fp);
+			if (c + 1 < t->ncols)
+				fprintf(fp, "%*s  ", t->col[c].kind == CS_COL_TEXT ?
+				    (int)pad : 0, "");
+		}
+		fputc('\n', fp);
+	}
+	free(w);
+	return 0;
+}
+
+static int
+write_sv(FILE *fp, const struct cs_table *t, int tsv)
+{
+	char buf[256];
+
+	for (size_t c = 0; c < t->ncols; c++) {
+		if (c > 0)
+			fputc(tsv ? '\t' : ',', fp);
+		(tsv ? tsv_field : csv_field)(fp, t->col[c].name);
+	}
+	fputc('\n', fp);
+	for (size_t r = 0; r < t->nrows; r++) {
+		for (size_t c = 0; c < t->ncols; c++) {
+			if (c > 0)
+				fputc(tsv ? '\t' : ',', fp);
+			cell_text(&t->col[c], &t->cell[r * t->ncols + c], 0, buf,
+			    sizeof(buf));
+			(tsv ? tsv_field : csv_field)(fp, buf);
+		}
+		fputc('\n', fp);
+	}
+	return 0;
+}
+
+static int
+write_json(FILE *fp, const struct cs_table *t)
+{
+	json_t *arr = json_array();
+	int rc = -1;
+
+	if (arr == NULL)
+		return -1;
+	for (size_t r = 0; r < t->nrows; r++) {
+		json_t *o = json_object();
+
+		if (o == NULL || json_array_append_new(arr, o) != 0)
+			goto out;
+		for (size_t c = 0; c < t->ncols; c++) {
+			const struct cs_cell *x = &t->cell[r * t->ncols + c];
+			json_t *v;
+
+			if (x->type == CS_CELL_EMPTY)
+				v = json_null();
+			else if (x->type == CS_CELL_TEXT)
+				v = json_string(x->text);
+			else if (fabs(x->num) < 9e15 && x->num == trunc(x->num))
+				v = json_integer((json_int_t)x->num);
+			else
+				v = json_real(x->num);
+			if (v == NULL || json_object_set_new(o, t->col[c].name, v) != 0)
+				goto out;
+		}
+	}
+	/* JSON_REAL_PRECISION(17): every double reads back exactly */
+	if (json_dumpf(arr, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
+	    JSON_REAL_PRECISION(17)) != 0)
+		goto out;
+	fputc('\n', fp);
+	rc = 0;
+out:
+	json_decref(arr);
+	return rc;
+}
+
+int
+cs_output_write(FILE *fp, const struct cs_table *t, enum cs_out_format f,
+    struct cs_error *err)
+{
+	int rc;
+
+	switch (f) {
+	case CS_OUT_CSV:
+		rc = write_sv(fp, t, 0);
+		break;
+	case CS_OUT_TSV:
+		rc = write_sv(fp, t, 1);
+		break;
+	case CS_OUT_JSON:
+		rc = write_json(fp, t);
+		break;
+	default:
+		rc = write_table(fp, t);
+		break;
+	}
+	if (rc != 0)
+		return cs_error_set(err, "out of memory");
+	if (fflush(fp) != 0 || ferror(fp))
+		return cs_error_set(err, "write error on output");
+	return 0;
+}

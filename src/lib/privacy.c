@@ -1,0 +1,239 @@
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sodium.h>
+
+#include "privacy.h"
+
+static int
+read_key(int fd, struct cs_privacy *p, const char *path, struct cs_error *err)
+{
+	ssize_t r;
+	size_t got = 0;
+	unsigned char extra;
+
+	while (got < CS_KEY_BYTES) {
+		r = read(fd, p->key + got, CS_KEY_BYTES - got);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return cs_error_set(err, "%s: %s", path, strerror(errno));
+		if (r == 0)
+			break;
+		got += (size_t)r;
+	}
+	if (got != CS_KEY_BYTES || read(fd, &extra, 1) != 0)
+		return cs_error_set(err, "%s: not a callstat key file (expected "
+		    "%d bytes); move it away or set key_file in the configuration",
+		    path, CS_KEY_BYTES);
+	return 0;
+}
+
+int
+cs_privacy_open(struct cs_privacy *p, const char *path, struct cs_error *err)
+{
+	int fd = -1, rc = -1;
+	struct stat st;
+
+	if (sodium_init() < 0)
+		return cs_error_set(err, "libsodium failed to initialise");
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0 && errno == ENOENT) {
+		randombytes_buf(p->key, CS_KEY_BYTES);
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd < 0 && errno == EEXIST) {
+			/* another process made it first: use that one */
+			return cs_privacy_open(p, path, err);
+		}
+		if (fd < 0) {
+			cs_error_set(err, "cannot create key file %s: %s", path,
+			    strerror(errno));
+			goto out;
+		}
+		if (write(fd, p->key, CS_KEY_BYTES) != CS_KEY_BYTES ||
+		    fsync(fd) != 0) {
+			cs_error_set(err, "cannot write key file %s: %s", path,
+			    strerror(errno));
+			unlink(path);
+			goto out;
+		}
+		rc = 0;
+		goto out;
+	}
+	if (fd < 0) {
+		cs_error_set(err, "cannot open key file %s: %s", path, strerror(errno));
+		goto out;
+	}
+	if (fstat(fd, &st) != 0) {
+		cs_error_set(err, "%s: %s", path, strerror(errno));
+		goto out;
+	}
+	if (st.st_mode & 077) {
+		cs_error_set(err, "key file %s is readable by others; "
+		    "run chmod 600 %s", path, path);
+		goto out;
+	}
+	if (read_key(fd, p, path, err) != 0)
+		goto out;
+	rc = 0;
+out:
+	if (fd >= 0)
+		close(fd);
+	if (rc != 0)
+		sodium_memzero(p->key, sizeof(p->key));
+	return rc;
+}
+
+void
+cs_privacy_release(struct cs_privacy *p)
+{
+	sodium_memzero(p->key, sizeof(p->key));
+}
+
+void
+cs_number_normalise(const char *in, char *out, size_t n)
+{
+	size_t o = 0;
+	const char *s = in;
+
+	if (n == 0)
+		return;
+	while (*s == ' ' || *s == '\t')
+		s++;
+	/* +33 and 0033 are France's prefix: the national form starts with 0 */
+	if (strncmp(s, "+33", 3) == 0 || strncmp(s, "0033", 4) == 0) {
+		s += s[0] == '+' ? 3 : 4;
+		while (*s == ' ' || *s == '.' || *s == '-' || *s == '(' || *s == ')')
+			s++;
+		if (*s == '0')	/* "+33 (0)1..." */
+			s++;
+		if (o + 1 < n)
+			out[o++] = '0';
+	}
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '.' || *s == '-' ||
+		    *s == '(' || *s == ')')
+			continue;
+		if (o + 1 < n)
+			out[o++] = *s;
+	}
+	out[o] = '\0';
+}
+
+int
+cs_number_withheld(const char *in)
+{
+	static const char *const words[] = {
+		"anonymous", "unknown", "private", "restricted", "withheld"
+	};
+	size_t len;
+
+	while (*in == ' ' || *in == '\t')
+		in++;
+	len = strlen(in);
+	while (len > 0 && (in[len - 1] == ' ' || in[len - 1] == '\t'))
+		len--;
+	if (len == 0)
+		return 1;
+	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++)
+		if (strlen(words[i]) == len && strncasecmp(in, words[i], len) == 0)
+			return 1;
+	return 0;
+}
+
+void
+cs_privacy_hash(const struct cs_privacy *p, const char *number,
+    char out[CS_HASH_HEX + 1])
+{
+	char norm[128];
+	unsigned char h[CS_HASH_HEX / 2];
+
+	out[0] = '\0';
+	if (cs_number_withheld(number))
+		return;
+	cs_number_normalise(number, norm, sizeof(norm));
+	if (norm[0] == '\0')
+		return;
+	crypto_generichash(h, sizeof(h), (const unsigned char *)norm,
+	    strlen(norm), p->key, sizeof(p->key));
+	sodium_bin2hex(out, CS_HASH_HEX + 1, h, sizeof(h));
+}
+
+int64_t
+cs_privacy_digest64(const struct cs_privacy *p, const void *buf, size_t len)
+{
+	unsigned char h[8];
+	uint64_t v = 0;
+
+	crypto_shorthash_siphash24(h, buf, len, p->key);
+	for (int i = 0; i < 8; i++)
+		v = (v << 8) | h[i];
+	return (int64_t)v;
+}
+
+int
+cs_number_is_phone(const char *s)
+{
+	char norm[128];
+	size_t digits = 0;
+	const char *q;
+
+	cs_number_normalise(s, norm, sizeof(norm));
+	q = norm;
+	if (*q == '+')
+		q++;
+	for (; *q != '\0'; q++) {
+		if (!isdigit((unsigned char)*q))
+			return 0;
+		digits++;
+	}
+	return digits >= 7;
+}
+
+void
+cs_privacy_scrub(const char *in, char *out, size_t n)
+{
+	size_t o = 0, i = 0, len = strlen(in);
+
+	if (n == 0)
+		return;
+	while (i < len) {
+		size_t j = i, k;
+		int plus = 0;
+
+		if (in[j] == '+' && j + 1 < len && isdigit((unsigned char)in[j + 1])) {
+			plus = 1;
+			j++;
+		}
+		if (!isdigit((unsigned char)in[j]) ||
+		    (i > 0 && (isdigit((unsigned char)in[i - 1]) || in[i - 1] == '.'))) {
+			if (o + 1 < n)
+				out[o++] = in[i];
+			i++;
+			continue;
+		}
+		for (k = j; k < len && isdigit((unsigned char)in[k]); k++)
+			;
+		if (k - j >= 9 && !(k + 1 < len && in[k] == '.' &&
+		    isdigit((unsigned char)in[k + 1]))) {
+			const char *tag = "[phone]";
+
+			for (; *tag != '\0'; tag++)
+				if (o + 1 < n)
+					out[o++] = *tag;
+		} else {
+			for (size_t m = i; m < k; m++)
+				if (o + 1 < n)
+					out[o++] = in[m];
+		}
+		(void)plus;
+		i = k;
+	}
+	out[o] = '\0';
+}

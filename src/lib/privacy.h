@@ -1,0 +1,68 @@
+/*
+ * privacy.h: callers' numbers never stored in clear.
+ *
+ * A number is normalised (spaces, dots, dashes, parentheses removed, +33 or
+ * 0033 replaced by 0), then hashed with a keyed BLAKE2b (libsodium's
+ * crypto_generichash) under a 32-byte key that lives in a file beside the
+ * database, created with mode 0600 on first use.  The same number gives the
+ * same hash under the same key, so repeat callers are found, but the hash
+ * tells nothing without the key.  Withheld numbers hash to "".
+ */
+#ifndef CS_PRIVACY_H
+#define CS_PRIVACY_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "error.h"
+
+#define CS_KEY_BYTES 32
+#define CS_HASH_HEX 32		/* hex digits of a caller hash */
+
+struct cs_privacy {
+	unsigned char key[CS_KEY_BYTES];
+};
+
+/*
+ * Reads the key from path, or creates the file (mode 0600, exclusive
+ * create, so two first runs cannot make two keys) with a random key when it
+ * does not exist.  Fails when the file cannot be made or has the wrong size,
+ * or when it is readable by others (mode bits beyond 0600).
+ */
+int cs_privacy_open(struct cs_privacy *p, const char *path, struct cs_error *err);
+/* Wipes the key from memory. */
+void cs_privacy_release(struct cs_privacy *p);
+
+/* Writes the normalised form of the number in into out (n bytes). */
+void cs_number_normalise(const char *in, char *out, size_t n);
+
+/* 1 if in is a withheld number: empty, or anonymous, unknown, private,
+ * restricted, withheld in any case (after trimming blanks). */
+int cs_number_withheld(const char *in);
+
+/*
+ * Writes into out (CS_HASH_HEX + 1 bytes) the hex keyed hash of the
+ * normalised number, or "" when it is withheld.
+ */
+void cs_privacy_hash(const struct cs_privacy *p, const char *number,
+    char out[CS_HASH_HEX + 1]);
+
+/* A keyed 64-bit digest of len bytes, for telling records apart. */
+int64_t cs_privacy_digest64(const struct cs_privacy *p, const void *buf, size_t len);
+
+/*
+ * 1 if s looks like a telephone number that may be a person's: after
+ * normalisation, 7 or more digits with nothing but an optional leading '+'.
+ * Extensions (2101) and names (accueil) are not.
+ */
+int cs_number_is_phone(const char *s);
+
+/*
+ * Copies in to out (n bytes), replacing every run of 9 or more digits
+ * (optionally after '+') that is not part of a dotted uniqueid
+ * (1741086000.491) with "[phone]": numbers inside dial strings, channel
+ * names and queue_log data.
+ */
+void cs_privacy_scrub(const char *in, char *out, size_t n);
+
+#endif

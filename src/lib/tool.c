@@ -1,0 +1,148 @@
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "tool.h"
+#include "timeutil.h"
+
+static const char *progname = "callstat";
+
+void
+cs_tool_init(const char *name)
+{
+	progname = name;
+}
+
+const char *
+cs_tool_name(void)
+{
+	return progname;
+}
+
+void
+cs_warnx(const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+int
+cs_usage_error(const char *synopsis, const char *fmt, ...)
+{
+	va_list ap;
+
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fprintf(stderr, "\nusage: %s\nTry '%s --help' for more information.\n",
+	    synopsis, progname);
+	return CS_EXIT_USAGE;
+}
+
+int
+cs_tool_version(void)
+{
+	printf("%s %s\n", progname, CS_VERSION);
+	return CS_EXIT_OK;
+}
+
+static int
+days_in_month(int y, int m)
+{
+	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+
+	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
+		return 29;
+	return d[m - 1];
+}
+
+static void
+day_text(char out[11], int y, int m, int d)
+{
+	char tmp[40];
+
+	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y, m, d);
+	memcpy(out, tmp, 10);
+	out[10] = '\0';
+}
+
+int
+cs_tool_day_arg(const char *arg, int is_to, char out[11])
+{
+	struct cs_datetime dt;
+	int y, m, n = -1;
+
+	if (cs_date_parse(arg, &dt) == 0) {
+		day_text(out, dt.year, dt.mon, dt.mday);
+		return 0;
+	}
+	if (sscanf(arg, "%4d-%2d%n", &y, &m, &n) == 2 && n == 7 &&
+	    arg[n] == '\0' && y >= 1970 && y <= 9999 && m >= 1 && m <= 12) {
+		day_text(out, y, m, is_to ? days_in_month(y, m) : 1);
+		return 0;
+	}
+	if (sscanf(arg, "%4d%n", &y, &n) == 1 && n == 4 && arg[n] == '\0' &&
+	    y >= 1970 && y <= 9999) {
+		day_text(out, y, is_to ? 12 : 1, is_to ? 31 : 1);
+		return 0;
+	}
+	return -1;
+}
+
+int
+cs_tool_open(const char *config_arg, const char *db_arg, int create,
+    struct cs_config *cfg, struct cs_db *db)
+{
+	struct cs_error err;
+	const char *conf = cs_config_find(config_arg);
+	const char *path = cs_db_find(db_arg);
+
+	if (conf == NULL) {
+		cs_warnx("no configuration file: give one with -c, set "
+		    "CALLSTAT_CONFIG, or write ./callstat.conf (see callstat.conf(5))");
+		return -1;
+	}
+	if (cs_config_load(cfg, conf, &err) != 0) {
+		cs_warnx("%s", err.msg);
+		return -1;
+	}
+	if (cs_db_open(db, path, create, &err) != 0) {
+		cs_warnx("%s", err.msg);
+		cs_config_release(cfg);
+		return -1;
+	}
+	return 0;
+}
+
+FILE *
+cs_tool_output(const char *path)
+{
+	FILE *fp;
+
+	if (path == NULL || strcmp(path, "-") == 0)
+		return stdout;
+	fp = fopen(path, "w");
+	if (fp == NULL)
+		cs_warnx("%s: %s", path, strerror(errno));
+	return fp;
+}
+
+int
+cs_tool_close_output(FILE *fp, const char *path)
+{
+	int bad = ferror(fp);
+
+	if (fclose(fp) != 0 || bad) {
+		cs_warnx("%s: write error: %s", path != NULL ? path : "standard output",
+		    strerror(errno ? errno : EIO));
+		return -1;
+	}
+	return 0;
+}

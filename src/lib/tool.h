@@ -1,0 +1,52 @@
+/*
+ * tool.h: what every tool's main() shares: its name in messages, usage
+ * errors, and the common options' values.
+ */
+#ifndef CS_TOOL_H
+#define CS_TOOL_H
+
+#include "config.h"
+#include "db.h"
+#include "error.h"
+
+/* Exit statuses, the same for every tool (style.md). */
+#define CS_EXIT_OK 0
+#define CS_EXIT_FAIL 1
+#define CS_EXIT_USAGE 2
+
+/* Sets the name messages start with. */
+void cs_tool_init(const char *name);
+const char *cs_tool_name(void);
+
+/* "name: message" on stderr. */
+void cs_warnx(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints "name: message", the synopsis and "Try 'name --help'...", and
+ * returns CS_EXIT_USAGE. */
+int cs_usage_error(const char *synopsis, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Prints "name VERSION" and returns CS_EXIT_OK. */
+int cs_tool_version(void);
+
+/*
+ * Reads a --from or --to argument: YYYY-MM-DD, or YYYY-MM or YYYY for the
+ * first (is_to = 0) or last (is_to = 1) day of that month or year, into out
+ * as YYYY-MM-DD.  Returns -1 when it is none of these.
+ */
+int cs_tool_day_arg(const char *arg, int is_to, char out[11]);
+
+/*
+ * Loads the configuration (cs_config_find) and opens the database
+ * (cs_db_find), printing what went wrong.  create: make the database when
+ * it does not exist.  Returns 0, or -1 after printing a message.
+ */
+int cs_tool_open(const char *config_arg, const char *db_arg, int create,
+    struct cs_config *cfg, struct cs_db *db);
+
+/* Opens -o FILE (NULL or "-": standard output). */
+FILE *cs_tool_output(const char *path);
+/* Closes an output, checking for write errors; -1 after printing. */
+int cs_tool_close_output(FILE *fp, const char *path);
+
+#endif

@@ -1,0 +1,27 @@
+/*
+ * unit.h: the CUnit runner's registry.  Each test_<module>.c file registers
+ * its suite from a constructor:
+ *
+ *	static CU_TestInfo tests[] = { { "name", fn }, CU_TEST_INFO_NULL };
+ *	CS_UNIT_SUITE("timeutil", tests)
+ */
+#ifndef CS_UNIT_H
+#define CS_UNIT_H
+
+#include <CUnit/CUnit.h>
+
+void cs_unit_add(const char *name, CU_TestInfo *tests,
+    int (*init)(void), int (*clean)(void));
+
+/* Path of a file under ../shared (or $CS_SHARED); static buffer. */
+const char *cs_unit_shared(const char *rel);
+
+#define CS_UNIT_SUITE(name, tests) \
+	__attribute__((constructor)) static void cs_unit_register_(void) \
+	{ cs_unit_add(name, tests, NULL, NULL); }
+
+#define CS_UNIT_SUITE_FIXTURE(name, tests, init, clean) \
+	__attribute__((constructor)) static void cs_unit_register_(void) \
+	{ cs_unit_add(name, tests, init, clean); }
+
+#endif
