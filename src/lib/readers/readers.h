@@ -120,9 +120,12 @@ int cs_qlog_parse(struct cs_qlog_reader *r, const char *line, size_t len,
 
 /* ---- Shared by the readers themselves (format.c) ---- */
 
-/* Index of the first byte of s that is a control character other than tab
- * (binary data in a text log), or len when there is none. */
-size_t cs_readers_find_binary(const char *s, size_t len);
+/*
+ * Index of the first byte of s that is a control character other than tab
+ * (binary data in a text log), or len when there is none; then *ascii (may
+ * be NULL) tells whether every byte is ASCII.
+ */
+size_t cs_readers_find_binary(const char *s, size_t len, int *ascii);
 /*
  * Copies n bytes of src to dst as UTF-8 and terminates the copy: valid
  * UTF-8 sequences are kept, every other byte is read as Latin-1.  dst needs

@@ -1,0 +1,346 @@
+/*
+ * asterisk_cdr.c: the reader of Asterisk cdr_csv files (Master.csv).
+ *
+ * One line is one record, split by libcsv in strict mode.  The reader keeps
+ * its buffers from line to line, so that reading a file allocates only
+ * when a line is longer than every line before it.
+ */
+#include <csv.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../timeutil.h"
+#include "readers.h"
+
+#define CDR_MINCOLS	16
+#define CDR_MAXCOLS	21
+/* How much of a bad value a message quotes. */
+#define QUOTE_MAX	60
+
+struct cdr_priv {
+	struct csv_parser csv;
+	char	*buf;			/* the fields, each NUL-terminated */
+	size_t	 cap;
+	size_t	 used;
+	size_t	 off[CDR_MAXCOLS];	/* where each field starts in buf */
+	size_t	 flen[CDR_MAXCOLS];
+	int	 nf;			/* fields of the line, stored or not */
+	int	 ascii;			/* the line is ASCII: no conversion */
+};
+
+/* Where the columns after the 16th go, for each column count. */
+#define COL17	(-1)	/* uniqueid or userfield: r->col17 */
+static const int tails[CDR_MAXCOLS - CDR_MINCOLS + 1][5] = {
+	{ 0 },
+	{ COL17 },
+	{ CS_CDR_UNIQUEID, CS_CDR_USERFIELD },
+	{ CS_CDR_PEERACCOUNT, CS_CDR_LINKEDID, CS_CDR_SEQUENCE },
+	{ COL17, CS_CDR_PEERACCOUNT, CS_CDR_LINKEDID, CS_CDR_SEQUENCE },
+	{ CS_CDR_UNIQUEID, CS_CDR_USERFIELD, CS_CDR_PEERACCOUNT,
+	    CS_CDR_LINKEDID, CS_CDR_SEQUENCE },
+};
+
+static const char *const field_names[CS_CDR_NFIELDS] = {
+	"accountcode", "src", "dst", "dcontext", "clid", "channel",
+	"dstchannel", "lastapp", "lastdata", "start", "answer", "end",
+	"duration", "billsec", "disposition", "amaflags", "uniqueid",
+	"userfield", "peeraccount", "linkedid", "sequence"
+};
+
+static void
+field_cb(void *s, size_t len, void *data)
+{
+	struct cdr_priv *p = data;
+
+	if (p->nf < CDR_MAXCOLS) {
+		p->off[p->nf] = p->used;
+		if (s == NULL)
+			len = 0;
+		if (p->ascii) {
+			if (len > 0)
+				memcpy(p->buf + p->used, s, len);
+			p->buf[p->used + len] = '\0';
+			p->flen[p->nf] = len;
+		} else
+			p->flen[p->nf] = cs_readers_utf8_copy(p->buf + p->used,
+			    s != NULL ? s : "", len);
+		p->used += p->flen[p->nf] + 1;
+	}
+	p->nf++;
+}
+
+/* Makes libcsv ready for the next line after a failed one. */
+static void
+csv_reset(struct csv_parser *csv)
+{
+	int opts = csv_get_opts(csv);
+
+	csv_set_opts(csv, (unsigned char)(opts & ~CSV_STRICT_FINI));
+	csv_fini(csv, NULL, NULL, NULL);
+	csv_set_opts(csv, (unsigned char)opts);
+}
+
+int
+cs_cdr_reader_init(struct cs_cdr_reader *r, int utc, struct cs_error *err)
+{
+	struct cdr_priv *p;
+
+	r->utc = utc;
+	r->ncols = 0;
+	r->col17 = 0;
+	r->priv = NULL;
+	if ((p = calloc(1, sizeof(*p))) == NULL)
+		return cs_error_set(err, "out of memory");
+	p->cap = 4096;
+	if ((p->buf = malloc(p->cap)) == NULL) {
+		free(p);
+		return cs_error_set(err, "out of memory");
+	}
+	/* No line end reaches libcsv: CR and LF are binary data here, so a
+	 * line is always one record. */
+	csv_init(&p->csv, CSV_STRICT | CSV_STRICT_FINI | CSV_APPEND_NULL);
+	csv_set_blk_size(&p->csv, 1024);
+	r->priv = p;
+	return 0;
+}
+
+void
+cs_cdr_reader_release(struct cs_cdr_reader *r)
+{
+	struct cdr_priv *p = r->priv;
+
+	if (p == NULL)
+		return;
+	csv_free(&p->csv);
+	free(p->buf);
+	free(p);
+	r->priv = NULL;
+}
+
+/*
+ * Length of the start of s that a message may quote: at most QUOTE_MAX
+ * bytes, not cutting a UTF-8 character.
+ */
+static int
+quote_len(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n <= QUOTE_MAX)
+		return (int)n;
+	n = QUOTE_MAX;
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	return (int)n;
+}
+
+/* 1 if s looks like a uniqueid: [systemname-]digits.digits */
+static int
+is_uniqueid(const char *s)
+{
+	const char *p = strrchr(s, '-');
+	int a = 0, b = 0;
+
+	/* The system name itself may hold dashes ("Asterisk-01-..."). */
+	p = p != NULL ? p + 1 : s;
+	while (*p >= '0' && *p <= '9') {
+		p++;
+		a++;
+	}
+	if (*p++ != '.')
+		return 0;
+	while (*p >= '0' && *p <= '9') {
+		p++;
+		b++;
+	}
+	return a > 0 && b > 0 && *p == '\0';
+}
+
+static int
+parse_count(const char *name, const char *s, long *v, struct cs_error *err)
+{
+	const char *p = s;
+	long n = 0;
+
+	if (*p == '\0')
+		return cs_error_set(err, "%s is empty: a number is needed",
+		    name);
+	if (*p == '-')
+		p++;
+	if (*p < '0' || *p > '9')
+		return cs_error_set(err, "%s is not a number: '%.*s'", name,
+		    quote_len(s), s);
+	for (; *p >= '0' && *p <= '9'; p++) {
+		if (n > (LONG_MAX - (*p - '0')) / 10)
+			return cs_error_set(err, "%s is too large: '%.*s'",
+			    name, quote_len(s), s);
+		n = n * 10 + (*p - '0');
+	}
+	if (*p != '\0')
+		return cs_error_set(err, "%s is not a number: '%.*s'", name,
+		    quote_len(s), s);
+	if (*s == '-')
+		return cs_error_set(err, "%s is negative: '%.*s'", name,
+		    quote_len(s), s);
+	*v = n;
+	return 0;
+}
+
+/* Parses a time field; *empty tells whether it was empty. */
+static int
+parse_time(const char *name, const char *s, size_t len,
+    struct cs_datetime *dt, int *empty, struct cs_error *err)
+{
+	*empty = len == 0;
+	if (len == 0)
+		return 0;
+	if (cs_datetime_parse(s, len, dt) == -1)
+		return cs_error_set(err, "%s is not a valid date and time "
+		    "(YYYY-MM-DD HH:MM:SS): '%.*s'", name, quote_len(s), s);
+	return 0;
+}
+
+static int64_t
+dist(int64_t a, int64_t b)
+{
+	return a > b ? a - b : b - a;
+}
+
+/*
+ * The instant of a local time; in the repeated hour, the one nearest to
+ * hint, or the earlier when hint is NULL (and then *ambiguous is set).
+ */
+static int64_t
+local_instant(const struct cs_datetime *dt, const int64_t *hint,
+    int *ambiguous)
+{
+	int64_t t[2];
+
+	if (cs_local_to_utc(dt, t) != 2)
+		return t[0];	/* in the skipped hour: as mktime() reads it */
+	if (hint == NULL) {
+		*ambiguous = 1;
+		return t[0];
+	}
+	return dist(t[1], *hint) < dist(t[0], *hint) ? t[1] : t[0];
+}
+
+int
+cs_cdr_parse(struct cs_cdr_reader *r, const char *line, size_t len,
+    struct cs_cdr_record *rec, struct cs_error *err)
+{
+	struct cdr_priv *p = r->priv;
+	struct cs_datetime dstart, danswer, dend;
+	int noanswer, noend, dummy, n, col17 = 0;
+	int64_t hint;
+	size_t bad;
+
+	if ((bad = cs_readers_find_binary(line, len, &p->ascii)) < len)
+		return cs_error_set(err, "binary data in line (byte 0x%02x "
+		    "at column %zu)", (unsigned char)line[bad], bad + 1);
+
+	/* Room for every byte read as Latin-1, and a NUL per field. */
+	if (len > (SIZE_MAX - 2) / 2)
+		return cs_error_set(err, "out of memory");
+	if (p->cap < 2 * len + 2) {
+		size_t cap = 2 * len + 2;
+		char *b;
+
+		if (cap < 2 * p->cap)
+			cap = 2 * p->cap;
+		if ((b = realloc(p->buf, cap)) == NULL)
+			return cs_error_set(err, "out of memory");
+		p->buf = b;
+		p->cap = cap;
+	}
+	p->used = 0;
+	p->nf = 0;
+
+	if (csv_parse(&p->csv, line, len, field_cb, NULL, p) != len) {
+		int e = csv_error(&p->csv);
+
+		n = p->nf + 1;
+		csv_reset(&p->csv);
+		if (e == CSV_EPARSE)
+			return cs_error_set(err, "misplaced quote in field %d "
+			    "(a quoted field must end at a comma, with the "
+			    "quotes inside it doubled)", n);
+		return cs_error_set(err, "out of memory");
+	}
+	if (csv_fini(&p->csv, field_cb, NULL, p) != 0) {
+		n = p->nf + 1;
+		csv_reset(&p->csv);
+		return cs_error_set(err, "unterminated quoted field %d "
+		    "(a field that starts with '\"' must end with '\"')", n);
+	}
+
+	n = p->nf;
+	if (n == 0)
+		return cs_error_set(err, "empty line");
+	if (r->ncols != 0 && n != r->ncols)
+		return cs_error_set(err, "expected %d fields like the first "
+		    "record of this file, found %d", r->ncols, n);
+	if (n < CDR_MINCOLS || n > CDR_MAXCOLS)
+		return cs_error_set(err, "expected %d to %d fields, found %d",
+		    CDR_MINCOLS, CDR_MAXCOLS, n);
+
+	memset(rec, 0, sizeof(*rec));
+	for (int i = 0; i < CDR_MINCOLS; i++)
+		rec->f[i] = p->buf + p->off[i];
+	if (n == 17 || n == 20) {
+		if (r->ncols != 0)
+			col17 = r->col17;
+		else
+			col17 = is_uniqueid(p->buf + p->off[16]) ?
+			    CS_CDR_UNIQUEID : CS_CDR_USERFIELD;
+	}
+	for (int i = CDR_MINCOLS; i < n; i++) {
+		int c = tails[n - CDR_MINCOLS][i - CDR_MINCOLS];
+
+		rec->f[c == COL17 ? col17 : c] = p->buf + p->off[i];
+	}
+
+	if (p->flen[CS_CDR_START] == 0)
+		return cs_error_set(err, "start is empty: every record needs "
+		    "its start time");
+	if (parse_time(field_names[CS_CDR_START], rec->f[CS_CDR_START],
+	    p->flen[CS_CDR_START], &dstart, &dummy, err) == -1 ||
+	    parse_time(field_names[CS_CDR_ANSWER], rec->f[CS_CDR_ANSWER],
+	    p->flen[CS_CDR_ANSWER], &danswer, &noanswer, err) == -1 ||
+	    parse_time(field_names[CS_CDR_END], rec->f[CS_CDR_END],
+	    p->flen[CS_CDR_END], &dend, &noend, err) == -1)
+		return -1;
+	if (parse_count("duration", rec->f[CS_CDR_DURATION], &rec->duration,
+	    err) == -1 ||
+	    parse_count("billsec", rec->f[CS_CDR_BILLSEC], &rec->billsec,
+	    err) == -1)
+		return -1;
+	rec->sequence = -1;
+	if (rec->f[CS_CDR_SEQUENCE] != NULL &&
+	    parse_count("sequence", rec->f[CS_CDR_SEQUENCE], &rec->sequence,
+	    err) == -1)
+		return -1;
+
+	if (r->utc) {
+		rec->start = cs_utc_from_datetime(&dstart);
+		rec->answer = noanswer ? 0 : cs_utc_from_datetime(&danswer);
+		rec->end = noend ? rec->start + rec->duration :
+		    cs_utc_from_datetime(&dend);
+	} else {
+		rec->start = local_instant(&dstart, NULL, &rec->ambiguous);
+		/* duration and billsec are exact: they pick the instant. */
+		hint = rec->start + (rec->duration - rec->billsec);
+		rec->answer = noanswer ? 0 :
+		    local_instant(&danswer, &hint, &dummy);
+		hint = rec->start + rec->duration;
+		rec->end = noend ? hint : local_instant(&dend, &hint, &dummy);
+	}
+
+	if (r->ncols == 0) {
+		r->ncols = n;
+		r->col17 = col17;
+	}
+	return 0;
+}

@@ -1,0 +1,50 @@
+# Sourced by every shell test.  Gives:
+#   T            a scratch directory, removed at the end
+#   EX           the worked example of ../shared/spec/example
+#   run CMD...   runs CMD, stdout in $T/out, stderr in $T/err, status in $rc
+#   check DESC CMD...   counts CMD's success or failure under DESC
+#   check_rc N DESC     checks that the last run's status was N
+#   has FILE TEXT       FILE contains TEXT (fixed string)
+#   finish       writes the counts for tests/shell/run (call it last)
+set -u
+PATH="$CS_BIN:$PATH"
+export LC_ALL=C.UTF-8 TZ=UTC
+unset CALLSTAT_DB CALLSTAT_CONFIG
+TEST=$(basename "$0" .sh)
+EX="$CS_SHARED/spec/example"
+SAMPLES="$CS_SHARED/samples"
+T=$(mktemp -d "${TMPDIR:-/tmp}/callstat-$TEST.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+_pass=0
+_fail=0
+rc=0
+
+run() {
+	"$@" > "$T/out" 2> "$T/err"
+	rc=$?
+}
+
+check() {
+	_desc=$1
+	shift
+	if "$@"; then
+		_pass=$((_pass + 1))
+	else
+		_fail=$((_fail + 1))
+		echo "FAIL: $TEST: $_desc"
+		if [ -s "$T/err" ]; then sed 's/^/    stderr: /' "$T/err" | head -5; fi
+	fi
+}
+
+check_rc() {
+	check "$2 (exit $1, got $rc)" [ "$rc" -eq "$1" ]
+}
+
+has() {
+	grep -qF -- "$2" "$1"
+}
+
+finish() {
+	echo "$_pass $_fail" > "$CS_RESULT"
+	exit 0
+}
