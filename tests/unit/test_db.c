@@ -1,0 +1,390 @@
+/*
+ * test_db.c: the db suite.  A new database gets the current schema in WAL
+ * mode and opens again; files that are not callstat databases, or come
+ * from a newer callstat, are refused untouched, with a message that says
+ * so; the meta table; a missing database without create.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+
+#include "db.h"
+#include "unit.h"
+
+static char tmpdir[256];
+
+static int
+suite_init(void)
+{
+	snprintf(tmpdir, sizeof(tmpdir), "/tmp/cs-test-db-XXXXXX");
+	return mkdtemp(tmpdir) == NULL ? -1 : 0;
+}
+
+static const char *const names[] = {
+	"new.db", "text.db", "other.db", "newer.db", "meta.db", "absent.db",
+	"empty.db",
+};
+
+static const char *
+tmp(const char *name)
+{
+	static char path[4][512];
+	static int i;
+
+	i = (i + 1) % 4;
+	snprintf(path[i], sizeof(path[i]), "%s/%s", tmpdir, name);
+	return path[i];
+}
+
+static void
+rm_db(const char *name)
+{
+	static const char *const suffix[] = { "", "-wal", "-shm", "-journal" };
+	char p[600];
+
+	for (size_t i = 0; i < 4; i++) {
+		snprintf(p, sizeof(p), "%s%s", tmp(name), suffix[i]);
+		unlink(p);
+	}
+}
+
+static int
+suite_clean(void)
+{
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		rm_db(names[i]);
+	rmdir(tmpdir);
+	return 0;
+}
+
+/* The first column of the first row of sql, as an int (-1 on error). */
+static int
+query_int(sqlite3 *h, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	int v = -1;
+
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return v;
+}
+
+static void
+query_text(sqlite3 *h, const char *sql, char *buf, size_t n)
+{
+	sqlite3_stmt *st = NULL;
+
+	buf[0] = '\0';
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
+		snprintf(buf, n, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+}
+
+/* Runs sql on path with plain SQLite, to make files by hand. */
+static int
+raw_exec(const char *path, const char *sql)
+{
+	sqlite3 *h = NULL;
+	int rc;
+
+	if (sqlite3_open(path, &h) != SQLITE_OK) {
+		sqlite3_close(h);
+		return -1;
+	}
+	rc = sqlite3_exec(h, sql, NULL, NULL, NULL);
+	sqlite3_close(h);
+	return rc == SQLITE_OK ? 0 : -1;
+}
+
+static void
+test_create_and_reopen(void)
+{
+	struct cs_db db;
+	struct cs_error err;
+	char mode[32];
+	const char *path = tmp("new.db");
+
+	rm_db("new.db");
+	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, path, 1, &err), 0);
+	CU_ASSERT_PTR_NOT_NULL(db.h);
+	CU_ASSERT_STRING_EQUAL(db.path, path);
+	CU_ASSERT_EQUAL(query_int(db.h, "PRAGMA user_version"), CS_DB_VERSION);
+	query_text(db.h, "PRAGMA journal_mode", mode, sizeof(mode));
+	CU_ASSERT_STRING_EQUAL(mode, "wal");
+	/* the tables of the schema */
+	CU_ASSERT_EQUAL(query_int(db.h, "SELECT count(*) FROM sqlite_master "
+	    "WHERE type = 'table' AND name IN ('meta', 'sources', 'cdr', "
+	    "'queue_log', 'calls', 'daily', 'wait_hist')"), 7);
+	CU_ASSERT_EQUAL(cs_db_exec(&db, "INSERT INTO meta(key, value) "
+	    "VALUES('test', 'kept')", &err), 0);
+	CU_ASSERT_EQUAL(cs_db_close(&db, &err), 0);
+	CU_ASSERT_PTR_NULL(db.h);
+
+	/* open again, with or without create: the same database */
+	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, path, 0, &err), 0);
+	CU_ASSERT_EQUAL(query_int(db.h, "PRAGMA user_version"), CS_DB_VERSION);
+	CU_ASSERT_EQUAL(query_int(db.h, "SELECT count(*) FROM meta "
+	    "WHERE key = 'test' AND value = 'kept'"), 1);
+	CU_ASSERT_EQUAL(cs_db_close(&db, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, path, 1, &err), 0);
+	CU_ASSERT_EQUAL(query_int(db.h, "PRAGMA user_version"), CS_DB_VERSION);
+	CU_ASSERT_EQUAL(query_int(db.h, "SELECT count(*) FROM meta "
+	    "WHERE key = 'test'"), 1);
+	query_text(db.h, "PRAGMA journal_mode", mode, sizeof(mode));
+	CU_ASSERT_STRING_EQUAL(mode, "wal");
+	CU_ASSERT_EQUAL(cs_db_close(&db, &err), 0);
+
+	/* an empty file (touch callstat.db) is a new database */
+	rm_db("empty.db");
+	{
+		FILE *fp = fopen(tmp("empty.db"), "w");
+
+		CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+		fclose(fp);
+	}
+	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, tmp("empty.db"), 0, &err), 0);
+	CU_ASSERT_EQUAL(query_int(db.h, "PRAGMA user_version"), CS_DB_VERSION);
+	CU_ASSERT_EQUAL(cs_db_close(&db, &err), 0);
+}
+
+/* Reads the whole file; returns its size, or -1. */
+static long
+slurp(const char *path, char *buf, size_t n)
+{
+	FILE *fp = fopen(path, "rb");
+	size_t got;
+
+	if (fp == NULL)
+		return -1;
+	got = fread(buf, 1, n, fp);
+	fclose(fp);
+	return (long)got;
+}
+
+static void
+test_not_sqlite(void)
+{
+	struct cs_db db;
+	struct cs_error err;
+	const char *path = tmp("text.db");
+	char text[8192], after[8192];
+	long n1, n2;
+	FILE *fp;
+
+	/* a text file as big as a few database pages */
+	rm_db("text.db");
+	fp = fopen(path, "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+	for (int i = 0; i < 100; i++)
+		fprintf(fp, "\"\",\"0639980101\",\"0199000100\",\"from-trunk\",%d\n", i);
+	fclose(fp);
+	n1 = slurp(path, text, sizeof(text));
+
+	memset(&err, 0, sizeof(err));
+	CU_ASSERT_EQUAL(cs_db_open(&db, path, 1, &err), -1);
+	CU_ASSERT_PTR_NULL(db.h);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, path));
+	/* the message says what the file is not */
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "not a"));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "database"));
+	if (strstr(err.msg, "not a") == NULL)
+		fprintf(stderr, "\n  got \"%s\"\n", err.msg);
+	/* and the file is as it was */
+	n2 = slurp(path, after, sizeof(after));
+	CU_ASSERT_EQUAL(n1, n2);
+	CU_ASSERT(n1 > 0 && memcmp(text, after, (size_t)n1) == 0);
+
+	/* without create too */
+	memset(&err, 0, sizeof(err));
+	CU_ASSERT_EQUAL(cs_db_open(&db, path, 0, &err), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "not a"));
+}
+
+/* Someone else's SQLite database (user_version 0, tables of its own). */
+static void
+test_other_database(void)
+{
+	struct cs_db db;
+	struct cs_error err;
+	const char *path = tmp("other.db");
+	sqlite3 *h = NULL;
+
+	rm_db("other.db");
+	CU_ASSERT_EQUAL_FATAL(raw_exec(path, "CREATE TABLE contacts(name TEXT, "
+	    "phone TEXT); INSERT INTO contacts VALUES('x', 'y');"), 0);
+	memset(&err, 0, sizeof(err));
+	CU_ASSERT_EQUAL(cs_db_open(&db, path, 1, &err), -1);
+	CU_ASSERT_PTR_NULL(db.h);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, path));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "not a callstat database"));
+	if (strstr(err.msg, "not a callstat database") == NULL)
+		fprintf(stderr, "\n  got \"%s\"\n", err.msg);
+	/* left untouched: no schema added, still version 0 */
+	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &h), SQLITE_OK);
+	CU_ASSERT_EQUAL(query_int(h, "PRAGMA user_version"), 0);
+	CU_ASSERT_EQUAL(query_int(h, "SELECT count(*) FROM sqlite_master "
+	    "WHERE name = 'meta'"), 0);
+	CU_ASSERT_EQUAL(query_int(h, "SELECT count(*) FROM contacts"), 1);
+	sqlite3_close(h);
+}
+
+static void
+test_newer(void)
+{
+	struct cs_db db;
+	struct cs_error err;
+	const char *path = tmp("newer.db");
+	char sql[64];
+	sqlite3 *h = NULL;
+
+	rm_db("newer.db");
+	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, path, 1, &err), 0);
+	CU_ASSERT_EQUAL(cs_db_close(&db, &err), 0);
+	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", CS_DB_VERSION + 1);
+	CU_ASSERT_EQUAL_FATAL(raw_exec(path, sql), 0);
+
+	memset(&err, 0, sizeof(err));
+	CU_ASSERT_EQUAL(cs_db_open(&db, path, 1, &err), -1);
+	CU_ASSERT_PTR_NULL(db.h);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, path));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "newer callstat"));
+	memset(&err, 0, sizeof(err));
+	CU_ASSERT_EQUAL(cs_db_open(&db, path, 0, &err), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "newer callstat"));
+	/* left at its version */
+	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &h), SQLITE_OK);
+	CU_ASSERT_EQUAL(query_int(h, "PRAGMA user_version"), CS_DB_VERSION + 1);
+	sqlite3_close(h);
+}
+
+static void
+test_meta(void)
+{
+	struct cs_db db;
+	struct cs_error err;
+	char buf[64];
+	const char *path = tmp("meta.db");
+
+	rm_db("meta.db");
+	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, path, 1, &err), 0);
+	/* absent: "" and no error */
+	memset(buf, 'x', sizeof(buf));
+	CU_ASSERT_EQUAL(cs_db_meta_get(&db, "derived_from", buf, sizeof(buf),
+	    &err), 0);
+	CU_ASSERT_STRING_EQUAL(buf, "");
+	CU_ASSERT_EQUAL(cs_db_meta_set(&db, "derived_from", "1:abc", &err), 0);
+	CU_ASSERT_EQUAL(cs_db_meta_get(&db, "derived_from", buf, sizeof(buf),
+	    &err), 0);
+	CU_ASSERT_STRING_EQUAL(buf, "1:abc");
+	/* set again: replaced, not added */
+	CU_ASSERT_EQUAL(cs_db_meta_set(&db, "derived_from", "1:def", &err), 0);
+	CU_ASSERT_EQUAL(cs_db_meta_get(&db, "derived_from", buf, sizeof(buf),
+	    &err), 0);
+	CU_ASSERT_STRING_EQUAL(buf, "1:def");
+	CU_ASSERT_EQUAL(query_int(db.h, "SELECT count(*) FROM meta "
+	    "WHERE key = 'derived_from'"), 1);
+	/* other keys are apart */
+	CU_ASSERT_EQUAL(cs_db_meta_set(&db, "other", "", &err), 0);
+	CU_ASSERT_EQUAL(cs_db_meta_get(&db, "other", buf, sizeof(buf), &err), 0);
+	CU_ASSERT_STRING_EQUAL(buf, "");
+	CU_ASSERT_EQUAL(cs_db_meta_get(&db, "derived_from", buf, sizeof(buf),
+	    &err), 0);
+	CU_ASSERT_STRING_EQUAL(buf, "1:def");
+	/* a value longer than the buffer is cut and terminated */
+	CU_ASSERT_EQUAL(cs_db_meta_set(&db, "long", "0123456789", &err), 0);
+	CU_ASSERT_EQUAL(cs_db_meta_get(&db, "long", buf, 5, &err), 0);
+	CU_ASSERT_STRING_EQUAL(buf, "0123");
+	CU_ASSERT_EQUAL(cs_db_close(&db, &err), 0);
+
+	/* kept across opens */
+	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, path, 0, &err), 0);
+	CU_ASSERT_EQUAL(cs_db_meta_get(&db, "derived_from", buf, sizeof(buf),
+	    &err), 0);
+	CU_ASSERT_STRING_EQUAL(buf, "1:def");
+	CU_ASSERT_EQUAL(cs_db_close(&db, &err), 0);
+}
+
+static void
+test_missing_without_create(void)
+{
+	struct cs_db db;
+	struct cs_error err;
+	const char *path = tmp("absent.db");
+	struct stat st;
+
+	rm_db("absent.db");
+	memset(&err, 0, sizeof(err));
+	CU_ASSERT_EQUAL(cs_db_open(&db, path, 0, &err), -1);
+	CU_ASSERT_PTR_NULL(db.h);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, path));
+	/* nothing was made */
+	CU_ASSERT_EQUAL(stat(path, &st), -1);
+	CU_ASSERT_EQUAL(errno, ENOENT);
+
+	/* a directory that does not exist, even with create */
+	memset(&err, 0, sizeof(err));
+	CU_ASSERT_EQUAL(cs_db_open(&db, "/nonexistent/dir/callstat.db", 1, &err),
+	    -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "/nonexistent/dir/callstat.db"));
+}
+
+static void
+test_exec_errors(void)
+{
+	struct cs_db db;
+	struct cs_error err;
+	sqlite3_stmt *st = (sqlite3_stmt *)&err;
+
+	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, tmp("meta.db"), 1, &err), 0);
+	memset(&err, 0, sizeof(err));
+	CU_ASSERT_EQUAL(cs_db_exec(&db, "SELECT * FROM no_such_table", &err), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "no_such_table"));
+	memset(&err, 0, sizeof(err));
+	CU_ASSERT_EQUAL(cs_db_prepare(&db, &st, "SELEC 1", &err), -1);
+	CU_ASSERT_PTR_NULL(st);
+	CU_ASSERT(err.msg[0] != '\0');
+	CU_ASSERT_EQUAL(cs_db_close(&db, &err), 0);
+}
+
+static void
+test_find(void)
+{
+	const char *env = getenv("CALLSTAT_DB");
+	char *saved = env != NULL ? strdup(env) : NULL;
+
+	setenv("CALLSTAT_DB", "/from/env.db", 1);
+	CU_ASSERT_STRING_EQUAL(cs_db_find("/explicit.db"), "/explicit.db");
+	CU_ASSERT_STRING_EQUAL(cs_db_find(NULL), "/from/env.db");
+	unsetenv("CALLSTAT_DB");
+	CU_ASSERT_STRING_EQUAL(cs_db_find(NULL), "callstat.db");
+	setenv("CALLSTAT_DB", "", 1);
+	CU_ASSERT_STRING_EQUAL(cs_db_find(NULL), "callstat.db");
+	if (saved != NULL) {
+		setenv("CALLSTAT_DB", saved, 1);
+		free(saved);
+	} else {
+		unsetenv("CALLSTAT_DB");
+	}
+}
+
+static CU_TestInfo tests[] = {
+	{ "create and re-open", test_create_and_reopen },
+	{ "a file that is not SQLite", test_not_sqlite },
+	{ "another program's database", test_other_database },
+	{ "a newer callstat's database", test_newer },
+	{ "meta", test_meta },
+	{ "missing without create", test_missing_without_create },
+	{ "exec and prepare errors", test_exec_errors },
+	{ "finding the database", test_find },
+	CU_TEST_INFO_NULL
+};
+
+CS_UNIT_SUITE_FIXTURE("db", tests, suite_init, suite_clean)

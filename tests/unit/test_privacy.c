@@ -1,0 +1,387 @@
+/*
+ * test_privacy.c: the privacy suite.  Normalisation and withheld numbers
+ * as kpi.md defines them, the keyed hash, the key file (mode 0600, reused,
+ * refused when others can read it or when it has the wrong size), what
+ * looks like a phone number, scrubbing numbers out of text, and digest64.
+ * The numbers are in the ranges ARCEP keeps for fiction.
+ */
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "privacy.h"
+#include "unit.h"
+
+static char tmpdir[256];
+
+static int
+suite_init(void)
+{
+	snprintf(tmpdir, sizeof(tmpdir), "/tmp/cs-test-privacy-XXXXXX");
+	return mkdtemp(tmpdir) == NULL ? -1 : 0;
+}
+
+static const char *const keynames[] = {
+	"a.key", "b.key", "open.key", "short.key", "long.key", "empty.key",
+	"group.key", "other.key", "missingdir/x.key",
+};
+
+static const char *
+tmp(const char *name)
+{
+	static char path[4][512];
+	static int i;
+
+	i = (i + 1) % 4;
+	snprintf(path[i], sizeof(path[i]), "%s/%s", tmpdir, name);
+	return path[i];
+}
+
+static int
+suite_clean(void)
+{
+	for (size_t i = 0; i < sizeof(keynames) / sizeof(keynames[0]); i++)
+		unlink(tmp(keynames[i]));
+	rmdir(tmpdir);
+	return 0;
+}
+
+static void
+norm(const char *in, const char *want)
+{
+	char out[64];
+
+	memset(out, 'x', sizeof(out));
+	cs_number_normalise(in, out, sizeof(out));
+	CU_ASSERT_STRING_EQUAL(out, want);
+	if (strcmp(out, want) != 0)
+		fprintf(stderr, "\n  normalise '%s': got '%s', want '%s'\n", in,
+		    out, want);
+}
+
+static void
+test_normalise(void)
+{
+	char small[5];
+
+	norm("0639980119", "0639980119");
+	norm("+33 6 39 98 01 19", "0639980119");
+	norm("+33639980119", "0639980119");
+	norm("0033639980119", "0639980119");
+	norm("0033 6 39 98 01 19", "0639980119");
+	norm("06.39.98.01.19", "0639980119");
+	norm("06-39-98-01-19", "0639980119");
+	norm("06 39 98 01 19", "0639980119");
+	norm("(06) 39 98 01 19", "0639980119");
+	norm("+33 (0)6 39 98 01 19", "0639980119");
+	norm("+33 (0)1 99 00 01 00", "0199000100");
+	norm(" 06 39 98 01 19 ", "0639980119");
+	norm("2101", "2101");
+	norm("", "");
+	/* another country keeps its prefix */
+	norm("+44 20 7946 0000", "+442079460000");
+	/* the output is cut to fit and terminated */
+	memset(small, 'x', sizeof(small));
+	cs_number_normalise("+33 6 39 98 01 19", small, sizeof(small));
+	CU_ASSERT_STRING_EQUAL(small, "0639");
+}
+
+static void
+test_withheld(void)
+{
+	static const char *const yes[] = {
+		"", " ", "\t", "anonymous", "Anonymous", "ANONYMOUS", "unknown",
+		"Unknown", "private", "PRIVATE", "restricted", "Restricted",
+		"withheld", "WithHeld", "  anonymous  ", "\tprivate\t",
+	};
+	static const char *const no[] = {
+		"0639980119", "+33639980119", "2101", "anonymous1", "anon",
+		"not withheld", "unknownx", "a nonymous",
+	};
+
+	for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
+		CU_ASSERT_EQUAL(cs_number_withheld(yes[i]), 1);
+		if (cs_number_withheld(yes[i]) != 1)
+			fprintf(stderr, "\n  '%s' should be withheld\n", yes[i]);
+	}
+	for (size_t i = 0; i < sizeof(no) / sizeof(no[0]); i++) {
+		CU_ASSERT_EQUAL(cs_number_withheld(no[i]), 0);
+		if (cs_number_withheld(no[i]) != 0)
+			fprintf(stderr, "\n  '%s' should not be withheld\n", no[i]);
+	}
+}
+
+static int
+is_hex(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (!((*s >= '0' && *s <= '9') || (*s >= 'a' && *s <= 'f') ||
+		    (*s >= 'A' && *s <= 'F')))
+			return 0;
+	return 1;
+}
+
+static void
+test_hash(void)
+{
+	struct cs_privacy p, q;
+	struct cs_error err;
+	char h[CS_HASH_HEX + 1], h2[CS_HASH_HEX + 1];
+	static const char *const same[] = {
+		"+33 6 39 98 01 19", "0033639980119", "06.39.98.01.19",
+		"06 39 98 01 19", "06-39-98-01-19", "+33 (0)6 39 98 01 19",
+		"+33639980119",
+	};
+	static const char *const withheld[] = {
+		"", "anonymous", "Anonymous", " PRIVATE ", "unknown", "Restricted",
+		"withheld",
+	};
+
+	CU_ASSERT_EQUAL_FATAL(cs_privacy_open(&p, tmp("a.key"), &err), 0);
+	CU_ASSERT_EQUAL_FATAL(cs_privacy_open(&q, tmp("b.key"), &err), 0);
+	/* two new key files hold two different random keys */
+	CU_ASSERT(memcmp(p.key, q.key, CS_KEY_BYTES) != 0);
+
+	cs_privacy_hash(&p, "0639980119", h);
+	CU_ASSERT_EQUAL(strlen(h), CS_HASH_HEX);
+	CU_ASSERT(is_hex(h));
+	/* equivalent forms hash alike */
+	for (size_t i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+		cs_privacy_hash(&p, same[i], h2);
+		CU_ASSERT_STRING_EQUAL(h2, h);
+		if (strcmp(h, h2) != 0)
+			fprintf(stderr, "\n  '%s' hashes unlike 0639980119\n", same[i]);
+	}
+	/* another number, another hash */
+	cs_privacy_hash(&p, "0639980118", h2);
+	CU_ASSERT_STRING_NOT_EQUAL(h2, h);
+	cs_privacy_hash(&p, "0199000100", h2);
+	CU_ASSERT_STRING_NOT_EQUAL(h2, h);
+	/* another key, another hash */
+	cs_privacy_hash(&q, "0639980119", h2);
+	CU_ASSERT_EQUAL(strlen(h2), CS_HASH_HEX);
+	CU_ASSERT_STRING_NOT_EQUAL(h2, h);
+	/* the hash is no plain digest of the number */
+	CU_ASSERT_PTR_NULL(strstr(h, "0639980119"));
+	/* withheld numbers hash to nothing */
+	for (size_t i = 0; i < sizeof(withheld) / sizeof(withheld[0]); i++) {
+		memset(h2, 'x', sizeof(h2));
+		cs_privacy_hash(&p, withheld[i], h2);
+		CU_ASSERT_STRING_EQUAL(h2, "");
+	}
+	cs_privacy_release(&p);
+	cs_privacy_release(&q);
+	/* release wipes the key */
+	{
+		unsigned char zero[CS_KEY_BYTES] = { 0 };
+
+		CU_ASSERT(memcmp(p.key, zero, CS_KEY_BYTES) == 0);
+	}
+}
+
+static void
+test_key_file(void)
+{
+	struct cs_privacy p, q;
+	struct cs_error err;
+	struct stat st;
+	char h1[CS_HASH_HEX + 1], h2[CS_HASH_HEX + 1];
+	const char *path = tmp("open.key");
+
+	unlink(path);
+	CU_ASSERT_EQUAL_FATAL(cs_privacy_open(&p, path, &err), 0);
+	/* created, 32 bytes, mode 0600 */
+	CU_ASSERT_EQUAL_FATAL(stat(path, &st), 0);
+	CU_ASSERT_EQUAL(st.st_mode & 07777, 0600);
+	CU_ASSERT_EQUAL(st.st_size, CS_KEY_BYTES);
+	cs_privacy_hash(&p, "+33 6 39 98 01 19", h1);
+
+	/* reused on the second open: the same key, the same hash */
+	CU_ASSERT_EQUAL_FATAL(cs_privacy_open(&q, path, &err), 0);
+	CU_ASSERT(memcmp(p.key, q.key, CS_KEY_BYTES) == 0);
+	cs_privacy_hash(&q, "06 39 98 01 19", h2);
+	CU_ASSERT_STRING_EQUAL(h1, h2);
+	CU_ASSERT_EQUAL(stat(path, &st), 0);
+	CU_ASSERT_EQUAL(st.st_mode & 07777, 0600);
+	cs_privacy_release(&p);
+	cs_privacy_release(&q);
+
+	/* even a stricter mode is fine */
+	CU_ASSERT_EQUAL(chmod(path, 0400), 0);
+	CU_ASSERT_EQUAL(cs_privacy_open(&p, path, &err), 0);
+	cs_privacy_release(&p);
+}
+
+static void
+expect_refused(const char *path, mode_t mode, const char *what)
+{
+	struct cs_privacy p;
+	struct cs_error err;
+
+	CU_ASSERT_EQUAL_FATAL(chmod(path, mode), 0);
+	memset(&err, 0, sizeof(err));
+	CU_ASSERT_EQUAL(cs_privacy_open(&p, path, &err), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, path));
+	if (what != NULL)
+		CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, what));
+}
+
+static int
+write_bytes(const char *path, size_t n)
+{
+	unsigned char buf[64];
+	int fd;
+	ssize_t w;
+
+	memset(buf, 0x42, sizeof(buf));
+	unlink(path);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
+	if (fd < 0)
+		return -1;
+	w = n > 0 ? write(fd, buf, n) : 0;
+	close(fd);
+	return w == (ssize_t)n ? 0 : -1;
+}
+
+static void
+test_key_file_refused(void)
+{
+	struct cs_privacy p;
+	struct cs_error err;
+	const char *path;
+
+	/* readable or writable by the group or others */
+	path = tmp("group.key");
+	CU_ASSERT_EQUAL_FATAL(write_bytes(path, CS_KEY_BYTES), 0);
+	expect_refused(path, 0640, "chmod 600");
+	expect_refused(path, 0660, NULL);
+	path = tmp("other.key");
+	CU_ASSERT_EQUAL_FATAL(write_bytes(path, CS_KEY_BYTES), 0);
+	expect_refused(path, 0604, "chmod 600");
+	expect_refused(path, 0644, NULL);
+	/* back to 0600: accepted, and it is the key that was written */
+	CU_ASSERT_EQUAL(chmod(path, 0600), 0);
+	CU_ASSERT_EQUAL_FATAL(cs_privacy_open(&p, path, &err), 0);
+	CU_ASSERT_EQUAL(p.key[0], 0x42);
+	CU_ASSERT_EQUAL(p.key[CS_KEY_BYTES - 1], 0x42);
+	cs_privacy_release(&p);
+
+	/* the wrong size */
+	path = tmp("short.key");
+	CU_ASSERT_EQUAL_FATAL(write_bytes(path, CS_KEY_BYTES - 1), 0);
+	expect_refused(path, 0600, "32");
+	path = tmp("long.key");
+	CU_ASSERT_EQUAL_FATAL(write_bytes(path, CS_KEY_BYTES + 1), 0);
+	expect_refused(path, 0600, "32");
+	path = tmp("empty.key");
+	CU_ASSERT_EQUAL_FATAL(write_bytes(path, 0), 0);
+	expect_refused(path, 0600, NULL);
+
+	/* a key file that cannot be made */
+	memset(&err, 0, sizeof(err));
+	path = tmp("missingdir/x.key");
+	CU_ASSERT_EQUAL(cs_privacy_open(&p, path, &err), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, path));
+}
+
+static void
+test_is_phone(void)
+{
+	CU_ASSERT_EQUAL(cs_number_is_phone("0639980119"), 1);
+	CU_ASSERT_EQUAL(cs_number_is_phone("06 39 98 01 19"), 1);
+	CU_ASSERT_EQUAL(cs_number_is_phone("+33639980119"), 1);
+	CU_ASSERT_EQUAL(cs_number_is_phone("+33 6 39 98 01 19"), 1);
+	CU_ASSERT_EQUAL(cs_number_is_phone("0199000100"), 1);
+	CU_ASSERT_EQUAL(cs_number_is_phone("+44 20 7946 0000"), 1);
+	CU_ASSERT_EQUAL(cs_number_is_phone("1234567"), 1);	/* 7 digits */
+	CU_ASSERT_EQUAL(cs_number_is_phone("123456"), 0);	/* 6 digits */
+	CU_ASSERT_EQUAL(cs_number_is_phone("2101"), 0);
+	CU_ASSERT_EQUAL(cs_number_is_phone("accueil"), 0);
+	CU_ASSERT_EQUAL(cs_number_is_phone("anonymous"), 0);
+	CU_ASSERT_EQUAL(cs_number_is_phone(""), 0);
+	CU_ASSERT_EQUAL(cs_number_is_phone("[phone]"), 0);
+	CU_ASSERT_EQUAL(cs_number_is_phone("0639980119x"), 0);
+	CU_ASSERT_EQUAL(cs_number_is_phone("PJSIP/0639980119"), 0);
+	CU_ASSERT_EQUAL(cs_number_is_phone("06+39980119"), 0);
+}
+
+static void
+scrub(const char *in, const char *want)
+{
+	char out[256];
+
+	memset(out, 'x', sizeof(out));
+	cs_privacy_scrub(in, out, sizeof(out));
+	CU_ASSERT_STRING_EQUAL(out, want);
+	if (strcmp(out, want) != 0)
+		fprintf(stderr, "\n  scrub '%s': got '%s', want '%s'\n", in, out,
+		    want);
+}
+
+static void
+test_scrub(void)
+{
+	char small[6];
+
+	scrub("PJSIP/0639980113@trunk,60", "PJSIP/[phone]@trunk,60");
+	scrub("1741086000.491", "1741086000.491");	/* a uniqueid */
+	scrub("1743242400.1020", "1743242400.1020");
+	scrub("PJSIP/trunk-00000347", "PJSIP/trunk-00000347");	/* 8 digits */
+	scrub("+33639980119", "[phone]");
+	scrub("0639980119", "[phone]");
+	scrub("123456789", "[phone]");				/* 9 digits */
+	scrub("12345678", "12345678");				/* 8 digits */
+	scrub("PJSIP/2101,30", "PJSIP/2101,30");
+	scrub("accueil,t,,,120", "accueil,t,,,120");
+	scrub("call 0639980119 then 0639980120", "call [phone] then [phone]");
+	scrub("0639980119|1|1741086000.491", "[phone]|1|1741086000.491");
+	scrub("", "");
+	/* the output is cut to fit and terminated */
+	memset(small, 'x', sizeof(small));
+	cs_privacy_scrub("PJSIP/0639980113@trunk", small, sizeof(small));
+	CU_ASSERT_EQUAL(strlen(small), sizeof(small) - 1);
+	CU_ASSERT_STRING_EQUAL(small, "PJSIP");
+}
+
+static void
+test_digest64(void)
+{
+	struct cs_privacy p, q;
+	struct cs_error err;
+	static const char line[] = "\"\",\"0639980101\",\"0199000100\"";
+	int64_t a, b, c, d;
+
+	CU_ASSERT_EQUAL_FATAL(cs_privacy_open(&p, tmp("a.key"), &err), 0);
+	CU_ASSERT_EQUAL_FATAL(cs_privacy_open(&q, tmp("b.key"), &err), 0);
+	a = cs_privacy_digest64(&p, line, sizeof(line) - 1);
+	b = cs_privacy_digest64(&p, line, sizeof(line) - 1);
+	c = cs_privacy_digest64(&p, line, sizeof(line) - 2);
+	d = cs_privacy_digest64(&q, line, sizeof(line) - 1);
+	CU_ASSERT_EQUAL(a, b);		/* deterministic */
+	CU_ASSERT_NOT_EQUAL(a, c);	/* depends on every byte */
+	CU_ASSERT_NOT_EQUAL(a, d);	/* and on the key */
+	/* the same key read back from its file gives the same digest */
+	cs_privacy_release(&p);
+	CU_ASSERT_EQUAL_FATAL(cs_privacy_open(&p, tmp("a.key"), &err), 0);
+	CU_ASSERT_EQUAL(cs_privacy_digest64(&p, line, sizeof(line) - 1), a);
+	cs_privacy_release(&p);
+	cs_privacy_release(&q);
+}
+
+static CU_TestInfo tests[] = {
+	{ "normalisation", test_normalise },
+	{ "withheld numbers", test_withheld },
+	{ "keyed hash", test_hash },
+	{ "key file created and reused", test_key_file },
+	{ "key file refused", test_key_file_refused },
+	{ "looks like a phone number", test_is_phone },
+	{ "scrub", test_scrub },
+	{ "digest64", test_digest64 },
+	CU_TEST_INFO_NULL
+};
+
+CS_UNIT_SUITE_FIXTURE("privacy", tests, suite_init, suite_clean)
