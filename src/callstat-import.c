@@ -12,7 +12,7 @@
 #include "tool.h"
 
 static const char synopsis[] =
-	"callstat-import [-qV] [-c config] [-d database] [--format format]\n"
+	"callstat-import [-hqV] [-c config] [-d database] [--format format]\n"
 	"       [--rejects file] [--times local|utc] file ...";
 
 static void
@@ -149,7 +149,7 @@ main(int argc, char **argv)
 		snprintf(keypath, sizeof(keypath), "%s", cfg.key_file);
 	else
 		snprintf(keypath, sizeof(keypath), "%s.key", db.path);
-	if (cs_privacy_open(&priv, keypath, &err) != 0) {
+	if (cs_import_key(&priv, &db, keypath, &err) != 0) {
 		cs_warnx("%s", err.msg);
 		status = CS_EXIT_FAIL;
 		goto out;

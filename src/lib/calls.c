@@ -180,7 +180,8 @@ union_length(struct interval *iv, int n)
 
 	if (n == 0)
 		return 0;
-	qsort(iv, (size_t)n, sizeof(*iv), cmp_interval);
+	if (n > 1)
+		qsort(iv, (size_t)n, sizeof(*iv), cmp_interval);
 	cur_from = iv[0].from;
 	cur_to = iv[0].to;
 	for (int i = 1; i < n; i++) {
@@ -524,7 +525,8 @@ cs_call_build(const struct cs_config *cfg, const struct cs_leg *legs,
 			items[nitems].v = v;
 			nitems++;
 		}
-		qsort(items, (size_t)nitems, sizeof(*items), cmp_item);
+		if (nitems > 1)
+			qsort(items, (size_t)nitems, sizeof(*items), cmp_item);
 		for (int k = 0; k < nitems; k++) {
 			if (items[k].v == V_ANNOUNCE)
 				saw_announce = 1;
@@ -566,7 +568,9 @@ cs_call_build(const struct cs_config *cfg, const struct cs_leg *legs,
 	} else if (call->outcome == CS_OUTCOME_ABANDONED) {
 		call->abandon_wait = (long)(call->end - call->start);
 	}
-	if (call->wait < -1)
+	/* an answer stamped before the call's start (clock skew) waited 0 s */
+	if ((call->outcome == CS_OUTCOME_AGENT || call->outcome == CS_OUTCOME_BOT) &&
+	    call->wait < 0)
 		call->wait = 0;
 
 	/* the service: kpi.md's rules in order (rule 3 needs transcripts) */
@@ -740,6 +744,97 @@ group_alias(struct rebuild *r, struct group *g, const char *key)
 	return map_put(r, key, g);
 }
 
+/* Like group_alias, but several groups may share the key. */
+/* Moves the events of o into g. */
+static int
+move_events(struct group *g, struct group *o)
+{
+	for (int i = 0; i < o->nev; i++) {
+		if (g->nev == g->capev) {
+			int cap = g->capev ? 2 * g->capev : 4;
+			struct cs_qevent *ne = realloc(g->ev, (size_t)cap * sizeof(*ne));
+			char **nm;
+
+			if (ne == NULL)
+				return -1;
+			g->ev = ne;
+			if ((nm = realloc(g->evmem, (size_t)cap * sizeof(*nm))) == NULL)
+				return -1;
+			g->evmem = nm;
+			g->capev = cap;
+		}
+		g->ev[g->nev] = o->ev[i];
+		g->evmem[g->nev] = o->evmem[i];
+		g->nev++;
+	}
+	o->nev = 0;
+	return 0;
+}
+
+static int
+group_tag(struct rebuild *r, struct group *g, const char *key)
+{
+	char **na = realloc(g->alias, (size_t)(g->nalias + 1) * sizeof(*na));
+
+	if (na == NULL)
+		return -1;
+	g->alias = na;
+	if ((g->alias[g->nalias] = cs_strdup(key)) == NULL)
+		return -1;
+	g->nalias++;
+	return map_put(r, key, g);
+}
+
+/*
+ * A Master.csv without uniqueid (16 columns) groups legs by the caller's
+ * channel, so the queue_log's callid names no group.  Its events are then
+ * joined by what both sides know: the queue, the caller's hashed number
+ * (ENTERQUEUE's caller ID) and the time.  A callid whose queue entry falls
+ * within the call joins it; for a withheld caller, only the entry nearest
+ * to the call's first Queue leg does.
+ */
+static int
+absorb_events(struct rebuild *r, struct group *g)
+{
+	char key[CS_HASH_HEX + 160], q[128];
+	int64_t end = g->first;
+	const char *caller = g->legs[0].caller;
+
+	for (int i = 0; i < g->nlegs; i++)
+		if (g->legs[i].end > end)
+			end = g->legs[i].end;
+	for (int l = 0; l < g->nlegs; l++) {
+		struct group *best = NULL;
+		int64_t bestd = INT64_MAX;
+
+		if (!app_is_queue(g->legs[l].lastapp))
+			continue;
+		queue_of(g->legs[l].lastdata, q, sizeof(q));
+		snprintf(key, sizeof(key), "q:%s|%s", caller, q);
+		for (struct entry *e = r->bucket[hash_str(key)]; e != NULL; e = e->next) {
+			struct group *o = e->g;
+			int64_t d;
+
+			if (strcmp(e->key, key) != 0 || o == g || o->nlegs > 0 ||
+			    o->nev == 0 || o->ev[0].time < g->first - 60 ||
+			    o->ev[0].time > end + 60)
+				continue;
+			d = o->ev[0].time - g->legs[l].start;
+			if (d < 0)
+				d = -d;
+			if (*caller != '\0' || d < bestd) {
+				best = o;
+				bestd = d;
+			}
+			if (*caller != '\0' && move_events(g, o) != 0)
+				return -1;
+		}
+		if (*caller == '\0' && best != NULL && move_events(g, best) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 static void
 group_free(struct rebuild *r, struct group *g)
 {
@@ -815,8 +910,10 @@ store_call(struct rebuild *r, struct group *g)
 	const struct cs_config *cfg = r->cfg;
 	int rc;
 
-	qsort(g->legs, (size_t)g->nlegs, sizeof(*g->legs), cmp_leg);
-	qsort(g->ev, (size_t)g->nev, sizeof(*g->ev), cmp_event);
+	if (g->nlegs > 1)
+		qsort(g->legs, (size_t)g->nlegs, sizeof(*g->legs), cmp_leg);
+	if (g->nev > 1)
+		qsort(g->ev, (size_t)g->nev, sizeof(*g->ev), cmp_event);
 	cs_call_build(cfg, g->legs, g->nlegs, g->ev, g->nev, &c);
 	if (c.start < r->from || c.start >= r->to)
 		return 0;
@@ -878,7 +975,9 @@ close_groups(struct rebuild *r, int64_t now)
 		r->head = g->fifo;
 		if (r->head == NULL)
 			r->tail = NULL;
-		if (g->nlegs > 0)
+		if (g->nlegs > 0 && strncmp(g->key, "chan:", 5) == 0)
+			rc = absorb_events(r, g);
+		if (g->nlegs > 0 && rc == 0)
 			rc = store_call(r, g);
 		group_free(r, g);
 		if (rc != 0)
@@ -1002,6 +1101,14 @@ add_event(struct rebuild *r, sqlite3_stmt *st)
 	g->ev[g->nev] = e;
 	g->evmem[g->nev] = mem;
 	g->nev++;
+	/* a callid no leg has named yet: findable by its caller too */
+	if (g->nlegs == 0 && strcmp(e.event, "ENTERQUEUE") == 0) {
+		char key[CS_HASH_HEX + 160];
+
+		snprintf(key, sizeof(key), "q:%s|%s", e.data[1], e.queue);
+		if (group_tag(r, g, key) != 0)
+			return cs_error_set(r->err, "out of memory");
+	}
 	return 0;
 nomem:
 	free(mem);

@@ -15,11 +15,34 @@
 #include "privacy.h"
 
 /* What the inih handler needs: the config and the first error. */
+/*
+ * inih, as Debian builds it, reads lines of at most 199 characters and
+ * never shows the handler a section without keys.  So callstat feeds it
+ * through a reader of its own: long lines are folded into continuation
+ * lines at blanks (list values then add up), every section header is
+ * checked as it is read, and physical line numbers are kept for messages.
+ */
+#define INI_CHUNK 150
+
 struct load {
 	struct cs_config *c;
+	const char *path;
 	struct cs_error err;
 	int failed;
-	unsigned seen;		/* keys given once: bit per key */
+	int fail_line;
+	FILE *fp;
+	char *line;		/* the physical line being fed */
+	size_t linecap;
+	size_t pos;		/* how much of it inih has had */
+	int phys;		/* its number */
+	int *map;		/* inih's line number -> physical line */
+	int nmap, capmap;
+	char prev_section[256], prev_key[64];
+};
+
+struct section_line {
+	char *name;
+	int line;
 };
 
 void
@@ -38,6 +61,7 @@ fail(struct load *l, const char *fmt, const char *a, const char *b)
 	if (!l->failed) {
 		snprintf(l->err.msg, sizeof(l->err.msg), fmt, a, b);
 		l->failed = 1;
+		l->fail_line = l->phys;
 	}
 	return 0;	/* inih: this line is an error */
 }
@@ -308,15 +332,28 @@ add_closed(struct load *l, const char *v)
 	return ok;
 }
 
+/* A match list: a key given again, or continued on indented lines, adds
+ * its terms to the list. */
 static int
 set_match(struct load *l, struct cs_match *m, const char *v)
 {
 	struct cs_error e;
+	struct cs_match more;
+	struct cs_term *nt;
 
-	if (m->n != 0)
-		cs_match_release(m);
-	if (cs_match_parse(m, v, &e) != 0)
+	if (cs_match_parse(&more, v, &e) != 0)
 		return fail(l, "%s%s", e.msg, "");
+	if (more.n == 0)
+		return 1;
+	nt = realloc(m->t, (m->n + more.n) * sizeof(*nt));
+	if (nt == NULL) {
+		cs_match_release(&more);
+		return fail(l, "out of memory%s%s", "", "");
+	}
+	m->t = nt;
+	memcpy(m->t + m->n, more.t, more.n * sizeof(*nt));
+	m->n += more.n;
+	free(more.t);
 	return 1;
 }
 
@@ -330,13 +367,31 @@ set_str(struct load *l, char **dst, const char *v)
 	return 1;
 }
 
+/* A text continued on an indented line: joined with a blank. */
 static int
-do_commune(struct load *l, const char *key, const char *v)
+add_str(struct load *l, char **dst, const char *v)
+{
+	size_t len = *dst != NULL ? strlen(*dst) : 0;
+	char *n = realloc(*dst, len + strlen(v) + 2);
+
+	if (n == NULL)
+		return fail(l, "out of memory%s%s", "", "");
+	if (len > 0)
+		n[len++] = ' ';
+	strcpy(n + len, v);
+	*dst = n;
+	return 1;
+}
+
+static int
+do_commune(struct load *l, const char *key, const char *v, int again)
 {
 	struct cs_config *c = l->c;
 
 	if (strcmp(key, "name") == 0)
-		return set_str(l, &c->name, v);
+		return again ? add_str(l, &c->name, v) : set_str(l, &c->name, v);
+	if (again && strcmp(key, "closed") != 0)
+		return fail(l, "'%s' takes one value%s", key, "");
 	if (strcmp(key, "timezone") == 0) {
 		struct cs_error e;
 
@@ -388,7 +443,8 @@ do_commune(struct load *l, const char *key, const char *v)
 }
 
 static int
-do_service(struct load *l, const char *name, const char *key, const char *v)
+do_service(struct load *l, const char *name, const char *key, const char *v,
+    int again)
 {
 	struct cs_config *c = l->c;
 	struct cs_service *s = NULL;
@@ -412,18 +468,30 @@ do_service(struct load *l, const char *name, const char *key, const char *v)
 		c->services = ns;
 		s = &c->services[c->nservices++];
 		memset(s, 0, sizeof(*s));
+		s->line = l->phys;
 		s->name = cs_strdup(name);
 		if (s->name == NULL)
 			return fail(l, "out of memory%s%s", "", "");
 	}
 	if (strcmp(key, "label") == 0)
-		return set_str(l, &s->label, v);
+		return again ? add_str(l, &s->label, v) : set_str(l, &s->label, v);
 	if (strcmp(key, "match") == 0)
 		return set_match(l, &s->match, v);
 	if (strcmp(key, "hours") == 0) {
 		struct cs_error e;
+		size_t len = s->hours_text != NULL ? strlen(s->hours_text) : 0;
+		char *nt = realloc(s->hours_text, len + strlen(v) + 2);
 
-		if (cs_hours_parse(&s->hours, v, &e) != 0)
+		if (nt == NULL)
+			return fail(l, "out of memory%s%s", "", "");
+		/* continuation lines add to the hours as written */
+		if (len > 0 && again)
+			nt[len++] = ' ';
+		else
+			len = 0;
+		strcpy(nt + len, v);
+		s->hours_text = nt;
+		if (cs_hours_parse(&s->hours, s->hours_text, &e) != 0)
 			return fail(l, "%s%s", e.msg, "");
 		s->has_hours = 1;
 		return 1;
@@ -531,6 +599,7 @@ handler(void *user, const char *section, const char *key, const char *value)
 	struct load *l = user;
 	struct cs_config *c = l->c;
 	char v[4096];
+	int again;
 
 	if (l->failed)
 		return 1;	/* report only the first error */
@@ -540,9 +609,17 @@ handler(void *user, const char *section, const char *key, const char *value)
 	}
 	snprintf(v, sizeof(v), "%s", value);
 	strip_comment(v);
+	/* the same key again: a continuation line, or the key repeated */
+	again = strcmp(section, l->prev_section) == 0 &&
+	    strcmp(key, l->prev_key) == 0;
+	snprintf(l->prev_section, sizeof(l->prev_section), "%s", section);
+	snprintf(l->prev_key, sizeof(l->prev_key), "%s", key);
 
 	if (strcmp(section, "commune") == 0)
-		return do_commune(l, key, v);
+		return do_commune(l, key, v, again);
+	if (again && strcmp(key, "match") != 0 && strcmp(key, "welcome") != 0 &&
+	    strncmp(section, "format ", 7) != 0)
+		return fail(l, "'%s' takes one value%s", key, "");
 	if (strcmp(section, "pbx") == 0) {
 		if (strcmp(key, "times") == 0) {
 			if (strcmp(v, "local") == 0)
@@ -588,11 +665,114 @@ handler(void *user, const char *section, const char *key, const char *value)
 		return fail(l, "unknown key '%s' in [privacy]%s", key, "");
 	}
 	if (strncmp(section, "service ", 8) == 0 && section[8] != '\0')
-		return do_service(l, section + 8, key, v);
+		return do_service(l, section + 8, key, v, again);
 	if (strncmp(section, "format ", 7) == 0 && section[7] != '\0')
 		return do_format(l, section + 7, key, v);
 	return fail(l, "unknown section [%s]: use commune, pbx, bot, internal, "
 	    "privacy, service NAME or format NAME%s", section, "");
+}
+
+static int
+valid_section(const char *name)
+{
+	static const char *const plain[] = {
+		"commune", "pbx", "bot", "internal", "privacy"
+	};
+
+	for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++)
+		if (strcmp(name, plain[i]) == 0)
+			return 1;
+	return (strncmp(name, "service ", 8) == 0 && name[8] != '\0') ||
+	    (strncmp(name, "format ", 7) == 0 && name[7] != '\0');
+}
+
+/* Checks a [section] header line as it goes by: unknown ones are errors
+ * even when they hold no key. */
+static void
+check_header(struct load *l, const char *p)
+{
+	char name[256];
+	const char *end = strchr(p, ']');
+	size_t len;
+
+	if (end == NULL)
+		return;		/* inih reports the syntax error */
+	len = (size_t)(end - p - 1);
+	if (len >= sizeof(name))
+		len = sizeof(name) - 1;
+	memcpy(name, p + 1, len);
+	name[len] = '\0';
+	if (!valid_section(name))
+		fail(l, "unknown section [%s]: use commune, pbx, bot, internal, "
+		    "privacy, service NAME or format NAME%s", name, "");
+}
+
+/* inih's reader (fgets-like): one physical line, folded when long. */
+static char *
+feed_line(char *str, int num, void *stream)
+{
+	struct load *l = stream;
+	size_t room = (size_t)num - 3, left, take;
+	const char *p;
+	int cont = 0, comment;
+
+	if (room > INI_CHUNK)
+		room = INI_CHUNK;
+	if (l->line == NULL || l->line[l->pos] == '\0') {
+		ssize_t n = getline(&l->line, &l->linecap, l->fp);
+
+		if (n < 0)
+			return NULL;
+		while (n > 0 && (l->line[n - 1] == '\n' || l->line[n - 1] == '\r'))
+			l->line[--n] = '\0';
+		l->pos = 0;
+		l->phys++;
+		p = l->line + strspn(l->line, " \t");
+		if (l->phys == 1 && strncmp(p, "\xef\xbb\xbf", 3) == 0)
+			p += 3;
+		if (*p == '[')
+			check_header(l, p);
+	} else {
+		cont = 1;
+	}
+	p = l->line + l->pos;
+	left = strlen(p);
+	comment = l->line[strspn(l->line, " \t")] == ';' ||
+	    l->line[strspn(l->line, " \t")] == '#';
+	take = left;
+	if (take > room) {
+		/* fold at the last blank that fits: lists are blank-separated */
+		take = room;
+		while (take > 0 && p[take] != ' ' && p[take] != '\t')
+			take--;
+		if (take == 0)
+			take = room;
+	}
+	if (cont) {
+		str[0] = ' ';
+		memcpy(str + 1, p, take);
+		str[take + 1] = '\n';
+		str[take + 2] = '\0';
+	} else {
+		memcpy(str, p, take);
+		str[take] = '\n';
+		str[take + 1] = '\0';
+	}
+	/* the rest of a long comment is dropped, not continued */
+	l->pos = comment ? l->pos + left : l->pos + take;
+	while (!comment && (l->line[l->pos] == ' ' || l->line[l->pos] == '\t'))
+		l->pos++;
+	if (l->nmap == l->capmap) {
+		int cap = l->capmap ? 2 * l->capmap : 64;
+		int *nm = realloc(l->map, (size_t)cap * sizeof(*nm));
+
+		if (nm == NULL)
+			return NULL;
+		l->map = nm;
+		l->capmap = cap;
+	}
+	l->map[l->nmap++] = l->phys;
+	return str;
 }
 
 static int
@@ -646,17 +826,20 @@ cs_config_load(struct cs_config *c, const char *path, struct cs_error *err)
 		cs_error_set(err, "out of memory");
 		goto out;
 	}
-	line = ini_parse_file(fp, handler, &l);
-	if (line < 0) {
+	l.fp = fp;
+	l.path = path;
+	line = ini_parse_stream(feed_line, &l, handler, &l);
+	if (line < 0 || ferror(fp)) {
 		cs_error_set(err, "%s: cannot read the file", path);
 		goto out;
 	}
+	if (l.failed) {
+		cs_error_set(err, "%s:%d: %s", path, l.fail_line, l.err.msg);
+		goto out;
+	}
 	if (line > 0) {
-		if (l.failed)
-			cs_error_set(err, "%s:%d: %s", path, line, l.err.msg);
-		else
-			cs_error_set(err, "%s:%d: syntax error: expected [section] "
-			    "or key = value", path, line);
+		cs_error_set(err, "%s:%d: syntax error: expected [section] "
+		    "or key = value", path, line <= l.nmap ? l.map[line - 1] : line);
 		goto out;
 	}
 	if (c->timezone == NULL) {
@@ -671,15 +854,17 @@ cs_config_load(struct cs_config *c, const char *path, struct cs_error *err)
 		qsort(c->closed, c->nclosed, sizeof(*c->closed), cmp_int);
 	for (size_t i = 0; i < c->nservices; i++)
 		if (c->services[i].match.n == 0) {
-			cs_error_set(err, "%s: [service %s] has no match: say "
+			cs_error_set(err, "%s:%d: [service %s] has no match: say "
 			    "which numbers, queues or extensions are its own",
-			    path, c->services[i].name);
+			    path, c->services[i].line, c->services[i].name);
 			goto out;
 		}
 	rc = 0;
 out:
 	if (fp != NULL)
 		fclose(fp);
+	free(l.line);
+	free(l.map);
 	if (rc != 0)
 		cs_config_release(c);
 	return rc;
@@ -701,6 +886,7 @@ cs_config_release(struct cs_config *c)
 
 		free(s->name);
 		free(s->label);
+		free(s->hours_text);
 		cs_match_release(&s->match);
 		for (size_t j = 0; j < s->nintents; j++)
 			free(s->intents[j]);

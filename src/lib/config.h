@@ -41,6 +41,8 @@ struct cs_service {
 	size_t nintents;
 	int has_hours;		/* no hours: always open */
 	struct cs_hours hours;
+	char *hours_text;	/* as written, continuation lines joined */
+	int line;		/* of its [service NAME] header */
 };
 
 /* A [format NAME] section for generic-csv: its keys and values, in order. */

@@ -258,8 +258,15 @@ cs_db_open(struct cs_db *db, const char *path, int create, struct cs_error *err)
 	}
 	sqlite3_busy_timeout(db->h, 30000);
 	sqlite3_extended_result_codes(db->h, 1);
-	if (cs_db_exec(db, "PRAGMA journal_mode = WAL", err) != 0)
+	if (sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) !=
+	    SQLITE_OK) {
+		if ((sqlite3_errcode(db->h) & 0xff) == SQLITE_NOTADB)
+			cs_error_set(err, "%s: not an SQLite database; give "
+			    "another file with -d", path);
+		else
+			cs_db_fail(db, "cannot open", err);
 		goto fail;
+	}
 	if (cs_db_exec(db, "PRAGMA synchronous = NORMAL;"
 	    "PRAGMA foreign_keys = OFF;"
 	    "PRAGMA cache_size = -16384;"

@@ -34,12 +34,17 @@ struct run {
 	long line;		/* number of the last line read */
 };
 
+/* Reports a rejected line; what it quotes of the line is scrubbed of
+ * anything that may be a caller's number. */
 static void
 reject(struct run *r, long line, const char *msg)
 {
+	char safe[CS_ERROR_MAX];
+
 	r->st->rejected++;
+	cs_privacy_scrub_text(msg, safe, sizeof(safe));
 	if (r->im->reject != NULL)
-		r->im->reject(r->im->arg, r->name, line, msg);
+		r->im->reject(r->im->arg, r->name, line, safe);
 }
 
 static void
@@ -607,4 +612,33 @@ out:
 	if (fd >= 0 && !is_stdin)
 		close(fd);
 	return rc;
+}
+
+int
+cs_import_key(struct cs_privacy *p, struct cs_db *db, const char *keypath,
+    struct cs_error *err)
+{
+	static const char probe[] = "callstat key check";
+	char have[64], want[64];
+
+	if (cs_db_meta_get(db, "key_check", have, sizeof(have), err) != 0)
+		return -1;
+	if (have[0] != '\0' && access(keypath, F_OK) != 0)
+		return cs_error_set(err, "key file %s is missing, and %s was made "
+		    "with it: restore it from a backup (a new key would make "
+		    "every caller look new and store every record again)",
+		    keypath, db->path);
+	if (cs_privacy_open(p, keypath, err) != 0)
+		return -1;
+	snprintf(want, sizeof(want), "%016llx",
+	    (unsigned long long)cs_privacy_digest64(p, probe, sizeof(probe) - 1));
+	if (have[0] == '\0')
+		return cs_db_meta_set(db, "key_check", want, err);
+	if (strcmp(have, want) != 0) {
+		cs_privacy_release(p);
+		return cs_error_set(err, "key file %s is not the key %s was made "
+		    "with: give the right one (key_file in [commune])", keypath,
+		    db->path);
+	}
+	return 0;
 }

@@ -46,6 +46,15 @@ struct cs_import {
 };
 
 /*
+ * Opens the key that hashes callers' numbers for this database (keypath),
+ * creating it for a new database only.  The database remembers a digest of
+ * its key: a missing or different key is refused, since with it every
+ * caller would look new and every record be stored again.
+ */
+int cs_import_key(struct cs_privacy *p, struct cs_db *db, const char *keypath,
+    struct cs_error *err);
+
+/*
  * Imports path ("-" is standard input).  Returns 0 when the file was read
  * and committed (rejected lines included, see st), -1 when it could not be
  * (err says why; the database is as it was before).

@@ -168,44 +168,54 @@ write_sv(FILE *fp, const struct cs_table *t, int tsv)
 	return 0;
 }
 
+/* A JSON string, escaped by Jansson. */
+static int
+json_text(FILE *fp, const char *s)
+{
+	json_t *j = json_string(s);
+	int rc;
+
+	if (j == NULL)
+		return -1;
+	rc = json_dumpf(j, fp, JSON_ENCODE_ANY | JSON_ENSURE_ASCII);
+	json_decref(j);
+	return rc;
+}
+
+/*
+ * JSON written row by row: Jansson escapes the strings, numbers are
+ * written here in their shortest round-trip form (Jansson's real
+ * formatting would write 0.4 as 0.40000000000000002).
+ */
 static int
 write_json(FILE *fp, const struct cs_table *t)
 {
-	json_t *arr = json_array();
-	int rc = -1;
+	char buf[64];
 
-	if (arr == NULL)
-		return -1;
+	fputs("[", fp);
 	for (size_t r = 0; r < t->nrows; r++) {
-		json_t *o = json_object();
-
-		if (o == NULL || json_array_append_new(arr, o) != 0)
-			goto out;
+		fputs(r == 0 ? "\n  {" : ",\n  {", fp);
 		for (size_t c = 0; c < t->ncols; c++) {
 			const struct cs_cell *x = &t->cell[r * t->ncols + c];
-			json_t *v;
 
-			if (x->type == CS_CELL_EMPTY)
-				v = json_null();
-			else if (x->type == CS_CELL_TEXT)
-				v = json_string(x->text);
-			else if (fabs(x->num) < 9e15 && x->num == trunc(x->num))
-				v = json_integer((json_int_t)x->num);
-			else
-				v = json_real(x->num);
-			if (v == NULL || json_object_set_new(o, t->col[c].name, v) != 0)
-				goto out;
+			fputs(c == 0 ? "\n    " : ",\n    ", fp);
+			if (json_text(fp, t->col[c].name) != 0)
+				return -1;
+			fputs(": ", fp);
+			if (x->type == CS_CELL_EMPTY) {
+				fputs("null", fp);
+			} else if (x->type == CS_CELL_TEXT) {
+				if (json_text(fp, x->text) != 0)
+					return -1;
+			} else {
+				cs_output_number(x->num, buf, sizeof(buf));
+				fputs(buf, fp);
+			}
 		}
+		fputs("\n  }", fp);
 	}
-	/* JSON_REAL_PRECISION(17): every double reads back exactly */
-	if (json_dumpf(arr, fp, JSON_INDENT(2) | JSON_PRESERVE_ORDER |
-	    JSON_REAL_PRECISION(17)) != 0)
-		goto out;
-	fputc('\n', fp);
-	rc = 0;
-out:
-	json_decref(arr);
-	return rc;
+	fputs(t->nrows > 0 ? "\n]\n" : "]\n", fp);
+	return 0;
 }
 
 int

@@ -237,3 +237,60 @@ cs_privacy_scrub(const char *in, char *out, size_t n)
 	}
 	out[o] = '\0';
 }
+
+/* Length of a telephone-number-like text at s, or 0. */
+static size_t
+phone_at(const char *s)
+{
+	size_t i = 0, digits = 0, pairs = 0;
+
+	if (s[0] == '+' && isdigit((unsigned char)s[1])) {
+		for (i = 1; isdigit((unsigned char)s[i]) ||
+		    ((s[i] == ' ' || s[i] == '.' || s[i] == '-') &&
+		    isdigit((unsigned char)s[i + 1])); i++)
+			digits += isdigit((unsigned char)s[i]) != 0;
+		return digits >= 7 ? i : 0;
+	}
+	for (i = 0; isdigit((unsigned char)s[i]); i++)
+		;
+	if (i >= 7)
+		return i;
+	/* 06 39 98 01 19: five pairs */
+	for (i = 0; pairs < 5; pairs++) {
+		if (!isdigit((unsigned char)s[i]) || !isdigit((unsigned char)s[i + 1]))
+			return 0;
+		i += 2;
+		if (pairs < 4) {
+			if (s[i] != ' ' && s[i] != '.')
+				return 0;
+			i++;
+		}
+	}
+	return isdigit((unsigned char)s[i]) ? 0 : i;
+}
+
+void
+cs_privacy_scrub_text(const char *in, char *out, size_t n)
+{
+	size_t o = 0;
+
+	if (n == 0)
+		return;
+	for (size_t i = 0; in[i] != '\0';) {
+		size_t len = 0;
+
+		if (i == 0 || !isdigit((unsigned char)in[i - 1]))
+			len = phone_at(in + i);
+		if (len > 0) {
+			for (const char *t = "[phone]"; *t != '\0'; t++)
+				if (o + 1 < n)
+					out[o++] = *t;
+			i += len;
+			continue;
+		}
+		if (o + 1 < n)
+			out[o++] = in[i];
+		i++;
+	}
+	out[o] = '\0';
+}

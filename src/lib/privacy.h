@@ -65,4 +65,13 @@ int cs_number_is_phone(const char *s);
  */
 void cs_privacy_scrub(const char *in, char *out, size_t n);
 
+/*
+ * Copies a message to out (n bytes) with anything that may be a telephone
+ * number replaced by "[phone]": 7 or more digits in a row, '+' then digits
+ * with blanks, dots or dashes between (+33 6 39 98 01 19), and five pairs
+ * of digits (06 39 98 01 19, 06.39.98.01.19).  For messages that quote
+ * what a log line said.
+ */
+void cs_privacy_scrub_text(const char *in, char *out, size_t n);
+
 #endif

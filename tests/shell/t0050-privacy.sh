@@ -126,19 +126,31 @@ check "another key gives other hashes for the same callers" \
 sed -n '1,17p' Master.csv > first.csv
 sed -n '18,34p' Master.csv > second.csv
 run callstat-import -c callstat.conf -d lost.db first.csv queue_log
+cp lost.db.key saved.key
 rm -f lost.db.key
 run callstat-import -c callstat.conf -d lost.db second.csv
-check "a lost key: a new one is made" [ -f lost.db.key ]
-# call 11 repeats call 10 (same caller) only under the same key
-check "a lost key: call 11's caller no longer matches call 10's" \
-	[ "$(sqlite3 lost.db "SELECT count(DISTINCT caller) FROM calls WHERE id IN ('1741767000.715', '1741767150.717')")" -eq 2 ]
-# "a record already stored, from whatever file, is never stored twice"
-# (callstat-import --help): a renamed copy after the key was lost
+check_rc 1 "a lost key: the import is refused"
+check "a lost key: the message says what to do" has err "key file lost.db.key is missing"
+check "a lost key: no new key is made" [ ! -e lost.db.key ]
+check "a lost key: nothing of second.csv was stored" \
+	[ "$(sqlite3 lost.db 'SELECT count(*) FROM cdr')" -eq 17 ]
+# another key is refused as well
+cp other.db.key lost.db.key
+run callstat-import -c callstat.conf -d lost.db second.csv
+check_rc 1 "a wrong key: the import is refused"
+check "a wrong key: the message says so" has err "is not the key lost.db was made with"
+# the right key back: everything lands once, and call 11 repeats call 10
+cp saved.key lost.db.key
+chmod 600 lost.db.key
+run callstat-import -c callstat.conf -d lost.db second.csv
+check_rc 0 "the key restored: the import works"
 cp first.csv first-copy.csv
 run callstat-import -c callstat.conf -d lost.db first-copy.csv
-check "a lost key: a renamed copy of stored records stores nothing twice" \
+check "a renamed copy of stored records stores nothing twice" \
 	has err "first-copy.csv: 17 lines read, 0 stored, 17 skipped, 0 rejected"
-check "a lost key: still 34 CDR rows" [ "$(sqlite3 lost.db 'SELECT count(*) FROM cdr')" -eq 34 ]
+check "34 CDR rows" [ "$(sqlite3 lost.db 'SELECT count(*) FROM cdr')" -eq 34 ]
+check "call 11's caller matches call 10's under the same key" \
+	[ "$(sqlite3 lost.db "SELECT count(DISTINCT caller) FROM calls WHERE id IN ('1741767000.715', '1741767150.717')")" -eq 1 ]
 
 # --- what the tools print -----------------------------------------------------------------
 for fmt in --csv --tsv --json ""; do
