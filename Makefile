@@ -25,12 +25,12 @@ ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DCS_VERSION='"$(VERSION)"' $(WARN) \
 	$(PKG_CFLAGS) -Isrc/lib $(XCFLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(XCFLAGS) $(LDFLAGS)
 
-TOOLS = callstat callstat-import callstat-kpi callstat-calls
+TOOLS = callstat callstat-import callstat-kpi callstat-calls callstat-synth
 MAN1 = $(TOOLS:%=man/%.1)
 MAN5 = man/callstat.conf.5
 MAN7 = man/callstat-kpi.7
 
-LIB_SRC = $(wildcard src/lib/*.c src/lib/readers/*.c)
+LIB_SRC = $(wildcard src/lib/*.c src/lib/readers/*.c src/lib/synth/*.c)
 LIB_OBJ = $(LIB_SRC:src/%.c=$(B)/obj/%.o)
 TOOL_BIN = $(TOOLS:%=$(B)/bin/%)
 UNIT_SRC = $(wildcard tests/unit/*.c)

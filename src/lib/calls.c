@@ -495,8 +495,9 @@ cs_call_build(const struct cs_config *cfg, const struct cs_leg *legs,
 				    V_VOICEMAIL : V_ANNOUNCE;
 				break;
 			case LEG_QUEUE_EMPTY:
+				/* no phone rung: the row's disposition, as a dial's */
 				if (!covered_exit)
-					v = V_MISSED;
+					v = dial_verdict(cfg, &legs[i]);
 				break;
 			case LEG_PERSON:
 				if (!(app_is_queue(legs[i].lastapp) && covered_exit))
@@ -797,39 +798,36 @@ static int
 absorb_events(struct rebuild *r, struct group *g)
 {
 	char key[CS_HASH_HEX + 160], q[128];
-	int64_t end = g->first;
 	const char *caller = g->legs[0].caller;
 
-	for (int i = 0; i < g->nlegs; i++)
-		if (g->legs[i].end > end)
-			end = g->legs[i].end;
 	for (int l = 0; l < g->nlegs; l++) {
+		const struct cs_leg *leg = &g->legs[l];
 		struct group *best = NULL;
 		int64_t bestd = INT64_MAX;
 
-		if (!app_is_queue(g->legs[l].lastapp))
+		if (!app_is_queue(leg->lastapp))
 			continue;
-		queue_of(g->legs[l].lastdata, q, sizeof(q));
+		queue_of(leg->lastdata, q, sizeof(q));
 		snprintf(key, sizeof(key), "q:%s|%s", caller, q);
+		/* the entry into that queue while this row lasted, nearest
+		   to its start; one taken by another call is gone */
 		for (struct entry *e = r->bucket[hash_str(key)]; e != NULL; e = e->next) {
 			struct group *o = e->g;
 			int64_t d;
 
 			if (strcmp(e->key, key) != 0 || o == g || o->nlegs > 0 ||
-			    o->nev == 0 || o->ev[0].time < g->first - 60 ||
-			    o->ev[0].time > end + 60)
+			    o->nev == 0 || o->ev[0].time < leg->start - 1 ||
+			    o->ev[0].time > leg->end + 1)
 				continue;
-			d = o->ev[0].time - g->legs[l].start;
+			d = o->ev[0].time - leg->start;
 			if (d < 0)
 				d = -d;
-			if (*caller != '\0' || d < bestd) {
+			if (d < bestd) {
 				best = o;
 				bestd = d;
 			}
-			if (*caller != '\0' && move_events(g, o) != 0)
-				return -1;
 		}
-		if (*caller == '\0' && best != NULL && move_events(g, best) != 0)
+		if (best != NULL && move_events(g, best) != 0)
 			return -1;
 	}
 	return 0;

@@ -1,0 +1,330 @@
+/*
+ * synth.h: callstat-synth's town, a model of who calls a town hall, when,
+ * and what the telephone system did with each call; and the writers that
+ * turn each modelled call into the files a PBX would have written.
+ *
+ * The model (town.c) knows nothing of file formats: it produces one
+ * struct cs_synth_call per call, in PBX-neutral terms (the bot answered at
+ * t, the caller entered the queue at t, these phones rang from t to t', the
+ * agent picked up at t''...), and the ground truth of that call (struct
+ * cs_synth_truth) as kpi.md defines it, decided from what the model knows
+ * happened, never from the files.  The writers (write_asterisk.c,
+ * write_truth.c) turn calls into lines.  Everything is deterministic: one
+ * PRNG (rng.c) seeded from --seed, no rand(), no clock.
+ *
+ * Memory stays constant whatever the period: calls are simulated in time
+ * order, a day's arrivals at a time, and each writer keeps only the lines
+ * of the calls still in progress, in a heap ordered by when Asterisk would
+ * have written them (Master.csv: the end of the call; queue_log: the
+ * event's time).
+ */
+#ifndef CS_SYNTH_H
+#define CS_SYNTH_H
+
+#include <stdint.h>
+#include <stdio.h>
+
+#include "config.h"
+#include "error.h"
+
+/* ---- the PRNG: xoshiro256** seeded with splitmix64 ---- */
+
+struct cs_rng {
+	uint64_t s[4];
+};
+
+/* The splitmix64 step: advances *x and returns the next output. */
+uint64_t cs_splitmix64(uint64_t *x);
+/* A 64-bit mix of two values (to derive a seed per day, per agent...). */
+uint64_t cs_synth_mix(uint64_t a, uint64_t b);
+void cs_rng_seed(struct cs_rng *r, uint64_t seed);
+uint64_t cs_rng_next(struct cs_rng *r);
+/* Uniform in [0, 1), 53 bits. */
+double cs_rng_uniform(struct cs_rng *r);
+/* Uniform integer in [lo, hi]. */
+long cs_rng_range(struct cs_rng *r, long lo, long hi);
+/* 1 with probability p. */
+int cs_rng_chance(struct cs_rng *r, double p);
+double cs_rng_exp(struct cs_rng *r, double mean);
+/* Standard normal (Box-Muller, one value per call). */
+double cs_rng_normal(struct cs_rng *r);
+/* Log-normal with the given median and shape sigma. */
+double cs_rng_lognormal(struct cs_rng *r, double median, double sigma);
+/* Poisson-distributed count (inversion below 30, normal above). */
+long cs_rng_poisson(struct cs_rng *r, double lambda);
+
+/* ---- the shape of a town's calls over time ---- */
+
+/* What a service is, guessed from its name, for its seasons and talk. */
+enum cs_synth_kind {
+	CS_SYNTH_GENERIC, CS_SYNTH_ACCUEIL, CS_SYNTH_ETAT_CIVIL,
+	CS_SYNTH_URBANISME, CS_SYNTH_SCOLAIRE, CS_SYNTH_SOCIAL
+};
+
+enum cs_synth_kind cs_synth_kind_of(const char *service_name);
+
+/*
+ * The town's call volume on a local date relative to an ordinary Tuesday of
+ * February: weekday (wday 0 Monday .. 6 Sunday), month (a low August, a
+ * quiet end of December), public holidays and the day after one.  closed is
+ * 1 on a holiday or closed day.
+ */
+double cs_synth_day_factor(int year, int mon, int mday, int wday, int closed);
+
+/* The extra factor of one kind of service on a date: the September school
+ * rush, passports in spring and elections for etat-civil, and so on. */
+double cs_synth_season(enum cs_synth_kind kind, int year, int mon, int mday);
+
+/*
+ * The relative rate of calls in the half hour slot (0 = 00:00-00:30 .. 47)
+ * of a day: busy mornings (Monday's the busiest), a lunch dip, quiet
+ * evenings and nights; weekends and closed days are flat and low.
+ */
+double cs_synth_slot_weight(int wday, int closed, int slot);
+
+/* ---- one queue attempt ---- */
+
+/* A queue member, as a caller entering the queue finds it. */
+struct cs_synth_member {
+	int64_t dial;	/* when its phone can be rung (free and logged in),
+			   -1: not before the caller leaves */
+	int64_t pick;	/* when its agent would pick up once rung (>= dial) */
+};
+
+enum cs_synth_qexit {
+	CS_SYNTH_Q_CONNECT, CS_SYNTH_Q_ABANDON, CS_SYNTH_Q_TIMEOUT,
+	CS_SYNTH_Q_EMPTY
+};
+
+struct cs_synth_qresult {
+	enum cs_synth_qexit exit;
+	int member;	/* CONNECT: who answered */
+	int64_t at;	/* CONNECT: the pick-up; else when the caller left */
+};
+
+/*
+ * A ring-all queue, first come first served: the caller entering at enter
+ * waits for the member whose pick-up comes first.  The caller hangs up at
+ * enter + patience, the queue gives up at enter + timeout (the earlier one
+ * wins; a tie is a timeout); a pick-up at or after that moment never
+ * happens.  With no member at all (n == 0, nobody logged in) the queue
+ * refuses the caller at once (EXITEMPTY).
+ */
+void cs_synth_queue_resolve(const struct cs_synth_member *m, int n,
+    int64_t enter, long patience, long timeout, struct cs_synth_qresult *res);
+
+/* ---- a modelled call, as the writers see it ---- */
+
+#define CS_SYNTH_MAXRING 32
+
+enum cs_synth_dir { CS_SYNTH_INBOUND, CS_SYNTH_INTERNAL, CS_SYNTH_OUTBOUND };
+
+/* How a Dial to one phone ended. */
+enum cs_synth_dial {
+	CS_SYNTH_D_ANSWER, CS_SYNTH_D_BUSY,
+	CS_SYNTH_D_NOANSWER,	/* the Dial timed out */
+	CS_SYNTH_D_CANCEL	/* the caller hung up while it rang */
+};
+
+/* One phone rung by the queue. */
+struct cs_synth_ring {
+	int agent;		/* index into the town's agents */
+	int64_t dial, end;	/* rang from dial to end (the winner: the call's end) */
+	int64_t answer;		/* 0: not answered */
+	uint64_t chan;		/* the member channel's number */
+};
+
+/* What the model decided, as kpi.md counts it (one row of truth.csv). */
+struct cs_synth_truth {
+	int service;		/* index into the configuration, -1: other */
+	int in_hours;
+	const char *outcome;	/* "agent"...; NULL for staff calls */
+	long wait, human_wait, talk, abandon_wait;	/* -1: not applicable */
+	int escalated, bot_answered, needed_agent;
+	char caller[24];	/* normalised number, "" when withheld */
+};
+
+struct cs_synth_call {
+	enum cs_synth_dir dir;
+	int64_t start, end;
+	uint64_t chan;		/* the caller's channel: uniqueid and name */
+	uint64_t serial;	/* order of creation, for ties */
+	char number[24];	/* the caller as presented: 0639980101,
+				   +33639980101, anonymous; staff: its ext */
+	const char *name;	/* caller-ID name, "" none */
+	char dialled[24];	/* DID, extension or outside number */
+	int dialled_svc;	/* the service whose number was dialled */
+
+	/* the bot: Dial(PJSIP/voicebot) from the main number */
+	int bot;
+	int64_t bot_answer;	/* 0: the caller hung up while it rang */
+	int64_t bot_end;	/* the hand-over, or the end */
+	uint64_t bot_chan;
+
+	/* Answer() + Playback(welcome) before the queue */
+	int welcome;
+	int welcome_only;	/* the caller hung up during it */
+	int64_t welcome_end;
+
+	/* closed: an announcement, or a voicemail box, and nothing else */
+	int closed_msg;		/* 1 announcement, 2 voicemail */
+
+	/* the queue */
+	int queue;		/* service index, -1: none */
+	int64_t q_enter, q_at;	/* entry; connect or exit */
+	enum cs_synth_qexit q_exit;
+	int q_pos;		/* position on entry */
+	int q_agent_hangs_up;
+	struct cs_synth_ring ring[CS_SYNTH_MAXRING];
+	int nring, winner;	/* winner: index into ring, -1 */
+
+	/* a Dial to one phone: direct lines, staff calls */
+	int dial;
+	int dial_agent;		/* agent index, -1: dial_ext or outside */
+	char dial_ext[16];
+	char from_ext[16];	/* staff calls: the caller's extension */
+	enum cs_synth_dial d_result;
+	int64_t d_answer, d_end;
+	int d_timeout;
+	uint64_t d_chan;
+
+	/* voicemail after an unanswered Dial */
+	int vm;
+	int64_t vm_start, vm_end;
+
+	struct cs_synth_truth truth;
+};
+
+/* ---- the town ---- */
+
+struct cs_synth_agent {
+	char ext[16];
+	int svc;
+	int64_t free_at;	/* end of its current call and wrap-up */
+	struct cs_rng rng;	/* its own away-from-the-phone process */
+	int64_t gen;		/* the away process is drawn up to here */
+	int64_t away[8][2];	/* the next away stretches [from, to) */
+	int naway;
+	long absent_day;	/* day number of `absent` */
+	int absent;
+};
+
+struct cs_synth_service {
+	const struct cs_service *cfg;
+	int index;		/* in the configuration */
+	enum cs_synth_kind kind;
+	char did[24];		/* its own number, "" none */
+	char direct[24];	/* its direct lines' glob (did:01990021??), "" */
+	char queue[64];		/* "" no queue */
+	int first_agent, nagents;
+	double share;		/* of the town's calls */
+	double talk_median;
+	int voicemail;		/* direct lines and closed hours: voicemail */
+	int timeout;		/* Queue() timeout */
+	int64_t *waiting;	/* when each caller in the queue leaves it */
+	int nwaiting, capwaiting;
+};
+
+struct cs_synth_opts {
+	const struct cs_config *cfg;
+	char from[11], to[11];
+	uint64_t seed;
+	double calls_per_day;	/* new inbound calls on an ordinary weekday */
+	int columns;		/* 16, 18 or 21 */
+	int times_utc;
+	double patience;	/* mean seconds a caller waits in a queue */
+	double containment;	/* share of in-hours bot sessions settled alone */
+	double presence[2];	/* share of opening time agents are at the
+				   phone, before and after go-live */
+	double staffing;	/* agents per erlang of expected load */
+	double withheld;	/* share of callers who withhold their number */
+	int agents;		/* > 0: agents per queue, whatever the load */
+};
+
+/* The defaults that give a town like DEVELOPERS.md's. */
+void cs_synth_opts_init(struct cs_synth_opts *o);
+
+/* What a run wrote. */
+struct cs_synth_stats {
+	long calls, inbound, legs, events;
+	long long bytes;
+};
+
+/*
+ * Writes DIR/Master.csv, DIR/queue_log and DIR/truth.csv for the town of
+ * o->cfg over [o->from, o->to] (local days, inclusive).  Fails, saying why,
+ * when the configuration cannot make a town (no service with a did: term)
+ * or a file cannot be written; partial files are then left behind.
+ */
+int cs_synth_run(const struct cs_synth_opts *o, const char *dir,
+    struct cs_synth_stats *st, struct cs_error *err);
+
+/* ---- time helpers shared by the model and the writers ---- */
+
+/* The local UTC offset of instant t, cached per quarter hour. */
+long cs_synth_offset(int64_t t);
+/* Local wall-clock fields of t (wday 0 Monday); fast, no libc. */
+void cs_synth_local(int64_t t, int *y, int *mo, int *d, int *h, int *mi,
+    int *s, int *wday);
+/* Writes "YYYY-MM-DD HH:MM:SS" (20 bytes with the NUL) of t, local or UTC. */
+void cs_synth_format_time(int64_t t, int utc, char out[20]);
+
+/* ---- writers ---- */
+
+struct cs_synth_town;
+
+struct cs_synth_asterisk;
+struct cs_synth_asterisk *cs_synth_asterisk_open(const struct cs_synth_town *town,
+    const char *dir, int columns, int utc, int64_t first, struct cs_error *err);
+/* Queues the lines of one call. */
+int cs_synth_asterisk_put(struct cs_synth_asterisk *w, const struct cs_synth_call *c);
+/* Writes every line due before now (nothing later can come before it). */
+int cs_synth_asterisk_advance(struct cs_synth_asterisk *w, int64_t now);
+/* Writes what is left and closes; frees w.  Returns -1 on a write error. */
+int cs_synth_asterisk_close(struct cs_synth_asterisk *w, struct cs_synth_stats *st,
+    struct cs_error *err);
+
+struct cs_synth_truthw;
+struct cs_synth_truthw *cs_synth_truth_open(const struct cs_synth_town *town,
+    const char *dir, struct cs_error *err);
+int cs_synth_truth_put(struct cs_synth_truthw *w, const struct cs_synth_call *c);
+int cs_synth_truth_advance(struct cs_synth_truthw *w, int64_t now);
+int cs_synth_truth_close(struct cs_synth_truthw *w, struct cs_synth_stats *st,
+    struct cs_error *err);
+
+/* The town as the writers need it (town.c). */
+struct cs_synth_town {
+	const struct cs_config *cfg;
+	struct cs_synth_service *svc;
+	int nsvc;
+	struct cs_synth_agent *agent;
+	int nagents;
+	int main_svc;		/* the service of the main number */
+	char bot_chan[64];	/* PJSIP/voicebot- : prefix of its channels */
+	char bot_data[64];	/* Dial's argument: PJSIP/voicebot */
+	char bot_app[32];	/* "Dial", or the app of an app: term */
+	const char *commune;	/* the name the town calls out with */
+};
+
+/* ---- the ordered output buffer the writers share ---- */
+
+struct cs_synth_heap {
+	struct cs_synth_hitem {
+		int64_t key;
+		uint64_t seq;
+		char *text;
+		size_t len;
+	} *v;
+	size_t n, cap;
+	uint64_t seq;
+};
+
+/* Adds a copy of text (len bytes) under key; -1 when out of memory. */
+int cs_synth_heap_push(struct cs_synth_heap *h, int64_t key, const char *text,
+    size_t len);
+/* Writes to fp, in key order, every item whose key is below upto. */
+int cs_synth_heap_flush(struct cs_synth_heap *h, int64_t upto, FILE *fp,
+    long long *bytes);
+void cs_synth_heap_release(struct cs_synth_heap *h);
+
+#endif

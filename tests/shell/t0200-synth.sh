@@ -1,0 +1,157 @@
+# callstat-synth: a town made up, imported, and every figure callstat-kpi
+# prints compared with the same figure computed from truth.csv alone (SQL
+# written from kpi.md in tests/data/synth-kpi.sql, never callstat's code).
+. "$(dirname "$0")/lib.sh"
+
+DATA="$CS_TOP/tests/data"
+cd "$T"
+cp "$DATA/synth-town.conf" callstat.conf
+
+# The figures of truth.csv in $1 (a synth directory), in hours (1) or
+# all hours (0 1), into $2: one line per service and month, no header.
+truth_kpi() {
+	rm -f "$T/truth.db"
+	sqlite3 "$T/truth.db" "CREATE TABLE want_hours(h);
+	    INSERT INTO want_hours VALUES ($3);
+	    CREATE TABLE sl(t); INSERT INTO sl VALUES (20);" &&
+	(cd "$1" && sqlite3 "$T/truth.db" < "$DATA/synth-kpi.sql") > "$2"
+}
+
+# Compares want ($1: no header) with callstat-kpi's CSV ($2), by service
+# and period, as numbers; fields ($3: comma-separated names, "" = all).
+same_figures() {
+	awk -F, -v only="$3" '
+	BEGIN { n = split(only, o, ","); for (i = 1; i <= n; i++) keep[o[i]] = 1 }
+	FNR == NR { want[$1 "," $2] = $0; next }
+	FNR == 1 { for (i = 1; i <= NF; i++) name[i] = $i; next }
+	{
+		k = $1 "," $2
+		if (!(k in want)) { print "  extra row " k; bad++; next }
+		split(want[k], w, ",")
+		for (i = 3; i <= NF; i++) {
+			if (only != "" && !(name[i] in keep)) continue
+			if ($i == "" && w[i] == "") continue
+			d = $i - w[i]; if (d < 0) d = -d
+			m = w[i] < 0 ? -w[i] : w[i]
+			if ($i == "" || w[i] == "" || d > 1e-9 * (m > 1 ? m : 1)) {
+				if (bad < 10) print "  " k " " name[i] ": callstat \"" $i "\", truth \"" w[i] "\""
+				bad++
+			}
+		}
+		delete want[k]
+	}
+	END { for (k in want) { print "  missing row " k; bad++ }
+		if (bad) print "  " bad " differences"; exit bad > 0 }' "$1" "$2"
+}
+
+synth() {
+	run callstat-synth -c callstat.conf --from 2024-01-01 --to 2024-06-30 \
+	    --calls-per-day 60 "$@"
+}
+
+mkdir a b c d e f
+synth --seed 7 -o a
+check_rc 0 "synth a half year with go-live inside"
+check "summary line" has err "callstat-synth: 2024-01-01 to 2024-06-30: "
+check "three files" test -s a/Master.csv -a -s a/queue_log -a -s a/truth.csv
+check "truth.csv header" has a/truth.csv \
+    "call_id,start,start_local,direction,service,in_hours,outcome,wait,human_wait,talk,abandon_wait,escalated,bot_answered,needed_agent,caller"
+check "the bot and the queues both appear" grep -q 'PJSIP/voicebot-.*"bot-handover"\|bot-handover' a/Master.csv
+check "every outcome occurs" sh -c 'for o in agent bot abandoned short missed voicemail; do
+	grep -q ",inbound,[^,]*,[01],$o," a/truth.csv || { echo "no $o"; exit 1; }; done'
+check "internal and outbound calls occur" sh -c 'grep -q ",internal," a/truth.csv && grep -q ",outbound," a/truth.csv'
+check "withheld and +33 callers occur" sh -c 'grep -q "\"anonymous\"" a/Master.csv && grep -q "\"+33" a/Master.csv'
+check "only fiction numbers call" awk -F, 'NR > 1 && $4 == "inbound" && $15 != "" &&
+	$15 !~ /^(063998|026191|035301|046571|053649)[0-9][0-9][0-9][0-9]$/ &&
+	$15 !~ /^019900[5-9][0-9][0-9][0-9]$/ { print "not fiction: " $15; bad = 1 }
+	END { exit bad }' a/truth.csv
+
+# same seed, same bytes; another seed, another town
+synth --seed 7 -o b
+check_rc 0 "synth again with the same seed"
+check "same Master.csv" cmp a/Master.csv b/Master.csv
+check "same queue_log" cmp a/queue_log b/queue_log
+check "same truth.csv" cmp a/truth.csv b/truth.csv
+synth --seed 8 -o c
+check_rc 0 "synth with another seed"
+check "another seed, another Master.csv" sh -c '! cmp -s a/Master.csv c/Master.csv'
+check "another seed, other callers" sh -c '! cmp -s a/truth.csv c/truth.csv'
+
+# import: nothing rejected
+run callstat-import -c callstat.conf -d a.db a/Master.csv a/queue_log
+check_rc 0 "import the town"
+check "Master.csv: no line rejected" grep -q "Master.csv: \([0-9]*\) lines read, \1 stored, 0 skipped, 0 rejected" err
+check "queue_log: no line rejected" grep -q "queue_log: \([0-9]*\) lines read, \1 stored, 0 skipped, 0 rejected" err
+
+# every figure, in hours and all hours, against truth.csv
+run callstat-kpi -c callstat.conf -d a.db --by service,month --csv
+check_rc 0 "kpi in hours"
+cp out got-in.csv
+check "truth's figures in hours" truth_kpi a want-in.csv 1
+check "every figure in hours equals truth's" same_figures want-in.csv got-in.csv ""
+run callstat-kpi -c callstat.conf -d a.db --by service,month --csv --all-hours
+check_rc 0 "kpi all hours"
+cp out got-all.csv
+check "truth's figures, all hours" truth_kpi a want-all.csv "0), (1"
+check "every figure, all hours, equals truth's" same_figures want-all.csv got-all.csv ""
+check "a row per service and month" test "$(wc -l < want-in.csv)" -ge 30
+
+# the same town in other shapes imports to the same figures
+synth --seed 7 --columns 21 -o d
+check_rc 0 "synth with 21 columns"
+synth --seed 7 --times utc -o e
+check_rc 0 "synth in UTC"
+check "21 columns, same truth" cmp a/truth.csv d/truth.csv
+check "UTC, same truth" cmp a/truth.csv e/truth.csv
+check "UTC times in Master.csv" sh -c '! cmp -s a/Master.csv e/Master.csv'
+for v in d:local e:utc; do
+	dir=${v%%:*}
+	run callstat-import -c callstat.conf -d $dir.db --times ${v#*:} $dir/Master.csv $dir/queue_log
+	check_rc 0 "import $dir"
+	check "$dir: no line rejected" sh -c "! grep -v ' 0 rejected' '$T/err' | grep -q ."
+	run callstat-kpi -c callstat.conf -d $dir.db --by service,month --csv --all-hours
+	cp out got-$dir.csv
+	check "$dir: every figure equals truth's" same_figures want-all.csv got-$dir.csv ""
+done
+
+# 16 columns: no uniqueid, so callstat must tie queue_log to the rows by
+# the caller, the queue and the time; the figures are the same
+synth --seed 7 --columns 16 -o f
+check_rc 0 "synth with 16 columns"
+check "16 columns per row" sh -c 'head -1 f/Master.csv | grep -q "\"DOCUMENTATION\"\$"'
+check "16 columns, same truth" cmp a/truth.csv f/truth.csv
+run callstat-import -c callstat.conf -d f.db f/Master.csv f/queue_log
+check_rc 0 "import 16 columns"
+check "16 columns: no line rejected" sh -c "! grep -v ' 0 rejected' '$T/err' | grep -q ."
+run callstat-kpi -c callstat.conf -d f.db --by service,month --csv --all-hours
+cp out got-f.csv
+check "16 columns: every figure equals truth's" same_figures want-all.csv got-f.csv ""
+
+# usage errors
+run callstat-synth -c callstat.conf --from 2024-01-01 -o a
+check_rc 2 "--to is needed"
+check "says so" has err "give the period with --from and --to"
+run callstat-synth -c callstat.conf --from 2024-01-01 --to 2024-01-02 --columns 17 -o a
+check_rc 2 "--columns 17"
+run callstat-synth -c callstat.conf --from 2024-02-01 --to 2024-01-01 -o a
+check_rc 2 "--from after --to"
+run callstat-synth -c callstat.conf --from 2024-01-01 --to 2024-01-02 -o nowhere
+check_rc 1 "no such directory"
+check "says how" has err "nowhere: not a directory: make it first"
+run callstat-synth -h
+check_rc 0 "--help"
+check "help shows the synopsis" has out "usage: callstat-synth"
+
+# the EXAMPLES of callstat-synth(1), as written there, with this town
+awk '/^\.Sh EXAMPLES/ { on = 1; next } /^\.Sh / { on = 0 }
+	on && /^\$ / { l = substr($0, 3); gsub(/\\e/, "\\", l); print l }' \
+	"$CS_TOP/man/callstat-synth.1" > examples.sh
+check "the man page has examples" grep -q callstat-synth examples.sh
+mkdir -p ex/sample-data
+cp callstat.conf ex/sample-data/
+run sh -c "cd ex && sh -e ../examples.sh"
+check_rc 0 "EXAMPLES of callstat-synth(1) run"
+check "the example prints the figures" has out "etat-civil"
+check "the example's UTC town has the same truth" cmp ex/town/truth.csv ex/town-utc/truth.csv
+
+finish
