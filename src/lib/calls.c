@@ -5,6 +5,7 @@
 #include <strings.h>
 
 #include "calls.h"
+#include "derive.h"
 #include "privacy.h"
 #include "timeutil.h"
 
@@ -648,7 +649,7 @@ struct rebuild {
 	int64_t from, to;
 	struct entry **bucket;
 	struct group *head, *tail;
-	sqlite3_stmt *ins;
+	struct cs_derive *derive;
 	struct cs_error *err;
 	int failed;
 	long ncalls;
@@ -902,64 +903,14 @@ static int
 store_call(struct rebuild *r, struct group *g)
 {
 	struct cs_call c;
-	struct cs_datetime dt;
-	char day[11], week[11];
-	sqlite3_stmt *st = r->ins;
-	const struct cs_config *cfg = r->cfg;
-	int rc;
 
 	if (g->nlegs > 1)
 		qsort(g->legs, (size_t)g->nlegs, sizeof(*g->legs), cmp_leg);
 	if (g->nev > 1)
 		qsort(g->ev, (size_t)g->nev, sizeof(*g->ev), cmp_event);
-	cs_call_build(cfg, g->legs, g->nlegs, g->ev, g->nev, &c);
-	if (c.start < r->from || c.start >= r->to)
-		return 0;
-	cs_utc_to_local(c.start, &dt, NULL);
-	cs_period_label(c.start, CS_PERIOD_DAY, day, sizeof(day));
-	cs_iso_week_label(dt.year, dt.mon, dt.mday, week);
-
-	sqlite3_reset(st);
-	sqlite3_bind_int64(st, 1, c.start);
-	sqlite3_bind_text(st, 2, g->key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, c.end);
-	sqlite3_bind_text(st, 4, day, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, week, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, cs_direction_name(c.direction), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, (size_t)c.service < cfg->nservices ?
-	    cfg->services[c.service].name : "other", -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 8, c.in_hours);
-	if (c.outcome == CS_OUTCOME_NONE)
-		sqlite3_bind_null(st, 9);
-	else
-		sqlite3_bind_text(st, 9, cs_outcome_name(c.outcome), -1, SQLITE_STATIC);
-	if (c.wait >= 0)
-		sqlite3_bind_int64(st, 10, c.wait);
-	else
-		sqlite3_bind_null(st, 10);
-	if (c.human_wait >= 0)
-		sqlite3_bind_int64(st, 11, c.human_wait);
-	else
-		sqlite3_bind_null(st, 11);
-	if (c.talk >= 0)
-		sqlite3_bind_int64(st, 12, c.talk);
-	else
-		sqlite3_bind_null(st, 12);
-	if (c.abandon_wait >= 0)
-		sqlite3_bind_int64(st, 13, c.abandon_wait);
-	else
-		sqlite3_bind_null(st, 13);
-	sqlite3_bind_int(st, 14, c.escalated);
-	sqlite3_bind_int(st, 15, c.needed_agent);
-	sqlite3_bind_int(st, 16, c.bot_answered);
-	sqlite3_bind_text(st, 17, c.caller, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 18, g->nlegs);
-	sqlite3_bind_int(st, 19, c.flags);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_DONE)
-		return cs_db_fail(r->db, "cannot store a call", r->err);
+	cs_call_build(r->cfg, g->legs, g->nlegs, g->ev, g->nev, &c);
 	r->ncalls++;
-	return 0;
+	return cs_derive_add(r->derive, g->key, &c, g->nlegs);
 }
 
 /* Closes the groups that no later record can reach, oldest first. */
@@ -1204,79 +1155,23 @@ exec_range(struct cs_db *db, const char *sql, int64_t a, int64_t b,
 	return 0;
 }
 
-/* Later calls of the same caller: "called again" and the call-backs. */
-static const char flags_sql[] =
-	"UPDATE calls SET "
-	" repeat_24h = EXISTS(SELECT 1 FROM calls e WHERE e.caller = calls.caller"
-	"  AND e.caller <> '' AND e.direction = 'inbound'"
-	"  AND e.service = calls.service"
-	"  AND e.start < calls.start AND e.start >= calls.start - 86400),"
-	" again_24h = EXISTS(SELECT 1 FROM calls l WHERE l.caller = calls.caller"
-	"  AND l.caller <> '' AND l.direction = 'inbound'"
-	"  AND l.start > calls.start AND l.start <= calls.start + 86400),"
-	" callback_2h = EXISTS(SELECT 1 FROM calls l WHERE l.caller = calls.caller"
-	"  AND l.caller <> '' AND l.direction = 'inbound'"
-	"  AND l.outcome IN ('agent', 'bot')"
-	"  AND l.start > calls.start AND l.start <= calls.start + 7200),"
-	" callback_24h = EXISTS(SELECT 1 FROM calls l WHERE l.caller = calls.caller"
-	"  AND l.caller <> '' AND l.direction = 'inbound'"
-	"  AND l.outcome IN ('agent', 'bot')"
-	"  AND l.start > calls.start AND l.start <= calls.start + 86400)"
-	" WHERE caller <> '' AND direction = 'inbound'"
-	" AND start >= :a AND start < :b";
-
-/* The sums every figure is made of (kpi.md; see kpi.c for the figures). */
-static const char daily_sql[] =
-	"INSERT INTO daily SELECT day, week, service, in_hours,"
-	" sum(outcome <> 'short'),"
-	" sum(outcome IN ('agent', 'bot')),"
-	" sum(outcome <> 'short' AND needed_agent),"
-	" sum(outcome = 'agent'),"
-	" sum(outcome = 'bot'),"
-	" sum(outcome = 'abandoned'),"
-	" sum(outcome = 'missed'),"
-	" sum(outcome = 'voicemail'),"
-	" sum(outcome = 'short'),"
-	" total(CASE WHEN outcome IN ('agent', 'bot') THEN wait END),"
-	" sum(outcome IN ('agent', 'bot') AND wait <= :t),"
-	" total(CASE WHEN outcome = 'abandoned' THEN abandon_wait END),"
-	" total(CASE WHEN outcome = 'agent' THEN talk END),"
-	" sum(outcome <> 'short' AND bot_answered),"
-	" sum(outcome <> 'short' AND escalated),"
-	" sum(outcome = 'agent' AND escalated),"
-	" sum(outcome = 'bot' AND caller <> '' AND NOT again_24h),"
-	" sum(outcome <> 'short' AND bot_answered AND caller <> ''),"
-	" sum(outcome <> 'short' AND caller <> '' AND repeat_24h),"
-	" sum(outcome <> 'short' AND caller <> ''),"
-	" sum(outcome IN ('abandoned', 'missed')),"
-	" sum(outcome IN ('abandoned', 'missed') AND caller <> ''),"
-	" sum(outcome IN ('abandoned', 'missed') AND caller <> '' AND callback_2h),"
-	" sum(outcome IN ('abandoned', 'missed') AND caller <> '' AND callback_24h)"
-	" FROM calls WHERE direction = 'inbound' AND day >= :da AND day <= :db"
-	" GROUP BY day, week, service, in_hours";
-
-static const char hist_sql[] =
-	"INSERT INTO wait_hist"
-	" SELECT day, week, service, in_hours, 0, wait, count(*) FROM calls"
-	"  WHERE direction = 'inbound' AND outcome IN ('agent', 'bot')"
-	"  AND day >= :da AND day <= :db GROUP BY day, week, service, in_hours, wait"
-	" UNION ALL"
-	" SELECT day, week, service, in_hours, 1, human_wait, count(*) FROM calls"
-	"  WHERE direction = 'inbound' AND outcome = 'agent'"
-	"  AND day >= :da AND day <= :db GROUP BY day, week, service, in_hours, human_wait";
-
-static void
-day_label(int64_t t, char out[11])
+/* The local midnight that starts the day holding t, or the next day. */
+static int64_t
+midnight(int64_t t, int next)
 {
-	if (t <= CS_TIME_MIN) {
-		strcpy(out, "0000-00-00");
-		return;
+	struct cs_datetime dt;
+	int64_t out[2];
+
+	cs_utc_to_local(t, &dt, NULL);
+	dt.hour = dt.min = dt.sec = 0;
+	if (next) {
+		/* the day after: go past the next midnight, then back to it */
+		cs_local_to_utc(&dt, out);
+		cs_utc_to_local(out[0] + 36 * 3600, &dt, NULL);
+		dt.hour = dt.min = dt.sec = 0;
 	}
-	if (t >= CS_TIME_MAX) {
-		strcpy(out, "9999-99-99");
-		return;
-	}
-	cs_period_label(t, CS_PERIOD_DAY, out, 11);
+	cs_local_to_utc(&dt, out);
+	return out[0];
 }
 
 int
@@ -1285,40 +1180,42 @@ cs_calls_rebuild(struct cs_db *db, const struct cs_config *cfg, int64_t from,
 {
 	struct rebuild r;
 	int rc = -1;
-	int64_t fa = from <= CS_TIME_MIN ? CS_TIME_MIN : from - 86400;
-	int64_t fb = to >= CS_TIME_MAX ? CS_TIME_MAX : to + 86400;
-	char da[11], dbay[11];
+	int64_t r0, r1;
+	char d0[11] = "0000-00-00", d1[11] = "9999-99-99";
+
+	/*
+	 * Whole local days, and a day more each side: the calls around the
+	 * new records see them as earlier or later calls of their caller.
+	 * Their day's totals are then recomputed whole.  The stream reads a
+	 * day further still, for the flags, and stores nothing of it.
+	 */
+	r0 = from <= CS_TIME_MIN ? CS_TIME_MIN :
+	    midnight(from - 86400 - GROUP_HORIZON, 0);
+	r1 = to >= CS_TIME_MAX ? CS_TIME_MAX :
+	    midnight(to + 86400 + GROUP_HORIZON, 1);
+	if (r0 > CS_TIME_MIN)
+		cs_period_label(r0, CS_PERIOD_DAY, d0, sizeof(d0));
+	if (r1 < CS_TIME_MAX)
+		cs_period_label(r1, CS_PERIOD_DAY, d1, sizeof(d1));
 
 	memset(&r, 0, sizeof(r));
 	r.cfg = cfg;
 	r.db = db;
-	r.from = from;
-	r.to = to;
+	r.from = r0 <= CS_TIME_MIN ? CS_TIME_MIN : r0 - 86400 - GROUP_HORIZON;
+	r.to = r1 >= CS_TIME_MAX ? CS_TIME_MAX : r1 + 86400 + GROUP_HORIZON;
 	r.err = err;
 	if ((r.bucket = calloc(NBUCKETS, sizeof(*r.bucket))) == NULL)
 		return cs_error_set(err, "out of memory");
 	if (exec_range(db, "DELETE FROM calls WHERE start >= :a AND start < :b",
-	    from, to, NULL, NULL, 0, err) != 0)
+	    r0, r1, NULL, NULL, 0, err) != 0 ||
+	    exec_range(db, "DELETE FROM daily WHERE day >= :da AND day < :db",
+	    0, 0, d0, d1, 0, err) != 0 ||
+	    exec_range(db, "DELETE FROM wait_hist WHERE day >= :da AND day < :db",
+	    0, 0, d0, d1, 0, err) != 0)
 		goto out;
-	if (cs_db_prepare(db, &r.ins, "INSERT OR REPLACE INTO calls(start, id, "
-	    "end, day, week, direction, service, in_hours, outcome, wait, "
-	    "human_wait, talk, abandon_wait, escalated, needed_agent, "
-	    "bot_answered, caller, legs, flags) "
-	    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	    err) != 0)
+	if ((r.derive = cs_derive_new(db, cfg, r0, r1, err)) == NULL)
 		goto out;
-	if (stream_calls(&r) != 0)
-		goto out;
-	if (exec_range(db, flags_sql, fa, fb, NULL, NULL, 0, err) != 0)
-		goto out;
-	day_label(fa, da);
-	day_label(fb, dbay);
-	if (exec_range(db, "DELETE FROM daily WHERE day >= :da AND day <= :db",
-	    0, 0, da, dbay, 0, err) != 0 ||
-	    exec_range(db, "DELETE FROM wait_hist WHERE day >= :da AND day <= :db",
-	    0, 0, da, dbay, 0, err) != 0 ||
-	    exec_range(db, daily_sql, 0, 0, da, dbay, cfg->service_level, err) != 0 ||
-	    exec_range(db, hist_sql, 0, 0, da, dbay, 0, err) != 0)
+	if (stream_calls(&r) != 0 || cs_derive_finish(r.derive) != 0)
 		goto out;
 	rc = 0;
 out:
@@ -1328,7 +1225,7 @@ out:
 		r.head = g->fifo;
 		group_free(&r, g);
 	}
-	sqlite3_finalize(r.ins);
+	cs_derive_free(r.derive);
 	free(r.bucket);
 	return rc;
 }

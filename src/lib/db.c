@@ -99,8 +99,6 @@ static const char *const migration[] = {
 	"  callback_2h INTEGER NOT NULL DEFAULT 0,"
 	"  callback_24h INTEGER NOT NULL DEFAULT 0,"
 	"  PRIMARY KEY(start, id)) WITHOUT ROWID;"
-	"CREATE INDEX calls_caller ON calls(caller, start) WHERE caller <> '';"
-	"CREATE INDEX calls_day ON calls(day);"
 	/* derived: per local day, service and hours, the sums every figure
 	   is made of (kpi.h) */
 	"CREATE TABLE daily("

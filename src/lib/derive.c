@@ -1,0 +1,579 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "derive.h"
+#include "privacy.h"
+#include "timeutil.h"
+
+#define DAY 86400
+/* how far out of start order a call may come (the rebuild's horizon) */
+#define SLACK (4 * 3600 + 60)
+#define CALLER_BUCKETS 65536
+#define DENSE 1024		/* histogram seconds counted in an array */
+
+struct pcall {
+	int64_t start;
+	char *id;
+	struct cs_call c;
+	char caller[CS_HASH_HEX + 1];
+	int nlegs;
+	int store;		/* 0: history only */
+	int answered;
+	int repeat, again, cb2, cb24;
+	struct pcall *next;		/* pending, in arrival order */
+	struct pcall *cprev, *cnext;	/* the caller's calls */
+	struct caller *who;
+};
+
+struct caller {
+	char key[CS_HASH_HEX + 1];
+	struct pcall *first;
+	struct caller *next;
+};
+
+struct hist {
+	long dense[DENSE];
+	long *sparse_secs, *sparse_n;	/* waits of DENSE s or more */
+	size_t nsparse, capsparse;
+	long total;
+};
+
+/* The sums of one (day, service, hours): the columns of daily. */
+enum {
+	A_OFFERED, A_ANSWERED, A_NEEDED, A_AGENT, A_BOT, A_ABANDONED, A_MISSED,
+	A_VOICEMAIL, A_SHORT, A_WAIT, A_SL, A_ABANDON_WAIT, A_TALK,
+	A_BOT_SESSIONS, A_ESCALATED, A_ESCALATED_AGENT, A_CONTAIN_NUM,
+	A_CONTAIN_DEN, A_REPEAT_NUM, A_REPEAT_DEN, A_LOST, A_CALLBACK_DEN,
+	A_CALLBACK2, A_CALLBACK24,
+	A_N
+};
+
+struct acc {
+	char day[11], week[11];
+	int service, in_hours;
+	long long sum[A_N];
+	struct hist h[2];	/* 0: wait, 1: human_wait */
+	struct acc *next;
+};
+
+struct cs_derive {
+	struct cs_db *db;
+	const struct cs_config *cfg;
+	int64_t from, to;
+	struct cs_error *err;
+	struct pcall *head, *tail;
+	struct caller **bucket;
+	struct acc *accs;
+	int64_t latest;		/* the latest start seen */
+	sqlite3_stmt *ins_call, *ins_daily, *ins_hist;
+};
+
+static unsigned
+hash_key(const char *s)
+{
+	unsigned h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h & (CALLER_BUCKETS - 1);
+}
+
+struct cs_derive *
+cs_derive_new(struct cs_db *db, const struct cs_config *cfg, int64_t from,
+    int64_t to, struct cs_error *err)
+{
+	struct cs_derive *d = calloc(1, sizeof(*d));
+
+	if (d == NULL || (d->bucket = calloc(CALLER_BUCKETS, sizeof(*d->bucket))) == NULL) {
+		free(d);
+		cs_error_set(err, "out of memory");
+		return NULL;
+	}
+	d->db = db;
+	d->cfg = cfg;
+	d->from = from;
+	d->to = to;
+	d->err = err;
+	d->latest = INT64_MIN;
+	if (cs_db_prepare(db, &d->ins_call, "INSERT OR REPLACE INTO calls(start, "
+	    "id, end, day, week, direction, service, in_hours, outcome, wait, "
+	    "human_wait, talk, abandon_wait, escalated, needed_agent, "
+	    "bot_answered, caller, legs, flags, repeat_24h, again_24h, "
+	    "callback_2h, callback_24h) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err) != 0 ||
+	    cs_db_prepare(db, &d->ins_daily, "INSERT INTO daily VALUES(?, ?, ?, ?, "
+	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+	    "ON CONFLICT(day, service, in_hours) DO UPDATE SET "
+	    "offered = offered + excluded.offered,"
+	    "answered = answered + excluded.answered,"
+	    "needed_agent = needed_agent + excluded.needed_agent,"
+	    "agent = agent + excluded.agent, bot = bot + excluded.bot,"
+	    "abandoned = abandoned + excluded.abandoned,"
+	    "missed = missed + excluded.missed,"
+	    "voicemail = voicemail + excluded.voicemail,"
+	    "short = short + excluded.short,"
+	    "wait_sum = wait_sum + excluded.wait_sum,"
+	    "sl_count = sl_count + excluded.sl_count,"
+	    "abandon_wait_sum = abandon_wait_sum + excluded.abandon_wait_sum,"
+	    "talk_sum = talk_sum + excluded.talk_sum,"
+	    "bot_sessions = bot_sessions + excluded.bot_sessions,"
+	    "escalated = escalated + excluded.escalated,"
+	    "escalated_agent = escalated_agent + excluded.escalated_agent,"
+	    "contain_num = contain_num + excluded.contain_num,"
+	    "contain_den = contain_den + excluded.contain_den,"
+	    "repeat_num = repeat_num + excluded.repeat_num,"
+	    "repeat_den = repeat_den + excluded.repeat_den,"
+	    "lost = lost + excluded.lost,"
+	    "callback_den = callback_den + excluded.callback_den,"
+	    "callback2_num = callback2_num + excluded.callback2_num,"
+	    "callback24_num = callback24_num + excluded.callback24_num",
+	    err) != 0 ||
+	    cs_db_prepare(db, &d->ins_hist, "INSERT INTO wait_hist VALUES(?, ?, ?, "
+	    "?, ?, ?, ?) ON CONFLICT(day, service, in_hours, metric, secs) "
+	    "DO UPDATE SET n = n + excluded.n", err) != 0) {
+		cs_derive_free(d);
+		return NULL;
+	}
+	return d;
+}
+
+static void
+hist_free(struct hist *h)
+{
+	free(h->sparse_secs);
+	free(h->sparse_n);
+}
+
+void
+cs_derive_free(struct cs_derive *d)
+{
+	if (d == NULL)
+		return;
+	while (d->head != NULL) {
+		struct pcall *p = d->head;
+
+		d->head = p->next;
+		free(p->id);
+		free(p);
+	}
+	for (size_t i = 0; i < CALLER_BUCKETS; i++)
+		while (d->bucket[i] != NULL) {
+			struct caller *w = d->bucket[i];
+
+			d->bucket[i] = w->next;
+			free(w);
+		}
+	while (d->accs != NULL) {
+		struct acc *a = d->accs;
+
+		d->accs = a->next;
+		hist_free(&a->h[0]);
+		hist_free(&a->h[1]);
+		free(a);
+	}
+	sqlite3_finalize(d->ins_call);
+	sqlite3_finalize(d->ins_daily);
+	sqlite3_finalize(d->ins_hist);
+	free(d->bucket);
+	free(d);
+}
+
+static const char *
+service_name(const struct cs_config *cfg, int s)
+{
+	return (size_t)s < cfg->nservices ? cfg->services[s].name : "other";
+}
+
+/* ---- the days' totals ---- */
+
+static int
+hist_add(struct hist *h, long secs)
+{
+	h->total++;
+	if (secs >= 0 && secs < DENSE) {
+		h->dense[secs]++;
+		return 0;
+	}
+	for (size_t i = 0; i < h->nsparse; i++)
+		if (h->sparse_secs[i] == secs) {
+			h->sparse_n[i]++;
+			return 0;
+		}
+	if (h->nsparse == h->capsparse) {
+		size_t cap = h->capsparse ? 2 * h->capsparse : 8;
+		long *ns = realloc(h->sparse_secs, cap * sizeof(*ns)), *nn;
+
+		if (ns == NULL)
+			return -1;
+		h->sparse_secs = ns;
+		if ((nn = realloc(h->sparse_n, cap * sizeof(*nn))) == NULL)
+			return -1;
+		h->sparse_n = nn;
+		h->capsparse = cap;
+	}
+	h->sparse_secs[h->nsparse] = secs;
+	h->sparse_n[h->nsparse] = 1;
+	h->nsparse++;
+	return 0;
+}
+
+static int
+write_hist_row(struct cs_derive *d, const struct acc *a, int metric, long secs,
+    long n)
+{
+	sqlite3_stmt *st = d->ins_hist;
+
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, a->day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, a->week, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, service_name(d->cfg, a->service), -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, a->in_hours);
+	sqlite3_bind_int(st, 5, metric);
+	sqlite3_bind_int64(st, 6, secs);
+	sqlite3_bind_int64(st, 7, n);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return cs_db_fail(d->db, "cannot store a wait histogram", d->err);
+	return 0;
+}
+
+static int
+write_acc(struct cs_derive *d, struct acc *a)
+{
+	sqlite3_stmt *st = d->ins_daily;
+
+	sqlite3_reset(st);
+	sqlite3_bind_text(st, 1, a->day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, a->week, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, service_name(d->cfg, a->service), -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, a->in_hours);
+	for (int i = 0; i < A_N; i++)
+		sqlite3_bind_int64(st, 5 + i, a->sum[i]);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return cs_db_fail(d->db, "cannot store the daily totals", d->err);
+	for (int m = 0; m < 2; m++) {
+		const struct hist *h = &a->h[m];
+
+		for (long s = 0; s < DENSE; s++)
+			if (h->dense[s] > 0 && write_hist_row(d, a, m, s, h->dense[s]) != 0)
+				return -1;
+		for (size_t i = 0; i < h->nsparse; i++)
+			if (write_hist_row(d, a, m, h->sparse_secs[i], h->sparse_n[i]) != 0)
+				return -1;
+	}
+	return 0;
+}
+
+/* Writes and frees the totals of the days before day (all when NULL). */
+static int
+flush_days(struct cs_derive *d, const char *before)
+{
+	struct acc **pp = &d->accs;
+
+	while (*pp != NULL) {
+		struct acc *a = *pp;
+
+		if (before != NULL && strcmp(a->day, before) >= 0) {
+			pp = &a->next;
+			continue;
+		}
+		if (write_acc(d, a) != 0)
+			return -1;
+		*pp = a->next;
+		hist_free(&a->h[0]);
+		hist_free(&a->h[1]);
+		free(a);
+	}
+	return 0;
+}
+
+static struct acc *
+acc_for(struct cs_derive *d, const char *day, const char *week, int service,
+    int in_hours)
+{
+	struct acc *a;
+
+	for (a = d->accs; a != NULL; a = a->next)
+		if (a->service == service && a->in_hours == in_hours &&
+		    strcmp(a->day, day) == 0)
+			return a;
+	if ((a = calloc(1, sizeof(*a))) == NULL)
+		return NULL;
+	memcpy(a->day, day, sizeof(a->day));
+	memcpy(a->week, week, sizeof(a->week));
+	a->service = service;
+	a->in_hours = in_hours;
+	a->next = d->accs;
+	d->accs = a;
+	return a;
+}
+
+/* Adds an inbound call to its day's totals (as kpi.md counts them). */
+static int
+count(struct cs_derive *d, const struct pcall *p, const char *day,
+    const char *week)
+{
+	const struct cs_call *c = &p->c;
+	struct acc *a = acc_for(d, day, week, c->service, c->in_hours);
+	long long *s;
+	int o = c->outcome, counted = o != CS_OUTCOME_SHORT;
+	int known = p->caller[0] != '\0';
+	int lost = o == CS_OUTCOME_ABANDONED || o == CS_OUTCOME_MISSED;
+
+	if (a == NULL)
+		return cs_error_set(d->err, "out of memory");
+	s = a->sum;
+	s[A_OFFERED] += counted;
+	s[A_ANSWERED] += p->answered;
+	s[A_NEEDED] += counted && c->needed_agent;
+	s[A_AGENT] += o == CS_OUTCOME_AGENT;
+	s[A_BOT] += o == CS_OUTCOME_BOT;
+	s[A_ABANDONED] += o == CS_OUTCOME_ABANDONED;
+	s[A_MISSED] += o == CS_OUTCOME_MISSED;
+	s[A_VOICEMAIL] += o == CS_OUTCOME_VOICEMAIL;
+	s[A_SHORT] += !counted;
+	if (p->answered) {
+		s[A_WAIT] += c->wait;
+		s[A_SL] += c->wait <= d->cfg->service_level;
+		if (hist_add(&a->h[0], c->wait) != 0)
+			return cs_error_set(d->err, "out of memory");
+	}
+	if (o == CS_OUTCOME_ABANDONED)
+		s[A_ABANDON_WAIT] += c->abandon_wait;
+	if (o == CS_OUTCOME_AGENT) {
+		s[A_TALK] += c->talk;
+		if (hist_add(&a->h[1], c->human_wait) != 0)
+			return cs_error_set(d->err, "out of memory");
+	}
+	s[A_BOT_SESSIONS] += counted && c->bot_answered;
+	s[A_ESCALATED] += counted && c->escalated;
+	s[A_ESCALATED_AGENT] += o == CS_OUTCOME_AGENT && c->escalated;
+	s[A_CONTAIN_NUM] += o == CS_OUTCOME_BOT && known && !p->again;
+	s[A_CONTAIN_DEN] += counted && c->bot_answered && known;
+	s[A_REPEAT_NUM] += counted && known && p->repeat;
+	s[A_REPEAT_DEN] += counted && known;
+	s[A_LOST] += lost;
+	s[A_CALLBACK_DEN] += lost && known;
+	s[A_CALLBACK2] += lost && known && p->cb2;
+	s[A_CALLBACK24] += lost && known && p->cb24;
+	return 0;
+}
+
+static void
+bind_opt(sqlite3_stmt *st, int col, long v)
+{
+	if (v >= 0)
+		sqlite3_bind_int64(st, col, v);
+	else
+		sqlite3_bind_null(st, col);
+}
+
+/* The call's flags are final: store it and count it. */
+static int
+settle(struct cs_derive *d, struct pcall *p)
+{
+	sqlite3_stmt *st = d->ins_call;
+	const struct cs_call *c = &p->c;
+	char day[11], week[11];
+	struct cs_datetime dt;
+
+	if (!p->store)
+		return 0;
+	cs_period_label(c->start, CS_PERIOD_DAY, day, sizeof(day));
+	cs_utc_to_local(c->start, &dt, NULL);
+	cs_iso_week_label(dt.year, dt.mon, dt.mday, week);
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, c->start);
+	sqlite3_bind_text(st, 2, p->id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, c->end);
+	sqlite3_bind_text(st, 4, day, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, week, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, cs_direction_name(c->direction), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, service_name(d->cfg, c->service), -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 8, c->in_hours);
+	if (c->outcome == CS_OUTCOME_NONE)
+		sqlite3_bind_null(st, 9);
+	else
+		sqlite3_bind_text(st, 9, cs_outcome_name(c->outcome), -1, SQLITE_STATIC);
+	bind_opt(st, 10, c->wait);
+	bind_opt(st, 11, c->human_wait);
+	bind_opt(st, 12, c->talk);
+	bind_opt(st, 13, c->abandon_wait);
+	sqlite3_bind_int(st, 14, c->escalated);
+	sqlite3_bind_int(st, 15, c->needed_agent);
+	sqlite3_bind_int(st, 16, c->bot_answered);
+	sqlite3_bind_text(st, 17, p->caller, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 18, p->nlegs);
+	sqlite3_bind_int(st, 19, c->flags);
+	sqlite3_bind_int(st, 20, p->repeat);
+	sqlite3_bind_int(st, 21, p->again);
+	sqlite3_bind_int(st, 22, p->cb2);
+	sqlite3_bind_int(st, 23, p->cb24);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return cs_db_fail(d->db, "cannot store a call", d->err);
+	if (c->direction != CS_INBOUND)
+		return 0;
+	return count(d, p, day, week);
+}
+
+static void
+unlink_caller(struct cs_derive *d, struct pcall *p)
+{
+	struct caller *w = p->who;
+
+	if (w == NULL)
+		return;
+	if (p->cprev != NULL)
+		p->cprev->cnext = p->cnext;
+	else
+		w->first = p->cnext;
+	if (p->cnext != NULL)
+		p->cnext->cprev = p->cprev;
+	if (w->first == NULL) {
+		struct caller **pp = &d->bucket[hash_key(w->key)];
+
+		while (*pp != w)
+			pp = &(*pp)->next;
+		*pp = w->next;
+		free(w);
+	}
+}
+
+/* Settles the pending calls that no later call can reach. */
+static int
+settle_before(struct cs_derive *d, int64_t t)
+{
+	char day[11];
+	int64_t last = INT64_MIN;
+
+	while (d->head != NULL && d->head->start < t) {
+		struct pcall *p = d->head;
+
+		d->head = p->next;
+		if (d->head == NULL)
+			d->tail = NULL;
+		if (settle(d, p) != 0)
+			return -1;
+		last = p->start;
+		unlink_caller(d, p);
+		free(p->id);
+		free(p);
+	}
+	/* the days two days before the last settled call are complete */
+	if (last != INT64_MIN) {
+		cs_period_label(last - 2 * DAY, CS_PERIOD_DAY, day, sizeof(day));
+		return flush_days(d, day);
+	}
+	return 0;
+}
+
+/* Sets the flags that p and the caller's other calls give each other. */
+static void
+relate(struct pcall *p, struct pcall *q)
+{
+	struct pcall *early = p->start < q->start ? p : q;
+	struct pcall *late = early == p ? q : p;
+	int64_t gap = late->start - early->start;
+
+	if (gap <= 0 || gap > DAY)
+		return;
+	/* kpi.md: a later call more than 0 and at most N seconds after */
+	early->again = 1;
+	if (late->c.service == early->c.service)
+		late->repeat = 1;
+	if (late->answered) {
+		early->cb24 = 1;
+		if (gap <= 7200)
+			early->cb2 = 1;
+	}
+}
+
+static int
+add(struct cs_derive *d, struct pcall *p)
+{
+	if (p->start > d->latest) {
+		d->latest = p->start;
+		if (settle_before(d, d->latest - DAY - SLACK) != 0) {
+			free(p->id);
+			free(p);
+			return -1;
+		}
+	}
+	/* withheld callers and staff are nobody's repeat */
+	if (p->caller[0] != '\0' && p->c.direction == CS_INBOUND) {
+		unsigned h = hash_key(p->caller);
+		struct caller *w;
+
+		for (w = d->bucket[h]; w != NULL; w = w->next)
+			if (strcmp(w->key, p->caller) == 0)
+				break;
+		if (w == NULL) {
+			if ((w = calloc(1, sizeof(*w))) == NULL) {
+				free(p->id);
+				free(p);
+				return cs_error_set(d->err, "out of memory");
+			}
+			memcpy(w->key, p->caller, sizeof(w->key));
+			w->next = d->bucket[h];
+			d->bucket[h] = w;
+		}
+		for (struct pcall *q = w->first; q != NULL; q = q->cnext)
+			relate(p, q);
+		p->who = w;
+		p->cnext = w->first;
+		if (w->first != NULL)
+			w->first->cprev = p;
+		w->first = p;
+	}
+	if (d->tail != NULL)
+		d->tail->next = p;
+	else
+		d->head = p;
+	d->tail = p;
+	return 0;
+}
+
+int
+cs_derive_history(struct cs_derive *d, const char *caller, int64_t start,
+    int service, int answered)
+{
+	struct pcall *p = calloc(1, sizeof(*p));
+
+	if (p == NULL)
+		return cs_error_set(d->err, "out of memory");
+	p->start = start;
+	p->c.start = start;
+	p->c.service = service;
+	p->c.direction = CS_INBOUND;
+	p->answered = answered;
+	snprintf(p->caller, sizeof(p->caller), "%s", caller);
+	return add(d, p);
+}
+
+int
+cs_derive_add(struct cs_derive *d, const char *id, const struct cs_call *c,
+    int nlegs)
+{
+	struct pcall *p = calloc(1, sizeof(*p));
+
+	if (p == NULL || (p->id = cs_strdup(id)) == NULL) {
+		free(p);
+		return cs_error_set(d->err, "out of memory");
+	}
+	p->start = c->start;
+	p->c = *c;
+	p->c.caller = NULL;
+	snprintf(p->caller, sizeof(p->caller), "%s", c->caller);
+	p->nlegs = nlegs;
+	p->store = c->start >= d->from && c->start < d->to;
+	p->answered = c->outcome == CS_OUTCOME_AGENT || c->outcome == CS_OUTCOME_BOT;
+	return add(d, p);
+}
+
+int
+cs_derive_finish(struct cs_derive *d)
+{
+	if (settle_before(d, INT64_MAX) != 0)
+		return -1;
+	return flush_days(d, NULL);
+}

@@ -1,0 +1,43 @@
+/*
+ * derive.h: what the rebuild derives from the stream of rebuilt calls,
+ * without reading them back: the repeat and call-back flags of each call
+ * (from the other calls of its caller within 24 hours either side), the
+ * calls table, and the per-day, per-service totals and wait histograms the
+ * figures are read from.  Internal to calls.c.
+ *
+ * Calls come in (nearly) in the order they start.  A call is kept pending
+ * until no call yet to come can start within 24 hours after it; then its
+ * flags are final, it is stored, and it is added to its day's totals.  A
+ * day's totals are written once the calls are two days past it.  Memory is
+ * bounded by a day and a half of calls.
+ */
+#ifndef CS_DERIVE_H
+#define CS_DERIVE_H
+
+#include <stdint.h>
+
+#include "calls.h"
+#include "config.h"
+#include "db.h"
+#include "error.h"
+
+struct cs_derive;
+
+/* Calls starting in [from, to) are stored; others only inform the flags. */
+struct cs_derive *cs_derive_new(struct cs_db *db, const struct cs_config *cfg,
+    int64_t from, int64_t to, struct cs_error *err);
+
+/* A call already stored, before from: its caller's earlier call. */
+int cs_derive_history(struct cs_derive *d, const char *caller, int64_t start,
+    int service, int answered);
+
+/* A rebuilt call (id and c->caller are copied). */
+int cs_derive_add(struct cs_derive *d, const char *id, const struct cs_call *c,
+    int nlegs);
+
+/* Stores everything still pending. */
+int cs_derive_finish(struct cs_derive *d);
+
+void cs_derive_free(struct cs_derive *d);
+
+#endif
