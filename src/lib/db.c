@@ -19,7 +19,7 @@ static const char *const migration[] = {
 	"  path TEXT NOT NULL,"
 	"  format TEXT NOT NULL,"
 	"  size INTEGER NOT NULL,"	/* bytes read, up to the last full line */
-	"  hash TEXT NOT NULL,"		/* SHA-256 of those bytes */
+	"  hash TEXT NOT NULL,"		/* BLAKE2b of those bytes */
 	"  lines INTEGER NOT NULL,"
 	"  ncols INTEGER NOT NULL DEFAULT 0,"
 	"  col17 INTEGER NOT NULL DEFAULT 0,"
@@ -240,7 +240,9 @@ fail:
 int
 cs_db_open(struct cs_db *db, const char *path, int create, struct cs_error *err)
 {
-	int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+	/* one connection per process, used by one thread: no mutexes */
+	int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+	    (create ? SQLITE_OPEN_CREATE : 0);
 
 	memset(db, 0, sizeof(*db));
 	if ((db->path = cs_strdup(path)) == NULL)

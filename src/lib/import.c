@@ -29,9 +29,13 @@ struct run {
 	sqlite3_stmt *ins;
 	int64_t source;
 	int64_t tmin, tmax;	/* instants of the records stored */
-	crypto_hash_sha256_state hash;
+	crypto_generichash_state hash;
 	off_t consumed;		/* bytes up to the last full line */
 	long line;		/* number of the last line read */
+	/* the rows of a call repeat its numbers: the last ones, decided */
+	char last_caller[128], last_caller_hash[CS_HASH_HEX + 1];
+	char last_dst[128];
+	int last_dst_town;
 };
 
 /* Reports a rejected line; what it quotes of the line is scrubbed of
@@ -125,8 +129,27 @@ store_cdr(struct run *r, const struct cs_cdr_record *rec, int64_t rhash)
 	char b1[1024], b2[1024], b3[1024], b4[1024], b5[1024], b6[1024];
 	const char *src = rec->f[CS_CDR_SRC], *dst = rec->f[CS_CDR_DST];
 
-	cs_privacy_hash(r->im->priv, cdr_caller_number(rec, nbuf, sizeof(nbuf)),
-	    caller);
+	const char *number = cdr_caller_number(rec, nbuf, sizeof(nbuf));
+	int town = 0;
+
+	if (strlen(number) < sizeof(r->last_caller) &&
+	    strcmp(number, r->last_caller) == 0) {
+		memcpy(caller, r->last_caller_hash, sizeof(caller));
+	} else {
+		cs_privacy_hash(r->im->priv, number, caller);
+		snprintf(r->last_caller, sizeof(r->last_caller), "%s", number);
+		memcpy(r->last_caller_hash, caller, sizeof(caller));
+	}
+	if (dst != NULL && cs_number_is_phone(dst)) {
+		if (strlen(dst) < sizeof(r->last_dst) &&
+		    strcmp(dst, r->last_dst) == 0) {
+			town = r->last_dst_town;
+		} else {
+			town = town_number(cfg, dst);
+			snprintf(r->last_dst, sizeof(r->last_dst), "%s", dst);
+			r->last_dst_town = town;
+		}
+	}
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	sqlite3_bind_int64(st, 1, rec->start);
@@ -143,8 +166,8 @@ store_cdr(struct run *r, const struct cs_cdr_record *rec, int64_t rhash)
 	if (src != NULL && !cs_number_is_phone(src))
 		sqlite3_bind_text(st, 10, src, -1, SQLITE_STATIC);
 	if (dst != NULL)
-		sqlite3_bind_text(st, 11, cs_number_is_phone(dst) &&
-		    !town_number(cfg, dst) ? "[phone]" : dst, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 11, cs_number_is_phone(dst) && !town ?
+		    "[phone]" : dst, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 12, rec->f[CS_CDR_DCONTEXT], -1, SQLITE_STATIC);
 	bind_scrubbed(st, 13, rec->f[CS_CDR_CHANNEL], b1, sizeof(b1));
 	bind_scrubbed(st, 14, rec->f[CS_CDR_DSTCHANNEL], b2, sizeof(b2));
@@ -270,13 +293,31 @@ start_readers(struct run *r)
 	return prepare_insert(r);
 }
 
+/*
+ * The hash of what was read of a file (BLAKE2b, unkeyed): a later import
+ * resumes where this one stopped only when the file still starts with
+ * exactly these bytes.
+ */
 static void
-hex_state(const crypto_hash_sha256_state *s, char out[65])
+hash_init(crypto_generichash_state *s)
 {
-	crypto_hash_sha256_state copy = *s;
-	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_generichash_init(s, NULL, 0, 32);
+}
 
-	crypto_hash_sha256_final(&copy, h);
+static void
+hash_update(crypto_generichash_state *s, const char *buf, size_t n)
+{
+	if (n > 0)
+		crypto_generichash_update(s, (const unsigned char *)buf, n);
+}
+
+static void
+hex_state(const crypto_generichash_state *s, char out[65])
+{
+	crypto_generichash_state copy = *s;
+	unsigned char h[32];
+
+	crypto_generichash_final(&copy, h, sizeof(h));
 	sodium_bin2hex(out, 65, h, sizeof(h));
 }
 
@@ -350,7 +391,7 @@ find_resume(struct run *r, int fd, const char *real, off_t size,
 		}
 		if ((size_t)k != n)
 			break;
-		crypto_hash_sha256_update(&r->hash, (unsigned char *)buf, n);
+		hash_update(&r->hash, buf, n);
 		left -= (off_t)n;
 	}
 	hex_state(&r->hash, have);
@@ -363,7 +404,7 @@ find_resume(struct run *r, int fd, const char *real, off_t size,
 	}
 	/* changed under the same name (rotated, rewritten): read it all */
 	r->source = 0;
-	crypto_hash_sha256_init(&r->hash);
+	hash_init(&r->hash);
 	if (lseek(fd, 0, SEEK_SET) != 0) {
 		cs_error_set(r->err, "%s: %s", r->name, strerror(errno));
 		goto out;
@@ -446,7 +487,7 @@ cs_import_file(struct cs_import *im, const char *path,
 	r.format = im->format;
 	r.tmin = INT64_MAX;
 	r.tmax = INT64_MIN;
-	crypto_hash_sha256_init(&r.hash);
+	hash_init(&r.hash);
 
 	if (is_stdin) {
 		fd = STDIN_FILENO;
@@ -497,7 +538,7 @@ cs_import_file(struct cs_import *im, const char *path,
 		if (done == 0 && r.consumed == 0 && have == 0 && k >= 3 &&
 		    memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
 			/* a UTF-8 BOM: part of the file, not of its first line */
-			crypto_hash_sha256_update(&r.hash, (unsigned char *)buf, 3);
+			hash_update(&r.hash, buf, 3);
 			r.consumed += 3;
 			memmove(buf, buf + 3, (size_t)k - 3);
 			k -= 3;
@@ -524,19 +565,22 @@ cs_import_file(struct cs_import *im, const char *path,
 				goto out;
 		}
 		for (i = 0; i < have; i++) {
-			if (buf[i] != '\n')
-				continue;
+			char *nl = memchr(buf + i, '\n', have - i);
+
+			if (nl == NULL)
+				break;
+			i = (size_t)(nl - buf);
 			r.line++;
 			st->lines++;
 			if (do_line(&r, buf + start, i - start) != 0)
 				goto out;
-			crypto_hash_sha256_update(&r.hash, (unsigned char *)buf + start,
-			    i + 1 - start);
 			r.consumed += (off_t)(i + 1 - start);
 			start = i + 1;
 			if (im->progress != NULL && st->lines % PROGRESS_EVERY == 0)
 				im->progress(im->arg, r.name, done, size, st->lines);
 		}
+		/* what was read of the file so far, whole lines only */
+		hash_update(&r.hash, buf, start);
 		if (k == 0) {
 			/* the last line has no line end */
 			if (have > 0) {
@@ -556,7 +600,7 @@ cs_import_file(struct cs_import *im, const char *path,
 			for (;;) {
 				char *nl;
 
-				crypto_hash_sha256_update(&r.hash, (unsigned char *)buf, have);
+				hash_update(&r.hash, buf, have);
 				r.consumed += (off_t)have;
 				k = read_full(fd, buf, CHUNK);
 				if (k <= 0) {
@@ -568,8 +612,7 @@ cs_import_file(struct cs_import *im, const char *path,
 				if (nl != NULL) {
 					size_t upto = (size_t)(nl - buf) + 1;
 
-					crypto_hash_sha256_update(&r.hash,
-					    (unsigned char *)buf, upto);
+					hash_update(&r.hash, buf, upto);
 					r.consumed += (off_t)upto;
 					memmove(buf, buf + upto, (size_t)k - upto);
 					have = (size_t)k - upto;
