@@ -98,6 +98,11 @@ demo: deps
 	$(MAKE) all
 	scripts/demo $(B)/bin
 
+# speed and memory against a yardstick, on towns made by callstat-synth
+bench: deps
+	$(MAKE) all
+	scripts/bench $(B)/bin
+
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
 	for t in $(TOOLS); do install -m 755 $(B)/bin/$$t $(DESTDIR)$(BINDIR)/$$t; done
