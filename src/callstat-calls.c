@@ -206,20 +206,21 @@ main(int argc, char **argv)
 	    "FROM calls WHERE direction = 'inbound'%s%s%s%s%s "
 	    "ORDER BY start, id",
 	    hours == 1 ? " AND in_hours = 1" : hours == 0 ? " AND in_hours = 0" : "",
-	    fromp != NULL ? " AND day >= :from" : "",
-	    top != NULL ? " AND day <= :to" : "",
+	    fromp != NULL ? " AND start >= :from" : "",
+	    top != NULL ? " AND start < :to" : "",
 	    service != NULL ? " AND service = :service" : "",
 	    outcome != NULL ? " AND outcome = :outcome" : "");
 	if (cs_db_prepare(&db, &st, sql, &err) != 0) {
 		cs_warnx("%s", err.msg);
 		goto out;
 	}
+	/* local days as instants: the calls table is kept in start order */
 	if (fromp != NULL)
-		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":from"),
-		    fromp, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":from"),
+		    cs_tool_day_start(fromp, 0));
 	if (top != NULL)
-		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":to"),
-		    top, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":to"),
+		    cs_tool_day_start(top, 1));
 	if (service != NULL)
 		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":service"),
 		    service, -1, SQLITE_STATIC);

@@ -326,15 +326,16 @@ cmp_item(const void *pa, const void *pb)
 	return (a->order > b->order) - (a->order < b->order);
 }
 
-#define MAX_KINDS 256
+/* Records a call holds without asking for memory; more are allocated. */
+#define SMALL_CALL 128
 
-void
+int
 cs_call_build(const struct cs_config *cfg, const struct cs_leg *legs,
     int nlegs, const struct cs_qevent *ev, int nev, struct cs_call *call)
 {
-	enum leg_kind kindbuf[MAX_KINDS], *kind = kindbuf;
-	struct interval ivbuf[64], *iv = ivbuf;
-	struct item itembuf[MAX_KINDS], *items = itembuf;
+	enum leg_kind kindbuf[SMALL_CALL], *kind = kindbuf;
+	struct interval ivbuf[SMALL_CALL], *iv = ivbuf;
+	struct item itembuf[SMALL_CALL], *items = itembuf;
 	int niv = 0, nitems = 0, covered = 0, covered_exit = 0;
 	int bot = -1, answering = -1, connect_agent = -1;
 	int64_t human_t = INT64_MAX, bot_t = 0, handover = 0;
@@ -360,24 +361,22 @@ cs_call_build(const struct cs_config *cfg, const struct cs_leg *legs,
 		call->direction = strcmp(legs[0].dst, "[phone]") == 0 ||
 		    cs_number_is_phone(legs[0].dst) ? CS_OUTBOUND : CS_INTERNAL;
 		call->in_hours = 0;
-		return;
+		return 0;
 	}
 	call->direction = CS_INBOUND;
 
-	if (nlegs > MAX_KINDS) {
-		kind = malloc((size_t)nlegs * sizeof(*kind));
-		if (kind == NULL)
-			kind = kindbuf, nlegs = MAX_KINDS;
-	}
-	if (nlegs + nev > MAX_KINDS) {
-		items = malloc((size_t)(nlegs + nev) * sizeof(*items));
-		if (items == NULL)
-			items = itembuf, nev = MAX_KINDS - nlegs > 0 ? MAX_KINDS - nlegs : 0;
-	}
-	if (nlegs + nev > 64) {
-		iv = malloc((size_t)(nlegs + nev) * sizeof(*iv));
-		if (iv == NULL)
-			iv = ivbuf, nev = 0, nlegs = nlegs > 64 ? 64 : nlegs;
+	if (nlegs + nev > SMALL_CALL) {
+		size_t n = (size_t)nlegs + (size_t)nev;
+
+		kind = malloc(n * sizeof(*kind));
+		iv = malloc(n * sizeof(*iv));
+		items = malloc(n * sizeof(*items));
+		if (kind == NULL || iv == NULL || items == NULL) {
+			free(kind);
+			free(iv);
+			free(items);
+			return -1;
+		}
 	}
 
 	for (int i = 0; i < nlegs; i++)
@@ -611,12 +610,12 @@ cs_call_build(const struct cs_config *cfg, const struct cs_leg *legs,
 		call->service = s;
 	call->in_hours = cs_call_in_hours(cfg, call->service, call->start);
 
-	if (kind != kindbuf)
+	if (kind != kindbuf) {
 		free(kind);
-	if (items != itembuf)
 		free(items);
-	if (iv != ivbuf)
 		free(iv);
+	}
+	return 0;
 }
 
 /* ---- rebuilding the calls of the database ---- */
@@ -908,7 +907,8 @@ store_call(struct rebuild *r, struct group *g)
 		qsort(g->legs, (size_t)g->nlegs, sizeof(*g->legs), cmp_leg);
 	if (g->nev > 1)
 		qsort(g->ev, (size_t)g->nev, sizeof(*g->ev), cmp_event);
-	cs_call_build(r->cfg, g->legs, g->nlegs, g->ev, g->nev, &c);
+	if (cs_call_build(r->cfg, g->legs, g->nlegs, g->ev, g->nev, &c) != 0)
+		return cs_error_set(r->err, "out of memory");
 	r->ncalls++;
 	return cs_derive_add(r->derive, g->key, &c, g->nlegs);
 }

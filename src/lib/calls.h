@@ -64,9 +64,10 @@ const char *cs_direction_name(enum cs_direction d);
 
 /*
  * Decides everything about one call.  legs must be sorted by start (ties in
- * file order), events by time; nlegs >= 1.  Never fails.
+ * file order), events by time; nlegs >= 1.  Fails only when out of memory
+ * (a call of more than 128 records needs some).
  */
-void cs_call_build(const struct cs_config *cfg, const struct cs_leg *legs,
+int cs_call_build(const struct cs_config *cfg, const struct cs_leg *legs,
     int nlegs, const struct cs_qevent *ev, int nev, struct cs_call *call);
 
 /* 1 if the call starting at t (UTC) is inside service's opening hours

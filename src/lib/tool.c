@@ -96,6 +96,25 @@ cs_tool_day_arg(const char *arg, int is_to, char out[11])
 	return -1;
 }
 
+int64_t
+cs_tool_day_start(const char *day, int next)
+{
+	struct cs_datetime dt;
+	int64_t out[2];
+
+	if (cs_date_parse(day, &dt) != 0)
+		return 0;
+	if (next) {
+		/* noon, a day later, is always in the next day */
+		dt.hour = 12;
+		cs_local_to_utc(&dt, out);
+		cs_utc_to_local(out[0] + 86400, &dt, NULL);
+		dt.hour = dt.min = dt.sec = 0;
+	}
+	cs_local_to_utc(&dt, out);
+	return out[0];
+}
+
 int
 cs_tool_open(const char *config_arg, const char *db_arg, int create,
     struct cs_config *cfg, struct cs_db *db)

@@ -5,6 +5,8 @@
 #ifndef CS_TOOL_H
 #define CS_TOOL_H
 
+#include <stdint.h>
+
 #include "config.h"
 #include "db.h"
 #include "error.h"
@@ -35,6 +37,13 @@ int cs_tool_version(void);
  * as YYYY-MM-DD.  Returns -1 when it is none of these.
  */
 int cs_tool_day_arg(const char *arg, int is_to, char out[11]);
+
+/*
+ * The instant the local day (YYYY-MM-DD, as cs_tool_day_arg writes it)
+ * starts, or with next set, the instant the day after it starts.  Needs
+ * the configuration's time zone in force.
+ */
+int64_t cs_tool_day_start(const char *day, int next);
 
 /*
  * Loads the configuration (cs_config_find) and opens the database
