@@ -115,7 +115,6 @@ main(int argc, char **argv)
 	struct rowtext *text = NULL;
 	size_t n = 0, cap = 0;
 	struct cs_table t;
-	FILE *out = NULL;
 
 	cs_tool_init("callstat-calls");
 	while ((ch = getopt_long(argc, argv, "c:d:ho:s:V", longopts, NULL)) != -1) {
@@ -285,14 +284,7 @@ main(int argc, char **argv)
 	t.ncols = NCOLS;
 	t.cell = cells;
 	t.nrows = n;
-	if ((out = cs_tool_output(out_arg)) == NULL)
-		goto out;
-	if (cs_output_write(out, &t, fmt, &err) != 0) {
-		cs_warnx("%s", err.msg);
-		cs_tool_close_output(out, out_arg);
-		goto out;
-	}
-	if (cs_tool_close_output(out, out_arg) != 0)
+	if (cs_tool_write(out_arg, &t, fmt) != 0)
 		goto out;
 	status = CS_EXIT_OK;
 out:

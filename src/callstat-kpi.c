@@ -114,7 +114,6 @@ main(int argc, char **argv)
 	struct cs_column col[2 + CS_KPI_NFIGS];
 	struct cs_cell *cells = NULL;
 	struct cs_table t;
-	FILE *out = NULL;
 
 	cs_tool_init("callstat-kpi");
 	memset(&q, 0, sizeof(q));
@@ -232,14 +231,7 @@ main(int argc, char **argv)
 	t.ncols = ncols;
 	t.cell = cells;
 	t.nrows = nrows;
-	if ((out = cs_tool_output(out_arg)) == NULL)
-		goto out;
-	if (cs_output_write(out, &t, fmt, &err) != 0) {
-		cs_warnx("%s", err.msg);
-		cs_tool_close_output(out, out_arg);
-		goto out;
-	}
-	if (cs_tool_close_output(out, out_arg) != 0)
+	if (cs_tool_write(out_arg, &t, fmt) != 0)
 		goto out;
 	status = CS_EXIT_OK;
 out:

@@ -237,22 +237,6 @@ caller_is_internal(const struct cs_config *cfg, const struct cs_leg *first)
 	return 0;
 }
 
-/* The first service with a term of kind that value matches, or -1. */
-static int
-service_by(const struct cs_config *cfg, enum cs_term_kind kind, const char *value)
-{
-	if (value == NULL || *value == '\0')
-		return -1;
-	for (size_t s = 0; s < cfg->nservices; s++) {
-		const struct cs_match *m = &cfg->services[s].match;
-
-		for (size_t i = 0; i < m->n; i++)
-			if (m->t[i].kind == kind && cs_term_match(&m->t[i], value))
-				return (int)s;
-	}
-	return -1;
-}
-
 /* Rule 4's companions: channel, app, context and data terms, any leg. */
 static int
 service_by_leg_terms(const struct cs_config *cfg, const struct cs_leg *legs,
@@ -578,14 +562,14 @@ cs_call_build(const struct cs_config *cfg, const struct cs_leg *legs,
 	s = -1;
 	for (int e = nev - 1; e >= 0 && s < 0; e--)
 		if (strcmp(ev[e].event, "ENTERQUEUE") == 0) {
-			s = service_by(cfg, CS_TERM_QUEUE, ev[e].queue);
+			s = cs_config_service_by(cfg, CS_TERM_QUEUE, ev[e].queue);
 			break;
 		}
 	if (s < 0 && nev == 0) {
 		for (int i = nlegs - 1; i >= 0; i--)
 			if (app_is_queue(legs[i].lastapp) && kind[i] != LEG_BOT) {
 				queue_of(legs[i].lastdata, q, sizeof(q));
-				s = service_by(cfg, CS_TERM_QUEUE, q);
+				s = cs_config_service_by(cfg, CS_TERM_QUEUE, q);
 				break;
 			}
 	}
@@ -594,16 +578,16 @@ cs_call_build(const struct cs_config *cfg, const struct cs_leg *legs,
 
 		if (answering >= 0) {
 			cs_channel_peer(legs[answering].dstchannel, peer, sizeof(peer));
-			s = service_by(cfg, CS_TERM_EXT, legs[answering].dst);
+			s = cs_config_service_by(cfg, CS_TERM_EXT, legs[answering].dst);
 			if (s < 0)
-				s = service_by(cfg, CS_TERM_EXT, peer);
+				s = cs_config_service_by(cfg, CS_TERM_EXT, peer);
 		} else if (connect_agent >= 0) {
 			cs_channel_peer(ev[connect_agent].agent, peer, sizeof(peer));
-			s = service_by(cfg, CS_TERM_EXT, peer);
+			s = cs_config_service_by(cfg, CS_TERM_EXT, peer);
 		}
 	}
 	if (s < 0)
-		s = service_by(cfg, CS_TERM_DID, legs[0].dst);
+		s = cs_config_service_by(cfg, CS_TERM_DID, legs[0].dst);
 	if (s < 0)
 		s = service_by_leg_terms(cfg, legs, nlegs);
 	if (s >= 0)

@@ -924,6 +924,22 @@ cs_config_find(const char *explicit)
 }
 
 int
+cs_config_service_by(const struct cs_config *c, enum cs_term_kind kind,
+    const char *value)
+{
+	if (value == NULL || *value == '\0')
+		return -1;
+	for (size_t s = 0; s < c->nservices; s++) {
+		const struct cs_match *m = &c->services[s].match;
+
+		for (size_t i = 0; i < m->n; i++)
+			if (m->t[i].kind == kind && cs_term_match(&m->t[i], value))
+				return (int)s;
+	}
+	return -1;
+}
+
+int
 cs_config_service(const struct cs_config *c, const char *name)
 {
 	for (size_t i = 0; i < c->nservices; i++)

@@ -118,6 +118,11 @@ int cs_match_leg(const struct cs_match *m, const struct cs_leg_view *leg);
  * 2101, Local/201@from-queue-00000012;1 gives 201, SIP/sip0 gives sip0. */
 void cs_channel_peer(const char *chan, char *out, size_t n);
 
+/* The index of the first service (in the file's order) with a term of
+ * kind that value matches, or -1. */
+int cs_config_service_by(const struct cs_config *c, enum cs_term_kind kind,
+    const char *value);
+
 /* The index of the service named name, or -1. */
 int cs_config_service(const struct cs_config *c, const char *name);
 

@@ -39,20 +39,11 @@ struct hist {
 	long total;
 };
 
-/* The sums of one (day, service, hours): the columns of daily. */
-enum {
-	A_OFFERED, A_ANSWERED, A_NEEDED, A_AGENT, A_BOT, A_ABANDONED, A_MISSED,
-	A_VOICEMAIL, A_SHORT, A_WAIT, A_SL, A_ABANDON_WAIT, A_TALK,
-	A_BOT_SESSIONS, A_ESCALATED, A_ESCALATED_AGENT, A_CONTAIN_NUM,
-	A_CONTAIN_DEN, A_REPEAT_NUM, A_REPEAT_DEN, A_LOST, A_CALLBACK_DEN,
-	A_CALLBACK2, A_CALLBACK24,
-	A_N
-};
 
 struct acc {
 	char day[11], week[11];
 	int service, in_hours;
-	long long sum[A_N];
+	long long sum[CS_SUM_N];
 	struct hist h[2];	/* 0: wait, 1: human_wait */
 	struct acc *next;
 };
@@ -247,7 +238,7 @@ write_acc(struct cs_derive *d, struct acc *a)
 	sqlite3_bind_text(st, 2, a->week, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, service_name(d->cfg, a->service), -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 4, a->in_hours);
-	for (int i = 0; i < A_N; i++)
+	for (int i = 0; i < CS_SUM_N; i++)
 		sqlite3_bind_int64(st, 5 + i, a->sum[i]);
 	if (sqlite3_step(st) != SQLITE_DONE)
 		return cs_db_fail(d->db, "cannot store the daily totals", d->err);
@@ -323,39 +314,39 @@ count(struct cs_derive *d, const struct pcall *p, const char *day,
 	if (a == NULL)
 		return cs_error_set(d->err, "out of memory");
 	s = a->sum;
-	s[A_OFFERED] += counted;
-	s[A_ANSWERED] += p->answered;
-	s[A_NEEDED] += counted && c->needed_agent;
-	s[A_AGENT] += o == CS_OUTCOME_AGENT;
-	s[A_BOT] += o == CS_OUTCOME_BOT;
-	s[A_ABANDONED] += o == CS_OUTCOME_ABANDONED;
-	s[A_MISSED] += o == CS_OUTCOME_MISSED;
-	s[A_VOICEMAIL] += o == CS_OUTCOME_VOICEMAIL;
-	s[A_SHORT] += !counted;
+	s[CS_SUM_OFFERED] += counted;
+	s[CS_SUM_ANSWERED] += p->answered;
+	s[CS_SUM_NEEDED] += counted && c->needed_agent;
+	s[CS_SUM_AGENT] += o == CS_OUTCOME_AGENT;
+	s[CS_SUM_BOT] += o == CS_OUTCOME_BOT;
+	s[CS_SUM_ABANDONED] += o == CS_OUTCOME_ABANDONED;
+	s[CS_SUM_MISSED] += o == CS_OUTCOME_MISSED;
+	s[CS_SUM_VOICEMAIL] += o == CS_OUTCOME_VOICEMAIL;
+	s[CS_SUM_SHORT] += !counted;
 	if (p->answered) {
-		s[A_WAIT] += c->wait;
-		s[A_SL] += c->wait <= d->cfg->service_level;
+		s[CS_SUM_WAIT] += c->wait;
+		s[CS_SUM_SL] += c->wait <= d->cfg->service_level;
 		if (hist_add(&a->h[0], c->wait) != 0)
 			return cs_error_set(d->err, "out of memory");
 	}
 	if (o == CS_OUTCOME_ABANDONED)
-		s[A_ABANDON_WAIT] += c->abandon_wait;
+		s[CS_SUM_ABANDON_WAIT] += c->abandon_wait;
 	if (o == CS_OUTCOME_AGENT) {
-		s[A_TALK] += c->talk;
+		s[CS_SUM_TALK] += c->talk;
 		if (hist_add(&a->h[1], c->human_wait) != 0)
 			return cs_error_set(d->err, "out of memory");
 	}
-	s[A_BOT_SESSIONS] += counted && c->bot_answered;
-	s[A_ESCALATED] += counted && c->escalated;
-	s[A_ESCALATED_AGENT] += o == CS_OUTCOME_AGENT && c->escalated;
-	s[A_CONTAIN_NUM] += o == CS_OUTCOME_BOT && known && !p->again;
-	s[A_CONTAIN_DEN] += counted && c->bot_answered && known;
-	s[A_REPEAT_NUM] += counted && known && p->repeat;
-	s[A_REPEAT_DEN] += counted && known;
-	s[A_LOST] += lost;
-	s[A_CALLBACK_DEN] += lost && known;
-	s[A_CALLBACK2] += lost && known && p->cb2;
-	s[A_CALLBACK24] += lost && known && p->cb24;
+	s[CS_SUM_BOT_SESSIONS] += counted && c->bot_answered;
+	s[CS_SUM_ESCALATED] += counted && c->escalated;
+	s[CS_SUM_ESCALATED_AGENT] += o == CS_OUTCOME_AGENT && c->escalated;
+	s[CS_SUM_CONTAIN_NUM] += o == CS_OUTCOME_BOT && known && !p->again;
+	s[CS_SUM_CONTAIN_DEN] += counted && c->bot_answered && known;
+	s[CS_SUM_REPEAT_NUM] += counted && known && p->repeat;
+	s[CS_SUM_REPEAT_DEN] += counted && known;
+	s[CS_SUM_LOST] += lost;
+	s[CS_SUM_CALLBACK_DEN] += lost && known;
+	s[CS_SUM_CALLBACK2] += lost && known && p->cb2;
+	s[CS_SUM_CALLBACK24] += lost && known && p->cb24;
 	return 0;
 }
 

@@ -21,6 +21,22 @@
 #include "db.h"
 #include "error.h"
 
+/*
+ * The sums of one (day, service, hours): the columns of the daily table
+ * after day, week, service and in_hours, in that order.  kpi.c reads them
+ * back in the same order.
+ */
+enum cs_daily_sum {
+	CS_SUM_OFFERED, CS_SUM_ANSWERED, CS_SUM_NEEDED, CS_SUM_AGENT,
+	CS_SUM_BOT, CS_SUM_ABANDONED, CS_SUM_MISSED, CS_SUM_VOICEMAIL,
+	CS_SUM_SHORT, CS_SUM_WAIT, CS_SUM_SL, CS_SUM_ABANDON_WAIT, CS_SUM_TALK,
+	CS_SUM_BOT_SESSIONS, CS_SUM_ESCALATED, CS_SUM_ESCALATED_AGENT,
+	CS_SUM_CONTAIN_NUM, CS_SUM_CONTAIN_DEN, CS_SUM_REPEAT_NUM,
+	CS_SUM_REPEAT_DEN, CS_SUM_LOST, CS_SUM_CALLBACK_DEN, CS_SUM_CALLBACK2,
+	CS_SUM_CALLBACK24,
+	CS_SUM_N
+};
+
 struct cs_derive;
 
 /* Calls starting in [from, to) are stored; others only inform the flags. */

@@ -105,21 +105,6 @@ cdr_caller_number(const struct cs_cdr_record *rec, char *buf, size_t n)
 	return buf;
 }
 
-/* 1 if number is one of the town's numbers (a did: term matches it). */
-static int
-town_number(const struct cs_config *cfg, const char *number)
-{
-	for (size_t s = 0; s < cfg->nservices; s++) {
-		const struct cs_match *m = &cfg->services[s].match;
-
-		for (size_t i = 0; i < m->n; i++)
-			if (m->t[i].kind == CS_TERM_DID &&
-			    cs_term_match(&m->t[i], number))
-				return 1;
-	}
-	return 0;
-}
-
 static int
 store_cdr(struct run *r, const struct cs_cdr_record *rec, int64_t rhash)
 {
@@ -145,7 +130,8 @@ store_cdr(struct run *r, const struct cs_cdr_record *rec, int64_t rhash)
 		    strcmp(dst, r->last_dst) == 0) {
 			town = r->last_dst_town;
 		} else {
-			town = town_number(cfg, dst);
+			/* one of the town's numbers: a did: term matches it */
+			town = cs_config_service_by(cfg, CS_TERM_DID, dst) >= 0;
 			snprintf(r->last_dst, sizeof(r->last_dst), "%s", dst);
 			r->last_dst_town = town;
 		}

@@ -1,6 +1,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "derive.h"
 #include "kpi.h"
 
 static const struct {
@@ -51,16 +52,7 @@ cs_kpi_kind(enum cs_kpi_fig f)
 	return figs[f].kind;
 }
 
-/* The sums of daily, in the order of the SELECT below. */
-enum {
-	S_OFFERED, S_ANSWERED, S_NEEDED, S_AGENT, S_BOT, S_ABANDONED, S_MISSED,
-	S_VOICEMAIL, S_SHORT, S_WAIT, S_SL, S_ABANDON_WAIT, S_TALK,
-	S_BOT_SESSIONS, S_ESCALATED, S_ESCALATED_AGENT, S_CONTAIN_NUM,
-	S_CONTAIN_DEN, S_REPEAT_NUM, S_REPEAT_DEN, S_LOST, S_CALLBACK_DEN,
-	S_CALLBACK2, S_CALLBACK24,
-	S_N
-};
-
+/* The sums of daily, in enum cs_daily_sum's order (derive.h). */
 static const char sums_sql[] =
 	"sum(offered), sum(answered), sum(needed_agent), sum(agent), sum(bot),"
 	" sum(abandoned), sum(missed), sum(voicemail), sum(short),"
@@ -144,34 +136,34 @@ ratio(struct cs_kpi_row *r, enum cs_kpi_fig f, double num, double den)
 static void
 figures(struct cs_kpi_row *r, const double *s)
 {
-	set(r, CS_KPI_OFFERED, s[S_OFFERED]);
-	set(r, CS_KPI_ANSWERED, s[S_ANSWERED]);
-	ratio(r, CS_KPI_ANSWER_RATE, s[S_ANSWERED], s[S_OFFERED]);
-	set(r, CS_KPI_NEEDED_AGENT, s[S_NEEDED]);
-	ratio(r, CS_KPI_AGENT_ANSWER_RATE, s[S_AGENT], s[S_NEEDED]);
-	set(r, CS_KPI_AGENT, s[S_AGENT]);
-	set(r, CS_KPI_BOT, s[S_BOT]);
-	set(r, CS_KPI_ABANDONED, s[S_ABANDONED]);
-	ratio(r, CS_KPI_ABANDON_RATE, s[S_ABANDONED], s[S_OFFERED]);
-	set(r, CS_KPI_MISSED, s[S_MISSED]);
-	set(r, CS_KPI_VOICEMAIL, s[S_VOICEMAIL]);
-	set(r, CS_KPI_SHORT, s[S_SHORT]);
-	ratio(r, CS_KPI_ASA, s[S_WAIT], s[S_ANSWERED]);
-	ratio(r, CS_KPI_SERVICE_LEVEL, s[S_SL], s[S_OFFERED]);
-	ratio(r, CS_KPI_SERVICE_LEVEL_ANSWERED, s[S_SL], s[S_ANSWERED]);
-	ratio(r, CS_KPI_ABANDON_WAIT, s[S_ABANDON_WAIT], s[S_ABANDONED]);
-	ratio(r, CS_KPI_TALK, s[S_TALK], s[S_AGENT]);
-	set(r, CS_KPI_BOT_SESSIONS, s[S_BOT_SESSIONS]);
-	set(r, CS_KPI_ESCALATED, s[S_ESCALATED]);
-	ratio(r, CS_KPI_ESCALATION_RATE, s[S_ESCALATED], s[S_BOT_SESSIONS]);
-	ratio(r, CS_KPI_CONTAINMENT_RATE, s[S_BOT], s[S_BOT_SESSIONS]);
-	ratio(r, CS_KPI_CONTAINMENT_24H, s[S_CONTAIN_NUM], s[S_CONTAIN_DEN]);
-	ratio(r, CS_KPI_ESCALATION_ANSWER_RATE, s[S_ESCALATED_AGENT],
-	    s[S_ESCALATED]);
-	ratio(r, CS_KPI_REPEAT_24H, s[S_REPEAT_NUM], s[S_REPEAT_DEN]);
-	set(r, CS_KPI_LOST, s[S_LOST]);
-	ratio(r, CS_KPI_CALLBACK_2H, s[S_CALLBACK2], s[S_CALLBACK_DEN]);
-	ratio(r, CS_KPI_CALLBACK_24H, s[S_CALLBACK24], s[S_CALLBACK_DEN]);
+	set(r, CS_KPI_OFFERED, s[CS_SUM_OFFERED]);
+	set(r, CS_KPI_ANSWERED, s[CS_SUM_ANSWERED]);
+	ratio(r, CS_KPI_ANSWER_RATE, s[CS_SUM_ANSWERED], s[CS_SUM_OFFERED]);
+	set(r, CS_KPI_NEEDED_AGENT, s[CS_SUM_NEEDED]);
+	ratio(r, CS_KPI_AGENT_ANSWER_RATE, s[CS_SUM_AGENT], s[CS_SUM_NEEDED]);
+	set(r, CS_KPI_AGENT, s[CS_SUM_AGENT]);
+	set(r, CS_KPI_BOT, s[CS_SUM_BOT]);
+	set(r, CS_KPI_ABANDONED, s[CS_SUM_ABANDONED]);
+	ratio(r, CS_KPI_ABANDON_RATE, s[CS_SUM_ABANDONED], s[CS_SUM_OFFERED]);
+	set(r, CS_KPI_MISSED, s[CS_SUM_MISSED]);
+	set(r, CS_KPI_VOICEMAIL, s[CS_SUM_VOICEMAIL]);
+	set(r, CS_KPI_SHORT, s[CS_SUM_SHORT]);
+	ratio(r, CS_KPI_ASA, s[CS_SUM_WAIT], s[CS_SUM_ANSWERED]);
+	ratio(r, CS_KPI_SERVICE_LEVEL, s[CS_SUM_SL], s[CS_SUM_OFFERED]);
+	ratio(r, CS_KPI_SERVICE_LEVEL_ANSWERED, s[CS_SUM_SL], s[CS_SUM_ANSWERED]);
+	ratio(r, CS_KPI_ABANDON_WAIT, s[CS_SUM_ABANDON_WAIT], s[CS_SUM_ABANDONED]);
+	ratio(r, CS_KPI_TALK, s[CS_SUM_TALK], s[CS_SUM_AGENT]);
+	set(r, CS_KPI_BOT_SESSIONS, s[CS_SUM_BOT_SESSIONS]);
+	set(r, CS_KPI_ESCALATED, s[CS_SUM_ESCALATED]);
+	ratio(r, CS_KPI_ESCALATION_RATE, s[CS_SUM_ESCALATED], s[CS_SUM_BOT_SESSIONS]);
+	ratio(r, CS_KPI_CONTAINMENT_RATE, s[CS_SUM_BOT], s[CS_SUM_BOT_SESSIONS]);
+	ratio(r, CS_KPI_CONTAINMENT_24H, s[CS_SUM_CONTAIN_NUM], s[CS_SUM_CONTAIN_DEN]);
+	ratio(r, CS_KPI_ESCALATION_ANSWER_RATE, s[CS_SUM_ESCALATED_AGENT],
+	    s[CS_SUM_ESCALATED]);
+	ratio(r, CS_KPI_REPEAT_24H, s[CS_SUM_REPEAT_NUM], s[CS_SUM_REPEAT_DEN]);
+	set(r, CS_KPI_LOST, s[CS_SUM_LOST]);
+	ratio(r, CS_KPI_CALLBACK_2H, s[CS_SUM_CALLBACK2], s[CS_SUM_CALLBACK_DEN]);
+	ratio(r, CS_KPI_CALLBACK_24H, s[CS_SUM_CALLBACK24], s[CS_SUM_CALLBACK_DEN]);
 }
 
 static const struct cs_config *sort_cfg;
@@ -318,7 +310,7 @@ cs_kpi_compute(struct cs_db *db, const struct cs_config *cfg,
 		return -1;
 	bind_query(st, q);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		double s[S_N];
+		double s[CS_SUM_N];
 		struct cs_kpi_row *r;
 
 		if (n == cap) {
@@ -336,7 +328,7 @@ cs_kpi_compute(struct cs_db *db, const struct cs_config *cfg,
 		memset(r, 0, sizeof(*r));
 		snprintf(r->service, sizeof(r->service), "%s", col_text(st, 0));
 		snprintf(r->period, sizeof(r->period), "%s", col_text(st, 1));
-		for (int i = 0; i < S_N; i++)
+		for (int i = 0; i < CS_SUM_N; i++)
 			s[i] = sqlite3_column_double(st, 2 + i);
 		figures(r, s);
 	}

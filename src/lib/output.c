@@ -1,3 +1,4 @@
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -241,6 +242,7 @@ cs_output_write(FILE *fp, const struct cs_table *t, enum cs_out_format f,
 	if (rc != 0)
 		return cs_error_set(err, "out of memory");
 	if (fflush(fp) != 0 || ferror(fp))
-		return cs_error_set(err, "write error on output");
+		return cs_error_set(err, "write error: %s",
+		    strerror(errno ? errno : EIO));
 	return 0;
 }

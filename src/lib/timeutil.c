@@ -74,8 +74,8 @@ month_days(int y, int m)
 }
 
 /* Days since 1970-01-01 of a Gregorian date (H. Hinnant's algorithm). */
-static int64_t
-days_from_civil(int64_t y, int m, int d)
+int64_t
+cs_days_from_civil(int64_t y, int m, int d)
 {
 	int64_t era, yoe, doy, doe;
 
@@ -129,7 +129,7 @@ floor_div(int64_t a, int64_t b)
 static int64_t
 wall_seconds(const struct cs_datetime *dt)
 {
-	return days_from_civil(dt->year, dt->mon, dt->mday) * DAY +
+	return cs_days_from_civil(dt->year, dt->mon, dt->mday) * DAY +
 	    dt->hour * 3600 + dt->min * 60 + dt->sec;
 }
 
@@ -143,7 +143,7 @@ offset_at(int64_t t)
 
 	if ((int64_t)tt != t || localtime_r(&tt, &tm) == NULL)
 		return 0;
-	wall = days_from_civil((int64_t)tm.tm_year + 1900, tm.tm_mon + 1,
+	wall = cs_days_from_civil((int64_t)tm.tm_year + 1900, tm.tm_mon + 1,
 	    tm.tm_mday) * DAY + tm.tm_hour * 3600 + tm.tm_min * 60 +
 	    tm.tm_sec;
 	return (int32_t)(wall - t);
@@ -343,7 +343,7 @@ cs_local_to_utc(const struct cs_datetime *dt, int64_t out[2])
 	int64_t wall, t;
 	int n = 0;
 
-	c = day_get(days_from_civil(dt->year, dt->mon, dt->mday));
+	c = day_get(cs_days_from_civil(dt->year, dt->mon, dt->mday));
 	wall = wall_seconds(dt);
 	if (c->nseg == 1) {
 		out[0] = wall - c->off[0];
@@ -396,7 +396,7 @@ iso_week(int64_t days, int *year, int *week)
 	int m, d;
 
 	civil_from_days(thu, year, &m, &d);
-	*week = (int)((thu - days_from_civil(*year, 1, 1)) / 7 + 1);
+	*week = (int)((thu - cs_days_from_civil(*year, 1, 1)) / 7 + 1);
 }
 
 /* Years outside 0-9999 would not fit the labels' fixed width. */
@@ -420,7 +420,7 @@ cs_period_label(int64_t t, enum cs_period p, char *buf, size_t n)
 		    dt.mday);
 		break;
 	case CS_PERIOD_WEEK:
-		iso_week(days_from_civil(dt.year, dt.mon, dt.mday), &year,
+		iso_week(cs_days_from_civil(dt.year, dt.mon, dt.mday), &year,
 		    &week);
 		len = snprintf(buf, n, "%04d-W%02d", clamp_year(year), week);
 		break;
@@ -443,7 +443,7 @@ cs_iso_week_label(int year, int mon, int mday, char buf[11])
 {
 	int y, w;
 
-	iso_week(days_from_civil(year, mon, mday), &y, &w);
+	iso_week(cs_days_from_civil(year, mon, mday), &y, &w);
 	snprintf(buf, 11, "%04d-W%02d", clamp_year(y), w);
 }
 
@@ -484,8 +484,8 @@ cs_holiday(enum cs_holidays cal, int year, int mon, int mday)
 	if (mon < 3 || mon > 6)
 		return 0;
 	cs_easter(year, &em, &ed);
-	easter = days_from_civil(year, em, ed);
-	diff = days_from_civil(year, mon, mday) - easter;
+	easter = cs_days_from_civil(year, em, ed);
+	diff = cs_days_from_civil(year, mon, mday) - easter;
 	if (diff == 1 || diff == 39 || diff == 50)
 		return 1;
 	if (cal == CS_HOLIDAYS_FR_ALSACE_MOSELLE && diff == -2)

@@ -140,27 +140,26 @@ cs_tool_open(const char *config_arg, const char *db_arg, int create,
 	return 0;
 }
 
-FILE *
-cs_tool_output(const char *path)
-{
-	FILE *fp;
-
-	if (path == NULL || strcmp(path, "-") == 0)
-		return stdout;
-	fp = fopen(path, "w");
-	if (fp == NULL)
-		cs_warnx("%s: %s", path, strerror(errno));
-	return fp;
-}
-
 int
-cs_tool_close_output(FILE *fp, const char *path)
+cs_tool_write(const char *path, const struct cs_table *t, enum cs_out_format f)
 {
-	int bad = ferror(fp);
+	struct cs_error err;
+	int to_stdout = path == NULL || strcmp(path, "-") == 0;
+	const char *name = to_stdout ? "standard output" : path;
+	FILE *fp = to_stdout ? stdout : fopen(path, "w");
+	int rc;
 
-	if (fclose(fp) != 0 || bad) {
-		cs_warnx("%s: write error: %s", path != NULL ? path : "standard output",
-		    strerror(errno ? errno : EIO));
+	if (fp == NULL) {
+		cs_warnx("%s: %s", path, strerror(errno));
+		return -1;
+	}
+	rc = cs_output_write(fp, t, f, &err);
+	if (fclose(fp) != 0 && rc == 0) {
+		cs_warnx("%s: write error: %s", name, strerror(errno));
+		return -1;
+	}
+	if (rc != 0) {
+		cs_warnx("%s: %s", name, err.msg);
 		return -1;
 	}
 	return 0;

@@ -10,6 +10,7 @@
 #include "config.h"
 #include "db.h"
 #include "error.h"
+#include "output.h"
 
 /* Exit statuses, the same for every tool (style.md). */
 #define CS_EXIT_OK 0
@@ -53,9 +54,11 @@ int64_t cs_tool_day_start(const char *day, int next);
 int cs_tool_open(const char *config_arg, const char *db_arg, int create,
     struct cs_config *cfg, struct cs_db *db);
 
-/* Opens -o FILE (NULL or "-": standard output). */
-FILE *cs_tool_output(const char *path);
-/* Closes an output, checking for write errors; -1 after printing. */
-int cs_tool_close_output(FILE *fp, const char *path);
+/*
+ * Writes t in format f to path (-o; NULL or "-": standard output), checking
+ * every write and the close.  Returns 0, or -1 after printing one message.
+ */
+int cs_tool_write(const char *path, const struct cs_table *t,
+    enum cs_out_format f);
 
 #endif

@@ -5,6 +5,7 @@
 #   check DESC CMD...   counts CMD's success or failure under DESC
 #   check_rc N DESC     checks that the last run's status was N
 #   has FILE TEXT       FILE contains TEXT (fixed string)
+#   same_numbers WANT GOT   same CSV lines and fields, numbers as numbers
 #   finish       writes the counts for tests/shell/run (call it last)
 set -u
 PATH="$CS_BIN:$PATH"
@@ -42,6 +43,22 @@ check_rc() {
 
 has() {
 	grep -qF -- "$2" "$1"
+}
+
+# same_numbers WANT GOT: same lines and fields, numbers compared as numbers
+same_numbers() {
+	awk -F, 'NR == FNR { want[FNR] = $0; n = FNR; next }
+	{
+		if (!(FNR in want)) { print "extra line " FNR ": " $0; bad = 1; next }
+		k = split(want[FNR], w, ",")
+		if (NF != k) { print "line " FNR ": " NF " fields, want " k; bad = 1; next }
+		for (i = 1; i <= NF; i++)
+			if ($i != w[i] && ($i == "" || w[i] == "" || $i + 0 != w[i] + 0)) {
+				print "line " FNR " field " i ": got " $i " want " w[i]; bad = 1
+			}
+		seen = FNR
+	}
+	END { if (seen != n) { print "got " seen + 0 " lines, want " n; bad = 1 } exit bad }' "$1" "$2"
 }
 
 finish() {

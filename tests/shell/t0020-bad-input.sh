@@ -4,22 +4,6 @@
 # be stored and the figures must stay those of spec/example/expected_kpi.csv.
 . "$(dirname "$0")/lib.sh"
 
-# same_numbers WANT GOT: same lines and fields, numbers compared as numbers
-same_numbers() {
-	awk -F, 'NR == FNR { want[FNR] = $0; n = FNR; next }
-	{
-		if (!(FNR in want)) { print "extra line " FNR ": " $0; bad = 1; next }
-		k = split(want[FNR], w, ",")
-		if (NF != k) { print "line " FNR ": " NF " fields, want " k; bad = 1; next }
-		for (i = 1; i <= NF; i++)
-			if ($i != w[i] && ($i == "" || w[i] == "" || $i + 0 != w[i] + 0)) {
-				print "line " FNR " field " i ": got " $i " want " w[i]; bad = 1
-			}
-		seen = FNR
-	}
-	END { if (seen != n) { print "got " seen + 0 " lines, want " n; bad = 1 } exit bad }' "$1" "$2"
-}
-
 # kpi_is_expected DB: the figures of DB are expected_kpi.csv's
 kpi_is_expected() {
 	callstat-kpi -c callstat.conf -d "$1" --by service,month --csv > "$1.kpi" 2> "$1.kpi.err" &&

@@ -60,29 +60,15 @@ static const int elections[] = {
 	20260322,
 };
 
-/* Days from the civil date to 1970-01-01 (Hinnant's days_from_civil). */
-static long
-days_from_civil(int y, int m, int d)
-{
-	long era, yoe, doy, doe;
-
-	y -= m <= 2;
-	era = (y >= 0 ? y : y - 399) / 400;
-	yoe = y - era * 400;
-	doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-	return era * 146097 + doe - 719468;
-}
-
 static double
 election_factor(int year, int mon, int mday)
 {
-	long day = days_from_civil(year, mon, mday);
+	long day = (long)cs_days_from_civil(year, mon, mday);
 	double f = 1.0;
 
 	for (size_t i = 0; i < sizeof(elections) / sizeof(elections[0]); i++) {
 		int e = elections[i];
-		long ed = days_from_civil(e / 10000, e / 100 % 100, e % 100);
+		long ed = (long)cs_days_from_civil(e / 10000, e / 100 % 100, e % 100);
 		long before = ed - day;
 
 		/* rising over six weeks, highest in the last days */

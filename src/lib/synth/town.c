@@ -1145,20 +1145,6 @@ first_term(const struct cs_match *m, enum cs_term_kind kind, int literal)
 	return NULL;
 }
 
-/* The first service (configuration index) with a term of kind matching. */
-static int
-owner(const struct cs_config *cfg, enum cs_term_kind kind, const char *value)
-{
-	for (size_t s = 0; s < cfg->nservices; s++) {
-		const struct cs_match *m = &cfg->services[s].match;
-
-		for (size_t i = 0; i < m->n; i++)
-			if (m->t[i].kind == kind && cs_term_match(&m->t[i], value))
-				return (int)s;
-	}
-	return -1;
-}
-
 static double
 default_share(enum cs_synth_kind k)
 {
@@ -1212,7 +1198,7 @@ setup(struct town *tw, const struct cs_synth_opts *o)
 		sv->talk_median = default_talk(sv->kind);
 		sv->timeout = 120;
 		if ((v = first_term(&cs->match, CS_TERM_DID, 1)) != NULL) {
-			if (owner(cfg, CS_TERM_DID, v) != (int)i)
+			if (cs_config_service_by(cfg, CS_TERM_DID, v) != (int)i)
 				return cs_error_set(tw->err, "service %s: its number %s "
 				    "belongs to an earlier service", cs->name, v);
 			snprintf(sv->did, sizeof(sv->did), "%s", v);
@@ -1227,7 +1213,7 @@ setup(struct town *tw, const struct cs_synth_opts *o)
 			}
 		}
 		if ((v = first_term(&cs->match, CS_TERM_QUEUE, 1)) != NULL) {
-			if (owner(cfg, CS_TERM_QUEUE, v) != (int)i)
+			if (cs_config_service_by(cfg, CS_TERM_QUEUE, v) != (int)i)
 				return cs_error_set(tw->err, "service %s: queue %s "
 				    "belongs to an earlier service", cs->name, v);
 			snprintf(sv->queue, sizeof(sv->queue), "%s", v);
@@ -1287,7 +1273,7 @@ setup(struct town *tw, const struct cs_synth_opts *o)
 			if (range->range && e % 100 == 0 && e < range->hi)
 				continue;	/* 2100 is no one's phone */
 			snprintf(ext, sizeof(ext), "%ld", e);
-			if (owner(cfg, CS_TERM_EXT, ext) != sv->index)
+			if (cs_config_service_by(cfg, CS_TERM_EXT, ext) != sv->index)
 				continue;
 			snprintf(a->ext, sizeof(a->ext), "%s", ext);
 			a->svc = s;
@@ -1298,7 +1284,7 @@ setup(struct town *tw, const struct cs_synth_opts *o)
 				char did[24];
 
 				if (direct_did(sv->direct, ext, did) != 0 ||
-				    owner(cfg, CS_TERM_DID, did) != sv->index)
+				    cs_config_service_by(cfg, CS_TERM_DID, did) != sv->index)
 					sv->direct[0] = '\0';
 			}
 			pt->nagents++;
