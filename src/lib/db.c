@@ -267,7 +267,10 @@ cs_db_open(struct cs_db *db, const char *path, int create, struct cs_error *err)
 			cs_db_fail(db, "cannot open", err);
 		goto fail;
 	}
+	/* a file is one transaction, so the WAL grows to the size of what a
+	   file adds; truncate it back after each checkpoint */
 	if (cs_db_exec(db, "PRAGMA synchronous = NORMAL;"
+	    "PRAGMA journal_size_limit = 67108864;"
 	    "PRAGMA foreign_keys = OFF;"
 	    "PRAGMA cache_size = -16384;"
 	    "PRAGMA temp_store = FILE", err) != 0)
