@@ -71,6 +71,18 @@ period_column(const struct cs_kpi_query *q)
 	return q->by_period ? cols[q->period] : "''";
 }
 
+/* The WHERE clause of a query's filters. */
+static void
+filters(char *where, size_t n, const struct cs_kpi_query *q)
+{
+	snprintf(where, n, "WHERE 1%s%s%s%s",
+	    q->hours == CS_KPI_IN_HOURS ? " AND in_hours = 1" :
+	    q->hours == CS_KPI_OUT_OF_HOURS ? " AND in_hours = 0" : "",
+	    q->from != NULL ? " AND day >= :from" : "",
+	    q->to != NULL ? " AND day <= :to" : "",
+	    q->service != NULL ? " AND service = :service" : "");
+}
+
 /* Builds "SELECT g1, g2, <what> FROM table WHERE <filters> GROUP BY 1, 2". */
 static void
 build_sql(char *sql, size_t n, const struct cs_kpi_query *q, const char *what,
@@ -78,12 +90,7 @@ build_sql(char *sql, size_t n, const struct cs_kpi_query *q, const char *what,
 {
 	char where[512];
 
-	snprintf(where, sizeof(where), "WHERE 1%s%s%s%s",
-	    q->hours == CS_KPI_IN_HOURS ? " AND in_hours = 1" :
-	    q->hours == CS_KPI_OUT_OF_HOURS ? " AND in_hours = 0" : "",
-	    q->from != NULL ? " AND day >= :from" : "",
-	    q->to != NULL ? " AND day <= :to" : "",
-	    q->service != NULL ? " AND service = :service" : "");
+	filters(where, sizeof(where), q);
 	snprintf(sql, n, "SELECT %s, %s, %s FROM %s %s GROUP BY 1, 2%s %s",
 	    q->by_service ? "service" : "''", period_column(q), what, table,
 	    where, extra_group, tail);
@@ -114,9 +121,9 @@ cs_kpi_percentile(const long *secs, const long *counts, size_t n, long total,
 	for (size_t i = 0; i < n; i++) {
 		seen += counts[i];
 		if (seen >= rank)
-			return (double)secs[i];
+			return (double)(secs != NULL ? secs[i] : (long)i);
 	}
-	return n > 0 ? (double)secs[n - 1] : 0;
+	return n > 0 ? (double)(secs != NULL ? secs[n - 1] : (long)n - 1) : 0;
 }
 
 static void
@@ -213,81 +220,103 @@ col_text(sqlite3_stmt *st, int c)
 	return t != NULL ? (const char *)t : "";
 }
 
-/* Percentiles of the wait histograms, row by row. */
+/* One row's histogram of a metric: counts[s] calls waited s seconds. */
+struct dense {
+	long *counts;
+	long n, total;
+};
+
+static int
+dense_add(struct dense *h, long secs, long n)
+{
+	if (secs < 0)
+		secs = 0;
+	if (secs >= h->n) {
+		long cap = h->n ? h->n : 256;
+		long *nc;
+
+		while (cap <= secs)
+			cap *= 2;
+		if ((nc = realloc(h->counts, (size_t)cap * sizeof(*nc))) == NULL)
+			return -1;
+		memset(nc + h->n, 0, (size_t)(cap - h->n) * sizeof(*nc));
+		h->counts = nc;
+		h->n = cap;
+	}
+	h->counts[secs] += n;
+	h->total += n;
+	return 0;
+}
+
+
+/*
+ * Percentiles of the wait histograms.  The rows of wait_hist are read in
+ * their stored order and merged here per output row and metric: a sort of
+ * a million rows by SQLite would cost more than the whole rest.
+ */
 static int
 percentiles(struct cs_db *db, const struct cs_kpi_query *q,
     struct cs_kpi_row *rows, size_t nrows, struct cs_error *err)
 {
 	sqlite3_stmt *st = NULL;
-	char sql[2048];
-	long *secs = NULL, *counts = NULL, total = 0;
-	size_t n = 0, cap = 0;
-	char cur_s[64] = "", cur_p[16] = "";
-	int cur_m = -1, rc, ret = -1;
+	char sql[2048], where[512];
+	struct dense *h = NULL;
+	struct cs_kpi_row *last = NULL;
+	char last_s[64] = "", last_p[16] = "";
+	int rc, ret = -1;
 
-	build_sql(sql, sizeof(sql), q, "metric, secs, sum(n)", "wait_hist",
-	    ", 3, 4", "ORDER BY 1, 2, 3, 4");
+	if (nrows == 0)
+		return 0;
+	if ((h = calloc(2 * nrows, sizeof(*h))) == NULL)
+		return cs_error_set(err, "out of memory");
+	filters(where, sizeof(where), q);
+	snprintf(sql, sizeof(sql), "SELECT %s, %s, metric, secs, n FROM wait_hist %s",
+	    q->by_service ? "service" : "''", period_column(q), where);
 	if (cs_db_prepare(db, &st, sql, err) != 0)
-		return -1;
+		goto out;
 	bind_query(st, q);
-	for (;;) {
-		int end;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		const char *sv = col_text(st, 0), *pd = col_text(st, 1);
+		int m = sqlite3_column_int(st, 2) != 0;
 
-		rc = sqlite3_step(st);
-		if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-			cs_db_fail(db, "cannot read the wait histograms", err);
+		/* rows come day by day and service by service: the same row
+		   as the last one, mostly */
+		if (last == NULL || strcmp(sv, last_s) != 0 || strcmp(pd, last_p) != 0) {
+			last = find_row(rows, nrows, sv, pd);
+			snprintf(last_s, sizeof(last_s), "%s", sv);
+			snprintf(last_p, sizeof(last_p), "%s", pd);
+		}
+		if (last == NULL)
+			continue;	/* a group with no counted call */
+		if (dense_add(&h[2 * (size_t)(last - rows) + (size_t)m],
+		    (long)sqlite3_column_int64(st, 3),
+		    (long)sqlite3_column_int64(st, 4)) != 0) {
+			cs_error_set(err, "out of memory");
 			goto out;
 		}
-		end = rc == SQLITE_DONE;
-		if (cur_m >= 0 && (end || strcmp(col_text(st, 0), cur_s) != 0 ||
-		    strcmp(col_text(st, 1), cur_p) != 0 ||
-		    sqlite3_column_int(st, 2) != cur_m)) {
-			struct cs_kpi_row *r = find_row(rows, nrows, cur_s, cur_p);
-
-			if (r != NULL && total > 0) {
-				if (cur_m == 0) {
-					set(r, CS_KPI_WAIT_P50,
-					    cs_kpi_percentile(secs, counts, n, total, 50));
-					set(r, CS_KPI_WAIT_P90,
-					    cs_kpi_percentile(secs, counts, n, total, 90));
-				} else {
-					set(r, CS_KPI_HUMAN_WAIT_P90,
-					    cs_kpi_percentile(secs, counts, n, total, 90));
-				}
-			}
-			n = 0;
-			total = 0;
+	}
+	if (rc != SQLITE_DONE) {
+		cs_db_fail(db, "cannot read the wait histograms", err);
+		goto out;
+	}
+	for (size_t r = 0; r < nrows; r++) {
+		if (h[2 * r].total > 0) {
+			set(&rows[r], CS_KPI_WAIT_P50, cs_kpi_percentile(NULL, h[2 * r].counts,
+			    (size_t)h[2 * r].n, h[2 * r].total, 50));
+			set(&rows[r], CS_KPI_WAIT_P90, cs_kpi_percentile(NULL, h[2 * r].counts,
+			    (size_t)h[2 * r].n, h[2 * r].total, 90));
 		}
-		if (end)
-			break;
-		snprintf(cur_s, sizeof(cur_s), "%s", col_text(st, 0));
-		snprintf(cur_p, sizeof(cur_p), "%s", col_text(st, 1));
-		cur_m = sqlite3_column_int(st, 2);
-		if (n == cap) {
-			size_t nc = cap ? 2 * cap : 256;
-			long *ns = realloc(secs, nc * sizeof(*ns)), *nn;
-
-			if (ns == NULL)
-				goto nomem;
-			secs = ns;
-			if ((nn = realloc(counts, nc * sizeof(*nn))) == NULL)
-				goto nomem;
-			counts = nn;
-			cap = nc;
-		}
-		secs[n] = (long)sqlite3_column_int64(st, 3);
-		counts[n] = (long)sqlite3_column_int64(st, 4);
-		total += counts[n];
-		n++;
+		if (h[2 * r + 1].total > 0)
+			set(&rows[r], CS_KPI_HUMAN_WAIT_P90,
+			    cs_kpi_percentile(NULL, h[2 * r + 1].counts,
+			    (size_t)h[2 * r + 1].n, h[2 * r + 1].total, 90));
 	}
 	ret = 0;
-	goto out;
-nomem:
-	cs_error_set(err, "out of memory");
 out:
 	sqlite3_finalize(st);
-	free(secs);
-	free(counts);
+	for (size_t i = 0; h != NULL && i < 2 * nrows; i++)
+		free(h[i].counts);
+	free(h);
 	return ret;
 }
 

@@ -62,7 +62,8 @@ int cs_kpi_compute(struct cs_db *db, const struct cs_config *cfg,
     struct cs_error *err);
 
 /* The nearest-rank percentile p (0-100) of a histogram: counts[i] values
- * equal to secs[i], secs ascending, total values in all. */
+ * equal to secs[i], secs ascending, total values in all; secs NULL means
+ * secs[i] is i (a dense histogram). */
 double cs_kpi_percentile(const long *secs, const long *counts, size_t n,
     long total, int p);
 

@@ -741,8 +741,22 @@ test_reimport(void)
 	free(rows);
 }
 
+/* A dense histogram (secs NULL): counts[s] values equal to s. */
+static void
+test_percentile_dense(void)
+{
+	/* waits 1, 1, 2, 9 of accueil in March, as counts by second */
+	long c[] = { 0, 2, 1, 0, 0, 0, 0, 0, 0, 1 };
+
+	CU_ASSERT_EQUAL(cs_kpi_percentile(NULL, c, 10, 4, 50), 1);	/* rank 2 */
+	CU_ASSERT_EQUAL(cs_kpi_percentile(NULL, c, 10, 4, 75), 2);	/* rank 3 */
+	CU_ASSERT_EQUAL(cs_kpi_percentile(NULL, c, 10, 4, 90), 9);	/* rank 4 */
+	CU_ASSERT_EQUAL(cs_kpi_percentile(NULL, c, 10, 4, 1), 1);	/* rank 1 */
+}
+
 static CU_TestInfo tests[] = {
 	{ "percentile: calls.md examples", test_percentile_examples },
+	{ "percentile: dense histogram", test_percentile_dense },
 	{ "percentile: integer rank", test_percentile_integer_rank },
 	{ "percentile: big counts", test_percentile_big_counts },
 	{ "names and kinds", test_names_and_kinds },
