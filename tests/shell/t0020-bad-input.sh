@@ -92,8 +92,12 @@ run callstat-import -c callstat.conf -d grow.db grow.csv
 check "the open last line, once ended, is read (a duplicate: skipped)" \
 	grep -q 'grow.csv: 1 lines read (new since the last import), 0 stored, 1 skipped, 0 rejected' err
 
-# a damaged first line: the format cannot be seen; --format says it
+# a damaged first line: the next lines show the format; --format says it too
 { head -1 Master.csv | cut -d, -f1-9; cat Master.csv; } > firstbad.csv
+run callstat-import -c callstat.conf -d first0.db firstbad.csv
+check_rc 1 "a damaged first line, format detected from the next ones"
+check "damaged first line: detected, the 34 records after it stored" \
+	has err "firstbad.csv: 35 lines read, 34 stored, 0 skipped, 1 rejected"
 run callstat-import -c callstat.conf -d first.db --format asterisk-cdr firstbad.csv
 check_rc 1 "a damaged first line with --format asterisk-cdr"
 check "damaged first line: reported as line 1" grep -q '^callstat-import: firstbad.csv:1: ' err

@@ -289,11 +289,14 @@ looks_cdr(const char *s, const char *e)
 	return ok && c.nf >= 16 && c.nf <= 21 && (c.start_ok || s[0] == '"');
 }
 
+/* How many lines that are no format may open a file of a known one. */
+#define DETECT_LINES 8
+
 enum cs_format
 cs_format_detect(const char *buf, size_t len)
 {
 	const char *p = buf, *end = buf + len;
-	int noise, table = 0;
+	int noise, table = 0, tried = 0;
 
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -322,7 +325,10 @@ cs_format_detect(const char *buf, size_t len)
 			return CS_FORMAT_ASTERISK_QUEUE_LOG;
 		if (looks_cdr(s, e))
 			return CS_FORMAT_ASTERISK_CDR;
-		return CS_FORMAT_UNKNOWN;
+		/* a damaged first line (a crash, a copy cut short) costs that
+		   line only: the next ones decide */
+		if (++tried == DETECT_LINES)
+			return CS_FORMAT_UNKNOWN;
 	}
 	return table ? CS_FORMAT_ASTERISK_QUEUE_LOG : CS_FORMAT_UNKNOWN;
 }

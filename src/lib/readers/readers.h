@@ -31,8 +31,9 @@ const char *cs_format_name(enum cs_format f);
 enum cs_format cs_format_from_name(const char *name);
 /*
  * Guesses the format from the start of a file (the first len bytes, BOM
- * removed): the first line that is not empty decides.  Returns
- * CS_FORMAT_UNKNOWN when it looks like neither.
+ * removed): the first line that is not empty and looks like a format
+ * decides, among the first 8 such lines.  Returns CS_FORMAT_UNKNOWN when
+ * none does.
  */
 enum cs_format cs_format_detect(const char *buf, size_t len);
 
