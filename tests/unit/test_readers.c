@@ -221,8 +221,13 @@ test_detect_lines(void)
 	/* Garbage of all sorts. */
 	CU_ASSERT_EQUAL(detect(""), CS_FORMAT_UNKNOWN);
 	CU_ASSERT_EQUAL(detect("\n\n   \n"), CS_FORMAT_UNKNOWN);
+	/* A damaged first line: the next lines decide, up to the eighth. */
 	CU_ASSERT_EQUAL(detect("hello world\n1596191926|NONE|NONE|NONE|"
-	    "QUEUESTART|\n"), CS_FORMAT_UNKNOWN);
+	    "QUEUESTART|\n"), CS_FORMAT_ASTERISK_QUEUE_LOG);
+	CU_ASSERT_EQUAL(detect("a\nb\nc\nd\ne\nf\ng\n1596191926|NONE|NONE|NONE|"
+	    "QUEUESTART|\n"), CS_FORMAT_ASTERISK_QUEUE_LOG);
+	CU_ASSERT_EQUAL(detect("a\nb\nc\nd\ne\nf\ng\nh\n1596191926|NONE|NONE|"
+	    "NONE|QUEUESTART|\n"), CS_FORMAT_UNKNOWN);
 	CU_ASSERT_EQUAL(detect("{\"session_id\":\"s-8c1e\",\"ts\":"
 	    "\"2025-03-04T09:01:02Z\"}\n"), CS_FORMAT_UNKNOWN);
 	CU_ASSERT_EQUAL(detect("# only a comment\n"), CS_FORMAT_UNKNOWN);
