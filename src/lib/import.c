@@ -105,6 +105,18 @@ cdr_caller_number(const struct cs_cdr_record *rec, char *buf, size_t n)
 	return buf;
 }
 
+/* Keeps s in a one-entry cache of n bytes; too long, nothing is kept. */
+static void
+remember(char *cache, size_t n, const char *s)
+{
+	size_t len = strlen(s);
+
+	if (len < n)
+		memcpy(cache, s, len + 1);
+	else
+		cache[0] = '\0';
+}
+
 static int
 store_cdr(struct run *r, const struct cs_cdr_record *rec, int64_t rhash)
 {
@@ -117,22 +129,20 @@ store_cdr(struct run *r, const struct cs_cdr_record *rec, int64_t rhash)
 	const char *number = cdr_caller_number(rec, nbuf, sizeof(nbuf));
 	int town = 0;
 
-	if (strlen(number) < sizeof(r->last_caller) &&
-	    strcmp(number, r->last_caller) == 0) {
+	if (strcmp(number, r->last_caller) == 0) {
 		memcpy(caller, r->last_caller_hash, sizeof(caller));
 	} else {
 		cs_privacy_hash(r->im->priv, number, caller);
-		snprintf(r->last_caller, sizeof(r->last_caller), "%s", number);
+		remember(r->last_caller, sizeof(r->last_caller), number);
 		memcpy(r->last_caller_hash, caller, sizeof(caller));
 	}
 	if (dst != NULL && cs_number_is_phone(dst)) {
-		if (strlen(dst) < sizeof(r->last_dst) &&
-		    strcmp(dst, r->last_dst) == 0) {
+		if (strcmp(dst, r->last_dst) == 0) {
 			town = r->last_dst_town;
 		} else {
 			/* one of the town's numbers: a did: term matches it */
 			town = cs_config_service_by(cfg, CS_TERM_DID, dst) >= 0;
-			snprintf(r->last_dst, sizeof(r->last_dst), "%s", dst);
+			remember(r->last_dst, sizeof(r->last_dst), dst);
 			r->last_dst_town = town;
 		}
 	}
