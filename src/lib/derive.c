@@ -436,6 +436,7 @@ settle_before(struct cs_derive *d, int64_t t)
 {
 	char day[11];
 	int64_t last = INT64_MIN;
+	int rc;
 
 	while (d->head != NULL && d->head->start < t) {
 		struct pcall *p = d->head;
@@ -443,12 +444,13 @@ settle_before(struct cs_derive *d, int64_t t)
 		d->head = p->next;
 		if (d->head == NULL)
 			d->tail = NULL;
-		if (settle(d, p) != 0)
-			return -1;
+		rc = settle(d, p);
 		last = p->start;
 		unlink_caller(d, p);
 		free(p->id);
 		free(p);
+		if (rc != 0)
+			return -1;
 	}
 	/* the days two days before the last settled call are complete */
 	if (last != INT64_MIN) {
