@@ -258,8 +258,10 @@ cs_db_open(struct cs_db *db, const char *path, int create, struct cs_error *err)
 	}
 	sqlite3_busy_timeout(db->h, 30000);
 	sqlite3_extended_result_codes(db->h, 1);
-	if (sqlite3_exec(db->h, "PRAGMA journal_mode = WAL", NULL, NULL, NULL) !=
-	    SQLITE_OK) {
+	/* 16 KiB pages (a new file only): rows of some 200 bytes, written
+	   by the million, cost less in larger pages */
+	if (sqlite3_exec(db->h, "PRAGMA page_size = 16384;"
+	    "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK) {
 		if ((sqlite3_errcode(db->h) & 0xff) == SQLITE_NOTADB)
 			cs_error_set(err, "%s: not an SQLite database; give "
 			    "another file with -d", path);
