@@ -730,28 +730,58 @@ group_alias(struct rebuild *r, struct group *g, const char *key)
 }
 
 /* Like group_alias, but several groups may share the key. */
+/* Appends a leg (or an event) and the block its strings live in to g. */
+static int
+push_leg(struct group *g, const struct cs_leg *l, char *mem)
+{
+	if (g->nlegs == g->caplegs) {
+		int cap = g->caplegs ? 2 * g->caplegs : 4;
+		struct cs_leg *nl = realloc(g->legs, (size_t)cap * sizeof(*nl));
+		char **nm;
+
+		if (nl == NULL)
+			return -1;
+		g->legs = nl;
+		if ((nm = realloc(g->legmem, (size_t)cap * sizeof(*nm))) == NULL)
+			return -1;
+		g->legmem = nm;
+		g->caplegs = cap;
+	}
+	g->legs[g->nlegs] = *l;
+	g->legmem[g->nlegs] = mem;
+	g->nlegs++;
+	return 0;
+}
+
+static int
+push_event(struct group *g, const struct cs_qevent *e, char *mem)
+{
+	if (g->nev == g->capev) {
+		int cap = g->capev ? 2 * g->capev : 4;
+		struct cs_qevent *ne = realloc(g->ev, (size_t)cap * sizeof(*ne));
+		char **nm;
+
+		if (ne == NULL)
+			return -1;
+		g->ev = ne;
+		if ((nm = realloc(g->evmem, (size_t)cap * sizeof(*nm))) == NULL)
+			return -1;
+		g->evmem = nm;
+		g->capev = cap;
+	}
+	g->ev[g->nev] = *e;
+	g->evmem[g->nev] = mem;
+	g->nev++;
+	return 0;
+}
+
 /* Moves the events of o into g. */
 static int
 move_events(struct group *g, struct group *o)
 {
-	for (int i = 0; i < o->nev; i++) {
-		if (g->nev == g->capev) {
-			int cap = g->capev ? 2 * g->capev : 4;
-			struct cs_qevent *ne = realloc(g->ev, (size_t)cap * sizeof(*ne));
-			char **nm;
-
-			if (ne == NULL)
-				return -1;
-			g->ev = ne;
-			if ((nm = realloc(g->evmem, (size_t)cap * sizeof(*nm))) == NULL)
-				return -1;
-			g->evmem = nm;
-			g->capev = cap;
-		}
-		g->ev[g->nev] = o->ev[i];
-		g->evmem[g->nev] = o->evmem[i];
-		g->nev++;
-	}
+	for (int i = 0; i < o->nev; i++)
+		if (push_event(g, &o->ev[i], o->evmem[i]) != 0)
+			return -1;
 	o->nev = 0;
 	return 0;
 }
@@ -968,23 +998,8 @@ add_leg(struct rebuild *r, sqlite3_stmt *st)
 	if (l.uniqueid[0] != '\0' && strcmp(l.uniqueid, key) != 0 &&
 	    group_alias(r, g, l.uniqueid) != 0)
 		goto nomem;
-	if (g->nlegs == g->caplegs) {
-		int cap = g->caplegs ? 2 * g->caplegs : 4;
-		struct cs_leg *nl = realloc(g->legs, (size_t)cap * sizeof(*nl));
-		char **nm;
-
-		if (nl == NULL)
-			goto nomem;
-		g->legs = nl;
-		nm = realloc(g->legmem, (size_t)cap * sizeof(*nm));
-		if (nm == NULL)
-			goto nomem;
-		g->legmem = nm;
-		g->caplegs = cap;
-	}
-	g->legs[g->nlegs] = l;
-	g->legmem[g->nlegs] = mem;
-	g->nlegs++;
+	if (push_leg(g, &l, mem) != 0)
+		goto nomem;
 	return 0;
 nomem:
 	free(mem);
@@ -1017,23 +1032,8 @@ add_event(struct rebuild *r, sqlite3_stmt *st)
 		g = group_new(r, callid, e.time);
 	if (g == NULL)
 		goto nomem;
-	if (g->nev == g->capev) {
-		int cap = g->capev ? 2 * g->capev : 4;
-		struct cs_qevent *ne = realloc(g->ev, (size_t)cap * sizeof(*ne));
-		char **nm;
-
-		if (ne == NULL)
-			goto nomem;
-		g->ev = ne;
-		nm = realloc(g->evmem, (size_t)cap * sizeof(*nm));
-		if (nm == NULL)
-			goto nomem;
-		g->evmem = nm;
-		g->capev = cap;
-	}
-	g->ev[g->nev] = e;
-	g->evmem[g->nev] = mem;
-	g->nev++;
+	if (push_event(g, &e, mem) != 0)
+		goto nomem;
 	/* a callid no leg has named yet: findable by its caller too */
 	if (g->nlegs == 0 && strcmp(e.event, "ENTERQUEUE") == 0) {
 		char key[CS_HASH_HEX + 160];
