@@ -872,22 +872,24 @@ group_free(struct rebuild *r, struct group *g)
 static char *
 copy_texts(sqlite3_stmt *st, int col, int n, const char **out[])
 {
-	size_t total = 0, off = 0;
+	const unsigned char *t[16];
+	size_t len[16], total = 0, off = 0;
 	char *mem;
 
-	for (int i = 0; i < n; i++)
-		total += (size_t)sqlite3_column_bytes(st, col + i) + 1;
+	/* text first, then its length: SQLite's order for no conversion */
+	for (int i = 0; i < n && i < 16; i++) {
+		t[i] = sqlite3_column_text(st, col + i);
+		len[i] = (size_t)sqlite3_column_bytes(st, col + i);
+		total += len[i] + 1;
+	}
 	if ((mem = malloc(total)) == NULL)
 		return NULL;
-	for (int i = 0; i < n; i++) {
-		const unsigned char *t = sqlite3_column_text(st, col + i);
-		size_t len = (size_t)sqlite3_column_bytes(st, col + i);
-
-		if (t != NULL)
-			memcpy(mem + off, t, len);
-		mem[off + len] = '\0';
+	for (int i = 0; i < n && i < 16; i++) {
+		if (t[i] != NULL)
+			memcpy(mem + off, t[i], len[i]);
+		mem[off + len[i]] = '\0';
 		*out[i] = mem + off;
-		off += len + 1;
+		off += len[i] + 1;
 	}
 	return mem;
 }
@@ -964,6 +966,7 @@ add_leg(struct rebuild *r, sqlite3_stmt *st)
 	};
 	const char *chanbuf;
 	char key[512];
+	const char *keyp;
 	struct group *g;
 	char *mem;
 
@@ -981,21 +984,23 @@ add_leg(struct rebuild *r, sqlite3_stmt *st)
 		return cs_error_set(r->err, "out of memory");
 
 	if (l.linkedid[0] != '\0')
-		snprintf(key, sizeof(key), "%s", l.linkedid);
+		keyp = l.linkedid;
 	else if (l.uniqueid[0] != '\0')
-		snprintf(key, sizeof(key), "%s", l.uniqueid);
-	else
+		keyp = l.uniqueid;
+	else {
 		snprintf(key, sizeof(key), "chan:%s", l.channel);
-	g = map_get(r, key);
+		keyp = key;
+	}
+	g = map_get(r, keyp);
 	if (g == NULL && l.uniqueid[0] != '\0')
 		g = map_get(r, l.uniqueid);
 	if (g == NULL)
-		g = group_new(r, key, l.start);
+		g = group_new(r, keyp, l.start);
 	if (g == NULL)
 		goto nomem;
-	if (strcmp(g->key, key) != 0 && group_alias(r, g, key) != 0)
+	if (strcmp(g->key, keyp) != 0 && group_alias(r, g, keyp) != 0)
 		goto nomem;
-	if (l.uniqueid[0] != '\0' && strcmp(l.uniqueid, key) != 0 &&
+	if (l.uniqueid[0] != '\0' && strcmp(l.uniqueid, keyp) != 0 &&
 	    group_alias(r, g, l.uniqueid) != 0)
 		goto nomem;
 	if (push_leg(g, &l, mem) != 0)

@@ -57,6 +57,8 @@ struct cs_derive {
 	struct caller **bucket;
 	struct acc *accs;
 	int64_t latest;		/* the latest start seen */
+	int64_t day_lo, day_hi;	/* the local day of the last call stored, */
+	char day[11], week[11];	/* and its labels */
 	sqlite3_stmt *ins_call, *ins_daily, *ins_hist;
 };
 
@@ -359,20 +361,38 @@ bind_opt(sqlite3_stmt *st, int col, long v)
 		sqlite3_bind_null(st, col);
 }
 
+/* Sets the local day holding t (its span and labels) as the current one. */
+static void
+day_of(struct cs_derive *d, int64_t t)
+{
+	struct cs_datetime dt;
+	int64_t out[2];
+
+	cs_utc_to_local(t, &dt, NULL);
+	cs_period_label(t, CS_PERIOD_DAY, d->day, sizeof(d->day));
+	cs_iso_week_label(dt.year, dt.mon, dt.mday, d->week);
+	dt.hour = dt.min = dt.sec = 0;
+	cs_local_to_utc(&dt, out);
+	d->day_lo = out[0];
+	/* the next midnight: a day and a half later is in the next day */
+	cs_utc_to_local(d->day_lo + 36 * 3600, &dt, NULL);
+	dt.hour = dt.min = dt.sec = 0;
+	cs_local_to_utc(&dt, out);
+	d->day_hi = out[0];
+}
+
 /* The call's flags are final: store it and count it. */
 static int
 settle(struct cs_derive *d, struct pcall *p)
 {
 	sqlite3_stmt *st = d->ins_call;
 	const struct cs_call *c = &p->c;
-	char day[11], week[11];
-	struct cs_datetime dt;
+	const char *day = d->day, *week = d->week;
 
 	if (!p->store)
 		return 0;
-	cs_period_label(c->start, CS_PERIOD_DAY, day, sizeof(day));
-	cs_utc_to_local(c->start, &dt, NULL);
-	cs_iso_week_label(dt.year, dt.mon, dt.mday, week);
+	if (c->start < d->day_lo || c->start >= d->day_hi)
+		day_of(d, c->start);
 	sqlite3_reset(st);
 	sqlite3_bind_int64(st, 1, c->start);
 	sqlite3_bind_text(st, 2, p->id, -1, SQLITE_STATIC);
