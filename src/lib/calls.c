@@ -634,8 +634,6 @@ struct rebuild {
 	struct group *head, *tail;
 	struct cs_derive *derive;
 	struct cs_error *err;
-	int failed;
-	long ncalls;
 };
 
 static unsigned
@@ -925,7 +923,6 @@ store_call(struct rebuild *r, struct group *g)
 		qsort(g->ev, (size_t)g->nev, sizeof(*g->ev), cmp_event);
 	if (cs_call_build(r->cfg, g->legs, g->nlegs, g->ev, g->nev, &c) != 0)
 		return cs_error_set(r->err, "out of memory");
-	r->ncalls++;
 	return cs_derive_add(r->derive, g->key, &c, g->nlegs);
 }
 

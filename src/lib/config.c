@@ -40,10 +40,6 @@ struct load {
 	char prev_section[256], prev_key[64];
 };
 
-struct section_line {
-	char *name;
-	int line;
-};
 
 void
 cs_config_init(struct cs_config *c)
