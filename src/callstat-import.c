@@ -63,7 +63,10 @@ on_progress(void *arg, const char *name, off_t done, off_t total, long lines)
 
 	if (!s->progress || (total > 0 && total < 8 * 1024 * 1024))
 		return;
-	if (total > 0)
+	if (done < 0)
+		fprintf(stderr, "\r%s: %s: %ld lines read, rebuilding the calls\033[K",
+		    cs_tool_name(), name, lines);
+	else if (total > 0)
 		fprintf(stderr, "\r%s: %s: %d%% (%ld lines)\033[K", cs_tool_name(),
 		    name, (int)(done * 100 / total), lines);
 	else

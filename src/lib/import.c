@@ -629,6 +629,8 @@ cs_import_file(struct cs_import *im, const char *path,
 	if (save_source(&r, real) != 0)
 		goto out;
 	/* the calls whose legs may start up to 4 h before a new record */
+	if (st->stored > 0 && im->progress != NULL)
+		im->progress(im->arg, r.name, -1, size, st->lines);
 	if (st->stored > 0 && cs_calls_update(im->db, im->cfg,
 	    r.tmin - 4 * 3600, r.tmax + 1, NULL, err) != 0)
 		goto out;

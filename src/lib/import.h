@@ -39,7 +39,8 @@ struct cs_import {
 	enum cs_format format;	/* CS_FORMAT_UNKNOWN: detect */
 	/* called for each rejected line (name as given, line from 1) */
 	void (*reject)(void *arg, const char *name, long line, const char *msg);
-	/* called every so often with the bytes done of total (0: unknown) */
+	/* called every so often with the bytes done of total (0: unknown);
+	   done is -1 when the file is read and its calls are being rebuilt */
 	void (*progress)(void *arg, const char *name, off_t done, off_t total,
 	    long lines);
 	void *arg;
