@@ -109,9 +109,10 @@ main(int argc, char **argv)
 	struct cs_config cfg;
 	struct cs_db db;
 	struct cs_error err;
-	struct cs_kpi_row *rows = NULL;
-	size_t nrows = 0, ncols;
-	struct cs_column col[2 + CS_KPI_NFIGS];
+	struct cs_kpi_row *rows = NULL, *ooh = NULL;
+	size_t nrows = 0, nooh = 0, ncols;
+	struct cs_column col[4 + CS_KPI_NFIGS];
+	int beside;
 	struct cs_cell *cells = NULL;
 	struct cs_table t;
 
@@ -200,6 +201,18 @@ main(int argc, char **argv)
 		cs_warnx("%s", err.msg);
 		goto out;
 	}
+	/* a table for people shows the out-of-hours calls beside (kpi.md);
+	   CSV, TSV and JSON keep to kpi.md's figures */
+	beside = fmt == CS_OUT_TABLE && q.hours == CS_KPI_IN_HOURS;
+	if (beside) {
+		struct cs_kpi_query oq = q;
+
+		oq.hours = CS_KPI_OUT_OF_HOURS;
+		if (cs_kpi_compute(&db, &cfg, &oq, &ooh, &nooh, &err) != 0) {
+			cs_warnx("%s", err.msg);
+			goto out;
+		}
+	}
 
 	ncols = 0;
 	/* a column per grouping asked for, then kpi.md's figures */
@@ -211,6 +224,11 @@ main(int argc, char **argv)
 	for (int f = 0; f < CS_KPI_NFIGS; f++)
 		col[ncols++] = (struct cs_column){ cs_kpi_name(f),
 		    f == CS_KPI_SERVICE_LEVEL ? sltitle : NULL, cs_kpi_kind(f) };
+	if (beside) {
+		col[ncols++] = (struct cs_column){ "out_of_hours", NULL, CS_COL_COUNT };
+		col[ncols++] = (struct cs_column){ "out_of_hours_answered", NULL,
+		    CS_COL_COUNT };
+	}
 	cells = calloc(nrows * ncols + 1, sizeof(*cells));
 	if (cells == NULL) {
 		cs_warnx("out of memory");
@@ -226,6 +244,18 @@ main(int argc, char **argv)
 		for (int f = 0; f < CS_KPI_NFIGS; f++)
 			c[f] = (struct cs_cell){ rows[r].has[f] ? CS_CELL_NUMBER :
 			    CS_CELL_EMPTY, rows[r].v[f], NULL };
+		if (beside) {
+			double off = 0, ans = 0;
+
+			for (size_t o = 0; o < nooh; o++)
+				if (strcmp(ooh[o].service, rows[r].service) == 0 &&
+				    strcmp(ooh[o].period, rows[r].period) == 0) {
+					off = ooh[o].v[CS_KPI_OFFERED];
+					ans = ooh[o].v[CS_KPI_ANSWERED];
+				}
+			c[CS_KPI_NFIGS] = (struct cs_cell){ CS_CELL_NUMBER, off, NULL };
+			c[CS_KPI_NFIGS + 1] = (struct cs_cell){ CS_CELL_NUMBER, ans, NULL };
+		}
 	}
 	t.col = col;
 	t.ncols = ncols;
@@ -237,6 +267,7 @@ main(int argc, char **argv)
 out:
 	free(cells);
 	free(rows);
+	free(ooh);
 	if (cs_db_close(&db, &err) != 0) {
 		cs_warnx("%s", err.msg);
 		status = CS_EXIT_FAIL;
