@@ -639,11 +639,7 @@ struct rebuild {
 static unsigned
 hash_str(const char *s)
 {
-	unsigned h = 2166136261u;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h & (NBUCKETS - 1);
+	return cs_str_hash(s) & (NBUCKETS - 1);
 }
 
 static struct group *

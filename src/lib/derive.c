@@ -65,11 +65,7 @@ struct cs_derive {
 static unsigned
 hash_key(const char *s)
 {
-	unsigned h = 2166136261u;
-
-	for (; *s != '\0'; s++)
-		h = (h ^ (unsigned char)*s) * 16777619u;
-	return h & (CALLER_BUCKETS - 1);
+	return cs_str_hash(s) & (CALLER_BUCKETS - 1);
 }
 
 struct cs_derive *

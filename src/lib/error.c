@@ -35,3 +35,13 @@ cs_strdup(const char *s)
 {
 	return cs_strndup(s, strlen(s));
 }
+
+unsigned
+cs_str_hash(const char *s)
+{
+	unsigned h = 2166136261u;
+
+	for (; *s != '\0'; s++)
+		h = (h ^ (unsigned char)*s) * 16777619u;
+	return h;
+}

@@ -28,4 +28,7 @@ char *cs_strdup(const char *s);
 /* Duplicates n bytes of s and terminates the copy. */
 char *cs_strndup(const char *s, size_t n);
 
+/* FNV-1a hash of a string, for the hash tables of the rebuild. */
+unsigned cs_str_hash(const char *s);
+
 #endif

@@ -235,26 +235,13 @@ cs_cdr_parse(struct cs_cdr_reader *r, const char *line, size_t len,
 	struct cs_datetime dstart, danswer, dend;
 	int noanswer, noend, dummy, n, col17 = 0;
 	int64_t hint;
-	size_t bad;
-
-	if ((bad = cs_readers_find_binary(line, len, &p->ascii)) < len)
-		return cs_error_set(err, "binary data in line (byte 0x%02x "
-		    "at column %zu)", (unsigned char)line[bad], bad + 1);
 
 	/* Room for every byte read as Latin-1, and a NUL per field. */
 	if (len > (SIZE_MAX - 2) / 2)
 		return cs_error_set(err, "out of memory");
-	if (p->cap < 2 * len + 2) {
-		size_t cap = 2 * len + 2;
-		char *b;
-
-		if (cap < 2 * p->cap)
-			cap = 2 * p->cap;
-		if ((b = realloc(p->buf, cap)) == NULL)
-			return cs_error_set(err, "out of memory");
-		p->buf = b;
-		p->cap = cap;
-	}
+	if (cs_readers_begin(line, len, &p->ascii, &p->buf, &p->cap, 2 * len + 2,
+	    err) != 0)
+		return -1;
 	p->used = 0;
 	p->nf = 0;
 

@@ -205,29 +205,16 @@ cs_qlog_parse(struct cs_qlog_reader *r, const char *line, size_t len,
 	const char *end = line + len, *s, *e, *bar, *f[5], *fe[5];
 	const char **head[4];
 	char *w;
-	size_t bad;
 	int nf;
-
-	if ((bad = cs_readers_find_binary(line, len, NULL)) < len)
-		return cs_error_set(err, "binary data in line (byte 0x%02x "
-		    "at column %zu)", (unsigned char)line[bad], bad + 1);
-	if (cs_readers_qlog_noise(line, len) != 0)
-		return 1;
 
 	/* Room for every byte read as Latin-1, and a NUL per field. */
 	if (len > (SIZE_MAX - 16) / 3)
 		return cs_error_set(err, "out of memory");
-	if (p->cap < 3 * len + 16) {
-		size_t cap = 3 * len + 16;
-		char *b;
-
-		if (cap < 2 * p->cap)
-			cap = 2 * p->cap;
-		if ((b = realloc(p->buf, cap)) == NULL)
-			return cs_error_set(err, "out of memory");
-		p->buf = b;
-		p->cap = cap;
-	}
+	if (cs_readers_begin(line, len, NULL, &p->buf, &p->cap, 3 * len + 16,
+	    err) != 0)
+		return -1;
+	if (cs_readers_qlog_noise(line, len) != 0)
+		return 1;
 
 	/* time|callid|queue|agent|event, then the data. */
 	s = line;

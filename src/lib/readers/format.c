@@ -4,6 +4,7 @@
  */
 #include <csv.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "../timeutil.h"
@@ -331,4 +332,25 @@ cs_format_detect(const char *buf, size_t len)
 			return CS_FORMAT_UNKNOWN;
 	}
 	return table ? CS_FORMAT_ASTERISK_QUEUE_LOG : CS_FORMAT_UNKNOWN;
+}
+
+int
+cs_readers_begin(const char *line, size_t len, int *ascii, char **buf,
+    size_t *cap, size_t need, struct cs_error *err)
+{
+	size_t bad;
+
+	if ((bad = cs_readers_find_binary(line, len, ascii)) < len)
+		return cs_error_set(err, "binary data in line (byte 0x%02x "
+		    "at column %zu)", (unsigned char)line[bad], bad + 1);
+	if (*cap < need) {
+		size_t n = need < 2 * *cap ? 2 * *cap : need;
+		char *b = realloc(*buf, n);
+
+		if (b == NULL)
+			return cs_error_set(err, "out of memory");
+		*buf = b;
+		*cap = n;
+	}
+	return 0;
 }

@@ -127,6 +127,14 @@ int cs_qlog_parse(struct cs_qlog_reader *r, const char *line, size_t len,
  * be NULL) tells whether every byte is ASCII.
  */
 size_t cs_readers_find_binary(const char *s, size_t len, int *ascii);
+
+/*
+ * The checks every reader starts a line with: no binary byte in it (else
+ * err names the first), and room for need bytes in *buf (grown at least
+ * twofold, *cap updated).  Returns 0 or -1.
+ */
+int cs_readers_begin(const char *line, size_t len, int *ascii, char **buf,
+    size_t *cap, size_t need, struct cs_error *err);
 /*
  * Copies n bytes of src to dst as UTF-8 and terminates the copy: valid
  * UTF-8 sequences are kept, every other byte is read as Latin-1.  dst needs
