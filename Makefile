@@ -14,14 +14,14 @@ WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unus
 PKGS = sqlite3 jansson inih libsodium
 # libcsv ships no .pc file
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
+PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm -pthread
 CUNIT_LIBS = $(shell pkg-config --libs cunit 2>/dev/null)
 
 # B is the build directory; `make check` also builds everything again in
 # build/san with AddressSanitizer and UndefinedBehaviorSanitizer.
 B ?= build
 XCFLAGS =
-ALL_CFLAGS = -std=c11 -D_GNU_SOURCE -DCS_VERSION='"$(VERSION)"' $(WARN) \
+ALL_CFLAGS = -std=c11 -pthread -D_GNU_SOURCE -DCS_VERSION='"$(VERSION)"' $(WARN) \
 	$(PKG_CFLAGS) -Isrc/lib $(XCFLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(XCFLAGS) $(LDFLAGS)
 

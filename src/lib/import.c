@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <pthread.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
@@ -12,6 +13,7 @@
 
 #include "calls.h"
 #include "import.h"
+#include "rowq.h"
 
 #define CHUNK (256 * 1024)
 #define PROGRESS_EVERY 65536
@@ -26,9 +28,8 @@ struct run {
 	struct cs_cdr_reader cdr;
 	struct cs_qlog_reader qlog;
 	int have_cdr, have_qlog;
-	sqlite3_stmt *ins;
+	struct cs_rowq *q;	/* the rows, to the writing thread */
 	int64_t source;
-	int64_t tmin, tmax;	/* instants of the records stored */
 	crypto_generichash_state hash;
 	off_t consumed;		/* bytes up to the last full line */
 	long line;		/* number of the last line read */
@@ -36,6 +37,13 @@ struct run {
 	char last_caller[128], last_caller_hash[CS_HASH_HEX + 1];
 	char last_dst[128];
 	int last_dst_town;
+	/* the reading thread's own */
+	int fd;
+	off_t size, done;
+	int resumed;
+	int ncols, col17;	/* of a Master.csv read before */
+	struct cs_error rerr;
+	int rfailed;
 };
 
 /* Reports a rejected line; what it quotes of the line is scrubbed of
@@ -51,42 +59,18 @@ reject(struct run *r, long line, const char *msg)
 		r->im->reject(r->im->arg, r->name, line, safe);
 }
 
+/* A text that may hold a number inside (a dial string, a channel). */
 static void
-touch(struct run *r, int64_t t)
+put_scrubbed(struct cs_rowq *q, const char *s)
 {
-	if (t < r->tmin)
-		r->tmin = t;
-	if (t > r->tmax)
-		r->tmax = t;
-}
+	char buf[1024];
 
-static int
-prepare_insert(struct run *r)
-{
-	if (r->format == CS_FORMAT_ASTERISK_CDR)
-		return cs_db_prepare(r->im->db, &r->ins, "INSERT OR IGNORE INTO "
-		    "cdr(start, rhash, source, line, answer, end, duration, "
-		    "billsec, caller, src, dst, dcontext, channel, dstchannel, "
-		    "lastapp, lastdata, disposition, amaflags, accountcode, "
-		    "uniqueid, userfield, peeraccount, linkedid, sequence, flags) "
-		    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-		    "?, ?, ?, ?, ?, ?, ?)", r->err);
-	return cs_db_prepare(r->im->db, &r->ins, "INSERT OR IGNORE INTO "
-	    "queue_log(time, rhash, source, line, callid, queue, agent, event, "
-	    "data1, data2, data3, data4, data5) "
-	    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", r->err);
-}
-
-/* Binds a text that may hold a number inside (a dial string, a channel). */
-static void
-bind_scrubbed(sqlite3_stmt *st, int col, const char *s, char *buf, size_t n)
-{
 	if (s == NULL) {
-		sqlite3_bind_null(st, col);
+		cs_rowq_null(q);
 		return;
 	}
-	cs_privacy_scrub(s, buf, n);
-	sqlite3_bind_text(st, col, buf, -1, SQLITE_TRANSIENT);
+	cs_privacy_scrub(s, buf, sizeof(buf));
+	cs_rowq_text(q, buf);
 }
 
 /* The caller's number of a CDR: src, else the <number> of clid. */
@@ -120,12 +104,10 @@ remember(char *cache, size_t n, const char *s)
 static int
 store_cdr(struct run *r, const struct cs_cdr_record *rec, int64_t rhash)
 {
-	sqlite3_stmt *st = r->ins;
+	struct cs_rowq *q = r->q;
 	const struct cs_config *cfg = r->im->cfg;
 	char caller[CS_HASH_HEX + 1], nbuf[256];
-	char b1[1024], b2[1024], b3[1024], b4[1024], b5[1024], b6[1024];
 	const char *src = rec->f[CS_CDR_SRC], *dst = rec->f[CS_CDR_DST];
-
 	const char *number = cdr_caller_number(rec, nbuf, sizeof(nbuf));
 	int town = 0;
 
@@ -146,93 +128,72 @@ store_cdr(struct run *r, const struct cs_cdr_record *rec, int64_t rhash)
 			r->last_dst_town = town;
 		}
 	}
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	sqlite3_bind_int64(st, 1, rec->start);
-	sqlite3_bind_int64(st, 2, rhash);
-	sqlite3_bind_int64(st, 3, r->source);
-	sqlite3_bind_int64(st, 4, r->line);
+	cs_rowq_begin(q, CS_ROW_CDR);
+	cs_rowq_int(q, rec->start);
+	cs_rowq_int(q, rhash);
+	cs_rowq_int(q, r->source);
+	cs_rowq_int(q, r->line);
 	if (rec->answer != 0)
-		sqlite3_bind_int64(st, 5, rec->answer);
-	sqlite3_bind_int64(st, 6, rec->end);
-	sqlite3_bind_int64(st, 7, rec->duration);
-	sqlite3_bind_int64(st, 8, rec->billsec);
-	sqlite3_bind_text(st, 9, caller, -1, SQLITE_STATIC);
+		cs_rowq_int(q, rec->answer);
+	else
+		cs_rowq_null(q);
+	cs_rowq_int(q, rec->end);
+	cs_rowq_int(q, rec->duration);
+	cs_rowq_int(q, rec->billsec);
+	cs_rowq_text(q, caller);
 	/* numbers in clear only when they are extensions or the town's */
-	if (src != NULL && !cs_number_is_phone(src))
-		sqlite3_bind_text(st, 10, src, -1, SQLITE_STATIC);
-	if (dst != NULL)
-		sqlite3_bind_text(st, 11, cs_number_is_phone(dst) && !town ?
-		    "[phone]" : dst, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 12, rec->f[CS_CDR_DCONTEXT], -1, SQLITE_STATIC);
-	bind_scrubbed(st, 13, rec->f[CS_CDR_CHANNEL], b1, sizeof(b1));
-	bind_scrubbed(st, 14, rec->f[CS_CDR_DSTCHANNEL], b2, sizeof(b2));
-	sqlite3_bind_text(st, 15, rec->f[CS_CDR_LASTAPP], -1, SQLITE_STATIC);
-	bind_scrubbed(st, 16, rec->f[CS_CDR_LASTDATA], b3, sizeof(b3));
-	sqlite3_bind_text(st, 17, rec->f[CS_CDR_DISPOSITION], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 18, rec->f[CS_CDR_AMAFLAGS], -1, SQLITE_STATIC);
-	bind_scrubbed(st, 19, rec->f[CS_CDR_ACCOUNTCODE], b4, sizeof(b4));
-	if (rec->f[CS_CDR_UNIQUEID] != NULL)
-		sqlite3_bind_text(st, 20, rec->f[CS_CDR_UNIQUEID], -1, SQLITE_STATIC);
-	bind_scrubbed(st, 21, rec->f[CS_CDR_USERFIELD], b5, sizeof(b5));
-	bind_scrubbed(st, 22, rec->f[CS_CDR_PEERACCOUNT], b6, sizeof(b6));
-	if (rec->f[CS_CDR_LINKEDID] != NULL)
-		sqlite3_bind_text(st, 23, rec->f[CS_CDR_LINKEDID], -1, SQLITE_STATIC);
+	cs_rowq_text(q, src != NULL && !cs_number_is_phone(src) ? src : NULL);
+	cs_rowq_text(q, dst == NULL ? NULL :
+	    cs_number_is_phone(dst) && !town ? "[phone]" : dst);
+	cs_rowq_text(q, rec->f[CS_CDR_DCONTEXT]);
+	put_scrubbed(q, rec->f[CS_CDR_CHANNEL]);
+	put_scrubbed(q, rec->f[CS_CDR_DSTCHANNEL]);
+	cs_rowq_text(q, rec->f[CS_CDR_LASTAPP]);
+	put_scrubbed(q, rec->f[CS_CDR_LASTDATA]);
+	cs_rowq_text(q, rec->f[CS_CDR_DISPOSITION]);
+	cs_rowq_text(q, rec->f[CS_CDR_AMAFLAGS]);
+	put_scrubbed(q, rec->f[CS_CDR_ACCOUNTCODE]);
+	cs_rowq_text(q, rec->f[CS_CDR_UNIQUEID]);
+	put_scrubbed(q, rec->f[CS_CDR_USERFIELD]);
+	put_scrubbed(q, rec->f[CS_CDR_PEERACCOUNT]);
+	cs_rowq_text(q, rec->f[CS_CDR_LINKEDID]);
 	if (rec->sequence >= 0)
-		sqlite3_bind_int64(st, 24, rec->sequence);
-	sqlite3_bind_int(st, 25, rec->ambiguous ? 1 : 0);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return cs_db_fail(r->im->db, "cannot store a record", r->err);
-	if (sqlite3_changes(r->im->db->h) > 0) {
-		r->st->stored++;
-		touch(r, rec->start);
-	} else {
-		r->st->skipped++;
-	}
-	return 0;
+		cs_rowq_int(q, rec->sequence);
+	else
+		cs_rowq_null(q);
+	cs_rowq_int(q, rec->ambiguous ? 1 : 0);
+	return cs_rowq_end(q);
 }
 
 static int
 store_qlog(struct run *r, const struct cs_qlog_record *rec, int64_t rhash)
 {
-	sqlite3_stmt *st = r->ins;
-	char agent[512], data[CS_QLOG_NDATA][1024], caller[CS_HASH_HEX + 1];
+	struct cs_rowq *q = r->q;
+	char caller[CS_HASH_HEX + 1];
 	int enter = strcmp(rec->event, "ENTERQUEUE") == 0;
 
-	sqlite3_reset(st);
-	sqlite3_bind_int64(st, 1, rec->time);
-	sqlite3_bind_int64(st, 2, rhash);
-	sqlite3_bind_int64(st, 3, r->source);
-	sqlite3_bind_int64(st, 4, r->line);
-	sqlite3_bind_text(st, 5, rec->callid, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, rec->queue, -1, SQLITE_STATIC);
-	cs_privacy_scrub(rec->agent, agent, sizeof(agent));
-	sqlite3_bind_text(st, 7, agent, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, rec->event, -1, SQLITE_STATIC);
+	cs_rowq_begin(q, CS_ROW_QLOG);
+	cs_rowq_int(q, rec->time);
+	cs_rowq_int(q, rhash);
+	cs_rowq_int(q, r->source);
+	cs_rowq_int(q, r->line);
+	cs_rowq_text(q, rec->callid);
+	cs_rowq_text(q, rec->queue);
+	put_scrubbed(q, rec->agent);
+	cs_rowq_text(q, rec->event);
 	for (int i = 0; i < CS_QLOG_NDATA; i++) {
 		if (enter && i == 1) {
 			/* ENTERQUEUE's caller ID: only its keyed hash */
 			cs_privacy_hash(r->im->priv, rec->data[1], caller);
-			sqlite3_bind_text(st, 10, caller, -1, SQLITE_STATIC);
-			continue;
-		}
-		if (enter && i == 3) {
+			cs_rowq_text(q, caller);
+		} else if (enter && i == 3) {
 			/* the caller's name: personal, and of no use here */
-			sqlite3_bind_text(st, 12, "", -1, SQLITE_STATIC);
-			continue;
+			cs_rowq_text(q, "");
+		} else {
+			put_scrubbed(q, rec->data[i]);
 		}
-		cs_privacy_scrub(rec->data[i], data[i], sizeof(data[i]));
-		sqlite3_bind_text(st, 9 + i, data[i], -1, SQLITE_STATIC);
 	}
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return cs_db_fail(r->im->db, "cannot store a record", r->err);
-	if (sqlite3_changes(r->im->db->h) > 0) {
-		r->st->stored++;
-		touch(r, rec->time);
-	} else {
-		r->st->skipped++;
-	}
-	return 0;
+	return cs_rowq_end(q);
 }
 
 /* One complete line (without '\n'). */
@@ -278,15 +239,15 @@ start_readers(struct run *r)
 	int utc = r->im->times_utc;
 
 	if (r->format == CS_FORMAT_ASTERISK_CDR) {
-		if (cs_cdr_reader_init(&r->cdr, utc, r->err) != 0)
+		if (cs_cdr_reader_init(&r->cdr, utc, &r->rerr) != 0)
 			return -1;
 		r->have_cdr = 1;
 	} else {
-		if (cs_qlog_reader_init(&r->qlog, utc, r->err) != 0)
+		if (cs_qlog_reader_init(&r->qlog, utc, &r->rerr) != 0)
 			return -1;
 		r->have_qlog = 1;
 	}
-	return prepare_insert(r);
+	return 0;
 }
 
 /*
@@ -411,6 +372,23 @@ out:
 	return rc;
 }
 
+/* Runs sql with one integer parameter. */
+static int
+exec_id(struct cs_db *db, const char *sql, int64_t id, struct cs_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (cs_db_prepare(db, &st, sql, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return cs_db_fail(db, "cannot update the sources", err);
+	return 0;
+}
+
 static int
 save_source(struct run *r, const char *real)
 {
@@ -434,7 +412,9 @@ save_source(struct run *r, const char *real)
 	if (r->source != 0)
 		sqlite3_bind_int64(st, 1, r->source);
 	sqlite3_bind_text(st, 2, real, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, cs_format_name(r->format), -1, SQLITE_STATIC);
+	/* not known yet when the row is made before the file is read */
+	sqlite3_bind_text(st, 3, r->format == CS_FORMAT_UNKNOWN ? "unknown" :
+	    cs_format_name(r->format), -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, r->consumed);
 	sqlite3_bind_text(st, 5, hex, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 6, r->line);
@@ -453,112 +433,58 @@ save_source(struct run *r, const char *real)
 	return 0;
 }
 
-/* A source id is needed before the first record: reserve the row. */
+/*
+ * The reading thread: reads the file from where it was left, splits it into
+ * lines, parses and scrubs each, and queues its row for the writing thread.
+ * Only this thread parses times and reads the configuration meanwhile (the
+ * time functions keep a cache that is not shared between threads).
+ */
 static int
-reserve_source(struct run *r, const char *real)
+read_all(struct run *r)
 {
-	if (r->source != 0)
-		return 0;
-	return save_source(r, real);
-}
-
-int
-cs_import_file(struct cs_import *im, const char *path,
-    struct cs_import_stats *st, struct cs_error *err)
-{
-	struct run r;
-	int fd = -1, rc = -1, in_tx = 0, resumed = 0, ncols = 0, col17 = 0;
-	char *buf = NULL, real[PATH_MAX];
+	struct cs_import *im = r->im;
+	struct cs_import_stats *st = r->st;
+	char *buf;
 	size_t have = 0;
-	off_t size = 0, done = 0;
-	struct stat sb;
-	int is_stdin = strcmp(path, "-") == 0;
 
-	memset(st, 0, sizeof(*st));
-	memset(&r, 0, sizeof(r));
-	r.im = im;
-	r.st = st;
-	r.err = err;
-	r.name = is_stdin ? "(stdin)" : path;
-	r.format = im->format;
-	r.tmin = INT64_MAX;
-	r.tmax = INT64_MIN;
-	hash_init(&r.hash);
-
-	if (is_stdin) {
-		fd = STDIN_FILENO;
-		snprintf(real, sizeof(real), "-");
-	} else {
-		fd = open(path, O_RDONLY | O_CLOEXEC);
-		if (fd < 0)
-			return cs_error_set(err, "%s: %s", path, strerror(errno));
-		if (realpath(path, real) == NULL)
-			snprintf(real, sizeof(real), "%s", path);
-	}
-	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode))
-		size = sb.st_size;
-	else if (!is_stdin && fstat(fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
-		cs_error_set(err, "%s: is a directory; give the log files in it", path);
-		goto out;
-	}
-	if ((buf = malloc(CHUNK + 1)) == NULL) {
-		cs_error_set(err, "out of memory");
-		goto out;
-	}
-	if (cs_db_exec(im->db, "BEGIN IMMEDIATE", err) != 0)
-		goto out;
-	in_tx = 1;
-	if (!is_stdin && S_ISREG(sb.st_mode)) {
-		resumed = find_resume(&r, fd, real, size, &ncols, &col17);
-		if (resumed < 0)
-			goto out;
-		done = r.consumed;
-		if (resumed && r.consumed == size) {
-			st->unchanged = 1;
-			rc = 0;
-			goto commit;
-		}
-		st->resumed = resumed;
-	}
-
+	if ((buf = malloc(CHUNK + 1)) == NULL)
+		return cs_error_set(&r->rerr, "out of memory");
 	for (;;) {
-		ssize_t k = read_full(fd, buf + have, CHUNK - have);
+		ssize_t k = read_full(r->fd, buf + have, CHUNK - have);
 		size_t start = 0, i;
 
 		if (k < 0) {
-			cs_error_set(err, "%s: %s", r.name, strerror(errno));
-			goto out;
+			cs_error_set(&r->rerr, "%s: %s", r->name, strerror(errno));
+			goto fail;
 		}
 		if (k == 0 && have == 0)
 			break;
-		if (done == 0 && r.consumed == 0 && have == 0 && k >= 3 &&
+		if (r->done == 0 && r->consumed == 0 && have == 0 && k >= 3 &&
 		    memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
 			/* a UTF-8 BOM: part of the file, not of its first line */
-			hash_update(&r.hash, buf, 3);
-			r.consumed += 3;
+			hash_update(&r->hash, buf, 3);
+			r->consumed += 3;
 			memmove(buf, buf + 3, (size_t)k - 3);
 			k -= 3;
 		}
-		done += k;
+		r->done += k;
 		have += (size_t)k;
-		if (r.format == CS_FORMAT_UNKNOWN) {
-			r.format = cs_format_detect(buf, have);
-			if (r.format == CS_FORMAT_UNKNOWN) {
-				cs_error_set(err, "%s: neither an Asterisk Master.csv "
-				    "nor a queue_log; name the format with --format",
-				    r.name);
-				goto out;
+		if (r->format == CS_FORMAT_UNKNOWN) {
+			r->format = cs_format_detect(buf, have);
+			if (r->format == CS_FORMAT_UNKNOWN) {
+				cs_error_set(&r->rerr, "%s: neither an Asterisk "
+				    "Master.csv nor a queue_log; name the format "
+				    "with --format", r->name);
+				goto fail;
 			}
 		}
-		if (!r.have_cdr && !r.have_qlog) {
-			if (start_readers(&r) != 0)
-				goto out;
-			if (resumed && r.have_cdr) {
-				r.cdr.ncols = ncols;
-				r.cdr.col17 = col17;
+		if (!r->have_cdr && !r->have_qlog) {
+			if (start_readers(r) != 0)
+				goto fail;
+			if (r->resumed && r->have_cdr) {
+				r->cdr.ncols = r->ncols;
+				r->cdr.col17 = r->col17;
 			}
-			if (reserve_source(&r, real) != 0)
-				goto out;
 		}
 		for (i = 0; i < have; i++) {
 			char *nl = memchr(buf + i, '\n', have - i);
@@ -566,22 +492,23 @@ cs_import_file(struct cs_import *im, const char *path,
 			if (nl == NULL)
 				break;
 			i = (size_t)(nl - buf);
-			r.line++;
+			r->line++;
 			st->lines++;
-			if (do_line(&r, buf + start, i - start) != 0)
-				goto out;
-			r.consumed += (off_t)(i + 1 - start);
+			if (do_line(r, buf + start, i - start) != 0)
+				goto stopped;
+			r->consumed += (off_t)(i + 1 - start);
 			start = i + 1;
 			if (im->progress != NULL && st->lines % PROGRESS_EVERY == 0)
-				im->progress(im->arg, r.name, done, size, st->lines);
+				im->progress(im->arg, r->name, r->done, r->size,
+				    st->lines);
 		}
 		/* what was read of the file so far, whole lines only */
-		hash_update(&r.hash, buf, start);
+		hash_update(&r->hash, buf, start);
 		if (k == 0) {
 			/* the last line has no line end */
 			if (have > 0) {
 				st->lines++;
-				reject(&r, r.line + 1, "line has no line end (cut "
+				reject(r, r->line + 1, "line has no line end (cut "
 				    "short, or still being written); it is read "
 				    "again when the file grows");
 			}
@@ -589,27 +516,27 @@ cs_import_file(struct cs_import *im, const char *path,
 		}
 		if (start == 0 && have == CHUNK) {
 			/* a line longer than a chunk: no PBX writes that */
-			r.line++;
+			r->line++;
 			st->lines++;
-			reject(&r, r.line, "line longer than 256 KiB");
+			reject(r, r->line, "line longer than 256 KiB");
 			/* skip to the end of that line */
 			for (;;) {
 				char *nl;
 
-				hash_update(&r.hash, buf, have);
-				r.consumed += (off_t)have;
-				k = read_full(fd, buf, CHUNK);
+				hash_update(&r->hash, buf, have);
+				r->consumed += (off_t)have;
+				k = read_full(r->fd, buf, CHUNK);
 				if (k <= 0) {
 					have = 0;
 					break;
 				}
-				done += k;
+				r->done += k;
 				nl = memchr(buf, '\n', (size_t)k);
 				if (nl != NULL) {
 					size_t upto = (size_t)(nl - buf) + 1;
 
-					hash_update(&r.hash, buf, upto);
-					r.consumed += (off_t)upto;
+					hash_update(&r->hash, buf, upto);
+					r->consumed += (off_t)upto;
 					memmove(buf, buf + upto, (size_t)k - upto);
 					have = (size_t)k - upto;
 					break;
@@ -621,8 +548,106 @@ cs_import_file(struct cs_import *im, const char *path,
 		memmove(buf, buf + start, have - start);
 		have -= start;
 	}
+	free(buf);
+	return cs_rowq_close(r->q, 0);
+fail:
+	r->rfailed = 1;
+stopped:
+	/* stopped by the writer: its error says why */
+	free(buf);
+	cs_rowq_close(r->q, 1);
+	return -1;
+}
+
+static void *
+reader_main(void *arg)
+{
+	read_all(arg);
+	return NULL;
+}
+
+int
+cs_import_file(struct cs_import *im, const char *path,
+    struct cs_import_stats *st, struct cs_error *err)
+{
+	struct run r;
+	int rc = -1, in_tx = 0, resumed = 0, reserved = 0, drc;
+	char real[PATH_MAX];
+	struct stat sb;
+	struct cs_rowq_stats qs;
+	pthread_t reader;
+	int is_stdin = strcmp(path, "-") == 0;
+
+	memset(st, 0, sizeof(*st));
+	memset(&r, 0, sizeof(r));
+	r.im = im;
+	r.st = st;
+	r.err = err;
+	r.name = is_stdin ? "(stdin)" : path;
+	r.format = im->format;
+	r.fd = -1;
+	hash_init(&r.hash);
+
+	if (is_stdin) {
+		r.fd = STDIN_FILENO;
+		snprintf(real, sizeof(real), "-");
+	} else {
+		r.fd = open(path, O_RDONLY | O_CLOEXEC);
+		if (r.fd < 0)
+			return cs_error_set(err, "%s: %s", path, strerror(errno));
+		if (realpath(path, real) == NULL)
+			snprintf(real, sizeof(real), "%s", path);
+	}
+	if (fstat(r.fd, &sb) == 0 && S_ISREG(sb.st_mode))
+		r.size = sb.st_size;
+	else if (!is_stdin && fstat(r.fd, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+		cs_error_set(err, "%s: is a directory; give the log files in it", path);
+		goto out;
+	}
+	if (cs_db_exec(im->db, "BEGIN IMMEDIATE", err) != 0)
+		goto out;
+	in_tx = 1;
+	if (!is_stdin && S_ISREG(sb.st_mode)) {
+		resumed = find_resume(&r, r.fd, real, r.size, &r.ncols, &r.col17);
+		if (resumed < 0)
+			goto out;
+		r.done = r.consumed;
+		if (resumed && r.consumed == r.size) {
+			st->unchanged = 1;
+			rc = 0;
+			goto commit;
+		}
+		st->resumed = r.resumed = resumed;
+	}
+	/* every record names its source: the row is made first, and is
+	   completed (or dropped, for an empty file) at the end */
+	if (r.source == 0) {
+		if (save_source(&r, real) != 0)
+			goto out;
+		reserved = 1;
+	}
+	if ((r.q = cs_rowq_new(im->db, 0, err)) == NULL)
+		goto out;
+	if (pthread_create(&reader, NULL, reader_main, &r) != 0) {
+		cs_error_set(err, "cannot start a thread to read %s", r.name);
+		goto out;
+	}
+	drc = cs_rowq_drain(r.q);
+	pthread_join(reader, NULL);
+	if (r.rfailed) {
+		*err = r.rerr;
+		goto out;
+	}
+	if (drc != 0)
+		goto out;
+	cs_rowq_stats(r.q, &qs);
+	st->stored = qs.stored;
+	st->skipped = qs.skipped;
 	if (r.format == CS_FORMAT_UNKNOWN) {
 		/* an empty file: nothing to store, nothing to remember */
+		if (reserved && exec_id(im->db, "DELETE FROM sources WHERE id = ?",
+		    r.source, err) != 0)
+			goto out;
 		rc = 0;
 		goto commit;
 	}
@@ -630,9 +655,9 @@ cs_import_file(struct cs_import *im, const char *path,
 		goto out;
 	/* the calls whose legs may start up to 4 h before a new record */
 	if (st->stored > 0 && im->progress != NULL)
-		im->progress(im->arg, r.name, -1, size, st->lines);
+		im->progress(im->arg, r.name, -1, r.size, st->lines);
 	if (st->stored > 0 && cs_calls_update(im->db, im->cfg,
-	    r.tmin - 4 * 3600, r.tmax + 1, NULL, err) != 0)
+	    qs.tmin - 4 * 3600, qs.tmax + 1, NULL, err) != 0)
 		goto out;
 	rc = 0;
 commit:
@@ -644,14 +669,13 @@ commit:
 out:
 	if (in_tx)
 		sqlite3_exec(im->db->h, "ROLLBACK", NULL, NULL, NULL);
-	sqlite3_finalize(r.ins);
+	cs_rowq_free(r.q);
 	if (r.have_cdr)
 		cs_cdr_reader_release(&r.cdr);
 	if (r.have_qlog)
 		cs_qlog_reader_release(&r.qlog);
-	free(buf);
-	if (fd >= 0 && !is_stdin)
-		close(fd);
+	if (r.fd >= 0 && !is_stdin)
+		close(r.fd);
 	return rc;
 }
 
