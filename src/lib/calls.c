@@ -6,6 +6,7 @@
 
 #include "calls.h"
 #include "derive.h"
+#include "rowq.h"
 #include "privacy.h"
 #include "timeutil.h"
 
@@ -946,35 +947,16 @@ close_groups(struct rebuild *r, int64_t now)
 
 enum { L_START, L_ANSWER, L_END, L_DURATION, L_BILLSEC, L_FLAGS, L_SOURCE,
 	L_LINE, L_TEXT };
-#define LEG_TEXTS 12
+#define LEG_TEXTS 11
 
+/* A leg whose texts live in mem (which the group then owns). */
 static int
-add_leg(struct rebuild *r, sqlite3_stmt *st)
+add_leg_mem(struct rebuild *r, struct cs_leg *lp, char *mem)
 {
-	struct cs_leg l;
-	const char **out[LEG_TEXTS] = {
-		&l.caller, &l.src, &l.dst, &l.dcontext, &l.channel, &l.dstchannel,
-		&l.lastapp, &l.lastdata, &l.disposition, &l.uniqueid, &l.linkedid,
-		NULL,
-	};
-	const char *chanbuf;
+	struct cs_leg l = *lp;
 	char key[512];
 	const char *keyp;
 	struct group *g;
-	char *mem;
-
-	memset(&l, 0, sizeof(l));
-	out[11] = &chanbuf;
-	l.start = sqlite3_column_int64(st, L_START);
-	l.answer = sqlite3_column_int64(st, L_ANSWER);
-	l.end = sqlite3_column_int64(st, L_END);
-	l.duration = (long)sqlite3_column_int64(st, L_DURATION);
-	l.billsec = (long)sqlite3_column_int64(st, L_BILLSEC);
-	l.flags = sqlite3_column_int(st, L_FLAGS);
-	l.order = (sqlite3_column_int64(st, L_SOURCE) << 32) +
-	    sqlite3_column_int64(st, L_LINE);
-	if ((mem = copy_texts(st, L_TEXT, LEG_TEXTS, out)) == NULL)
-		return cs_error_set(r->err, "out of memory");
 
 	if (l.linkedid[0] != '\0')
 		keyp = l.linkedid;
@@ -1004,27 +986,41 @@ nomem:
 	return cs_error_set(r->err, "out of memory");
 }
 
+static int
+add_leg(struct rebuild *r, sqlite3_stmt *st)
+{
+	struct cs_leg l;
+	const char **out[LEG_TEXTS] = {
+		&l.caller, &l.src, &l.dst, &l.dcontext, &l.channel, &l.dstchannel,
+		&l.lastapp, &l.lastdata, &l.disposition, &l.uniqueid, &l.linkedid,
+	};
+	char *mem;
+
+	memset(&l, 0, sizeof(l));
+	l.start = sqlite3_column_int64(st, L_START);
+	l.answer = sqlite3_column_int64(st, L_ANSWER);
+	l.end = sqlite3_column_int64(st, L_END);
+	l.duration = (long)sqlite3_column_int64(st, L_DURATION);
+	l.billsec = (long)sqlite3_column_int64(st, L_BILLSEC);
+	l.flags = sqlite3_column_int(st, L_FLAGS);
+	l.order = (sqlite3_column_int64(st, L_SOURCE) << 32) +
+	    sqlite3_column_int64(st, L_LINE);
+	if ((mem = copy_texts(st, L_TEXT, LEG_TEXTS, out)) == NULL)
+		return cs_error_set(r->err, "out of memory");
+	return add_leg_mem(r, &l, mem);
+}
+
 enum { E_TIME, E_SOURCE, E_LINE, E_TEXT };
 #define EV_TEXTS 9
 
+/* An event of callid, whose texts live in mem (the group then owns it). */
 static int
-add_event(struct rebuild *r, sqlite3_stmt *st)
+add_event_mem(struct rebuild *r, const char *callid, struct cs_qevent *ep,
+    char *mem)
 {
-	struct cs_qevent e;
-	const char *callid;
-	const char **out[EV_TEXTS] = {
-		&callid, &e.queue, &e.agent, &e.event,
-		&e.data[0], &e.data[1], &e.data[2], &e.data[3], &e.data[4],
-	};
+	struct cs_qevent e = *ep;
 	struct group *g;
-	char *mem;
 
-	memset(&e, 0, sizeof(e));
-	e.time = sqlite3_column_int64(st, E_TIME);
-	e.order = (sqlite3_column_int64(st, E_SOURCE) << 32) +
-	    sqlite3_column_int64(st, E_LINE);
-	if ((mem = copy_texts(st, E_TEXT, EV_TEXTS, out)) == NULL)
-		return cs_error_set(r->err, "out of memory");
 	g = map_get(r, callid);
 	if (g == NULL)
 		g = group_new(r, callid, e.time);
@@ -1047,6 +1043,26 @@ nomem:
 }
 
 static int
+add_event(struct rebuild *r, sqlite3_stmt *st)
+{
+	struct cs_qevent e;
+	const char *callid;
+	const char **out[EV_TEXTS] = {
+		&callid, &e.queue, &e.agent, &e.event,
+		&e.data[0], &e.data[1], &e.data[2], &e.data[3], &e.data[4],
+	};
+	char *mem;
+
+	memset(&e, 0, sizeof(e));
+	e.time = sqlite3_column_int64(st, E_TIME);
+	e.order = (sqlite3_column_int64(st, E_SOURCE) << 32) +
+	    sqlite3_column_int64(st, E_LINE);
+	if ((mem = copy_texts(st, E_TEXT, EV_TEXTS, out)) == NULL)
+		return cs_error_set(r->err, "out of memory");
+	return add_event_mem(r, callid, &e, mem);
+}
+
+static int
 stream_calls(struct rebuild *r)
 {
 	sqlite3_stmt *ls = NULL, *es = NULL;
@@ -1058,7 +1074,7 @@ stream_calls(struct rebuild *r)
 	    "coalesce(dst, ''), coalesce(dcontext, ''), coalesce(channel, ''), "
 	    "coalesce(dstchannel, ''), coalesce(lastapp, ''), "
 	    "coalesce(lastdata, ''), coalesce(disposition, ''), "
-	    "coalesce(uniqueid, ''), coalesce(linkedid, ''), '' "
+	    "coalesce(uniqueid, ''), coalesce(linkedid, '') "
 	    "FROM cdr WHERE start >= ? AND start < ? ORDER BY start", r->err) != 0)
 		goto out;
 	if (cs_db_prepare(r->db, &es, "SELECT time, source, line, callid, queue, "
@@ -1161,6 +1177,7 @@ cs_calls_rebuild(struct cs_db *db, const struct cs_config *cfg, int64_t from,
     int64_t to, struct cs_error *err)
 {
 	struct rebuild r;
+	struct cs_rowq *q = NULL;
 	int rc = -1;
 	int64_t r0, r1;
 	char d0[11] = "0000-00-00", d1[11] = "9999-99-99";
@@ -1195,7 +1212,8 @@ cs_calls_rebuild(struct cs_db *db, const struct cs_config *cfg, int64_t from,
 	    exec_range(db, "DELETE FROM wait_hist WHERE day >= :da AND day < :db",
 	    0, 0, d0, d1, 0, err) != 0)
 		goto out;
-	if ((r.derive = cs_derive_new(db, cfg, r0, r1, err)) == NULL)
+	if ((q = cs_rowq_new(db, 1, err)) == NULL ||
+	    (r.derive = cs_derive_new(q, cfg, r0, r1, err)) == NULL)
 		goto out;
 	if (stream_calls(&r) != 0 || cs_derive_finish(r.derive) != 0)
 		goto out;
@@ -1208,10 +1226,297 @@ out:
 		group_free(&r, g);
 	}
 	cs_derive_free(r.derive);
+	cs_rowq_free(q);
 	free(r.bucket);
 	return rc;
 }
 
+/* ---- calls built as their records are imported ---- */
+
+/*
+ * Records come in the order of their file (a Master.csv's is the order legs
+ * ended); the rebuild takes them in the database's (start, then rhash).  A
+ * heap puts them back in that order: a record is let through once a record
+ * starting REORDER later has come (or too many wait).  One that comes after
+ * a later one was let through would have been taken earlier by a rebuild:
+ * the stream then gives up, and the import rebuilds instead.
+ */
+#define REORDER GROUP_HORIZON
+#define MAX_WAITING 65536
+
+struct waiting {
+	int64_t t, rhash;
+	int is_event;
+	struct cs_leg leg;
+	struct cs_qevent ev;
+	const char *callid;
+	char *mem;
+};
+
+struct cs_calls_stream {
+	struct rebuild r;
+	int64_t after;
+	int64_t latest;			/* the latest start come */
+	int64_t out_t, out_rhash;	/* the last let through */
+	int out_event, out_any;
+	int given_up;
+	struct waiting *heap;
+	size_t n, cap;
+};
+
+static int
+item_less(const struct waiting *a, const struct waiting *b)
+{
+	if (a->t != b->t)
+		return a->t < b->t;
+	if (a->is_event != b->is_event)
+		return !a->is_event;	/* a leg first, as the rebuild takes it */
+	return a->rhash < b->rhash;
+}
+
+static void
+free_items(struct cs_calls_stream *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		free(s->heap[i].mem);
+	s->n = 0;
+}
+
+static void
+give_up(struct cs_calls_stream *s)
+{
+	s->given_up = 1;
+	free_items(s);
+}
+
+/* Lets the first record of the heap through to the rebuild's engine. */
+static int
+let_through(struct cs_calls_stream *s)
+{
+	struct waiting it = s->heap[0];
+	struct rebuild *r = &s->r;
+	size_t i = 0;
+
+	s->heap[0] = s->heap[--s->n];
+	for (;;) {
+		size_t c = 2 * i + 1, m = i;
+
+		if (c < s->n && item_less(&s->heap[c], &s->heap[m]))
+			m = c;
+		if (c + 1 < s->n && item_less(&s->heap[c + 1], &s->heap[m]))
+			m = c + 1;
+		if (m == i)
+			break;
+		struct waiting tmp = s->heap[i];
+		s->heap[i] = s->heap[m];
+		s->heap[m] = tmp;
+		i = m;
+	}
+	if (it.t <= s->after) {
+		/* records stored before may be near: only a rebuild sees them */
+		free(it.mem);
+		give_up(s);
+		return 0;
+	}
+	s->out_t = it.t;
+	s->out_rhash = it.rhash;
+	s->out_event = it.is_event;
+	s->out_any = 1;
+	if (close_groups(r, it.t) != 0) {
+		free(it.mem);
+		return -1;
+	}
+	if (it.is_event)
+		return add_event_mem(r, it.callid, &it.ev, it.mem);
+	return add_leg_mem(r, &it.leg, it.mem);
+}
+
+static int
+push_item(struct cs_calls_stream *s, struct waiting *it)
+{
+	size_t i;
+
+	if (s->out_any) {
+		struct waiting last = { .t = s->out_t, .rhash = s->out_rhash,
+		    .is_event = s->out_event };
+
+		if (item_less(it, &last)) {
+			free(it->mem);
+			give_up(s);
+			return 0;
+		}
+	}
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 256;
+		struct waiting *nh = realloc(s->heap, cap * sizeof(*nh));
+
+		if (nh == NULL) {
+			free(it->mem);
+			return cs_error_set(s->r.err, "out of memory");
+		}
+		s->heap = nh;
+		s->cap = cap;
+	}
+	i = s->n++;
+	while (i > 0 && item_less(it, &s->heap[(i - 1) / 2])) {
+		s->heap[i] = s->heap[(i - 1) / 2];
+		i = (i - 1) / 2;
+	}
+	s->heap[i] = *it;
+	if (it->t > s->latest)
+		s->latest = it->t;
+	while (!s->given_up && s->n > 0 && (s->heap[0].t < s->latest - REORDER ||
+	    s->n > MAX_WAITING))
+		if (let_through(s) != 0)
+			return -1;
+	return 0;
+}
+
+/* Copies n texts (NULL as "") into one block; points out[i] into it. */
+static char *
+pack_texts(const char *const in[], int n, const char **out[])
+{
+	size_t len[16], total = 0, off = 0;
+	char *mem;
+
+	for (int i = 0; i < n; i++) {
+		len[i] = in[i] != NULL ? strlen(in[i]) : 0;
+		total += len[i] + 1;
+	}
+	if ((mem = malloc(total)) == NULL)
+		return NULL;
+	for (int i = 0; i < n; i++) {
+		if (len[i] > 0)
+			memcpy(mem + off, in[i], len[i]);
+		mem[off + len[i]] = '\0';
+		*out[i] = mem + off;
+		off += len[i] + 1;
+	}
+	return mem;
+}
+
+static struct cs_calls_stream *
+stream_new(const struct cs_config *cfg, struct cs_rowq *q, int64_t after,
+    struct cs_error *err)
+{
+	struct cs_calls_stream *s = calloc(1, sizeof(*s));
+
+	if (s == NULL || (s->r.bucket = calloc(NBUCKETS, sizeof(*s->r.bucket))) == NULL) {
+		free(s);
+		cs_error_set(err, "out of memory");
+		return NULL;
+	}
+	s->r.cfg = cfg;
+	s->r.from = CS_TIME_MIN;
+	s->r.to = CS_TIME_MAX;
+	s->r.err = err;
+	s->after = after;
+	s->latest = INT64_MIN;
+	if ((s->r.derive = cs_derive_new(q, cfg, CS_TIME_MIN, CS_TIME_MAX, err)) == NULL) {
+		free(s->r.bucket);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+int
+cs_calls_stream_leg(struct cs_calls_stream *s, const struct cs_leg *l,
+    int64_t rhash)
+{
+	struct waiting it;
+	const char *in[LEG_TEXTS] = {
+		l->caller, l->src, l->dst, l->dcontext, l->channel, l->dstchannel,
+		l->lastapp, l->lastdata, l->disposition, l->uniqueid, l->linkedid,
+	};
+	const char **out[LEG_TEXTS] = {
+		&it.leg.caller, &it.leg.src, &it.leg.dst, &it.leg.dcontext,
+		&it.leg.channel, &it.leg.dstchannel, &it.leg.lastapp,
+		&it.leg.lastdata, &it.leg.disposition, &it.leg.uniqueid,
+		&it.leg.linkedid,
+	};
+
+	if (s->given_up)
+		return 0;
+	memset(&it, 0, sizeof(it));
+	it.t = l->start;
+	it.rhash = rhash;
+	it.leg = *l;
+	if ((it.mem = pack_texts(in, LEG_TEXTS, out)) == NULL)
+		return cs_error_set(s->r.err, "out of memory");
+	return push_item(s, &it);
+}
+
+int
+cs_calls_stream_event(struct cs_calls_stream *s, const char *callid,
+    const struct cs_qevent *e, int64_t rhash)
+{
+	struct waiting it;
+	const char *in[EV_TEXTS] = {
+		callid, e->queue, e->agent, e->event,
+		e->data[0], e->data[1], e->data[2], e->data[3], e->data[4],
+	};
+	const char **out[EV_TEXTS] = {
+		&it.callid, &it.ev.queue, &it.ev.agent, &it.ev.event,
+		&it.ev.data[0], &it.ev.data[1], &it.ev.data[2], &it.ev.data[3],
+		&it.ev.data[4],
+	};
+
+	if (s->given_up)
+		return 0;
+	/* as the rebuild reads them: events of no call are left out */
+	if (callid == NULL || *callid == '\0' || strcmp(callid, "NONE") == 0 ||
+	    strcmp(callid, "MANAGER") == 0 || strcmp(callid, "CLI") == 0 ||
+	    strcmp(callid, "REALTIME") == 0)
+		return 0;
+	memset(&it, 0, sizeof(it));
+	it.t = e->time;
+	it.rhash = rhash;
+	it.is_event = 1;
+	it.ev = *e;
+	if ((it.mem = pack_texts(in, EV_TEXTS, out)) == NULL)
+		return cs_error_set(s->r.err, "out of memory");
+	return push_item(s, &it);
+}
+
+int
+cs_calls_stream_finish(struct cs_calls_stream *s)
+{
+	while (!s->given_up && s->n > 0)
+		if (let_through(s) != 0)
+			return -1;
+	if (s->given_up)
+		return 0;
+	if (close_groups(&s->r, CS_TIME_MAX + 2 * GROUP_HORIZON) != 0)
+		return -1;
+	return cs_derive_finish(s->r.derive);
+}
+
+int
+cs_calls_stream_given_up(const struct cs_calls_stream *s)
+{
+	return s->given_up;
+}
+
+void
+cs_calls_stream_free(struct cs_calls_stream *s)
+{
+	if (s == NULL)
+		return;
+	free_items(s);
+	free(s->heap);
+	while (s->r.head != NULL) {
+		struct group *g = s->r.head;
+
+		s->r.head = g->fifo;
+		group_free(&s->r, g);
+	}
+	cs_derive_free(s->r.derive);
+	free(s->r.bucket);
+	free(s);
+}
+
+/* What the derived tables were made from: these rules, this configuration. */
 static void
 derived_key(const struct cs_config *cfg, char out[128])
 {
@@ -1263,4 +1568,62 @@ cs_calls_refresh(struct cs_db *db, const struct cs_config *cfg, int *rebuilt,
 		return -1;
 	}
 	return cs_db_exec(db, "COMMIT", err);
+}
+
+/* The latest start (or time) of the records of table, in *t; 0 if none. */
+static int
+latest_record(struct cs_db *db, const char *sql, int64_t *t, int *found,
+    struct cs_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (cs_db_prepare(db, &st, sql, err) != 0)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		int64_t v = sqlite3_column_int64(st, 0);
+
+		if (!*found || v > *t)
+			*t = v;
+		*found = 1;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return cs_db_fail(db, "cannot read the records", err);
+	return 0;
+}
+
+int
+cs_calls_stream_open(struct cs_db *db, const struct cs_config *cfg,
+    struct cs_rowq *q, struct cs_calls_stream **out, struct cs_error *err)
+{
+	char want[128], have[128];
+	int64_t latest = 0;
+	int found = 0;
+
+	*out = NULL;
+	if (latest_record(db, "SELECT max(start) FROM cdr", &latest, &found,
+	    err) != 0 || latest_record(db, "SELECT max(time) FROM queue_log",
+	    &latest, &found, err) != 0)
+		return -1;
+	derived_key(cfg, want);
+	if (cs_db_meta_get(db, "derived_from", have, sizeof(have), err) != 0)
+		return -1;
+	/* stale derived tables are rebuilt whole, after the import */
+	if (found && strcmp(want, have) != 0)
+		return 0;
+	*out = stream_new(cfg, q, found ? latest + CS_CALLS_STREAM_GAP :
+	    CS_TIME_MIN, err);
+	return *out == NULL ? -1 : 0;
+}
+
+int
+cs_calls_mark_current(struct cs_db *db, const struct cs_config *cfg,
+    struct cs_error *err)
+{
+	char want[128];
+
+	derived_key(cfg, want);
+	return cs_db_meta_set(db, "derived_from", want, err);
 }

@@ -101,4 +101,38 @@ int cs_calls_update(struct cs_db *db, const struct cs_config *cfg, int64_t from,
 int cs_calls_refresh(struct cs_db *db, const struct cs_config *cfg,
     int *rebuilt, struct cs_error *err);
 
+/*
+ * Calls built while an import reads its records, instead of read back from
+ * the database afterwards, when that gives the same tables as a rebuild:
+ * the derived tables are current (or the database holds no record), and
+ * every record already stored starts at least CS_CALLS_STREAM_GAP before
+ * the first new one, so that no call, flag or day's total can join them.
+ * Records are given in the order of their file, exactly as they are
+ * stored; the rows go through q.  When the order of the file is too far
+ * from the database's, or a record comes too close to the stored ones, the
+ * stream gives up (cs_calls_stream_given_up) and the import rebuilds the
+ * calls of its records as usual (cs_calls_update); that rebuild replaces
+ * whatever the stream wrote.  A record the writer skipped (already stored)
+ * must also make the import rebuild.
+ *
+ * cs_calls_stream_open sets *out to NULL when the database does not allow
+ * it; it returns -1 on errors only.
+ */
+#define CS_CALLS_STREAM_GAP (3 * 86400)
+struct cs_rowq;
+struct cs_calls_stream;
+int cs_calls_stream_open(struct cs_db *db, const struct cs_config *cfg,
+    struct cs_rowq *q, struct cs_calls_stream **out, struct cs_error *err);
+int cs_calls_stream_leg(struct cs_calls_stream *s, const struct cs_leg *l,
+    int64_t rhash);
+int cs_calls_stream_event(struct cs_calls_stream *s, const char *callid,
+    const struct cs_qevent *e, int64_t rhash);
+/* The last rows; then the stream is done (or has given up). */
+int cs_calls_stream_finish(struct cs_calls_stream *s);
+int cs_calls_stream_given_up(const struct cs_calls_stream *s);
+void cs_calls_stream_free(struct cs_calls_stream *s);
+/* After a stream that did not give up: the derived tables are current. */
+int cs_calls_mark_current(struct cs_db *db, const struct cs_config *cfg,
+    struct cs_error *err);
+
 #endif

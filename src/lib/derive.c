@@ -49,7 +49,7 @@ struct acc {
 };
 
 struct cs_derive {
-	struct cs_db *db;
+	struct cs_rowq *q;	/* where the rows go */
 	const struct cs_config *cfg;
 	int64_t from, to;
 	struct cs_error *err;
@@ -59,7 +59,6 @@ struct cs_derive {
 	int64_t latest;		/* the latest start seen */
 	int64_t day_lo, day_hi;	/* the local day of the last call stored, */
 	char day[11], week[11];	/* and its labels */
-	sqlite3_stmt *ins_call, *ins_daily, *ins_hist;
 };
 
 static unsigned
@@ -69,7 +68,7 @@ hash_key(const char *s)
 }
 
 struct cs_derive *
-cs_derive_new(struct cs_db *db, const struct cs_config *cfg, int64_t from,
+cs_derive_new(struct cs_rowq *q, const struct cs_config *cfg, int64_t from,
     int64_t to, struct cs_error *err)
 {
 	struct cs_derive *d = calloc(1, sizeof(*d));
@@ -79,51 +78,12 @@ cs_derive_new(struct cs_db *db, const struct cs_config *cfg, int64_t from,
 		cs_error_set(err, "out of memory");
 		return NULL;
 	}
-	d->db = db;
+	d->q = q;
 	d->cfg = cfg;
 	d->from = from;
 	d->to = to;
 	d->err = err;
 	d->latest = INT64_MIN;
-	if (cs_db_prepare(db, &d->ins_call, "INSERT OR REPLACE INTO calls(start, "
-	    "id, end, day, week, direction, service, in_hours, outcome, wait, "
-	    "human_wait, talk, abandon_wait, escalated, needed_agent, "
-	    "bot_answered, caller, legs, flags, repeat_24h, again_24h, "
-	    "callback_2h, callback_24h) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", err) != 0 ||
-	    cs_db_prepare(db, &d->ins_daily, "INSERT INTO daily VALUES(?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-	    "ON CONFLICT(day, service, in_hours) DO UPDATE SET "
-	    "offered = offered + excluded.offered,"
-	    "answered = answered + excluded.answered,"
-	    "needed_agent = needed_agent + excluded.needed_agent,"
-	    "agent = agent + excluded.agent, bot = bot + excluded.bot,"
-	    "abandoned = abandoned + excluded.abandoned,"
-	    "missed = missed + excluded.missed,"
-	    "voicemail = voicemail + excluded.voicemail,"
-	    "short = short + excluded.short,"
-	    "wait_sum = wait_sum + excluded.wait_sum,"
-	    "sl_count = sl_count + excluded.sl_count,"
-	    "abandon_wait_sum = abandon_wait_sum + excluded.abandon_wait_sum,"
-	    "talk_sum = talk_sum + excluded.talk_sum,"
-	    "bot_sessions = bot_sessions + excluded.bot_sessions,"
-	    "escalated = escalated + excluded.escalated,"
-	    "escalated_agent = escalated_agent + excluded.escalated_agent,"
-	    "contain_num = contain_num + excluded.contain_num,"
-	    "contain_den = contain_den + excluded.contain_den,"
-	    "repeat_num = repeat_num + excluded.repeat_num,"
-	    "repeat_den = repeat_den + excluded.repeat_den,"
-	    "lost = lost + excluded.lost,"
-	    "callback_den = callback_den + excluded.callback_den,"
-	    "callback2_num = callback2_num + excluded.callback2_num,"
-	    "callback24_num = callback24_num + excluded.callback24_num",
-	    err) != 0 ||
-	    cs_db_prepare(db, &d->ins_hist, "INSERT INTO wait_hist VALUES(?, ?, ?, "
-	    "?, ?, ?, ?) ON CONFLICT(day, service, in_hours, metric, secs) "
-	    "DO UPDATE SET n = n + excluded.n", err) != 0) {
-		cs_derive_free(d);
-		return NULL;
-	}
 	return d;
 }
 
@@ -161,9 +121,6 @@ cs_derive_free(struct cs_derive *d)
 		hist_free(&a->h[1]);
 		free(a);
 	}
-	sqlite3_finalize(d->ins_call);
-	sqlite3_finalize(d->ins_daily);
-	sqlite3_finalize(d->ins_hist);
 	free(d->bucket);
 	free(d);
 }
@@ -211,35 +168,33 @@ static int
 write_hist_row(struct cs_derive *d, const struct acc *a, int metric, long secs,
     long n)
 {
-	sqlite3_stmt *st = d->ins_hist;
+	struct cs_rowq *q = d->q;
 
-	sqlite3_reset(st);
-	sqlite3_bind_text(st, 1, a->day, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, a->week, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, service_name(d->cfg, a->service), -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, a->in_hours);
-	sqlite3_bind_int(st, 5, metric);
-	sqlite3_bind_int64(st, 6, secs);
-	sqlite3_bind_int64(st, 7, n);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return cs_db_fail(d->db, "cannot store a wait histogram", d->err);
-	return 0;
+	cs_rowq_begin(q, CS_ROW_HIST);
+	cs_rowq_text(q, a->day);
+	cs_rowq_text(q, a->week);
+	cs_rowq_text(q, service_name(d->cfg, a->service));
+	cs_rowq_int(q, a->in_hours);
+	cs_rowq_int(q, metric);
+	cs_rowq_int(q, secs);
+	cs_rowq_int(q, n);
+	return cs_rowq_end(q);
 }
 
 static int
 write_acc(struct cs_derive *d, struct acc *a)
 {
-	sqlite3_stmt *st = d->ins_daily;
+	struct cs_rowq *q = d->q;
 
-	sqlite3_reset(st);
-	sqlite3_bind_text(st, 1, a->day, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, a->week, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, service_name(d->cfg, a->service), -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 4, a->in_hours);
+	cs_rowq_begin(q, CS_ROW_DAILY);
+	cs_rowq_text(q, a->day);
+	cs_rowq_text(q, a->week);
+	cs_rowq_text(q, service_name(d->cfg, a->service));
+	cs_rowq_int(q, a->in_hours);
 	for (int i = 0; i < CS_SUM_N; i++)
-		sqlite3_bind_int64(st, 5 + i, a->sum[i]);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return cs_db_fail(d->db, "cannot store the daily totals", d->err);
+		cs_rowq_int(q, a->sum[i]);
+	if (cs_rowq_end(q) != 0)
+		return -1;
 	for (int m = 0; m < 2; m++) {
 		const struct hist *h = &a->h[m];
 
@@ -349,12 +304,12 @@ count(struct cs_derive *d, const struct pcall *p, const char *day,
 }
 
 static void
-bind_opt(sqlite3_stmt *st, int col, long v)
+put_opt(struct cs_rowq *q, long v)
 {
 	if (v >= 0)
-		sqlite3_bind_int64(st, col, v);
+		cs_rowq_int(q, v);
 	else
-		sqlite3_bind_null(st, col);
+		cs_rowq_null(q);
 }
 
 /* Sets the local day holding t (its span and labels) as the current one. */
@@ -381,7 +336,7 @@ day_of(struct cs_derive *d, int64_t t)
 static int
 settle(struct cs_derive *d, struct pcall *p)
 {
-	sqlite3_stmt *st = d->ins_call;
+	struct cs_rowq *q = d->q;
 	const struct cs_call *c = &p->c;
 	const char *day = d->day, *week = d->week;
 
@@ -389,35 +344,33 @@ settle(struct cs_derive *d, struct pcall *p)
 		return 0;
 	if (c->start < d->day_lo || c->start >= d->day_hi)
 		day_of(d, c->start);
-	sqlite3_reset(st);
-	sqlite3_bind_int64(st, 1, c->start);
-	sqlite3_bind_text(st, 2, p->id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, c->end);
-	sqlite3_bind_text(st, 4, day, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, week, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, cs_direction_name(c->direction), -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, service_name(d->cfg, c->service), -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 8, c->in_hours);
-	if (c->outcome == CS_OUTCOME_NONE)
-		sqlite3_bind_null(st, 9);
-	else
-		sqlite3_bind_text(st, 9, cs_outcome_name(c->outcome), -1, SQLITE_STATIC);
-	bind_opt(st, 10, c->wait);
-	bind_opt(st, 11, c->human_wait);
-	bind_opt(st, 12, c->talk);
-	bind_opt(st, 13, c->abandon_wait);
-	sqlite3_bind_int(st, 14, c->escalated);
-	sqlite3_bind_int(st, 15, c->needed_agent);
-	sqlite3_bind_int(st, 16, c->bot_answered);
-	sqlite3_bind_text(st, 17, p->caller, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 18, p->nlegs);
-	sqlite3_bind_int(st, 19, c->flags);
-	sqlite3_bind_int(st, 20, p->repeat);
-	sqlite3_bind_int(st, 21, p->again);
-	sqlite3_bind_int(st, 22, p->cb2);
-	sqlite3_bind_int(st, 23, p->cb24);
-	if (sqlite3_step(st) != SQLITE_DONE)
-		return cs_db_fail(d->db, "cannot store a call", d->err);
+	cs_rowq_begin(q, CS_ROW_CALL);
+	cs_rowq_int(q, c->start);
+	cs_rowq_text(q, p->id);
+	cs_rowq_int(q, c->end);
+	cs_rowq_text(q, day);
+	cs_rowq_text(q, week);
+	cs_rowq_text(q, cs_direction_name(c->direction));
+	cs_rowq_text(q, service_name(d->cfg, c->service));
+	cs_rowq_int(q, c->in_hours);
+	cs_rowq_text(q, c->outcome == CS_OUTCOME_NONE ? NULL :
+	    cs_outcome_name(c->outcome));
+	put_opt(q, c->wait);
+	put_opt(q, c->human_wait);
+	put_opt(q, c->talk);
+	put_opt(q, c->abandon_wait);
+	cs_rowq_int(q, c->escalated);
+	cs_rowq_int(q, c->needed_agent);
+	cs_rowq_int(q, c->bot_answered);
+	cs_rowq_text(q, p->caller);
+	cs_rowq_int(q, p->nlegs);
+	cs_rowq_int(q, c->flags);
+	cs_rowq_int(q, p->repeat);
+	cs_rowq_int(q, p->again);
+	cs_rowq_int(q, p->cb2);
+	cs_rowq_int(q, p->cb24);
+	if (cs_rowq_end(q) != 0)
+		return -1;
 	if (c->direction != CS_INBOUND)
 		return 0;
 	return count(d, p, day, week);
@@ -540,23 +493,6 @@ add(struct cs_derive *d, struct pcall *p)
 		d->head = p;
 	d->tail = p;
 	return 0;
-}
-
-int
-cs_derive_history(struct cs_derive *d, const char *caller, int64_t start,
-    int service, int answered)
-{
-	struct pcall *p = calloc(1, sizeof(*p));
-
-	if (p == NULL)
-		return cs_error_set(d->err, "out of memory");
-	p->start = start;
-	p->c.start = start;
-	p->c.service = service;
-	p->c.direction = CS_INBOUND;
-	p->answered = answered;
-	snprintf(p->caller, sizeof(p->caller), "%s", caller);
-	return add(d, p);
 }
 
 int

@@ -20,6 +20,7 @@
 #include "config.h"
 #include "db.h"
 #include "error.h"
+#include "rowq.h"
 
 /*
  * The sums of one (day, service, hours): the columns of the daily table
@@ -39,13 +40,13 @@ enum cs_daily_sum {
 
 struct cs_derive;
 
-/* Calls starting in [from, to) are stored; others only inform the flags. */
-struct cs_derive *cs_derive_new(struct cs_db *db, const struct cs_config *cfg,
+/*
+ * Calls starting in [from, to) are stored, through q; others only inform
+ * the flags.  err gets what goes wrong here (out of memory); what goes
+ * wrong writing, the queue's.
+ */
+struct cs_derive *cs_derive_new(struct cs_rowq *q, const struct cs_config *cfg,
     int64_t from, int64_t to, struct cs_error *err);
-
-/* A call already stored, before from: its caller's earlier call. */
-int cs_derive_history(struct cs_derive *d, const char *caller, int64_t start,
-    int service, int answered);
 
 /* A rebuilt call (id and c->caller are copied). */
 int cs_derive_add(struct cs_derive *d, const char *id, const struct cs_call *c,

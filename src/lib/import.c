@@ -17,6 +17,7 @@
 
 #define CHUNK (256 * 1024)
 #define PROGRESS_EVERY 65536
+#define SCRUB_MAX 1024
 
 
 struct run {
@@ -29,6 +30,7 @@ struct run {
 	struct cs_qlog_reader qlog;
 	int have_cdr, have_qlog;
 	struct cs_rowq *q;	/* the rows, to the writing thread */
+	struct cs_calls_stream *stream;	/* the calls, built meanwhile */
 	int64_t source;
 	crypto_generichash_state hash;
 	off_t consumed;		/* bytes up to the last full line */
@@ -59,18 +61,15 @@ reject(struct run *r, long line, const char *msg)
 		r->im->reject(r->im->arg, r->name, line, safe);
 }
 
-/* A text that may hold a number inside (a dial string, a channel). */
-static void
-put_scrubbed(struct cs_rowq *q, const char *s)
+/* A text that may hold a number inside (a dial string, a channel),
+ * scrubbed into buf; NULL stays NULL. */
+static const char *
+scrubbed(const char *s, char buf[SCRUB_MAX])
 {
-	char buf[1024];
-
-	if (s == NULL) {
-		cs_rowq_null(q);
-		return;
-	}
-	cs_privacy_scrub(s, buf, sizeof(buf));
-	cs_rowq_text(q, buf);
+	if (s == NULL)
+		return NULL;
+	cs_privacy_scrub(s, buf, SCRUB_MAX);
+	return buf;
 }
 
 /* The caller's number of a CDR: src, else the <number> of clid. */
@@ -101,15 +100,27 @@ remember(char *cache, size_t n, const char *s)
 		cache[0] = '\0';
 }
 
+/* The stream could not go on: out of memory (its error says so), or the
+ * writer stopped (the writer's error says why). */
+static int
+stream_failed(struct run *r)
+{
+	if (r->rerr.msg[0] != '\0')
+		r->rfailed = 1;
+	return -1;
+}
+
 static int
 store_cdr(struct run *r, const struct cs_cdr_record *rec, int64_t rhash)
 {
 	struct cs_rowq *q = r->q;
 	const struct cs_config *cfg = r->im->cfg;
 	char caller[CS_HASH_HEX + 1], nbuf[256];
+	char b[6][SCRUB_MAX];
 	const char *src = rec->f[CS_CDR_SRC], *dst = rec->f[CS_CDR_DST];
 	const char *number = cdr_caller_number(rec, nbuf, sizeof(nbuf));
 	int town = 0;
+	struct cs_leg l;
 
 	if (strcmp(number, r->last_caller) == 0) {
 		memcpy(caller, r->last_caller_hash, sizeof(caller));
@@ -128,72 +139,111 @@ store_cdr(struct run *r, const struct cs_cdr_record *rec, int64_t rhash)
 			r->last_dst_town = town;
 		}
 	}
+	/* the leg as the database will hold it */
+	memset(&l, 0, sizeof(l));
+	l.start = rec->start;
+	l.answer = rec->answer;
+	l.end = rec->end;
+	l.duration = rec->duration;
+	l.billsec = rec->billsec;
+	l.caller = caller;
+	/* numbers in clear only when they are extensions or the town's */
+	l.src = src != NULL && !cs_number_is_phone(src) ? src : NULL;
+	l.dst = dst == NULL ? NULL : cs_number_is_phone(dst) && !town ?
+	    "[phone]" : dst;
+	l.dcontext = rec->f[CS_CDR_DCONTEXT];
+	l.channel = scrubbed(rec->f[CS_CDR_CHANNEL], b[0]);
+	l.dstchannel = scrubbed(rec->f[CS_CDR_DSTCHANNEL], b[1]);
+	l.lastapp = rec->f[CS_CDR_LASTAPP];
+	l.lastdata = scrubbed(rec->f[CS_CDR_LASTDATA], b[2]);
+	l.disposition = rec->f[CS_CDR_DISPOSITION];
+	l.uniqueid = rec->f[CS_CDR_UNIQUEID];
+	l.linkedid = rec->f[CS_CDR_LINKEDID];
+	l.flags = rec->ambiguous ? 1 : 0;
+	l.order = (r->source << 32) + r->line;
+
 	cs_rowq_begin(q, CS_ROW_CDR);
-	cs_rowq_int(q, rec->start);
+	cs_rowq_int(q, l.start);
 	cs_rowq_int(q, rhash);
 	cs_rowq_int(q, r->source);
 	cs_rowq_int(q, r->line);
-	if (rec->answer != 0)
-		cs_rowq_int(q, rec->answer);
+	if (l.answer != 0)
+		cs_rowq_int(q, l.answer);
 	else
 		cs_rowq_null(q);
-	cs_rowq_int(q, rec->end);
-	cs_rowq_int(q, rec->duration);
-	cs_rowq_int(q, rec->billsec);
-	cs_rowq_text(q, caller);
-	/* numbers in clear only when they are extensions or the town's */
-	cs_rowq_text(q, src != NULL && !cs_number_is_phone(src) ? src : NULL);
-	cs_rowq_text(q, dst == NULL ? NULL :
-	    cs_number_is_phone(dst) && !town ? "[phone]" : dst);
-	cs_rowq_text(q, rec->f[CS_CDR_DCONTEXT]);
-	put_scrubbed(q, rec->f[CS_CDR_CHANNEL]);
-	put_scrubbed(q, rec->f[CS_CDR_DSTCHANNEL]);
-	cs_rowq_text(q, rec->f[CS_CDR_LASTAPP]);
-	put_scrubbed(q, rec->f[CS_CDR_LASTDATA]);
-	cs_rowq_text(q, rec->f[CS_CDR_DISPOSITION]);
+	cs_rowq_int(q, l.end);
+	cs_rowq_int(q, l.duration);
+	cs_rowq_int(q, l.billsec);
+	cs_rowq_text(q, l.caller);
+	cs_rowq_text(q, l.src);
+	cs_rowq_text(q, l.dst);
+	cs_rowq_text(q, l.dcontext);
+	cs_rowq_text(q, l.channel);
+	cs_rowq_text(q, l.dstchannel);
+	cs_rowq_text(q, l.lastapp);
+	cs_rowq_text(q, l.lastdata);
+	cs_rowq_text(q, l.disposition);
 	cs_rowq_text(q, rec->f[CS_CDR_AMAFLAGS]);
-	put_scrubbed(q, rec->f[CS_CDR_ACCOUNTCODE]);
-	cs_rowq_text(q, rec->f[CS_CDR_UNIQUEID]);
-	put_scrubbed(q, rec->f[CS_CDR_USERFIELD]);
-	put_scrubbed(q, rec->f[CS_CDR_PEERACCOUNT]);
-	cs_rowq_text(q, rec->f[CS_CDR_LINKEDID]);
+	cs_rowq_text(q, scrubbed(rec->f[CS_CDR_ACCOUNTCODE], b[3]));
+	cs_rowq_text(q, l.uniqueid);
+	cs_rowq_text(q, scrubbed(rec->f[CS_CDR_USERFIELD], b[4]));
+	cs_rowq_text(q, scrubbed(rec->f[CS_CDR_PEERACCOUNT], b[5]));
+	cs_rowq_text(q, l.linkedid);
 	if (rec->sequence >= 0)
 		cs_rowq_int(q, rec->sequence);
 	else
 		cs_rowq_null(q);
-	cs_rowq_int(q, rec->ambiguous ? 1 : 0);
-	return cs_rowq_end(q);
+	cs_rowq_int(q, l.flags);
+	if (cs_rowq_end(q) != 0)
+		return -1;
+	if (r->stream != NULL && cs_calls_stream_leg(r->stream, &l, rhash) != 0)
+		return stream_failed(r);
+	return 0;
 }
 
 static int
 store_qlog(struct run *r, const struct cs_qlog_record *rec, int64_t rhash)
 {
 	struct cs_rowq *q = r->q;
-	char caller[CS_HASH_HEX + 1];
+	char caller[CS_HASH_HEX + 1], b[CS_QLOG_NDATA + 1][SCRUB_MAX];
 	int enter = strcmp(rec->event, "ENTERQUEUE") == 0;
+	struct cs_qevent e;
 
-	cs_rowq_begin(q, CS_ROW_QLOG);
-	cs_rowq_int(q, rec->time);
-	cs_rowq_int(q, rhash);
-	cs_rowq_int(q, r->source);
-	cs_rowq_int(q, r->line);
-	cs_rowq_text(q, rec->callid);
-	cs_rowq_text(q, rec->queue);
-	put_scrubbed(q, rec->agent);
-	cs_rowq_text(q, rec->event);
+	memset(&e, 0, sizeof(e));
+	e.time = rec->time;
+	e.queue = rec->queue;
+	e.agent = scrubbed(rec->agent, b[CS_QLOG_NDATA]);
+	e.event = rec->event;
+	e.order = (r->source << 32) + r->line;
 	for (int i = 0; i < CS_QLOG_NDATA; i++) {
 		if (enter && i == 1) {
 			/* ENTERQUEUE's caller ID: only its keyed hash */
 			cs_privacy_hash(r->im->priv, rec->data[1], caller);
-			cs_rowq_text(q, caller);
+			e.data[i] = caller;
 		} else if (enter && i == 3) {
 			/* the caller's name: personal, and of no use here */
-			cs_rowq_text(q, "");
+			e.data[i] = "";
 		} else {
-			put_scrubbed(q, rec->data[i]);
+			e.data[i] = scrubbed(rec->data[i], b[i]);
 		}
 	}
-	return cs_rowq_end(q);
+	cs_rowq_begin(q, CS_ROW_QLOG);
+	cs_rowq_int(q, e.time);
+	cs_rowq_int(q, rhash);
+	cs_rowq_int(q, r->source);
+	cs_rowq_int(q, r->line);
+	cs_rowq_text(q, rec->callid);
+	cs_rowq_text(q, e.queue);
+	cs_rowq_text(q, e.agent);
+	cs_rowq_text(q, e.event);
+	for (int i = 0; i < CS_QLOG_NDATA; i++)
+		cs_rowq_text(q, e.data[i]);
+	if (cs_rowq_end(q) != 0)
+		return -1;
+	if (r->stream != NULL &&
+	    cs_calls_stream_event(r->stream, rec->callid, &e, rhash) != 0)
+		return stream_failed(r);
+	return 0;
 }
 
 /* One complete line (without '\n'). */
@@ -549,6 +599,11 @@ read_all(struct run *r)
 		have -= start;
 	}
 	free(buf);
+	if (r->stream != NULL && cs_calls_stream_finish(r->stream) != 0) {
+		stream_failed(r);
+		cs_rowq_close(r->q, 1);
+		return -1;
+	}
 	return cs_rowq_close(r->q, 0);
 fail:
 	r->rfailed = 1;
@@ -628,6 +683,12 @@ cs_import_file(struct cs_import *im, const char *path,
 	}
 	if ((r.q = cs_rowq_new(im->db, 0, err)) == NULL)
 		goto out;
+	/* its errors, on the reading thread, are the reader's */
+	if (!im->rebuild &&
+	    cs_calls_stream_open(im->db, im->cfg, r.q, &r.stream, &r.rerr) != 0) {
+		*err = r.rerr;
+		goto out;
+	}
 	if (pthread_create(&reader, NULL, reader_main, &r) != 0) {
 		cs_error_set(err, "cannot start a thread to read %s", r.name);
 		goto out;
@@ -653,12 +714,22 @@ cs_import_file(struct cs_import *im, const char *path,
 	}
 	if (save_source(&r, real) != 0)
 		goto out;
-	/* the calls whose legs may start up to 4 h before a new record */
-	if (st->stored > 0 && im->progress != NULL)
-		im->progress(im->arg, r.name, -1, r.size, st->lines);
-	if (st->stored > 0 && cs_calls_update(im->db, im->cfg,
-	    qs.tmin - 4 * 3600, qs.tmax + 1, NULL, err) != 0)
-		goto out;
+	if (r.stream != NULL && !cs_calls_stream_given_up(r.stream) &&
+	    st->skipped == 0) {
+		/* the calls were built as the records were read */
+		if (st->stored > 0 && cs_calls_mark_current(im->db, im->cfg,
+		    err) != 0)
+			goto out;
+		st->streamed = st->stored > 0;
+	} else if (st->stored > 0) {
+		/* the calls whose legs may start up to 4 h before a new
+		   record: read back and rebuilt */
+		if (im->progress != NULL)
+			im->progress(im->arg, r.name, -1, r.size, st->lines);
+		if (cs_calls_update(im->db, im->cfg, qs.tmin - 4 * 3600,
+		    qs.tmax + 1, NULL, err) != 0)
+			goto out;
+	}
 	rc = 0;
 commit:
 	if (cs_db_exec(im->db, "COMMIT", err) != 0) {
@@ -669,6 +740,7 @@ commit:
 out:
 	if (in_tx)
 		sqlite3_exec(im->db->h, "ROLLBACK", NULL, NULL, NULL);
+	cs_calls_stream_free(r.stream);
 	cs_rowq_free(r.q);
 	if (r.have_cdr)
 		cs_cdr_reader_release(&r.cdr);

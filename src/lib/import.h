@@ -6,9 +6,12 @@
  * file brings it: its key is a keyed digest of the line.  A file imported
  * before is recognised by its path and the hash of what was read of it:
  * only the lines added since are read.  A bad line costs that line only: it
- * is reported through the reject callback and counted.  When the file is
- * done the calls it touched are rebuilt and everything is committed at once;
- * on any failure nothing of the file remains.
+ * is reported through the reject callback and counted.  The file is read,
+ * parsed and scrubbed on a thread of its own while this one stores its
+ * records.  The calls its records make are built as they are read when the
+ * database allows it (calls.h), else rebuilt from the stored records once
+ * the file is read; everything is then committed at once.  On any failure
+ * nothing of the file remains.
  */
 #ifndef CS_IMPORT_H
 #define CS_IMPORT_H
@@ -29,6 +32,7 @@ struct cs_import_stats {
 	long rejected;	/* lines rejected */
 	int resumed;	/* the file grew: only its new lines were read */
 	int unchanged;	/* nothing new since the last import */
+	int streamed;	/* its calls were built as it was read (calls.h) */
 };
 
 struct cs_import {
@@ -37,6 +41,9 @@ struct cs_import {
 	const struct cs_privacy *priv;
 	int times_utc;
 	enum cs_format format;	/* CS_FORMAT_UNKNOWN: detect */
+	/* 1: rebuild the calls from the records stored, never as they are
+	   read (the tests compare both ways) */
+	int rebuild;
 	/* called for each rejected line (name as given, line from 1) */
 	void (*reject)(void *arg, const char *name, long line, const char *msg);
 	/* called every so often with the bytes done of total (0: unknown);

@@ -207,7 +207,8 @@ cs_rowq_text(struct cs_rowq *q, const char *s)
 		return;
 	}
 	n = strlen(s);
-	if (b->ntext + n > b->captext) {
+	/* an empty text too needs the block: NULL would bind a NULL */
+	if (b->ntext + n > b->captext || b->text == NULL) {
 		size_t cap = b->captext ? b->captext : 65536;
 		char *nt;
 
@@ -222,7 +223,8 @@ cs_rowq_text(struct cs_rowq *q, const char *s)
 	}
 	if ((v = push(b)) == NULL)
 		return;
-	memcpy(b->text + b->ntext, s, n);
+	if (n > 0)
+		memcpy(b->text + b->ntext, s, n);
 	v->type = V_TEXT;
 	v->len = (int)n;
 	v->i = (int64_t)b->ntext;

@@ -1,0 +1,389 @@
+/*
+ * test_import.c: the import suite.  The calls an import builds while it
+ * reads (calls.h, "stream") must be exactly the calls a rebuild from the
+ * stored records gives: every test imports the same records twice, once
+ * as a user would and once with im.rebuild set, and compares the derived
+ * tables row for row.  The records are sample-data's two-year town,
+ * whole, cut into periods, reversed, or repeated, which decides whether
+ * the stream may be used; each test says which way it expects.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "import.h"
+#include "rowq.h"
+#include "unit.h"
+
+#define MASTER "sample-data/Master.csv"
+#define QLOG "sample-data/queue_log"
+#define CONF "sample-data/callstat.conf"
+
+struct tdb {
+	struct cs_db db;
+	struct cs_privacy priv;
+	struct cs_config cfg;
+	int open;
+};
+
+static char dir[64];
+
+static int
+setup(void)
+{
+	snprintf(dir, sizeof(dir), "/tmp/cs-unit-import-XXXXXX");
+	return mkdtemp(dir) == NULL ? -1 : 0;
+}
+
+static int
+teardown(void)
+{
+	char cmd[128];
+
+	snprintf(cmd, sizeof(cmd), "rm -rf '%s'", dir);
+	return system(cmd) == 0 ? 0 : -1;
+}
+
+static void
+path_of(char *out, size_t n, const char *name)
+{
+	snprintf(out, n, "%s/%s", dir, name);
+}
+
+/* A new database name in dir, hashing with the suite's one key. */
+static int
+tdb_open(struct tdb *t, const char *name)
+{
+	char path[128], key[128];
+	struct cs_error err;
+
+	memset(t, 0, sizeof(*t));
+	path_of(path, sizeof(path), name);
+	path_of(key, sizeof(key), "key");
+	unlink(path);
+	if (cs_config_load(&t->cfg, CONF, &err) != 0 ||
+	    cs_db_open(&t->db, path, 1, &err) != 0 ||
+	    cs_import_key(&t->priv, &t->db, key, &err) != 0) {
+		fprintf(stderr, "tdb_open: %s\n", err.msg);
+		return -1;
+	}
+	t->open = 1;
+	return 0;
+}
+
+static void
+tdb_close(struct tdb *t)
+{
+	struct cs_error err;
+
+	if (!t->open)
+		return;
+	cs_privacy_release(&t->priv);
+	cs_db_close(&t->db, &err);
+	cs_config_release(&t->cfg);
+	t->open = 0;
+}
+
+static int
+import(struct tdb *t, const char *path, int rebuild, struct cs_import_stats *st)
+{
+	struct cs_import im;
+	struct cs_error err;
+	int rc;
+
+	memset(&im, 0, sizeof(im));
+	im.db = &t->db;
+	im.cfg = &t->cfg;
+	im.priv = &t->priv;
+	im.rebuild = rebuild;
+	rc = cs_import_file(&im, path, st, &err);
+	if (rc != 0)
+		fprintf(stderr, "import %s: %s\n", path, err.msg);
+	return rc;
+}
+
+static long
+count(struct tdb *t, const char *sql)
+{
+	sqlite3_stmt *st;
+	long n = -1;
+
+	if (sqlite3_prepare_v2(t->db.h, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* Rows of a's table not in b's, and of b's not in a's: 0 when the same. */
+static long
+differ(struct tdb *a, const char *bname, const char *table)
+{
+	char sql[512], path[128];
+	long n;
+
+	path_of(path, sizeof(path), bname);
+	snprintf(sql, sizeof(sql), "ATTACH '%s' AS b", path);
+	if (sqlite3_exec(a->db.h, sql, NULL, NULL, NULL) != SQLITE_OK)
+		return -1;
+	snprintf(sql, sizeof(sql), "SELECT (SELECT count(*) FROM (SELECT * FROM "
+	    "main.%s EXCEPT SELECT * FROM b.%s)) + (SELECT count(*) FROM "
+	    "(SELECT * FROM b.%s EXCEPT SELECT * FROM main.%s))",
+	    table, table, table, table);
+	n = count(a, sql);
+	sqlite3_exec(a->db.h, "DETACH b", NULL, NULL, NULL);
+	return n;
+}
+
+/* The derived tables of a and of the database bname are the same. */
+static void
+assert_same(struct tdb *a, const char *bname)
+{
+	CU_ASSERT_EQUAL(differ(a, bname, "calls"), 0);
+	CU_ASSERT_EQUAL(differ(a, bname, "daily"), 0);
+	CU_ASSERT_EQUAL(differ(a, bname, "wait_hist"), 0);
+}
+
+/* Imports files into a (as a user would) and into b (rebuilt); checks that
+ * a streamed as told, then that both give the same tables. */
+static void
+both_ways(const char *const files[], int nfiles, const int streamed[])
+{
+	struct tdb a, b;
+	struct cs_import_stats st;
+
+	CU_ASSERT_FATAL(tdb_open(&b, "b.db") == 0);
+	for (int i = 0; i < nfiles; i++) {
+		CU_ASSERT_FATAL(import(&b, files[i], 1, &st) == 0);
+		CU_ASSERT_EQUAL(st.streamed, 0);
+	}
+	tdb_close(&b);
+	CU_ASSERT_FATAL(tdb_open(&a, "a.db") == 0);
+	for (int i = 0; i < nfiles; i++) {
+		CU_ASSERT_FATAL(import(&a, files[i], 0, &st) == 0);
+		CU_ASSERT_EQUAL(st.streamed, streamed[i]);
+	}
+	CU_ASSERT(count(&a, "SELECT count(*) FROM calls") > 0);
+	assert_same(&a, "b.db");
+	tdb_close(&a);
+}
+
+/* Field n (from 0) of a Master.csv line, into out: enough for dates. */
+static void
+field(const char *line, int n, char *out, size_t size)
+{
+	int f = 0, quoted = 0;
+	size_t k = 0;
+
+	for (const char *p = line; *p != '\0' && *p != '\n'; p++) {
+		if (*p == '"') {
+			quoted = !quoted;
+			continue;
+		}
+		if (*p == ',' && !quoted) {
+			if (f++ == n)
+				break;
+			continue;
+		}
+		if (f == n && k + 1 < size)
+			out[k++] = *p;
+	}
+	out[k] = '\0';
+}
+
+/* Writes into dir/name the lines of MASTER whose start (field 9) is in
+ * [from, to) as text, reversed when told, each `times` times in a row. */
+static int
+cut(const char *name, const char *from, const char *to, int reverse, int times)
+{
+	FILE *in = fopen(MASTER, "r"), *out;
+	char path[128], line[4096], start[32];
+	char **lines = NULL;
+	size_t n = 0, cap = 0;
+
+	path_of(path, sizeof(path), name);
+	if (in == NULL || (out = fopen(path, "w")) == NULL) {
+		if (in != NULL)
+			fclose(in);
+		return -1;
+	}
+	while (fgets(line, sizeof(line), in) != NULL) {
+		field(line, 9, start, sizeof(start));
+		if (strcmp(start, from) < 0 || strcmp(start, to) >= 0)
+			continue;
+		if (n == cap) {
+			cap = cap ? 2 * cap : 1024;
+			lines = realloc(lines, cap * sizeof(*lines));
+		}
+		lines[n++] = strdup(line);
+	}
+	for (size_t i = 0; i < n; i++)
+		for (int t = 0; t < times; t++)
+			fputs(lines[reverse ? n - 1 - i : i], out);
+	for (size_t i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+	fclose(in);
+	return fclose(out) == 0 && n > 0 ? 0 : -1;
+}
+
+/* A new database, then the queue_log over it: the first streams, the
+ * second (whose events join calls already stored) is rebuilt. */
+static void
+test_whole_town(void)
+{
+	const char *files[] = { MASTER, QLOG };
+	const int streamed[] = { 1, 0 };
+
+	both_ways(files, 2, streamed);
+}
+
+/* Periods apart by more than CS_CALLS_STREAM_GAP each stream; one that
+ * follows the last at once is rebuilt. */
+static void
+test_periods(void)
+{
+	char p1[128], p2[128], p3[128];
+	const char *files[3] = { p1, p2, p3 };
+	const int streamed[] = { 1, 1, 0 };
+
+	CU_ASSERT_FATAL(cut("spring.csv", "2023-03", "2023-06", 0, 1) == 0);
+	CU_ASSERT_FATAL(cut("autumn.csv", "2023-09", "2023-10-15", 0, 1) == 0);
+	CU_ASSERT_FATAL(cut("later.csv", "2023-10-15", "2023-12", 0, 1) == 0);
+	path_of(p1, sizeof(p1), "spring.csv");
+	path_of(p2, sizeof(p2), "autumn.csv");
+	path_of(p3, sizeof(p3), "later.csv");
+	both_ways(files, 3, streamed);
+}
+
+/* Legs far out of the order they started: the stream gives up. */
+static void
+test_reversed(void)
+{
+	char p[128];
+	const char *files[] = { p };
+	const int streamed[] = { 0 };
+
+	CU_ASSERT_FATAL(cut("reversed.csv", "2023-03", "2023-05", 1, 1) == 0);
+	path_of(p, sizeof(p), "reversed.csv");
+	both_ways(files, 1, streamed);
+}
+
+/* A file holding each record twice in a row: each is stored once, and the
+ * calls (rebuilt, since the stream saw every record twice) count each
+ * once. */
+static void
+test_repeated(void)
+{
+	char p[128];
+	const char *files[] = { p };
+	const int streamed[] = { 0 };
+	struct tdb a;
+	struct cs_import_stats st;
+	long legs;
+
+	CU_ASSERT_FATAL(cut("twice.csv", "2024-01", "2024-02", 0, 2) == 0);
+	path_of(p, sizeof(p), "twice.csv");
+	both_ways(files, 1, streamed);
+	CU_ASSERT_FATAL(tdb_open(&a, "a.db") == 0);
+	CU_ASSERT_FATAL(import(&a, p, 0, &st) == 0);
+	CU_ASSERT_EQUAL(st.stored, st.skipped);
+	legs = count(&a, "SELECT count(*) FROM cdr");
+	CU_ASSERT_EQUAL(legs, st.stored);
+	CU_ASSERT_EQUAL(count(&a, "SELECT sum(legs) FROM calls"), legs);
+	tdb_close(&a);
+}
+
+/* The writer fails at the 5,000th line: the reading thread stops, the
+ * import fails, and nothing of the file is left. */
+static void
+test_writer_fails(void)
+{
+	struct tdb a;
+	struct cs_import_stats st;
+	struct cs_import im;
+	struct cs_error err;
+
+	CU_ASSERT_FATAL(tdb_open(&a, "a.db") == 0);
+	CU_ASSERT_FATAL(sqlite3_exec(a.db.h, "CREATE TEMP TRIGGER boom BEFORE "
+	    "INSERT ON main.cdr WHEN NEW.line = 5000 BEGIN SELECT RAISE(ABORT, "
+	    "'boom'); END", NULL, NULL, NULL) == SQLITE_OK);
+	memset(&im, 0, sizeof(im));
+	im.db = &a.db;
+	im.cfg = &a.cfg;
+	im.priv = &a.priv;
+	CU_ASSERT_EQUAL(cs_import_file(&im, MASTER, &st, &err), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "cannot store a record: boom"));
+	CU_ASSERT_EQUAL(count(&a, "SELECT count(*) FROM cdr"), 0);
+	CU_ASSERT_EQUAL(count(&a, "SELECT count(*) FROM calls"), 0);
+	CU_ASSERT_EQUAL(count(&a, "SELECT count(*) FROM sources"), 0);
+	/* and the next import, without the trigger, takes it all */
+	sqlite3_exec(a.db.h, "DROP TRIGGER boom", NULL, NULL, NULL);
+	CU_ASSERT_EQUAL(import(&a, MASTER, 0, &st), 0);
+	CU_ASSERT_EQUAL(st.streamed, 1);
+	CU_ASSERT_EQUAL(count(&a, "SELECT count(*) FROM cdr"), st.stored);
+	tdb_close(&a);
+}
+
+/* Rows written at once ("direct"): texts, empty ones included, NULLs and
+ * integers land as given; an empty text is not a NULL. */
+static void
+test_rowq_direct(void)
+{
+	struct tdb a;
+	struct cs_error err;
+	struct cs_rowq *q;
+	struct cs_rowq_stats qs;
+
+	CU_ASSERT_FATAL(tdb_open(&a, "a.db") == 0);
+	q = cs_rowq_new(&a.db, 1, &err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+	for (int i = 0; i < 2; i++) {
+		cs_rowq_begin(q, CS_ROW_QLOG);
+		cs_rowq_int(q, 1700000000 + i);	/* time */
+		cs_rowq_int(q, 42);		/* rhash: the second is the same */
+		cs_rowq_int(q, 1);
+		cs_rowq_int(q, 7);
+		cs_rowq_text(q, "");		/* callid */
+		cs_rowq_text(q, "accueil");
+		cs_rowq_text(q, "NONE");
+		cs_rowq_text(q, "ENTERQUEUE");
+		cs_rowq_null(q);
+		cs_rowq_text(q, "");
+		cs_rowq_text(q, "1");
+		cs_rowq_null(q);
+		cs_rowq_null(q);
+		CU_ASSERT_EQUAL(cs_rowq_end(q), 0);
+	}
+	/* the same (time, rhash) again: skipped */
+	cs_rowq_begin(q, CS_ROW_QLOG);
+	cs_rowq_int(q, 1700000000);
+	cs_rowq_int(q, 42);
+	for (int i = 0; i < 11; i++)
+		cs_rowq_text(q, "x");
+	CU_ASSERT_EQUAL(cs_rowq_end(q), 0);
+	cs_rowq_stats(q, &qs);
+	CU_ASSERT_EQUAL(qs.stored, 2);
+	CU_ASSERT_EQUAL(qs.skipped, 1);
+	CU_ASSERT_EQUAL(qs.tmin, 1700000000);
+	CU_ASSERT_EQUAL(qs.tmax, 1700000001);
+	cs_rowq_free(q);
+	CU_ASSERT_EQUAL(count(&a, "SELECT count(*) FROM queue_log WHERE "
+	    "callid = '' AND data1 IS NULL AND data2 = '' AND data3 = '1' AND "
+	    "data4 IS NULL AND line = 7 AND queue = 'accueil'"), 2);
+	tdb_close(&a);
+}
+
+static CU_TestInfo tests[] = {
+	{ "rows written at once land as given", test_rowq_direct },
+	{ "a whole town: stream, then rebuild", test_whole_town },
+	{ "periods apart stream, adjacent ones rebuild", test_periods },
+	{ "records far out of order: rebuilt", test_reversed },
+	{ "records twice in a file: stored and counted once", test_repeated },
+	{ "the writer fails: nothing left", test_writer_fails },
+	CU_TEST_INFO_NULL,
+};
+
+CS_UNIT_SUITE_FIXTURE("import", tests, setup, teardown)
