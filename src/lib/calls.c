@@ -1257,15 +1257,15 @@ struct cs_calls_stream {
 	struct rebuild r;
 	int64_t after;
 	int64_t latest;			/* the latest start come */
-	int64_t out_t, out_rhash;	/* the last let through */
-	int out_event, out_any;
+	struct waiting last;		/* the last let through (keys only) */
+	int out_any;
 	int given_up;
-	struct waiting *heap;
+	struct waiting **heap;
 	size_t n, cap;
 };
 
 static int
-item_less(const struct waiting *a, const struct waiting *b)
+waiting_less(const struct waiting *a, const struct waiting *b)
 {
 	if (a->t != b->t)
 		return a->t < b->t;
@@ -1275,10 +1275,18 @@ item_less(const struct waiting *a, const struct waiting *b)
 }
 
 static void
-free_items(struct cs_calls_stream *s)
+waiting_free(struct waiting *w)
+{
+	if (w != NULL)
+		free(w->mem);
+	free(w);
+}
+
+static void
+free_waiting(struct cs_calls_stream *s)
 {
 	for (size_t i = 0; i < s->n; i++)
-		free(s->heap[i].mem);
+		waiting_free(s->heap[i]);
 	s->n = 0;
 }
 
@@ -1286,86 +1294,87 @@ static void
 give_up(struct cs_calls_stream *s)
 {
 	s->given_up = 1;
-	free_items(s);
+	free_waiting(s);
 }
 
 /* Lets the first record of the heap through to the rebuild's engine. */
 static int
 let_through(struct cs_calls_stream *s)
 {
-	struct waiting it = s->heap[0];
+	struct waiting *w = s->heap[0], *moved;
 	struct rebuild *r = &s->r;
 	size_t i = 0;
+	int rc;
 
-	s->heap[0] = s->heap[--s->n];
+	moved = s->heap[--s->n];
 	for (;;) {
-		size_t c = 2 * i + 1, m = i;
+		size_t c = 2 * i + 1;
 
-		if (c < s->n && item_less(&s->heap[c], &s->heap[m]))
-			m = c;
-		if (c + 1 < s->n && item_less(&s->heap[c + 1], &s->heap[m]))
-			m = c + 1;
-		if (m == i)
+		if (c >= s->n)
 			break;
-		struct waiting tmp = s->heap[i];
-		s->heap[i] = s->heap[m];
-		s->heap[m] = tmp;
-		i = m;
+		if (c + 1 < s->n && waiting_less(s->heap[c + 1], s->heap[c]))
+			c++;
+		if (!waiting_less(s->heap[c], moved))
+			break;
+		s->heap[i] = s->heap[c];
+		i = c;
 	}
-	if (it.t <= s->after) {
+	if (s->n > 0)
+		s->heap[i] = moved;
+	if (w->t <= s->after) {
 		/* records stored before may be near: only a rebuild sees them */
-		free(it.mem);
+		waiting_free(w);
 		give_up(s);
 		return 0;
 	}
-	s->out_t = it.t;
-	s->out_rhash = it.rhash;
-	s->out_event = it.is_event;
+	s->last.t = w->t;
+	s->last.rhash = w->rhash;
+	s->last.is_event = w->is_event;
 	s->out_any = 1;
-	if (close_groups(r, it.t) != 0) {
-		free(it.mem);
+	if (close_groups(r, w->t) != 0) {
+		waiting_free(w);
 		return -1;
 	}
-	if (it.is_event)
-		return add_event_mem(r, it.callid, &it.ev, it.mem);
-	return add_leg_mem(r, &it.leg, it.mem);
+	/* the group now owns the texts */
+	if (w->is_event)
+		rc = add_event_mem(r, w->callid, &w->ev, w->mem);
+	else
+		rc = add_leg_mem(r, &w->leg, w->mem);
+	free(w);
+	return rc;
 }
 
+/* Takes w (and its texts) into the heap. */
 static int
-push_item(struct cs_calls_stream *s, struct waiting *it)
+push_waiting(struct cs_calls_stream *s, struct waiting *w)
 {
 	size_t i;
 
-	if (s->out_any) {
-		struct waiting last = { .t = s->out_t, .rhash = s->out_rhash,
-		    .is_event = s->out_event };
-
-		if (item_less(it, &last)) {
-			free(it->mem);
-			give_up(s);
-			return 0;
-		}
+	if (s->out_any && waiting_less(w, &s->last)) {
+		waiting_free(w);
+		give_up(s);
+		return 0;
 	}
 	if (s->n == s->cap) {
 		size_t cap = s->cap ? 2 * s->cap : 256;
-		struct waiting *nh = realloc(s->heap, cap * sizeof(*nh));
+		struct waiting **nh = realloc(s->heap, cap * sizeof(*nh));
 
 		if (nh == NULL) {
-			free(it->mem);
+			waiting_free(w);
 			return cs_error_set(s->r.err, "out of memory");
 		}
 		s->heap = nh;
 		s->cap = cap;
 	}
 	i = s->n++;
-	while (i > 0 && item_less(it, &s->heap[(i - 1) / 2])) {
+	while (i > 0 && waiting_less(w, s->heap[(i - 1) / 2])) {
 		s->heap[i] = s->heap[(i - 1) / 2];
 		i = (i - 1) / 2;
 	}
-	s->heap[i] = *it;
-	if (it->t > s->latest)
-		s->latest = it->t;
-	while (!s->given_up && s->n > 0 && (s->heap[0].t < s->latest - REORDER ||
+	s->heap[i] = w;
+	if (w->t > s->latest)
+		s->latest = w->t;
+	while (!s->given_up && s->n > 0 && (s->heap[0]->t < s->latest - REORDER ||
 	    s->n > MAX_WAITING))
 		if (let_through(s) != 0)
 			return -1;
@@ -1424,42 +1433,43 @@ int
 cs_calls_stream_leg(struct cs_calls_stream *s, const struct cs_leg *l,
     int64_t rhash)
 {
-	struct waiting it;
+	struct waiting *w;
 	const char *in[LEG_TEXTS] = {
 		l->caller, l->src, l->dst, l->dcontext, l->channel, l->dstchannel,
 		l->lastapp, l->lastdata, l->disposition, l->uniqueid, l->linkedid,
 	};
-	const char **out[LEG_TEXTS] = {
-		&it.leg.caller, &it.leg.src, &it.leg.dst, &it.leg.dcontext,
-		&it.leg.channel, &it.leg.dstchannel, &it.leg.lastapp,
-		&it.leg.lastdata, &it.leg.disposition, &it.leg.uniqueid,
-		&it.leg.linkedid,
-	};
 
 	if (s->given_up)
 		return 0;
-	memset(&it, 0, sizeof(it));
-	it.t = l->start;
-	it.rhash = rhash;
-	it.leg = *l;
-	if ((it.mem = pack_texts(in, LEG_TEXTS, out)) == NULL)
+	if ((w = calloc(1, sizeof(*w))) == NULL)
 		return cs_error_set(s->r.err, "out of memory");
-	return push_item(s, &it);
+	w->t = l->start;
+	w->rhash = rhash;
+	w->leg = *l;
+	{
+		const char **out[LEG_TEXTS] = {
+			&w->leg.caller, &w->leg.src, &w->leg.dst,
+			&w->leg.dcontext, &w->leg.channel, &w->leg.dstchannel,
+			&w->leg.lastapp, &w->leg.lastdata, &w->leg.disposition,
+			&w->leg.uniqueid, &w->leg.linkedid,
+		};
+
+		if ((w->mem = pack_texts(in, LEG_TEXTS, out)) == NULL) {
+			free(w);
+			return cs_error_set(s->r.err, "out of memory");
+		}
+	}
+	return push_waiting(s, w);
 }
 
 int
 cs_calls_stream_event(struct cs_calls_stream *s, const char *callid,
     const struct cs_qevent *e, int64_t rhash)
 {
-	struct waiting it;
+	struct waiting *w;
 	const char *in[EV_TEXTS] = {
 		callid, e->queue, e->agent, e->event,
 		e->data[0], e->data[1], e->data[2], e->data[3], e->data[4],
-	};
-	const char **out[EV_TEXTS] = {
-		&it.callid, &it.ev.queue, &it.ev.agent, &it.ev.event,
-		&it.ev.data[0], &it.ev.data[1], &it.ev.data[2], &it.ev.data[3],
-		&it.ev.data[4],
 	};
 
 	if (s->given_up)
@@ -1469,14 +1479,25 @@ cs_calls_stream_event(struct cs_calls_stream *s, const char *callid,
 	    strcmp(callid, "MANAGER") == 0 || strcmp(callid, "CLI") == 0 ||
 	    strcmp(callid, "REALTIME") == 0)
 		return 0;
-	memset(&it, 0, sizeof(it));
-	it.t = e->time;
-	it.rhash = rhash;
-	it.is_event = 1;
-	it.ev = *e;
-	if ((it.mem = pack_texts(in, EV_TEXTS, out)) == NULL)
+	if ((w = calloc(1, sizeof(*w))) == NULL)
 		return cs_error_set(s->r.err, "out of memory");
-	return push_item(s, &it);
+	w->t = e->time;
+	w->rhash = rhash;
+	w->is_event = 1;
+	w->ev = *e;
+	{
+		const char **out[EV_TEXTS] = {
+			&w->callid, &w->ev.queue, &w->ev.agent, &w->ev.event,
+			&w->ev.data[0], &w->ev.data[1], &w->ev.data[2],
+			&w->ev.data[3], &w->ev.data[4],
+		};
+
+		if ((w->mem = pack_texts(in, EV_TEXTS, out)) == NULL) {
+			free(w);
+			return cs_error_set(s->r.err, "out of memory");
+		}
+	}
+	return push_waiting(s, w);
 }
 
 int
@@ -1503,7 +1524,7 @@ cs_calls_stream_free(struct cs_calls_stream *s)
 {
 	if (s == NULL)
 		return;
-	free_items(s);
+	free_waiting(s);
 	free(s->heap);
 	while (s->r.head != NULL) {
 		struct group *g = s->r.head;

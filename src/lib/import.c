@@ -32,7 +32,6 @@ struct run {
 	struct cs_rowq *q;	/* the rows, to the writing thread */
 	struct cs_calls_stream *stream;	/* the calls, built meanwhile */
 	int64_t source;
-	crypto_generichash_state hash;
 	off_t consumed;		/* bytes up to the last full line */
 	long line;		/* number of the last line read */
 	/* the rows of a call repeat its numbers: the last ones, decided */
@@ -301,31 +300,56 @@ start_readers(struct run *r)
 }
 
 /*
- * The hash of what was read of a file (BLAKE2b, unkeyed): a later import
- * resumes where this one stopped only when the file still starts with
- * exactly these bytes.
+ * What a later import recognises a file by: its first n bytes, given by
+ * their number and a BLAKE2b hash of their first and last FP_SPAN bytes.
+ * A file rotated or rewritten under the same name differs in its first
+ * bytes; one that only grew keeps both spans.  Reading the spans costs the
+ * same whatever the size of the file (hashing it all cost a second a
+ * gigabyte, at every import of a file that grows).  out: "fp1:" and 64 hex
+ * digits, or "" when the file cannot be read back (standard input).
  */
-static void
-hash_init(crypto_generichash_state *s)
-{
-	crypto_generichash_init(s, NULL, 0, 32);
-}
+#define FP_SPAN (64 * 1024)
+#define FP_LEN (4 + 64 + 1)
 
-static void
-hash_update(crypto_generichash_state *s, const char *buf, size_t n)
+static int
+fingerprint(int fd, off_t n, char out[FP_LEN])
 {
-	if (n > 0)
-		crypto_generichash_update(s, (const unsigned char *)buf, n);
-}
+	crypto_generichash_state s;
+	unsigned char h[32], len[8], *buf;
+	off_t spans[2][2] = {
+		{ 0, n < FP_SPAN ? n : FP_SPAN },
+		{ n > FP_SPAN ? n - FP_SPAN : 0, n },
+	};
 
-static void
-hex_state(const crypto_generichash_state *s, char out[65])
-{
-	crypto_generichash_state copy = *s;
-	unsigned char h[32];
+	out[0] = '\0';
+	if ((buf = malloc(FP_SPAN)) == NULL)
+		return -1;
+	for (int i = 0; i < 8; i++)
+		len[i] = (unsigned char)((uint64_t)n >> (8 * i));
+	crypto_generichash_init(&s, NULL, 0, sizeof(h));
+	crypto_generichash_update(&s, len, sizeof(len));
+	for (int k = 0; k < 2; k++) {
+		size_t want = (size_t)(spans[k][1] - spans[k][0]), got = 0;
 
-	crypto_generichash_final(&copy, h, sizeof(h));
-	sodium_bin2hex(out, 65, h, sizeof(h));
+		while (got < want) {
+			ssize_t r = pread(fd, buf + got, want - got,
+			    spans[k][0] + (off_t)got);
+
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r <= 0) {
+				free(buf);
+				return -1;
+			}
+			got += (size_t)r;
+		}
+		crypto_generichash_update(&s, buf, want);
+	}
+	free(buf);
+	crypto_generichash_final(&s, h, sizeof(h));
+	memcpy(out, "fp1:", 4);
+	sodium_bin2hex(out + 4, 65, h, sizeof(h));
+	return 0;
 }
 
 /* Reads exactly n bytes (or to the end of the file); returns bytes read. */
@@ -359,9 +383,9 @@ find_resume(struct run *r, int fd, const char *real, off_t size,
     int *ncols, int *col17)
 {
 	sqlite3_stmt *st = NULL;
-	int rc = -1, found = 0;
-	char want[65] = "", have[65], *buf = NULL;
-	off_t psize = 0, left;
+	int found = 0;
+	char want[FP_LEN] = "", have[FP_LEN];
+	off_t psize = 0;
 	long plines = 0;
 	enum cs_format pformat = CS_FORMAT_UNKNOWN;
 
@@ -386,40 +410,17 @@ find_resume(struct run *r, int fd, const char *real, off_t size,
 		r->source = 0;
 		return 0;
 	}
-	if ((buf = malloc(CHUNK)) == NULL)
-		return cs_error_set(r->err, "out of memory");
-	for (left = psize; left > 0;) {
-		size_t n = left > CHUNK ? CHUNK : (size_t)left;
-		ssize_t k = read_full(fd, buf, n);
-
-		if (k < 0) {
-			cs_error_set(r->err, "%s: %s", r->name, strerror(errno));
-			goto out;
-		}
-		if ((size_t)k != n)
-			break;
-		hash_update(&r->hash, buf, n);
-		left -= (off_t)n;
-	}
-	hex_state(&r->hash, have);
-	if (left == 0 && strcmp(have, want) == 0) {
+	if (fingerprint(fd, psize, have) == 0 && strcmp(have, want) == 0) {
 		r->consumed = psize;
 		r->line = plines;
 		r->format = pformat;
-		rc = 1;
-		goto out;
+		if (lseek(fd, psize, SEEK_SET) != psize)
+			return cs_error_set(r->err, "%s: %s", r->name, strerror(errno));
+		return 1;
 	}
 	/* changed under the same name (rotated, rewritten): read it all */
 	r->source = 0;
-	hash_init(&r->hash);
-	if (lseek(fd, 0, SEEK_SET) != 0) {
-		cs_error_set(r->err, "%s: %s", r->name, strerror(errno));
-		goto out;
-	}
-	rc = 0;
-out:
-	free(buf);
-	return rc;
+	return 0;
 }
 
 /* Runs sql with one integer parameter. */
@@ -443,12 +444,13 @@ static int
 save_source(struct run *r, const char *real)
 {
 	sqlite3_stmt *st = NULL;
-	char hex[65], now[32];
+	char hex[FP_LEN], now[32];
 	time_t t = time(NULL);
 	struct tm tm;
 	int rc;
 
-	hex_state(&r->hash, hex);
+	if (r->fd == STDIN_FILENO || fingerprint(r->fd, r->consumed, hex) != 0)
+		hex[0] = '\0';
 	gmtime_r(&t, &tm);
 	strftime(now, sizeof(now), "%Y-%m-%dT%H:%M:%SZ", &tm);
 	if (cs_db_prepare(r->im->db, &st, "INSERT OR REPLACE INTO sources(id, "
@@ -512,7 +514,6 @@ read_all(struct run *r)
 		if (r->done == 0 && r->consumed == 0 && have == 0 && k >= 3 &&
 		    memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
 			/* a UTF-8 BOM: part of the file, not of its first line */
-			hash_update(&r->hash, buf, 3);
 			r->consumed += 3;
 			memmove(buf, buf + 3, (size_t)k - 3);
 			k -= 3;
@@ -552,8 +553,6 @@ read_all(struct run *r)
 				im->progress(im->arg, r->name, r->done, r->size,
 				    st->lines);
 		}
-		/* what was read of the file so far, whole lines only */
-		hash_update(&r->hash, buf, start);
 		if (k == 0) {
 			/* the last line has no line end */
 			if (have > 0) {
@@ -573,7 +572,6 @@ read_all(struct run *r)
 			for (;;) {
 				char *nl;
 
-				hash_update(&r->hash, buf, have);
 				r->consumed += (off_t)have;
 				k = read_full(r->fd, buf, CHUNK);
 				if (k <= 0) {
@@ -585,7 +583,6 @@ read_all(struct run *r)
 				if (nl != NULL) {
 					size_t upto = (size_t)(nl - buf) + 1;
 
-					hash_update(&r->hash, buf, upto);
 					r->consumed += (off_t)upto;
 					memmove(buf, buf + upto, (size_t)k - upto);
 					have = (size_t)k - upto;
@@ -641,7 +638,6 @@ cs_import_file(struct cs_import *im, const char *path,
 	r.name = is_stdin ? "(stdin)" : path;
 	r.format = im->format;
 	r.fd = -1;
-	hash_init(&r.hash);
 
 	if (is_stdin) {
 		r.fd = STDIN_FILENO;

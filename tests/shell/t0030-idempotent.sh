@@ -113,6 +113,25 @@ check "a longer new file under the old name: read whole, 29 stored" \
 	has err "rot2.csv: 29 lines read, 29 stored, 0 skipped, 0 rejected"
 check "longer new file: figures as expected" kpi_is_expected rot2.db
 
+# files larger than the two 64 KiB spans a file is known by: a file that
+# grew is resumed; one whose last span read changed is read whole
+big=$CS_TOP/sample-data/Master.csv
+head -n 3000 "$big" > big.csv
+run callstat-import -c "$CS_TOP/sample-data/callstat.conf" -d big.db big.csv
+check "big file: 3000 stored" has err "big.csv: 3000 lines read, 3000 stored, 0 skipped, 0 rejected"
+head -n 3100 "$big" > big.csv
+run callstat-import -c "$CS_TOP/sample-data/callstat.conf" -d big.db big.csv
+check "big file grown: only its 100 new lines" \
+	has err "big.csv: 100 lines read (new since the last import), 100 stored, 0 skipped, 0 rejected"
+# line 3099 altered (its uniqueid): the end of the part read before differs
+head -n 3098 "$big" > big.csv
+sed -n 3099p "$big" | sed 's/,"\([0-9]*\)\.\([0-9]*\)",/,"\1.9\2",/' >> big.csv
+sed -n '3100,3200p' "$big" >> big.csv
+check "line 3099 was altered" sh -c '! cmp -s big.csv "$0"' "$(head -n 3200 "$big" > big.ref && echo big.ref)"
+run callstat-import -c "$CS_TOP/sample-data/callstat.conf" -d big.db big.csv
+check "big file, its last span changed: read whole" \
+	has err "big.csv: 3200 lines read, 101 stored, 3099 skipped, 0 rejected"
+
 # --- overlapping exports -------------------------------------------------------------
 sed -n '1,25p' Master.csv > part1.csv
 sed -n '15,34p' Master.csv > part2.csv
