@@ -36,7 +36,7 @@ TOOL_BIN = $(TOOLS:%=$(B)/bin/%)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT_OBJ = $(UNIT_SRC:tests/%.c=$(B)/obj/tests/%.o)
 
-.PHONY: all check check-build check-unit check-shell check-man check-san \
+.PHONY: check-tsan all check check-build check-unit check-shell check-man check-san \
 	demo bench install uninstall clean deps
 
 all: $(TOOL_BIN)
@@ -72,6 +72,7 @@ check: deps
 	$(MAKE) check-build CFLAGS='$(CFLAGS) -Werror'
 	$(MAKE) check-unit check-man check-shell
 	$(MAKE) check-san
+	$(MAKE) check-tsan
 
 check-build: all $(B)/unit-tests
 
@@ -93,6 +94,16 @@ check-san:
 		CFLAGS='-O1 -g -Werror' check-build
 	ASAN_OPTIONS=detect_leaks=1 CS_SHARED=$(SHARED) build/san/unit-tests
 	ASAN_OPTIONS=detect_leaks=1 CS_BIN=build/san/bin CS_SHARED=$(SHARED) tests/shell/run
+
+# The import runs three threads: the unit tests, and the shell tests that
+# import, again under ThreadSanitizer (which cannot share a build with ASan).
+TSAN_SHELL = tests/shell/t0001-example.sh tests/shell/t0020-bad-input.sh \
+	tests/shell/t0030-idempotent.sh tests/shell/t0045-concurrent.sh
+check-tsan:
+	$(MAKE) B=build/tsan XCFLAGS='-fsanitize=thread' CFLAGS='-O1 -g -Werror' check-build
+	TSAN_OPTIONS=halt_on_error=1 CS_SHARED=$(SHARED) build/tsan/unit-tests
+	TSAN_OPTIONS=halt_on_error=1 CS_BIN=build/tsan/bin CS_SHARED=$(SHARED) \
+		tests/shell/run $(TSAN_SHELL)
 
 demo: deps
 	$(MAKE) all

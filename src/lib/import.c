@@ -30,7 +30,13 @@ struct run {
 	struct cs_qlog_reader qlog;
 	int have_cdr, have_qlog;
 	struct cs_rowq *q;	/* the rows, to the writing thread */
-	struct cs_calls_stream *stream;	/* the calls, built meanwhile */
+	/* the calls, built meanwhile on a third thread from the legs and
+	   events of legq; NULL when the database does not allow it */
+	struct cs_calls_stream *stream;
+	struct cs_rowq *legq, *callq;	/* into it, and out of it */
+	struct cs_error berr;
+	int bfailed;
+	int given_up;		/* the builder's, read by the reader */
 	int64_t source;
 	off_t consumed;		/* bytes up to the last full line */
 	long line;		/* number of the last line read */
@@ -99,14 +105,11 @@ remember(char *cache, size_t n, const char *s)
 		cache[0] = '\0';
 }
 
-/* The stream could not go on: out of memory (its error says so), or the
- * writer stopped (the writer's error says why). */
+/* Whether the builder still wants records (it may have given up). */
 static int
-stream_failed(struct run *r)
+want_legs(struct run *r)
 {
-	if (r->rerr.msg[0] != '\0')
-		r->rfailed = 1;
-	return -1;
+	return r->legq != NULL && !__atomic_load_n(&r->given_up, __ATOMIC_RELAXED);
 }
 
 static int
@@ -195,9 +198,30 @@ store_cdr(struct run *r, const struct cs_cdr_record *rec, int64_t rhash)
 	cs_rowq_int(q, l.flags);
 	if (cs_rowq_end(q) != 0)
 		return -1;
-	if (r->stream != NULL && cs_calls_stream_leg(r->stream, &l, rhash) != 0)
-		return stream_failed(r);
-	return 0;
+	if (!want_legs(r))
+		return 0;
+	q = r->legq;
+	cs_rowq_begin(q, CS_ROW_LEG);
+	cs_rowq_int(q, l.start);
+	cs_rowq_int(q, l.answer);
+	cs_rowq_int(q, l.end);
+	cs_rowq_int(q, l.duration);
+	cs_rowq_int(q, l.billsec);
+	cs_rowq_int(q, l.flags);
+	cs_rowq_int(q, l.order);
+	cs_rowq_int(q, rhash);
+	cs_rowq_text(q, l.caller);
+	cs_rowq_text(q, l.src);
+	cs_rowq_text(q, l.dst);
+	cs_rowq_text(q, l.dcontext);
+	cs_rowq_text(q, l.channel);
+	cs_rowq_text(q, l.dstchannel);
+	cs_rowq_text(q, l.lastapp);
+	cs_rowq_text(q, l.lastdata);
+	cs_rowq_text(q, l.disposition);
+	cs_rowq_text(q, l.uniqueid);
+	cs_rowq_text(q, l.linkedid);
+	return cs_rowq_end(q);
 }
 
 static int
@@ -239,10 +263,20 @@ store_qlog(struct run *r, const struct cs_qlog_record *rec, int64_t rhash)
 		cs_rowq_text(q, e.data[i]);
 	if (cs_rowq_end(q) != 0)
 		return -1;
-	if (r->stream != NULL &&
-	    cs_calls_stream_event(r->stream, rec->callid, &e, rhash) != 0)
-		return stream_failed(r);
-	return 0;
+	if (!want_legs(r))
+		return 0;
+	q = r->legq;
+	cs_rowq_begin(q, CS_ROW_EVENT);
+	cs_rowq_int(q, e.time);
+	cs_rowq_int(q, e.order);
+	cs_rowq_int(q, rhash);
+	cs_rowq_text(q, rec->callid);
+	cs_rowq_text(q, e.queue);
+	cs_rowq_text(q, e.agent);
+	cs_rowq_text(q, e.event);
+	for (int i = 0; i < CS_QLOG_NDATA; i++)
+		cs_rowq_text(q, e.data[i]);
+	return cs_rowq_end(q);
 }
 
 /* One complete line (without '\n'). */
@@ -596,19 +630,85 @@ read_all(struct run *r)
 		have -= start;
 	}
 	free(buf);
-	if (r->stream != NULL && cs_calls_stream_finish(r->stream) != 0) {
-		stream_failed(r);
-		cs_rowq_close(r->q, 1);
-		return -1;
-	}
+	if (r->legq != NULL)
+		cs_rowq_close(r->legq, 0);
 	return cs_rowq_close(r->q, 0);
 fail:
 	r->rfailed = 1;
 stopped:
-	/* stopped by the writer: its error says why */
+	/* stopped by the writer or the builder: their error says why */
 	free(buf);
+	if (r->legq != NULL)
+		cs_rowq_close(r->legq, 1);
 	cs_rowq_close(r->q, 1);
 	return -1;
+}
+
+/* The builder: a leg or an event, as the database will hold it. */
+static int
+build_row(void *arg, const struct cs_row *row)
+{
+	struct run *r = arg;
+	int rc;
+
+	if (row->kind == CS_ROW_LEG) {
+		struct cs_leg l;
+
+		memset(&l, 0, sizeof(l));
+		l.start = cs_row_int(row, 0);
+		l.answer = cs_row_int(row, 1);
+		l.end = cs_row_int(row, 2);
+		l.duration = (long)cs_row_int(row, 3);
+		l.billsec = (long)cs_row_int(row, 4);
+		l.flags = (int)cs_row_int(row, 5);
+		l.order = cs_row_int(row, 6);
+		l.caller = cs_row_text(row, 8);
+		l.src = cs_row_text(row, 9);
+		l.dst = cs_row_text(row, 10);
+		l.dcontext = cs_row_text(row, 11);
+		l.channel = cs_row_text(row, 12);
+		l.dstchannel = cs_row_text(row, 13);
+		l.lastapp = cs_row_text(row, 14);
+		l.lastdata = cs_row_text(row, 15);
+		l.disposition = cs_row_text(row, 16);
+		l.uniqueid = cs_row_text(row, 17);
+		l.linkedid = cs_row_text(row, 18);
+		rc = cs_calls_stream_leg(r->stream, &l, cs_row_int(row, 7));
+	} else {
+		struct cs_qevent e;
+
+		memset(&e, 0, sizeof(e));
+		e.time = cs_row_int(row, 0);
+		e.order = cs_row_int(row, 1);
+		e.queue = cs_row_text(row, 4);
+		e.agent = cs_row_text(row, 5);
+		e.event = cs_row_text(row, 6);
+		for (int i = 0; i < CS_QLOG_NDATA; i++)
+			e.data[i] = cs_row_text(row, 7 + i);
+		rc = cs_calls_stream_event(r->stream, cs_row_text(row, 3), &e,
+		    cs_row_int(row, 2));
+	}
+	if (rc == 0 && cs_calls_stream_given_up(r->stream))
+		__atomic_store_n(&r->given_up, 1, __ATOMIC_RELAXED);
+	/* out of memory, or the writer stopped (then its error says why) */
+	if (rc != 0 && r->berr.msg[0] != '\0')
+		r->bfailed = 1;
+	return rc;
+}
+
+static void *
+builder_main(void *arg)
+{
+	struct run *r = arg;
+	int rc = cs_rowq_consume(r->legq, build_row, r);
+
+	if (rc == 0 && cs_calls_stream_finish(r->stream) != 0) {
+		if (r->berr.msg[0] != '\0')
+			r->bfailed = 1;
+		rc = -1;
+	}
+	cs_rowq_close(r->callq, rc != 0);
+	return NULL;
 }
 
 static void *
@@ -627,7 +727,8 @@ cs_import_file(struct cs_import *im, const char *path,
 	char real[PATH_MAX];
 	struct stat sb;
 	struct cs_rowq_stats qs;
-	pthread_t reader;
+	pthread_t reader, builder;
+	int have_reader = 0, have_builder = 0;
 	int is_stdin = strcmp(path, "-") == 0;
 
 	memset(st, 0, sizeof(*st));
@@ -679,20 +780,53 @@ cs_import_file(struct cs_import *im, const char *path,
 	}
 	if ((r.q = cs_rowq_new(im->db, 0, err)) == NULL)
 		goto out;
-	/* its errors, on the reading thread, are the reader's */
-	if (!im->rebuild &&
-	    cs_calls_stream_open(im->db, im->cfg, r.q, &r.stream, &r.rerr) != 0) {
-		*err = r.rerr;
-		goto out;
+	/* the calls, built on a third thread when the database allows */
+	if (!im->rebuild) {
+		if ((r.callq = cs_rowq_fork(r.q)) == NULL) {
+			cs_error_set(err, "out of memory");
+			goto out;
+		}
+		if (cs_calls_stream_open(im->db, im->cfg, r.callq, &r.stream,
+		    &r.berr) != 0) {
+			*err = r.berr;
+			goto out;
+		}
+		if (r.stream == NULL)
+			cs_rowq_close(r.callq, 0);
+	}
+	if (r.stream != NULL) {
+		if ((r.legq = cs_rowq_new_pipe(&r.berr)) == NULL) {
+			*err = r.berr;
+			goto out;
+		}
+		if (pthread_create(&builder, NULL, builder_main, &r) != 0) {
+			cs_error_set(err, "cannot start a thread to build the calls");
+			goto out;
+		}
+		have_builder = 1;
 	}
 	if (pthread_create(&reader, NULL, reader_main, &r) != 0) {
-		cs_error_set(err, "cannot start a thread to read %s", r.name);
-		goto out;
+		/* what runs already stops, as on a reader's error */
+		cs_error_set(&r.rerr, "cannot start a thread to read %s", r.name);
+		r.rfailed = 1;
+		if (r.legq != NULL)
+			cs_rowq_close(r.legq, 1);
+		cs_rowq_close(r.q, 1);
+	} else {
+		have_reader = 1;
 	}
 	drc = cs_rowq_drain(r.q);
-	pthread_join(reader, NULL);
+	if (have_reader)
+		pthread_join(reader, NULL);
+	if (have_builder)
+		pthread_join(builder, NULL);
+	have_reader = have_builder = 0;
 	if (r.rfailed) {
 		*err = r.rerr;
+		goto out;
+	}
+	if (r.bfailed) {
+		*err = r.berr;
 		goto out;
 	}
 	if (drc != 0)
@@ -736,7 +870,14 @@ commit:
 out:
 	if (in_tx)
 		sqlite3_exec(im->db->h, "ROLLBACK", NULL, NULL, NULL);
+	if (have_builder) {
+		/* it stopped before any reader ran */
+		cs_rowq_close(r.legq, 1);
+		pthread_join(builder, NULL);
+	}
 	cs_calls_stream_free(r.stream);
+	cs_rowq_free(r.legq);
+	cs_rowq_free(r.callq);
 	cs_rowq_free(r.q);
 	if (r.have_cdr)
 		cs_cdr_reader_release(&r.cdr);

@@ -4,9 +4,12 @@
 
 #include "rowq.h"
 
-#define NBATCH 4		/* batches in flight */
+#define NBATCH 6		/* batches in flight */
 #define BATCH_BYTES (1024 * 1024)	/* a batch is handed over past this */
 #define BATCH_VALUES 32768	/* or past this many values */
+/* rows of a kind run together by one statement: SQLite's work for each
+   statement (starting it, ending it) is then shared by MULTI rows */
+#define MULTI 16
 
 static const char *const sql[CS_ROW_NKINDS] = {
 	[CS_ROW_CDR] = "INSERT OR IGNORE INTO cdr(start, rhash, source, line, "
@@ -67,26 +70,35 @@ struct val {
 struct batch {
 	struct val *v;
 	size_t nv, capv;
-	char *text;
+	char *text;		/* each text ends with a NUL */
 	size_t ntext, captext;
 	int oom;
 	struct batch *next;
 };
 
-struct cs_rowq {
-	struct cs_db *db;
+/* The queue; its handles are its producers' (and its consumer's). */
+struct shared {
+	struct cs_db *db;	/* NULL: between threads */
 	struct cs_error *err;
-	int direct;
 	sqlite3_stmt *st[CS_ROW_NKINDS];
+	sqlite3_stmt *multi[CS_ROW_NKINDS];	/* MULTI rows at once, or NULL */
+	int ncols[CS_ROW_NKINDS];
 	struct cs_rowq_stats stats;
-	struct batch *cur;	/* the reader's */
-	size_t rowstart;	/* where the row being built begins in cur */
-	/* shared, under mu */
+	int refs;		/* handles */
+	/* under mu */
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	struct batch *free, *full, *fulltail;
-	int closed, failed, oom, stopped;
+	int producers;		/* open */
+	int failed, oom, stopped;
 	struct batch all[NBATCH];
+};
+
+struct cs_rowq {
+	struct shared *s;
+	int direct;
+	struct batch *cur;	/* the producer's */
+	size_t rowstart;	/* where the row being built begins in cur */
 };
 
 static void
@@ -98,50 +110,138 @@ batch_reset(struct batch *b)
 	b->next = NULL;
 }
 
-struct cs_rowq *
-cs_rowq_new(struct cs_db *db, int direct, struct cs_error *err)
+static void
+shared_free(struct shared *s)
 {
+	for (int k = 0; k < CS_ROW_NKINDS; k++) {
+		sqlite3_finalize(s->st[k]);
+		sqlite3_finalize(s->multi[k]);
+	}
+	for (int i = 0; i < NBATCH; i++) {
+		free(s->all[i].v);
+		free(s->all[i].text);
+	}
+	pthread_mutex_destroy(&s->mu);
+	pthread_cond_destroy(&s->cv);
+	free(s);
+}
+
+/* The statement of kind for MULTI rows: its VALUES list repeated. */
+static int
+prepare_multi(struct shared *s, enum cs_row_kind kind, struct cs_error *err)
+{
+	const char *values = strstr(sql[kind], "VALUES(");
+	size_t head = (size_t)(values - sql[kind]) + 6, one = strlen(values + 6);
+	char *text = malloc(head + MULTI * (one + 1) + 1), *p;
+	int rc;
+
+	if (text == NULL)
+		return cs_error_set(err, "out of memory");
+	memcpy(text, sql[kind], head);
+	p = text + head;
+	for (int i = 0; i < MULTI; i++) {
+		if (i > 0)
+			*p++ = ',';
+		memcpy(p, values + 6, one);
+		p += one;
+	}
+	*p = '\0';
+	rc = cs_db_prepare(s->db, &s->multi[kind], text, err);
+	free(text);
+	return rc;
+}
+
+static struct cs_rowq *
+queue_new(struct cs_db *db, int direct, struct cs_error *err)
+{
+	struct shared *s = calloc(1, sizeof(*s));
 	struct cs_rowq *q = calloc(1, sizeof(*q));
 
-	if (q == NULL) {
+	if (s == NULL || q == NULL) {
+		free(s);
+		free(q);
 		cs_error_set(err, "out of memory");
 		return NULL;
 	}
-	q->db = db;
-	q->err = err;
-	q->direct = direct;
-	q->stats.tmin = INT64_MAX;
-	q->stats.tmax = INT64_MIN;
-	pthread_mutex_init(&q->mu, NULL);
-	pthread_cond_init(&q->cv, NULL);
+	s->db = db;
+	s->err = err;
+	s->refs = 1;
+	s->producers = 1;
+	s->stats.tmin = INT64_MAX;
+	s->stats.tmax = INT64_MIN;
+	pthread_mutex_init(&s->mu, NULL);
+	pthread_cond_init(&s->cv, NULL);
 	for (int i = direct ? NBATCH - 1 : 0; i < NBATCH; i++) {
-		q->all[i].next = q->free;
-		q->free = &q->all[i];
+		s->all[i].next = s->free;
+		s->free = &s->all[i];
 	}
-	for (int k = 0; k < CS_ROW_NKINDS; k++)
-		if (cs_db_prepare(db, &q->st[k], sql[k], err) != 0) {
+	q->s = s;
+	q->direct = direct;
+	for (int k = 0; db != NULL && k < CS_ROW_NKINDS; k++) {
+		if (sql[k] == NULL)
+			continue;
+		if (cs_db_prepare(db, &s->st[k], sql[k], err) != 0 ||
+		    (!direct && k <= CS_ROW_CALL &&
+		    prepare_multi(s, (enum cs_row_kind)k, err) != 0)) {
 			cs_rowq_free(q);
 			return NULL;
 		}
-	q->cur = q->free;
-	q->free = q->free->next;
+		s->ncols[k] = sqlite3_bind_parameter_count(s->st[k]);
+	}
+	q->cur = s->free;
+	s->free = s->free->next;
 	batch_reset(q->cur);
 	return q;
+}
+
+struct cs_rowq *
+cs_rowq_new(struct cs_db *db, int direct, struct cs_error *err)
+{
+	return queue_new(db, direct, err);
+}
+
+struct cs_rowq *
+cs_rowq_new_pipe(struct cs_error *err)
+{
+	return queue_new(NULL, 0, err);
+}
+
+struct cs_rowq *
+cs_rowq_fork(struct cs_rowq *q)
+{
+	struct shared *s = q->s;
+	struct cs_rowq *f = calloc(1, sizeof(*f));
+
+	if (f == NULL)
+		return NULL;
+	pthread_mutex_lock(&s->mu);
+	if (s->free == NULL) {
+		pthread_mutex_unlock(&s->mu);
+		free(f);
+		return NULL;
+	}
+	f->s = s;
+	f->cur = s->free;
+	s->free = s->free->next;
+	batch_reset(f->cur);
+	s->refs++;
+	s->producers++;
+	pthread_mutex_unlock(&s->mu);
+	return f;
 }
 
 void
 cs_rowq_free(struct cs_rowq *q)
 {
+	int last;
+
 	if (q == NULL)
 		return;
-	for (int k = 0; k < CS_ROW_NKINDS; k++)
-		sqlite3_finalize(q->st[k]);
-	for (int i = 0; i < NBATCH; i++) {
-		free(q->all[i].v);
-		free(q->all[i].text);
-	}
-	pthread_mutex_destroy(&q->mu);
-	pthread_cond_destroy(&q->cv);
+	pthread_mutex_lock(&q->s->mu);
+	last = --q->s->refs == 0;
+	pthread_mutex_unlock(&q->s->mu);
+	if (last)
+		shared_free(q->s);
 	free(q);
 }
 
@@ -207,12 +307,11 @@ cs_rowq_text(struct cs_rowq *q, const char *s)
 		return;
 	}
 	n = strlen(s);
-	/* an empty text too needs the block: NULL would bind a NULL */
-	if (b->ntext + n > b->captext || b->text == NULL) {
+	if (b->ntext + n + 1 > b->captext) {
 		size_t cap = b->captext ? b->captext : 65536;
 		char *nt;
 
-		while (cap < b->ntext + n)
+		while (cap < b->ntext + n + 1)
 			cap *= 2;
 		if ((nt = realloc(b->text, cap)) == NULL) {
 			b->oom = 1;
@@ -223,84 +322,173 @@ cs_rowq_text(struct cs_rowq *q, const char *s)
 	}
 	if ((v = push(b)) == NULL)
 		return;
-	if (n > 0)
-		memcpy(b->text + b->ntext, s, n);
+	memcpy(b->text + b->ntext, s, n + 1);
 	v->type = V_TEXT;
 	v->len = (int)n;
 	v->i = (int64_t)b->ntext;
-	b->ntext += n;
+	b->ntext += n + 1;
 }
 
-/* Runs the rows of b on the writer's side. */
-static int
-run_batch(struct cs_rowq *q, struct batch *b)
+int64_t
+cs_row_int(const struct cs_row *row, int i)
 {
-	for (size_t i = 0; i < b->nv;) {
-		enum cs_row_kind kind = (enum cs_row_kind)b->v[i].i;
-		sqlite3_stmt *st = q->st[kind];
-		size_t n = (size_t)b->v[i].len;
-		const struct val *v = &b->v[i + 1];
+	const struct val *v = (const struct val *)row->v + i;
 
-		sqlite3_reset(st);
-		for (size_t k = 0; k < n; k++) {
-			int col = (int)k + 1;
+	return i < row->n && v->type == V_INT ? v->i : 0;
+}
 
-			switch (v[k].type) {
-			case V_INT:
-				sqlite3_bind_int64(st, col, v[k].i);
-				break;
-			case V_TEXT:
-				/* the batch outlives the statement's run */
-				sqlite3_bind_text(st, col, b->text + v[k].i,
-				    v[k].len, SQLITE_STATIC);
-				break;
-			default:
-				sqlite3_bind_null(st, col);
-				break;
-			}
+const char *
+cs_row_text(const struct cs_row *row, int i)
+{
+	const struct val *v = (const struct val *)row->v + i;
+
+	return i < row->n && v->type == V_TEXT ? row->text + v->i : NULL;
+}
+
+/* Binds the values of row to st from parameter first on. */
+static void
+bind_row(sqlite3_stmt *st, int first, const struct cs_row *row)
+{
+	const struct val *v = row->v;
+
+	for (int k = 0; k < row->n; k++) {
+		int col = first + k;
+
+		switch (v[k].type) {
+		case V_INT:
+			sqlite3_bind_int64(st, col, v[k].i);
+			break;
+		case V_TEXT:
+			/* the batch outlives the statement's run */
+			sqlite3_bind_text(st, col, row->text + v[k].i, v[k].len,
+			    SQLITE_STATIC);
+			break;
+		default:
+			sqlite3_bind_null(st, col);
+			break;
 		}
-		if (sqlite3_step(st) != SQLITE_DONE)
-			return cs_db_fail(q->db, kind <= CS_ROW_QLOG ?
-			    "cannot store a record" : "cannot store the "
-			    "rebuilt calls", q->err);
-		if (kind <= CS_ROW_QLOG) {
-			if (sqlite3_changes(q->db->h) > 0) {
-				q->stats.stored++;
-				if (v[0].i < q->stats.tmin)
-					q->stats.tmin = v[0].i;
-				if (v[0].i > q->stats.tmax)
-					q->stats.tmax = v[0].i;
-			} else {
-				q->stats.skipped++;
-			}
-		}
-		i += n + 1;
+	}
+}
+
+/*
+ * Runs nrows rows of one kind into the database, with one statement.  Of
+ * CDR and queue_log rows, counts those stored and skipped; the span of
+ * their first values covers the rows stored (all of them, when a statement
+ * stored some of its rows but not all).
+ */
+static int
+run_rows(struct shared *s, const struct cs_row *rows, int nrows)
+{
+	enum cs_row_kind kind = rows[0].kind;
+	sqlite3_stmt *st = nrows > 1 ? s->multi[kind] : s->st[kind];
+	int changes;
+
+	sqlite3_reset(st);
+	for (int i = 0; i < nrows; i++)
+		bind_row(st, 1 + i * s->ncols[kind], &rows[i]);
+	if (sqlite3_step(st) != SQLITE_DONE)
+		return cs_db_fail(s->db, kind <= CS_ROW_QLOG ?
+		    "cannot store a record" : "cannot store the rebuilt calls",
+		    s->err);
+	if (kind > CS_ROW_QLOG)
+		return 0;
+	changes = sqlite3_changes(s->db->h);
+	s->stats.stored += changes;
+	s->stats.skipped += nrows - changes;
+	for (int i = 0; changes > 0 && i < nrows; i++) {
+		int64_t t = ((const struct val *)rows[i].v)[0].i;
+
+		if (t < s->stats.tmin)
+			s->stats.tmin = t;
+		if (t > s->stats.tmax)
+			s->stats.tmax = t;
 	}
 	return 0;
 }
 
-/* Reader: hands cur over and takes a free batch. */
+/* Hands each row of b to fn (or into the database when fn is NULL). */
+static int
+run_batch(struct shared *s, struct batch *b,
+    int (*fn)(void *, const struct cs_row *), void *arg)
+{
+	struct cs_row rows[MULTI];
+	int nrows = 0;
+
+	for (size_t i = 0; i < b->nv;) {
+		struct cs_row *row = &rows[nrows];
+
+		row->kind = (enum cs_row_kind)b->v[i].i;
+		row->n = b->v[i].len;
+		row->v = &b->v[i + 1];
+		row->text = b->text;
+		i += (size_t)row->n + 1;
+		if (fn != NULL) {
+			if (fn(arg, row) != 0)
+				return -1;
+			continue;
+		}
+		/* rows of one kind wait for MULTI of them, or another kind */
+		if (nrows > 0 && row->kind != rows[0].kind) {
+			struct cs_row next = *row;
+
+			for (int k = 0; k < nrows; k++)
+				if (run_rows(s, &rows[k], 1) != 0)
+					return -1;
+			rows[0] = next;
+			nrows = 0;
+			row = &rows[0];
+		}
+		nrows++;
+		if (s->multi[row->kind] == NULL || row->n != s->ncols[row->kind]) {
+			for (int k = 0; k < nrows; k++)
+				if (run_rows(s, &rows[k], 1) != 0)
+					return -1;
+			nrows = 0;
+		} else if (nrows == MULTI) {
+			if (run_rows(s, rows, MULTI) != 0)
+				return -1;
+			nrows = 0;
+		}
+	}
+	for (int k = 0; k < nrows; k++)
+		if (run_rows(s, &rows[k], 1) != 0)
+			return -1;
+	return 0;
+}
+
+/* Producer: puts cur on the full list (under mu). */
+static void
+queue_cur(struct cs_rowq *q)
+{
+	struct shared *s = q->s;
+
+	if (s->fulltail != NULL)
+		s->fulltail->next = q->cur;
+	else
+		s->full = q->cur;
+	s->fulltail = q->cur;
+	q->cur->next = NULL;
+	q->cur = NULL;
+	pthread_cond_broadcast(&s->cv);
+}
+
+/* Producer: hands cur over and takes a free batch. */
 static int
 hand_over(struct cs_rowq *q)
 {
+	struct shared *s = q->s;
 	struct batch *b;
 	int stopped;
 
-	pthread_mutex_lock(&q->mu);
-	if (q->fulltail != NULL)
-		q->fulltail->next = q->cur;
-	else
-		q->full = q->cur;
-	q->fulltail = q->cur;
-	q->cur->next = NULL;
-	pthread_cond_broadcast(&q->cv);
-	while (q->free == NULL && !q->stopped)
-		pthread_cond_wait(&q->cv, &q->mu);
-	stopped = q->stopped;
-	b = q->free;
-	if (b != NULL)
-		q->free = b->next;
-	pthread_mutex_unlock(&q->mu);
+	pthread_mutex_lock(&s->mu);
+	queue_cur(q);
+	while (s->free == NULL && !s->stopped)
+		pthread_cond_wait(&s->cv, &s->mu);
+	stopped = s->stopped;
+	b = s->free;
+	if (b != NULL && !stopped)
+		s->free = b->next;
+	pthread_mutex_unlock(&s->mu);
 	if (stopped)
 		return -1;
 	q->cur = b;
@@ -313,21 +501,23 @@ cs_rowq_end(struct cs_rowq *q)
 {
 	struct batch *b = q->cur;
 
+	if (b == NULL)
+		return -1;
 	if (b->oom) {
 		b->nv = q->rowstart;
 		b->oom = 0;
 		if (q->direct)
-			return cs_error_set(q->err, "out of memory");
-		/* the writer reports it: the reader only stops */
-		pthread_mutex_lock(&q->mu);
-		q->failed = q->oom = 1;
-		pthread_cond_broadcast(&q->cv);
-		pthread_mutex_unlock(&q->mu);
+			return cs_error_set(q->s->err, "out of memory");
+		/* the consumer reports it: the producer only stops */
+		pthread_mutex_lock(&q->s->mu);
+		q->s->failed = q->s->oom = 1;
+		pthread_cond_broadcast(&q->s->cv);
+		pthread_mutex_unlock(&q->s->mu);
 		return -1;
 	}
 	b->v[q->rowstart].len = (int)(b->nv - q->rowstart - 1);
 	if (q->direct) {
-		int rc = run_batch(q, b);
+		int rc = run_batch(q->s, b, NULL, NULL);
 
 		batch_reset(b);
 		return rc;
@@ -340,72 +530,92 @@ cs_rowq_end(struct cs_rowq *q)
 int
 cs_rowq_close(struct cs_rowq *q, int failed)
 {
+	struct shared *s = q->s;
 	int stopped;
 
 	if (q->direct)
 		return 0;
-	pthread_mutex_lock(&q->mu);
-	if (!failed && q->cur->nv > 0 && !q->stopped) {
-		if (q->fulltail != NULL)
-			q->fulltail->next = q->cur;
-		else
-			q->full = q->cur;
-		q->fulltail = q->cur;
-		q->cur->next = NULL;
-		q->cur = NULL;
+	pthread_mutex_lock(&s->mu);
+	if (q->cur != NULL) {
+		if (!failed && q->cur->nv > 0 && !s->stopped) {
+			queue_cur(q);
+		} else {
+			/* back to the free list */
+			batch_reset(q->cur);
+			q->cur->next = s->free;
+			s->free = q->cur;
+			q->cur = NULL;
+		}
 	}
-	q->closed = 1;
+	s->producers--;
 	if (failed)
-		q->failed = 1;
-	stopped = q->stopped;
-	pthread_cond_broadcast(&q->cv);
-	pthread_mutex_unlock(&q->mu);
+		s->failed = 1;
+	stopped = s->stopped;
+	pthread_cond_broadcast(&s->cv);
+	pthread_mutex_unlock(&s->mu);
 	return stopped ? -1 : 0;
 }
 
-int
-cs_rowq_drain(struct cs_rowq *q)
+static int
+consume(struct cs_rowq *q, int (*fn)(void *, const struct cs_row *), void *arg)
 {
+	struct shared *s = q->s;
 	int rc = 0;
 
 	for (;;) {
 		struct batch *b;
 
-		pthread_mutex_lock(&q->mu);
-		while (q->full == NULL && !q->closed && !q->failed)
-			pthread_cond_wait(&q->cv, &q->mu);
-		if (q->failed || (q->full == NULL && q->closed)) {
-			if (q->failed)
+		pthread_mutex_lock(&s->mu);
+		while (s->full == NULL && s->producers > 0 && !s->failed)
+			pthread_cond_wait(&s->cv, &s->mu);
+		if (s->failed || (s->full == NULL && s->producers == 0)) {
+			if (s->failed)
 				rc = -1;
-			if (q->oom)
-				cs_error_set(q->err, "out of memory");
-			pthread_mutex_unlock(&q->mu);
+			if (s->oom)
+				cs_error_set(s->err, "out of memory");
+			/* the producers still waiting for a batch stop */
+			s->stopped = 1;
+			pthread_cond_broadcast(&s->cv);
+			pthread_mutex_unlock(&s->mu);
 			break;
 		}
-		b = q->full;
-		q->full = b->next;
-		if (q->full == NULL)
-			q->fulltail = NULL;
-		pthread_mutex_unlock(&q->mu);
+		b = s->full;
+		s->full = b->next;
+		if (s->full == NULL)
+			s->fulltail = NULL;
+		pthread_mutex_unlock(&s->mu);
 
-		rc = run_batch(q, b);
+		rc = run_batch(s, b, fn, arg);
 
-		pthread_mutex_lock(&q->mu);
+		pthread_mutex_lock(&s->mu);
 		batch_reset(b);
-		b->next = q->free;
-		q->free = b;
+		b->next = s->free;
+		s->free = b;
 		if (rc != 0)
-			q->stopped = 1;
-		pthread_cond_broadcast(&q->cv);
-		pthread_mutex_unlock(&q->mu);
+			s->stopped = 1;
+		pthread_cond_broadcast(&s->cv);
+		pthread_mutex_unlock(&s->mu);
 		if (rc != 0)
 			break;
 	}
 	return rc;
 }
 
+int
+cs_rowq_drain(struct cs_rowq *q)
+{
+	return consume(q, NULL, NULL);
+}
+
+int
+cs_rowq_consume(struct cs_rowq *q, int (*fn)(void *, const struct cs_row *),
+    void *arg)
+{
+	return consume(q, fn, arg);
+}
+
 void
 cs_rowq_stats(const struct cs_rowq *q, struct cs_rowq_stats *st)
 {
-	*st = q->stats;
+	*st = q->s->stats;
 }

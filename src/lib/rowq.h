@@ -1,16 +1,19 @@
 /*
- * rowq.h: rows on their way into the database's tables.
+ * rowq.h: rows passed from thread to thread, the last into the database.
  *
- * An import reads and parses on one thread and writes into SQLite on the
- * other: the reading side builds rows (a table, then its values) into
- * batches, and the writing side binds each to its prepared statement and
- * runs it.  The same code, made "direct", runs each row at once on the
+ * An import reads and parses on one thread, builds the calls on another
+ * and writes into SQLite on the third: each builds rows (a kind, then its
+ * values) into batches for the next, which takes them batch by batch.  A
+ * queue into the database binds each row to the prepared statement of its
+ * kind and runs it; a queue between threads hands each row to a function.
+ * Made "direct", a queue into the database runs each row at once on the
  * calling thread, for the rebuild that reads the database as it writes.
  *
  * A queue holds a few batches of about a megabyte: memory stays the same
- * whatever the size of the input.  Either side can stop the other: the
- * writer on a database error (the reader then stops at its next batch),
- * the reader by ending early with an error.
+ * whatever the size of the input.  Several threads may fill one queue,
+ * each through its own handle (cs_rowq_fork).  Any side can stop the
+ * others: the consumer on an error (producers then stop at their next
+ * batch), a producer by closing its handle with failed set.
  */
 #ifndef CS_ROWQ_H
 #define CS_ROWQ_H
@@ -20,17 +23,20 @@
 #include "db.h"
 #include "error.h"
 
-/* The tables rows go into, and the statement each one is run with. */
 enum cs_row_kind {
+	/* into the database, each with its statement */
 	CS_ROW_CDR,	/* INSERT OR IGNORE: a record already stored is skipped */
 	CS_ROW_QLOG,	/* the same */
 	CS_ROW_CALL,
 	CS_ROW_DAILY,	/* added to the row of the same day, service, hours */
 	CS_ROW_HIST,	/* the same */
+	/* between threads only: what the import gives the calls' builder */
+	CS_ROW_LEG,
+	CS_ROW_EVENT,
 	CS_ROW_NKINDS
 };
 
-/* What the writer saw of the CDR and queue_log rows it ran. */
+/* What a queue into the database saw of the CDR and queue_log rows. */
 struct cs_rowq_stats {
 	long stored, skipped;
 	int64_t tmin, tmax;	/* the first value of the rows stored */
@@ -38,16 +44,33 @@ struct cs_rowq_stats {
 
 struct cs_rowq;
 
+/* A row as a consumer function sees it; valid during the call only. */
+struct cs_row {
+	enum cs_row_kind kind;
+	int n;
+	const void *v;
+	const char *text;
+};
+int64_t cs_row_int(const struct cs_row *row, int i);
+/* NULL for a NULL value; texts end with a NUL. */
+const char *cs_row_text(const struct cs_row *row, int i);
+
 /*
- * A queue writing into db.  direct: rows run at once on the calling thread;
+ * A queue into db.  direct: rows run at once on the calling thread;
  * otherwise they wait in batches for cs_rowq_drain on another thread.
+ * err gets the consumer's errors.
  */
 struct cs_rowq *cs_rowq_new(struct cs_db *db, int direct, struct cs_error *err);
+/* A queue between threads, taken by cs_rowq_consume. */
+struct cs_rowq *cs_rowq_new_pipe(struct cs_error *err);
+/* Another producer's handle on q's queue (not for direct queues). */
+struct cs_rowq *cs_rowq_fork(struct cs_rowq *q);
+/* Frees a handle; the queue goes with its last handle. */
 void cs_rowq_free(struct cs_rowq *q);
 
-/* Building a row: begin, one call per value in the table's order, end.
- * cs_rowq_end returns -1 when the row could not be written or queued (err
- * of cs_rowq_new says why, or the writer stopped). */
+/* Building a row: begin, one call per value in the kind's order, end.
+ * cs_rowq_end returns -1 when the row could not be written or queued (the
+ * queue's err says why, or the consumer stopped). */
 void cs_rowq_begin(struct cs_rowq *q, enum cs_row_kind kind);
 void cs_rowq_int(struct cs_rowq *q, int64_t v);
 void cs_rowq_null(struct cs_rowq *q);
@@ -55,19 +78,25 @@ void cs_rowq_null(struct cs_rowq *q);
 void cs_rowq_text(struct cs_rowq *q, const char *s);
 int cs_rowq_end(struct cs_rowq *q);
 
-/* Reader: no more rows.  failed: the reader stopped on an error, the writer
- * stops too.  Queued rows not yet handed over are handed over first. */
+/* Producer: no more rows through this handle.  failed: the producer
+ * stopped on an error, and so does the consumer.  Returns -1 when the
+ * consumer had stopped. */
 int cs_rowq_close(struct cs_rowq *q, int failed);
 
 /*
- * Writer: runs the queued rows until the reader closes the queue.  Returns
- * 0, or -1 when a statement failed or the reader ran out of memory (err of
- * cs_rowq_new says so), or the reader closed with failed set (its own
- * error says why).
+ * Consumer of a queue into the database: runs the queued rows until every
+ * producer has closed.  Returns 0, or -1 when a statement failed or a
+ * producer ran out of memory (err of cs_rowq_new says so), or a producer
+ * closed with failed set (its own error says why).
  */
 int cs_rowq_drain(struct cs_rowq *q);
 
-/* What the writer counted (after cs_rowq_drain, or at any time direct). */
+/* Consumer of a queue between threads: the same, handing each row to fn;
+ * fn returning non-zero stops everything (its own error says why). */
+int cs_rowq_consume(struct cs_rowq *q,
+    int (*fn)(void *arg, const struct cs_row *row), void *arg);
+
+/* What the consumer counted (after cs_rowq_drain, or at any time direct). */
 void cs_rowq_stats(const struct cs_rowq *q, struct cs_rowq_stats *st);
 
 #endif

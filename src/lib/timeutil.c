@@ -53,7 +53,9 @@ struct day_cache {
 	int32_t		 off[SAMPLES];
 };
 
-static struct day_cache cache[CACHE_SIZE];
+/* one per thread: an import parses times on one and builds calls on
+   another (tz_generation only changes before any thread starts) */
+static _Thread_local struct day_cache cache[CACHE_SIZE];
 
 static int
 is_leap(int y)
