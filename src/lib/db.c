@@ -258,9 +258,10 @@ cs_db_open(struct cs_db *db, const char *path, int create, struct cs_error *err)
 	}
 	sqlite3_busy_timeout(db->h, 30000);
 	sqlite3_extended_result_codes(db->h, 1);
-	/* 16 KiB pages (a new file only): rows of some 200 bytes, written
-	   by the million, cost less in larger pages */
-	if (sqlite3_exec(db->h, "PRAGMA page_size = 16384;"
+	/* 64 KiB pages (a new file only): rows of some 200 bytes, written
+	   by the million, cost less in larger pages: fewer pages to write
+	   into the WAL and copy back (measured: a tenth of an import) */
+	if (sqlite3_exec(db->h, "PRAGMA page_size = 65536;"
 	    "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK) {
 		if ((sqlite3_errcode(db->h) & 0xff) == SQLITE_NOTADB)
 			cs_error_set(err, "%s: not an SQLite database; give "
