@@ -1242,7 +1242,7 @@ out:
  * the stream then gives up, and the import rebuilds instead.
  */
 #define REORDER GROUP_HORIZON
-#define MAX_WAITING 65536
+#define MAX_WAITING 16384	/* some 10 MiB */
 
 struct waiting {
 	int64_t t, rhash;
