@@ -4,6 +4,9 @@
 
 #include "db.h"
 
+#define BUSY_TIMEOUT_MS 30000
+#define BUSY_STEP_MS 20
+
 /*
  * The migrations: migration[i] takes a database from version i to i + 1.
  * Never edit one that has shipped; add the next.
@@ -237,6 +240,29 @@ fail:
 	return -1;
 }
 
+/*
+ * Sets 64 KiB pages (a new file only) and WAL mode.  Leaving a bulk load's
+ * rollback journal needs the file to itself, and SQLite says "busy" at
+ * once rather than wait for the lock: wait here, as long as the busy
+ * timeout would.
+ */
+static int
+set_wal(struct cs_db *db)
+{
+	int rc;
+
+	for (int waited = 0;; waited += BUSY_STEP_MS) {
+		/* rows of some 200 bytes, written by the million, cost less
+		   in larger pages: fewer pages to write into the WAL and copy
+		   back (measured: a tenth of an import) */
+		rc = sqlite3_exec(db->h, "PRAGMA page_size = 65536;"
+		    "PRAGMA journal_mode = WAL", NULL, NULL, NULL);
+		if ((rc & 0xff) != SQLITE_BUSY || waited >= BUSY_TIMEOUT_MS)
+			return rc;
+		sqlite3_sleep(BUSY_STEP_MS);
+	}
+}
+
 int
 cs_db_open(struct cs_db *db, const char *path, int create, struct cs_error *err)
 {
@@ -256,13 +282,9 @@ cs_db_open(struct cs_db *db, const char *path, int create, struct cs_error *err)
 			cs_db_fail(db, "cannot open", err);
 		goto fail;
 	}
-	sqlite3_busy_timeout(db->h, 30000);
+	sqlite3_busy_timeout(db->h, BUSY_TIMEOUT_MS);
 	sqlite3_extended_result_codes(db->h, 1);
-	/* 64 KiB pages (a new file only): rows of some 200 bytes, written
-	   by the million, cost less in larger pages: fewer pages to write
-	   into the WAL and copy back (measured: a tenth of an import) */
-	if (sqlite3_exec(db->h, "PRAGMA page_size = 65536;"
-	    "PRAGMA journal_mode = WAL", NULL, NULL, NULL) != SQLITE_OK) {
+	if (set_wal(db) != SQLITE_OK) {
 		if ((sqlite3_errcode(db->h) & 0xff) == SQLITE_NOTADB)
 			cs_error_set(err, "%s: not an SQLite database; give "
 			    "another file with -d", path);
@@ -337,4 +359,51 @@ cs_db_meta_set(struct cs_db *db, const char *key, const char *value,
 	if (rc != SQLITE_DONE)
 		return cs_db_fail(db, "cannot write meta", err);
 	return 0;
+}
+
+/* The first value of sql's first row, as text, into buf ("" if none). */
+static int
+query_text(struct cs_db *db, const char *sql, char *buf, size_t n)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	buf[0] = '\0';
+	if (sqlite3_prepare_v2(db->h, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_text(st, 0) != NULL)
+		snprintf(buf, n, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? 0 : -1;
+}
+
+int
+cs_db_bulk_begin(struct cs_db *db)
+{
+	char v[16];
+
+	if (query_text(db, "SELECT EXISTS (SELECT 1 FROM cdr) OR "
+	    "EXISTS (SELECT 1 FROM queue_log)", v, sizeof(v)) != 0 ||
+	    strcmp(v, "0") != 0)
+		return 0;
+	/* refused while another connection has the file open: then WAL */
+	if (query_text(db, "PRAGMA journal_mode = DELETE", v, sizeof(v)) != 0 ||
+	    strcmp(v, "delete") != 0)
+		return 0;
+	/* NORMAL is only safe from a power cut in WAL mode */
+	if (sqlite3_exec(db->h, "PRAGMA synchronous = FULL", NULL, NULL,
+	    NULL) != SQLITE_OK) {
+		cs_db_bulk_end(db);
+		return 0;
+	}
+	return 1;
+}
+
+void
+cs_db_bulk_end(struct cs_db *db)
+{
+	/* should this fail, the next cs_db_open sets WAL again */
+	sqlite3_exec(db->h, "PRAGMA journal_mode = WAL;"
+	    "PRAGMA synchronous = NORMAL", NULL, NULL, NULL);
 }

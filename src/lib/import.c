@@ -723,7 +723,7 @@ cs_import_file(struct cs_import *im, const char *path,
     struct cs_import_stats *st, struct cs_error *err)
 {
 	struct run r;
-	int rc = -1, in_tx = 0, resumed = 0, reserved = 0, drc;
+	int rc = -1, in_tx = 0, resumed = 0, reserved = 0, drc, bulk = 0;
 	char real[PATH_MAX];
 	struct stat sb;
 	struct cs_rowq_stats qs;
@@ -756,6 +756,7 @@ cs_import_file(struct cs_import *im, const char *path,
 		cs_error_set(err, "%s: is a directory; give the log files in it", path);
 		goto out;
 	}
+	bulk = cs_db_bulk_begin(im->db);
 	if (cs_db_exec(im->db, "BEGIN IMMEDIATE", err) != 0)
 		goto out;
 	in_tx = 1;
@@ -870,6 +871,8 @@ commit:
 out:
 	if (in_tx)
 		sqlite3_exec(im->db->h, "ROLLBACK", NULL, NULL, NULL);
+	if (bulk)
+		cs_db_bulk_end(im->db);
 	if (have_builder) {
 		/* it stopped before any reader ran */
 		cs_rowq_close(r.legq, 1);

@@ -110,6 +110,45 @@ for delay in 0.5 3; do
 	check "after kill -9 at $d s: the example's figures" same_numbers "$EX/expected_kpi.csv" out
 done
 
+# the first import into a new database (a bulk load, with SQLite's
+# rollback journal instead of WAL): killed, it leaves no record, and the
+# database goes back to WAL and takes the file whole next time
+bulk_killed=0
+d=1
+for try in 1 2 3 4 5; do
+	rm -f kb.db kb.db-wal kb.db-shm kb.db-journal kb.db.key
+	callstat-import -c callstat.conf -d kb.db big.csv > kill.out 2> kill.err &
+	pid=$!
+	sleep "$d"
+	journal=no
+	[ -e kb.db-journal ] && journal=yes
+	if kill -0 "$pid" 2> /dev/null; then
+		kill -9 "$pid"
+		{ wait "$pid"; } 2> /dev/null
+		if [ "$(sqlite3 kb.db "SELECT count(*) FROM sources WHERE path LIKE '%big.csv'")" -eq 0 ]; then
+			bulk_killed=1
+			break
+		fi
+	else
+		wait "$pid"
+	fi
+	d=$(awk -v d="$d" 'BEGIN { print d / 2 }')
+done
+check "first import into a new database killed while it ran" [ "$bulk_killed" -eq 1 ]
+if [ "$bulk_killed" -eq 1 ]; then
+	check "the bulk load used a rollback journal" [ "$journal" = yes ]
+	check "after kill -9 of a bulk load: PRAGMA integrity_check is ok" \
+		[ "$(sqlite3 kb.db 'PRAGMA integrity_check')" = ok ]
+	check "after kill -9 of a bulk load: no record" \
+		[ "$(sqlite3 kb.db 'SELECT (SELECT count(*) FROM cdr) + (SELECT count(*) FROM calls) + (SELECT count(*) FROM sources)')" -eq 0 ]
+	run callstat-import -c callstat.conf -d kb.db big.csv
+	check "after kill -9 of a bulk load: imported whole again" \
+		has err "big.csv: $lines lines read, $lines stored, 0 skipped, 0 rejected"
+	check "and the database is in WAL mode again" \
+		[ "$(sqlite3 kb.db 'PRAGMA journal_mode')" = wal ]
+	check "no rollback journal left" [ ! -e kb.db-journal ]
+fi
+
 # import again: complete, and every record of big.csv stored once
 run callstat-import -c callstat.conf -d k.db big.csv
 check_rc 0 "import big.csv again after the kills"

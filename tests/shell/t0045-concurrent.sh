@@ -44,4 +44,18 @@ check "every CDR row stored once" [ "$(sqlite3 t.db 'SELECT count(*) FROM cdr')"
 want=$(($(tail -n +2 a/truth.csv | wc -l) + $(tail -n +2 b/truth.csv | wc -l)))
 check "every call rebuilt" [ "$(sqlite3 t.db 'SELECT count(*) FROM calls')" -eq "$want" ]
 
+# the first import into a new database is a bulk load: a reader that
+# comes meanwhile waits for it (the busy timeout), then reads it all
+callstat-import -q -c callstat.conf -d bulk.db a/Master.csv 2> bulk.err &
+pb=$!
+sleep 0.2
+run callstat-kpi -c callstat.conf -d bulk.db --csv
+[ "$rc" -eq 0 ] || cat err
+kpi_rc=$rc
+wait "$pb"
+check "the bulk load succeeds" [ "$?" -eq 0 ]
+check "a reader during a bulk load waits, then succeeds" [ "$kpi_rc" -eq 0 ]
+check "and reads some figures" [ "$(wc -l < out)" -ge 2 ]
+check "the database is in WAL mode after it" [ "$(sqlite3 bulk.db 'PRAGMA journal_mode')" = wal ]
+
 finish

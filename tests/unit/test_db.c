@@ -27,7 +27,7 @@ suite_init(void)
 
 static const char *const names[] = {
 	"new.db", "text.db", "other.db", "newer.db", "meta.db", "absent.db",
-	"empty.db",
+	"empty.db", "bulk.db",
 };
 
 static const char *
@@ -375,7 +375,44 @@ test_find(void)
 	}
 }
 
+/* A bulk load: only into a database with no record, and only while no
+ * other connection has it open; WAL again after it. */
+static void
+test_bulk(void)
+{
+	struct cs_db db, other;
+	struct cs_error err;
+	char mode[16];
+
+	rm_db("bulk.db");
+	CU_ASSERT_FATAL(cs_db_open(&db, tmp("bulk.db"), 1, &err) == 0);
+	/* another connection has it open: WAL stays */
+	CU_ASSERT_FATAL(cs_db_open(&other, tmp("bulk.db"), 0, &err) == 0);
+	CU_ASSERT_EQUAL(cs_db_bulk_begin(&db), 0);
+	query_text(db.h, "PRAGMA journal_mode", mode, sizeof(mode));
+	CU_ASSERT_STRING_EQUAL(mode, "wal");
+	CU_ASSERT_EQUAL(cs_db_close(&other, &err), 0);
+	/* alone, with no record: the rollback journal, synced in full */
+	CU_ASSERT_EQUAL(cs_db_bulk_begin(&db), 1);
+	query_text(db.h, "PRAGMA journal_mode", mode, sizeof(mode));
+	CU_ASSERT_STRING_EQUAL(mode, "delete");
+	CU_ASSERT_EQUAL(query_int(db.h, "PRAGMA synchronous"), 2);
+	CU_ASSERT_EQUAL(cs_db_exec(&db, "BEGIN IMMEDIATE; INSERT INTO queue_log "
+	    "VALUES(1, 2, 0, 1, 'c', 'q', 'a', 'ENTERQUEUE', '', '', '', '', ''); "
+	    "COMMIT", &err), 0);
+	cs_db_bulk_end(&db);
+	query_text(db.h, "PRAGMA journal_mode", mode, sizeof(mode));
+	CU_ASSERT_STRING_EQUAL(mode, "wal");
+	CU_ASSERT_EQUAL(query_int(db.h, "PRAGMA synchronous"), 1);
+	/* a record now: no more bulk loads */
+	CU_ASSERT_EQUAL(cs_db_bulk_begin(&db), 0);
+	query_text(db.h, "PRAGMA journal_mode", mode, sizeof(mode));
+	CU_ASSERT_STRING_EQUAL(mode, "wal");
+	CU_ASSERT_EQUAL(cs_db_close(&db, &err), 0);
+}
+
 static CU_TestInfo tests[] = {
+	{ "bulk load: rollback journal, then WAL", test_bulk },
 	{ "create and re-open", test_create_and_reopen },
 	{ "a file that is not SQLite", test_not_sqlite },
 	{ "another program's database", test_other_database },
