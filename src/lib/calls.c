@@ -605,6 +605,12 @@ cs_call_build(const struct cs_config *cfg, const struct cs_leg *legs,
 
 /* ---- rebuilding the calls of the database ---- */
 
+/* While the builder's queue is full: write the calls already built. */
+static int write_ready(void *arg);
+static struct cs_calls_stream *stream_new(const struct cs_config *cfg,
+    struct cs_rowq *q, int64_t after, int64_t from, int64_t to, int sorted,
+    struct cs_error *err);
+
 struct group {
 	char *key;
 	int64_t first;
@@ -627,10 +633,10 @@ struct entry {
 
 #define NBUCKETS 65536
 
+/* The engine that groups records into calls, shared by the rebuild and
+ * the import (both through a stream, below). */
 struct rebuild {
 	const struct cs_config *cfg;
-	struct cs_db *db;
-	int64_t from, to;
 	struct entry **bucket;
 	struct group *head, *tail;
 	struct cs_derive *derive;
@@ -863,32 +869,6 @@ group_free(struct rebuild *r, struct group *g)
 	free(g);
 }
 
-/* Copies n column texts of st, from column col, into one block; fills out. */
-static char *
-copy_texts(sqlite3_stmt *st, int col, int n, const char **out[])
-{
-	const unsigned char *t[16];
-	size_t len[16], total = 0, off = 0;
-	char *mem;
-
-	/* text first, then its length: SQLite's order for no conversion */
-	for (int i = 0; i < n && i < 16; i++) {
-		t[i] = sqlite3_column_text(st, col + i);
-		len[i] = (size_t)sqlite3_column_bytes(st, col + i);
-		total += len[i] + 1;
-	}
-	if ((mem = malloc(total)) == NULL)
-		return NULL;
-	for (int i = 0; i < n && i < 16; i++) {
-		if (t[i] != NULL)
-			memcpy(mem + off, t[i], len[i]);
-		mem[off + len[i]] = '\0';
-		*out[i] = mem + off;
-		off += len[i] + 1;
-	}
-	return mem;
-}
-
 static int
 cmp_leg(const void *pa, const void *pb)
 {
@@ -945,8 +925,6 @@ close_groups(struct rebuild *r, int64_t now)
 	return 0;
 }
 
-enum { L_START, L_ANSWER, L_END, L_DURATION, L_BILLSEC, L_FLAGS, L_SOURCE,
-	L_LINE, L_TEXT };
 #define LEG_TEXTS 11
 
 /* A leg whose texts live in mem (which the group then owns). */
@@ -986,31 +964,6 @@ nomem:
 	return cs_error_set(r->err, "out of memory");
 }
 
-static int
-add_leg(struct rebuild *r, sqlite3_stmt *st)
-{
-	struct cs_leg l;
-	const char **out[LEG_TEXTS] = {
-		&l.caller, &l.src, &l.dst, &l.dcontext, &l.channel, &l.dstchannel,
-		&l.lastapp, &l.lastdata, &l.disposition, &l.uniqueid, &l.linkedid,
-	};
-	char *mem;
-
-	memset(&l, 0, sizeof(l));
-	l.start = sqlite3_column_int64(st, L_START);
-	l.answer = sqlite3_column_int64(st, L_ANSWER);
-	l.end = sqlite3_column_int64(st, L_END);
-	l.duration = (long)sqlite3_column_int64(st, L_DURATION);
-	l.billsec = (long)sqlite3_column_int64(st, L_BILLSEC);
-	l.flags = sqlite3_column_int(st, L_FLAGS);
-	l.order = (sqlite3_column_int64(st, L_SOURCE) << 32) +
-	    sqlite3_column_int64(st, L_LINE);
-	if ((mem = copy_texts(st, L_TEXT, LEG_TEXTS, out)) == NULL)
-		return cs_error_set(r->err, "out of memory");
-	return add_leg_mem(r, &l, mem);
-}
-
-enum { E_TIME, E_SOURCE, E_LINE, E_TEXT };
 #define EV_TEXTS 9
 
 /* An event of callid, whose texts live in mem (the group then owns it). */
@@ -1042,47 +995,35 @@ nomem:
 	return cs_error_set(r->err, "out of memory");
 }
 
+/*
+ * The rebuild's reading side, on the thread that owns the database: the
+ * legs and events of [lo, hi), in the database's order (start or time,
+ * then rhash; a leg before an event of the same second), as rows for the
+ * builder.
+ */
 static int
-add_event(struct rebuild *r, sqlite3_stmt *st)
-{
-	struct cs_qevent e;
-	const char *callid;
-	const char **out[EV_TEXTS] = {
-		&callid, &e.queue, &e.agent, &e.event,
-		&e.data[0], &e.data[1], &e.data[2], &e.data[3], &e.data[4],
-	};
-	char *mem;
-
-	memset(&e, 0, sizeof(e));
-	e.time = sqlite3_column_int64(st, E_TIME);
-	e.order = (sqlite3_column_int64(st, E_SOURCE) << 32) +
-	    sqlite3_column_int64(st, E_LINE);
-	if ((mem = copy_texts(st, E_TEXT, EV_TEXTS, out)) == NULL)
-		return cs_error_set(r->err, "out of memory");
-	return add_event_mem(r, callid, &e, mem);
-}
-
-static int
-stream_calls(struct rebuild *r)
+select_records(struct cs_db *db, int64_t lo, int64_t hi, struct cs_rowq *q,
+    struct cs_error *err)
 {
 	sqlite3_stmt *ls = NULL, *es = NULL;
 	int lrc, erc, rc = -1;
-	int64_t lo = r->from - GROUP_HORIZON, hi = r->to + GROUP_HORIZON;
 
-	if (cs_db_prepare(r->db, &ls, "SELECT start, coalesce(answer, 0), end, "
-	    "duration, billsec, flags, source, line, caller, coalesce(src, ''), "
-	    "coalesce(dst, ''), coalesce(dcontext, ''), coalesce(channel, ''), "
-	    "coalesce(dstchannel, ''), coalesce(lastapp, ''), "
-	    "coalesce(lastdata, ''), coalesce(disposition, ''), "
-	    "coalesce(uniqueid, ''), coalesce(linkedid, '') "
-	    "FROM cdr WHERE start >= ? AND start < ? ORDER BY start", r->err) != 0)
+	if (cs_db_prepare(db, &ls, "SELECT start, coalesce(answer, 0), end, "
+	    "duration, billsec, flags, source, line, rhash, caller, "
+	    "coalesce(src, ''), coalesce(dst, ''), coalesce(dcontext, ''), "
+	    "coalesce(channel, ''), coalesce(dstchannel, ''), "
+	    "coalesce(lastapp, ''), coalesce(lastdata, ''), "
+	    "coalesce(disposition, ''), coalesce(uniqueid, ''), "
+	    "coalesce(linkedid, '') "
+	    "FROM cdr WHERE start >= ? AND start < ? ORDER BY start, rhash",
+	    err) != 0)
 		goto out;
-	if (cs_db_prepare(r->db, &es, "SELECT time, source, line, callid, queue, "
-	    "agent, event, coalesce(data1, ''), coalesce(data2, ''), "
+	if (cs_db_prepare(db, &es, "SELECT time, source, line, rhash, callid, "
+	    "queue, agent, event, coalesce(data1, ''), coalesce(data2, ''), "
 	    "coalesce(data3, ''), coalesce(data4, ''), coalesce(data5, '') "
 	    "FROM queue_log WHERE time >= ? AND time < ? "
 	    "AND callid NOT IN ('NONE', 'MANAGER', 'CLI', 'REALTIME', '') "
-	    "ORDER BY time", r->err) != 0)
+	    "ORDER BY time, rhash", err) != 0)
 		goto out;
 	sqlite3_bind_int64(ls, 1, lo);
 	sqlite3_bind_int64(ls, 2, hi);
@@ -1092,29 +1033,59 @@ stream_calls(struct rebuild *r)
 	erc = sqlite3_step(es);
 	while (lrc == SQLITE_ROW || erc == SQLITE_ROW) {
 		int take_leg = lrc == SQLITE_ROW && (erc != SQLITE_ROW ||
-		    sqlite3_column_int64(ls, L_START) <= sqlite3_column_int64(es, E_TIME));
-		int64_t now = take_leg ? sqlite3_column_int64(ls, L_START) :
-		    sqlite3_column_int64(es, E_TIME);
+		    sqlite3_column_int64(ls, 0) <= sqlite3_column_int64(es, 0));
 
-		if (close_groups(r, now) != 0)
-			goto out;
 		if (take_leg) {
-			if (add_leg(r, ls) != 0)
-				goto out;
+			struct cs_leg l;
+			const char **text[] = {
+				&l.caller, &l.src, &l.dst, &l.dcontext,
+				&l.channel, &l.dstchannel, &l.lastapp,
+				&l.lastdata, &l.disposition, &l.uniqueid,
+				&l.linkedid,
+			};
+
+			memset(&l, 0, sizeof(l));
+			l.start = sqlite3_column_int64(ls, 0);
+			l.answer = sqlite3_column_int64(ls, 1);
+			l.end = sqlite3_column_int64(ls, 2);
+			l.duration = (long)sqlite3_column_int64(ls, 3);
+			l.billsec = (long)sqlite3_column_int64(ls, 4);
+			l.flags = sqlite3_column_int(ls, 5);
+			l.order = (sqlite3_column_int64(ls, 6) << 32) +
+			    sqlite3_column_int64(ls, 7);
+			for (size_t i = 0; i < sizeof(text) / sizeof(text[0]); i++)
+				*text[i] = (const char *)sqlite3_column_text(ls,
+				    9 + (int)i);
+			if (cs_calls_put_leg(q, &l, sqlite3_column_int64(ls, 8)) != 0)
+				goto stopped;
 			lrc = sqlite3_step(ls);
 		} else {
-			if (add_event(r, es) != 0)
-				goto out;
+			struct cs_qevent e;
+
+			memset(&e, 0, sizeof(e));
+			e.time = sqlite3_column_int64(es, 0);
+			e.order = (sqlite3_column_int64(es, 1) << 32) +
+			    sqlite3_column_int64(es, 2);
+			e.queue = (const char *)sqlite3_column_text(es, 5);
+			e.agent = (const char *)sqlite3_column_text(es, 6);
+			e.event = (const char *)sqlite3_column_text(es, 7);
+			for (int i = 0; i < 5; i++)
+				e.data[i] = (const char *)sqlite3_column_text(es, 8 + i);
+			if (cs_calls_put_event(q, (const char *)sqlite3_column_text(es,
+			    4), &e, sqlite3_column_int64(es, 3)) != 0)
+				goto stopped;
 			erc = sqlite3_step(es);
 		}
 	}
 	if (lrc != SQLITE_DONE || erc != SQLITE_DONE) {
-		cs_db_fail(r->db, "cannot read the records", r->err);
+		cs_db_fail(db, "cannot read the records", err);
 		goto out;
 	}
-	if (close_groups(r, CS_TIME_MAX + 2 * GROUP_HORIZON) != 0)
-		goto out;
 	rc = 0;
+	goto out;
+stopped:
+	/* the builder or the writing stopped: their error says why */
+	rc = 1;
 out:
 	sqlite3_finalize(ls);
 	sqlite3_finalize(es);
@@ -1176,10 +1147,10 @@ int
 cs_calls_rebuild(struct cs_db *db, const struct cs_config *cfg, int64_t from,
     int64_t to, struct cs_error *err)
 {
-	struct rebuild r;
-	struct cs_rowq *q = NULL;
-	int rc = -1;
-	int64_t r0, r1;
+	struct cs_calls_builder b;
+	struct cs_error berr;
+	int rc = -1, started = 0, sel = -1, drc = -1;
+	int64_t r0, r1, lo, hi;
 	char d0[11] = "0000-00-00", d1[11] = "9999-99-99";
 
 	/*
@@ -1197,38 +1168,77 @@ cs_calls_rebuild(struct cs_db *db, const struct cs_config *cfg, int64_t from,
 	if (r1 < CS_TIME_MAX)
 		cs_period_label(r1, CS_PERIOD_DAY, d1, sizeof(d1));
 
-	memset(&r, 0, sizeof(r));
-	r.cfg = cfg;
-	r.db = db;
-	r.from = r0 <= CS_TIME_MIN ? CS_TIME_MIN : r0 - 86400 - GROUP_HORIZON;
-	r.to = r1 >= CS_TIME_MAX ? CS_TIME_MAX : r1 + 86400 + GROUP_HORIZON;
-	r.err = err;
-	if ((r.bucket = calloc(NBUCKETS, sizeof(*r.bucket))) == NULL)
-		return cs_error_set(err, "out of memory");
 	if (exec_range(db, "DELETE FROM calls WHERE start >= :a AND start < :b",
 	    r0, r1, NULL, NULL, 0, err) != 0 ||
 	    exec_range(db, "DELETE FROM daily WHERE day >= :da AND day < :db",
 	    0, 0, d0, d1, 0, err) != 0 ||
 	    exec_range(db, "DELETE FROM wait_hist WHERE day >= :da AND day < :db",
 	    0, 0, d0, d1, 0, err) != 0)
+		return -1;
+	lo = r0 <= CS_TIME_MIN ? CS_TIME_MIN : r0 - 86400 - 2 * GROUP_HORIZON;
+	hi = r1 >= CS_TIME_MAX ? CS_TIME_MAX : r1 + 86400 + 2 * GROUP_HORIZON;
+
+	/*
+	 * This thread reads the records and writes the calls; another builds
+	 * them.  The records come in order: the stream lets each through at
+	 * once, and never gives up.  While the builder's queue is full, this
+	 * thread writes the calls it has built meanwhile.
+	 */
+	memset(&b, 0, sizeof(b));
+	b.err = &berr;
+	berr.msg[0] = '\0';
+	if ((b.out = cs_rowq_new(db, 0, err)) == NULL)
 		goto out;
-	if ((q = cs_rowq_new(db, 1, err)) == NULL ||
-	    (r.derive = cs_derive_new(q, cfg, r0, r1, err)) == NULL)
+	if ((b.in = cs_rowq_new_pipe(&berr)) == NULL ||
+	    (b.s = stream_new(cfg, b.out, CS_TIME_MIN, r0, r1, 1, &berr)) == NULL) {
+		*err = berr;
 		goto out;
-	if (stream_calls(&r) != 0 || cs_derive_finish(r.derive) != 0)
+	}
+	if (cs_calls_builder_start(&b) != 0) {
+		cs_error_set(err, "cannot start a thread to build the calls");
 		goto out;
+	}
+	started = 1;
+	cs_rowq_set_wait(b.in, write_ready, b.out);
+	sel = select_records(db, lo, hi, b.in, err);
+	cs_rowq_close(b.in, sel != 0);
+	drc = cs_rowq_drain(b.out);
+	cs_calls_builder_join(&b);
+	started = 0;
+	if (b.failed) {
+		*err = berr;
+		goto out;
+	}
+	if (sel < 0 || drc != 0 || sel > 0)
+		goto out;
+	if (cs_calls_stream_given_up(b.s)) {
+		cs_error_set(err, "internal error: the records of the rebuild "
+		    "came out of order");
+		goto out;
+	}
 	rc = 0;
 out:
-	while (r.head != NULL) {
-		struct group *g = r.head;
-
-		r.head = g->fifo;
-		group_free(&r, g);
+	if (started) {
+		cs_rowq_close(b.in, 1);
+		cs_rowq_drain(b.out);
+		cs_calls_builder_join(&b);
 	}
-	cs_derive_free(r.derive);
-	cs_rowq_free(q);
-	free(r.bucket);
+	cs_calls_stream_free(b.s);
+	cs_rowq_free(b.in);
+	cs_rowq_free(b.out);
 	return rc;
+}
+
+static int
+write_ready(void *arg)
+{
+	int n = cs_rowq_drain_ready(arg);
+
+	if (n < 0)
+		return -1;
+	if (n == 0)
+		sqlite3_sleep(1);	/* the builder is at work */
+	return 0;
 }
 
 /* ---- calls built as their records are imported ---- */
@@ -1260,6 +1270,7 @@ struct cs_calls_stream {
 	struct waiting last;		/* the last let through (keys only) */
 	int out_any;
 	int given_up;
+	int sorted;			/* nothing waits */
 	struct waiting **heap;
 	size_t n, cap;
 };
@@ -1375,7 +1386,7 @@ push_waiting(struct cs_calls_stream *s, struct waiting *w)
 	if (w->t > s->latest)
 		s->latest = w->t;
 	while (!s->given_up && s->n > 0 && (s->heap[0]->t < s->latest - REORDER ||
-	    s->n > MAX_WAITING))
+	    s->n > MAX_WAITING || s->sorted))
 		if (let_through(s) != 0)
 			return -1;
 	return 0;
@@ -1404,9 +1415,14 @@ pack_texts(const char *const in[], int n, const char **out[])
 	return mem;
 }
 
+/*
+ * A stream storing the calls that start in [from, to); sorted: the records
+ * come in the database's order already (a rebuild's), and go through at
+ * once.
+ */
 static struct cs_calls_stream *
 stream_new(const struct cs_config *cfg, struct cs_rowq *q, int64_t after,
-    struct cs_error *err)
+    int64_t from, int64_t to, int sorted, struct cs_error *err)
 {
 	struct cs_calls_stream *s = calloc(1, sizeof(*s));
 
@@ -1416,12 +1432,11 @@ stream_new(const struct cs_config *cfg, struct cs_rowq *q, int64_t after,
 		return NULL;
 	}
 	s->r.cfg = cfg;
-	s->r.from = CS_TIME_MIN;
-	s->r.to = CS_TIME_MAX;
 	s->r.err = err;
 	s->after = after;
 	s->latest = INT64_MIN;
-	if ((s->r.derive = cs_derive_new(q, cfg, CS_TIME_MIN, CS_TIME_MAX, err)) == NULL) {
+	s->sorted = sorted;
+	if ((s->r.derive = cs_derive_new(q, cfg, from, to, err)) == NULL) {
 		free(s->r.bucket);
 		free(s);
 		return NULL;
@@ -1501,6 +1516,93 @@ cs_calls_stream_event(struct cs_calls_stream *s, const char *callid,
 }
 
 int
+cs_calls_put_leg(struct cs_rowq *q, const struct cs_leg *l, int64_t rhash)
+{
+	cs_rowq_begin(q, CS_ROW_LEG);
+	cs_rowq_int(q, l->start);
+	cs_rowq_int(q, l->answer);
+	cs_rowq_int(q, l->end);
+	cs_rowq_int(q, l->duration);
+	cs_rowq_int(q, l->billsec);
+	cs_rowq_int(q, l->flags);
+	cs_rowq_int(q, l->order);
+	cs_rowq_int(q, rhash);
+	cs_rowq_text(q, l->caller);
+	cs_rowq_text(q, l->src);
+	cs_rowq_text(q, l->dst);
+	cs_rowq_text(q, l->dcontext);
+	cs_rowq_text(q, l->channel);
+	cs_rowq_text(q, l->dstchannel);
+	cs_rowq_text(q, l->lastapp);
+	cs_rowq_text(q, l->lastdata);
+	cs_rowq_text(q, l->disposition);
+	cs_rowq_text(q, l->uniqueid);
+	cs_rowq_text(q, l->linkedid);
+	return cs_rowq_end(q);
+}
+
+int
+cs_calls_put_event(struct cs_rowq *q, const char *callid,
+    const struct cs_qevent *e, int64_t rhash)
+{
+	cs_rowq_begin(q, CS_ROW_EVENT);
+	cs_rowq_int(q, e->time);
+	cs_rowq_int(q, e->order);
+	cs_rowq_int(q, rhash);
+	cs_rowq_text(q, callid);
+	cs_rowq_text(q, e->queue);
+	cs_rowq_text(q, e->agent);
+	cs_rowq_text(q, e->event);
+	for (size_t i = 0; i < sizeof(e->data) / sizeof(e->data[0]); i++)
+		cs_rowq_text(q, e->data[i]);
+	return cs_rowq_end(q);
+}
+
+int
+cs_calls_stream_row(struct cs_calls_stream *s, const struct cs_row *row)
+{
+	if (row->kind == CS_ROW_LEG) {
+		struct cs_leg l;
+
+		memset(&l, 0, sizeof(l));
+		l.start = cs_row_int(row, 0);
+		l.answer = cs_row_int(row, 1);
+		l.end = cs_row_int(row, 2);
+		l.duration = (long)cs_row_int(row, 3);
+		l.billsec = (long)cs_row_int(row, 4);
+		l.flags = (int)cs_row_int(row, 5);
+		l.order = cs_row_int(row, 6);
+		l.caller = cs_row_text(row, 8);
+		l.src = cs_row_text(row, 9);
+		l.dst = cs_row_text(row, 10);
+		l.dcontext = cs_row_text(row, 11);
+		l.channel = cs_row_text(row, 12);
+		l.dstchannel = cs_row_text(row, 13);
+		l.lastapp = cs_row_text(row, 14);
+		l.lastdata = cs_row_text(row, 15);
+		l.disposition = cs_row_text(row, 16);
+		l.uniqueid = cs_row_text(row, 17);
+		l.linkedid = cs_row_text(row, 18);
+		return cs_calls_stream_leg(s, &l, cs_row_int(row, 7));
+	}
+	if (row->kind == CS_ROW_EVENT) {
+		struct cs_qevent e;
+
+		memset(&e, 0, sizeof(e));
+		e.time = cs_row_int(row, 0);
+		e.order = cs_row_int(row, 1);
+		e.queue = cs_row_text(row, 4);
+		e.agent = cs_row_text(row, 5);
+		e.event = cs_row_text(row, 6);
+		for (int i = 0; i < (int)(sizeof(e.data) / sizeof(e.data[0])); i++)
+			e.data[i] = cs_row_text(row, 7 + i);
+		return cs_calls_stream_event(s, cs_row_text(row, 3), &e,
+		    cs_row_int(row, 2));
+	}
+	return 0;
+}
+
+int
 cs_calls_stream_finish(struct cs_calls_stream *s)
 {
 	while (!s->given_up && s->n > 0)
@@ -1535,6 +1637,48 @@ cs_calls_stream_free(struct cs_calls_stream *s)
 	cs_derive_free(s->r.derive);
 	free(s->r.bucket);
 	free(s);
+}
+
+static int
+builder_row(void *arg, const struct cs_row *row)
+{
+	struct cs_calls_builder *b = arg;
+	int rc = cs_calls_stream_row(b->s, row);
+
+	if (rc == 0 && b->given_up != NULL && cs_calls_stream_given_up(b->s))
+		__atomic_store_n(b->given_up, 1, __ATOMIC_RELAXED);
+	return rc;
+}
+
+static void *
+builder_main(void *arg)
+{
+	struct cs_calls_builder *b = arg;
+	int rc;
+
+	if (b->lower_priority)
+		cs_thread_yield();
+	rc = cs_rowq_consume(b->in, builder_row, b);
+	if (rc == 0)
+		rc = cs_calls_stream_finish(b->s);
+	/* out of memory here, or the writing stopped (its error says why) */
+	if (rc != 0 && b->err->msg[0] != '\0')
+		b->failed = 1;
+	cs_rowq_close(b->out, rc != 0);
+	return NULL;
+}
+
+int
+cs_calls_builder_start(struct cs_calls_builder *b)
+{
+	b->failed = 0;
+	return pthread_create(&b->thread, NULL, builder_main, b) != 0 ? -1 : 0;
+}
+
+void
+cs_calls_builder_join(struct cs_calls_builder *b)
+{
+	pthread_join(b->thread, NULL);
 }
 
 /* What the derived tables were made from: these rules, this configuration. */
@@ -1635,7 +1779,7 @@ cs_calls_stream_open(struct cs_db *db, const struct cs_config *cfg,
 	if (found && strcmp(want, have) != 0)
 		return 0;
 	*out = stream_new(cfg, q, found ? latest + CS_CALLS_STREAM_GAP :
-	    CS_TIME_MIN, err);
+	    CS_TIME_MIN, CS_TIME_MIN, CS_TIME_MAX, 0, err);
 	return *out == NULL ? -1 : 0;
 }
 

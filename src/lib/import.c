@@ -36,8 +36,8 @@ struct run {
 	   events of legq; NULL when the database does not allow it */
 	struct cs_calls_stream *stream;
 	struct cs_rowq *legq, *callq;	/* into it, and out of it */
+	struct cs_calls_builder builder;
 	struct cs_error berr;
-	int bfailed;
 	int given_up;		/* the builder's, read by the reader */
 	int64_t source;
 	off_t consumed;		/* bytes up to the last full line */
@@ -202,28 +202,7 @@ store_cdr(struct run *r, const struct cs_cdr_record *rec, int64_t rhash)
 		return -1;
 	if (!want_legs(r))
 		return 0;
-	q = r->legq;
-	cs_rowq_begin(q, CS_ROW_LEG);
-	cs_rowq_int(q, l.start);
-	cs_rowq_int(q, l.answer);
-	cs_rowq_int(q, l.end);
-	cs_rowq_int(q, l.duration);
-	cs_rowq_int(q, l.billsec);
-	cs_rowq_int(q, l.flags);
-	cs_rowq_int(q, l.order);
-	cs_rowq_int(q, rhash);
-	cs_rowq_text(q, l.caller);
-	cs_rowq_text(q, l.src);
-	cs_rowq_text(q, l.dst);
-	cs_rowq_text(q, l.dcontext);
-	cs_rowq_text(q, l.channel);
-	cs_rowq_text(q, l.dstchannel);
-	cs_rowq_text(q, l.lastapp);
-	cs_rowq_text(q, l.lastdata);
-	cs_rowq_text(q, l.disposition);
-	cs_rowq_text(q, l.uniqueid);
-	cs_rowq_text(q, l.linkedid);
-	return cs_rowq_end(q);
+	return cs_calls_put_leg(r->legq, &l, rhash);
 }
 
 static int
@@ -267,18 +246,7 @@ store_qlog(struct run *r, const struct cs_qlog_record *rec, int64_t rhash)
 		return -1;
 	if (!want_legs(r))
 		return 0;
-	q = r->legq;
-	cs_rowq_begin(q, CS_ROW_EVENT);
-	cs_rowq_int(q, e.time);
-	cs_rowq_int(q, e.order);
-	cs_rowq_int(q, rhash);
-	cs_rowq_text(q, rec->callid);
-	cs_rowq_text(q, e.queue);
-	cs_rowq_text(q, e.agent);
-	cs_rowq_text(q, e.event);
-	for (int i = 0; i < CS_QLOG_NDATA; i++)
-		cs_rowq_text(q, e.data[i]);
-	return cs_rowq_end(q);
+	return cs_calls_put_event(r->legq, rec->callid, &e, rhash);
 }
 
 /* One complete line (without '\n'). */
@@ -646,93 +614,10 @@ stopped:
 	return -1;
 }
 
-/* The builder: a leg or an event, as the database will hold it. */
-static int
-build_row(void *arg, const struct cs_row *row)
-{
-	struct run *r = arg;
-	int rc;
-
-	if (row->kind == CS_ROW_LEG) {
-		struct cs_leg l;
-
-		memset(&l, 0, sizeof(l));
-		l.start = cs_row_int(row, 0);
-		l.answer = cs_row_int(row, 1);
-		l.end = cs_row_int(row, 2);
-		l.duration = (long)cs_row_int(row, 3);
-		l.billsec = (long)cs_row_int(row, 4);
-		l.flags = (int)cs_row_int(row, 5);
-		l.order = cs_row_int(row, 6);
-		l.caller = cs_row_text(row, 8);
-		l.src = cs_row_text(row, 9);
-		l.dst = cs_row_text(row, 10);
-		l.dcontext = cs_row_text(row, 11);
-		l.channel = cs_row_text(row, 12);
-		l.dstchannel = cs_row_text(row, 13);
-		l.lastapp = cs_row_text(row, 14);
-		l.lastdata = cs_row_text(row, 15);
-		l.disposition = cs_row_text(row, 16);
-		l.uniqueid = cs_row_text(row, 17);
-		l.linkedid = cs_row_text(row, 18);
-		rc = cs_calls_stream_leg(r->stream, &l, cs_row_int(row, 7));
-	} else {
-		struct cs_qevent e;
-
-		memset(&e, 0, sizeof(e));
-		e.time = cs_row_int(row, 0);
-		e.order = cs_row_int(row, 1);
-		e.queue = cs_row_text(row, 4);
-		e.agent = cs_row_text(row, 5);
-		e.event = cs_row_text(row, 6);
-		for (int i = 0; i < CS_QLOG_NDATA; i++)
-			e.data[i] = cs_row_text(row, 7 + i);
-		rc = cs_calls_stream_event(r->stream, cs_row_text(row, 3), &e,
-		    cs_row_int(row, 2));
-	}
-	if (rc == 0 && cs_calls_stream_given_up(r->stream))
-		__atomic_store_n(&r->given_up, 1, __ATOMIC_RELAXED);
-	/* out of memory, or the writer stopped (then its error says why) */
-	if (rc != 0 && r->berr.msg[0] != '\0')
-		r->bfailed = 1;
-	return rc;
-}
-
-/*
- * The writing thread is the import's critical path: the reader and the
- * builder together have less to do, and on two cores they should share
- * one between them rather than take turns with the writer.  They run at a
- * lower priority (this thread only: Linux gives each thread its own).
- */
-static void
-yield_to_writer(void)
-{
-	setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid),
-	    getpriority(PRIO_PROCESS, 0) + 5);
-}
-
-static void *
-builder_main(void *arg)
-{
-	struct run *r = arg;
-	int rc;
-
-	yield_to_writer();
-	rc = cs_rowq_consume(r->legq, build_row, r);
-
-	if (rc == 0 && cs_calls_stream_finish(r->stream) != 0) {
-		if (r->berr.msg[0] != '\0')
-			r->bfailed = 1;
-		rc = -1;
-	}
-	cs_rowq_close(r->callq, rc != 0);
-	return NULL;
-}
-
 static void *
 reader_main(void *arg)
 {
-	yield_to_writer();
+	cs_thread_yield();
 	read_all(arg);
 	return NULL;
 }
@@ -746,7 +631,7 @@ cs_import_file(struct cs_import *im, const char *path,
 	char real[PATH_MAX];
 	struct stat sb;
 	struct cs_rowq_stats qs;
-	pthread_t reader, builder;
+	pthread_t reader;
 	int have_reader = 0, have_builder = 0;
 	int is_stdin = strcmp(path, "-") == 0;
 
@@ -819,7 +704,13 @@ cs_import_file(struct cs_import *im, const char *path,
 			*err = r.berr;
 			goto out;
 		}
-		if (pthread_create(&builder, NULL, builder_main, &r) != 0) {
+		r.builder.s = r.stream;
+		r.builder.in = r.legq;
+		r.builder.out = r.callq;
+		r.builder.err = &r.berr;
+		r.builder.lower_priority = 1;
+		r.builder.given_up = &r.given_up;
+		if (cs_calls_builder_start(&r.builder) != 0) {
 			cs_error_set(err, "cannot start a thread to build the calls");
 			goto out;
 		}
@@ -839,13 +730,13 @@ cs_import_file(struct cs_import *im, const char *path,
 	if (have_reader)
 		pthread_join(reader, NULL);
 	if (have_builder)
-		pthread_join(builder, NULL);
+		cs_calls_builder_join(&r.builder);
 	have_reader = have_builder = 0;
 	if (r.rfailed) {
 		*err = r.rerr;
 		goto out;
 	}
-	if (r.bfailed) {
+	if (r.builder.failed) {
 		*err = r.berr;
 		goto out;
 	}
@@ -895,7 +786,7 @@ out:
 	if (have_builder) {
 		/* it stopped before any reader ran */
 		cs_rowq_close(r.legq, 1);
-		pthread_join(builder, NULL);
+		cs_calls_builder_join(&r.builder);
 	}
 	cs_calls_stream_free(r.stream);
 	cs_rowq_free(r.legq);

@@ -1,4 +1,7 @@
 #include <pthread.h>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,6 +102,9 @@ struct cs_rowq {
 	int direct;
 	struct batch *cur;	/* the producer's */
 	size_t rowstart;	/* where the row being built begins in cur */
+	/* what the producer does while it waits for a free batch */
+	int (*wait)(void *arg);
+	void *wait_arg;
 };
 
 static void
@@ -482,8 +488,22 @@ hand_over(struct cs_rowq *q)
 
 	pthread_mutex_lock(&s->mu);
 	queue_cur(q);
-	while (s->free == NULL && !s->stopped)
-		pthread_cond_wait(&s->cv, &s->mu);
+	while (s->free == NULL && !s->stopped) {
+		if (q->wait == NULL) {
+			pthread_cond_wait(&s->cv, &s->mu);
+			continue;
+		}
+		pthread_mutex_unlock(&s->mu);
+		if (q->wait(q->wait_arg) != 0) {
+			/* what the wait ran failed: the consumer stops too */
+			pthread_mutex_lock(&s->mu);
+			s->failed = 1;
+			pthread_cond_broadcast(&s->cv);
+			pthread_mutex_unlock(&s->mu);
+			return -1;
+		}
+		pthread_mutex_lock(&s->mu);
+	}
 	stopped = s->stopped;
 	b = s->free;
 	if (b != NULL && !stopped)
@@ -601,6 +621,58 @@ consume(struct cs_rowq *q, int (*fn)(void *, const struct cs_row *), void *arg)
 	return rc;
 }
 
+void
+cs_rowq_set_wait(struct cs_rowq *q, int (*wait)(void *arg), void *arg)
+{
+	q->wait = wait;
+	q->wait_arg = arg;
+}
+
+int
+cs_rowq_drain_ready(struct cs_rowq *q)
+{
+	struct shared *s = q->s;
+	int n = 0;
+
+	for (;;) {
+		struct batch *b;
+		int rc;
+
+		pthread_mutex_lock(&s->mu);
+		if (s->failed || s->stopped) {
+			rc = s->failed ? -1 : 0;
+			if (s->oom)
+				cs_error_set(s->err, "out of memory");
+			s->stopped = 1;
+			pthread_cond_broadcast(&s->cv);
+			pthread_mutex_unlock(&s->mu);
+			return rc < 0 ? -1 : n;
+		}
+		if ((b = s->full) == NULL) {
+			pthread_mutex_unlock(&s->mu);
+			return n;
+		}
+		s->full = b->next;
+		if (s->full == NULL)
+			s->fulltail = NULL;
+		pthread_mutex_unlock(&s->mu);
+
+		rc = run_batch(s, b, NULL, NULL);
+
+		pthread_mutex_lock(&s->mu);
+		batch_reset(b);
+		b->next = s->free;
+		s->free = b;
+		if (rc != 0)
+			s->stopped = 1;
+		pthread_cond_broadcast(&s->cv);
+		pthread_mutex_unlock(&s->mu);
+		if (rc != 0)
+			return -1;
+		n++;
+	}
+}
+
 int
 cs_rowq_drain(struct cs_rowq *q)
 {
@@ -618,4 +690,11 @@ void
 cs_rowq_stats(const struct cs_rowq *q, struct cs_rowq_stats *st)
 {
 	*st = q->s->stats;
+}
+
+void
+cs_thread_yield(void)
+{
+	setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid),
+	    getpriority(PRIO_PROCESS, 0) + 5);
 }

@@ -91,10 +91,34 @@ int cs_rowq_close(struct cs_rowq *q, int failed);
  */
 int cs_rowq_drain(struct cs_rowq *q);
 
+/*
+ * Consumer of a queue into the database, on a thread that also produces
+ * into another queue (and so cannot wait for either): runs the batches
+ * queued now, without waiting.  Returns how many, or -1 as cs_rowq_drain.
+ * Once every producer has closed, cs_rowq_drain runs the rest.
+ */
+int cs_rowq_drain_ready(struct cs_rowq *q);
+
+/*
+ * Producer: what to do, instead of sleeping, while no batch is free (such
+ * as cs_rowq_drain_ready of the queue the consumer fills in turn).  wait
+ * returns non-zero to stop: the producer's row then fails, and the
+ * consumer stops.
+ */
+void cs_rowq_set_wait(struct cs_rowq *q, int (*wait)(void *arg), void *arg);
+
 /* Consumer of a queue between threads: the same, handing each row to fn;
  * fn returning non-zero stops everything (its own error says why). */
 int cs_rowq_consume(struct cs_rowq *q,
     int (*fn)(void *arg, const struct cs_row *row), void *arg);
+
+/*
+ * Lowers the calling thread's priority (Linux gives each thread its own):
+ * for the threads that feed the one that writes into the database, the
+ * critical path of an import, so that they share what it leaves rather
+ * than take turns with it.
+ */
+void cs_thread_yield(void);
 
 /* What the consumer counted (after cs_rowq_drain, or at any time direct). */
 void cs_rowq_stats(const struct cs_rowq *q, struct cs_rowq_stats *st);
