@@ -1001,6 +1001,34 @@ nomem:
  * then rhash; a leg before an event of the same second), as rows for the
  * builder.
  */
+/* Queues the current row of st (its columns, as they are) as a kind row. */
+static int
+put_columns(struct cs_rowq *q, enum cs_row_kind kind, sqlite3_stmt *st)
+{
+	int n = sqlite3_column_count(st);
+
+	cs_rowq_begin(q, kind);
+	for (int i = 0; i < n; i++)
+		switch (sqlite3_column_type(st, i)) {
+		case SQLITE_INTEGER:
+			cs_rowq_int(q, sqlite3_column_int64(st, i));
+			break;
+		case SQLITE_NULL:
+			cs_rowq_null(q);
+			break;
+		default:
+			cs_rowq_text(q, (const char *)sqlite3_column_text(st, i));
+			break;
+		}
+	return cs_rowq_end(q);
+}
+
+/*
+ * The rebuild's reading side, on the thread that owns the database: the
+ * legs and events of [lo, hi), in the database's order (start or time,
+ * then rhash; a leg before an event of the same second), as the rows that
+ * stored them (what the calls do not need, NULL), for the builder.
+ */
 static int
 select_records(struct cs_db *db, int64_t lo, int64_t hi, struct cs_rowq *q,
     struct cs_error *err)
@@ -1008,19 +1036,15 @@ select_records(struct cs_db *db, int64_t lo, int64_t hi, struct cs_rowq *q,
 	sqlite3_stmt *ls = NULL, *es = NULL;
 	int lrc, erc, rc = -1;
 
-	if (cs_db_prepare(db, &ls, "SELECT start, coalesce(answer, 0), end, "
-	    "duration, billsec, flags, source, line, rhash, caller, "
-	    "coalesce(src, ''), coalesce(dst, ''), coalesce(dcontext, ''), "
-	    "coalesce(channel, ''), coalesce(dstchannel, ''), "
-	    "coalesce(lastapp, ''), coalesce(lastdata, ''), "
-	    "coalesce(disposition, ''), coalesce(uniqueid, ''), "
-	    "coalesce(linkedid, '') "
+	if (cs_db_prepare(db, &ls, "SELECT start, rhash, source, line, answer, "
+	    "end, duration, billsec, caller, src, dst, dcontext, channel, "
+	    "dstchannel, lastapp, lastdata, disposition, NULL, NULL, uniqueid, "
+	    "NULL, NULL, linkedid, NULL, flags "
 	    "FROM cdr WHERE start >= ? AND start < ? ORDER BY start, rhash",
 	    err) != 0)
 		goto out;
-	if (cs_db_prepare(db, &es, "SELECT time, source, line, rhash, callid, "
-	    "queue, agent, event, coalesce(data1, ''), coalesce(data2, ''), "
-	    "coalesce(data3, ''), coalesce(data4, ''), coalesce(data5, '') "
+	if (cs_db_prepare(db, &es, "SELECT time, rhash, source, line, callid, "
+	    "queue, agent, event, data1, data2, data3, data4, data5 "
 	    "FROM queue_log WHERE time >= ? AND time < ? "
 	    "AND callid NOT IN ('NONE', 'MANAGER', 'CLI', 'REALTIME', '') "
 	    "ORDER BY time, rhash", err) != 0)
@@ -1032,47 +1056,13 @@ select_records(struct cs_db *db, int64_t lo, int64_t hi, struct cs_rowq *q,
 	lrc = sqlite3_step(ls);
 	erc = sqlite3_step(es);
 	while (lrc == SQLITE_ROW || erc == SQLITE_ROW) {
-		int take_leg = lrc == SQLITE_ROW && (erc != SQLITE_ROW ||
-		    sqlite3_column_int64(ls, 0) <= sqlite3_column_int64(es, 0));
-
-		if (take_leg) {
-			struct cs_leg l;
-			const char **text[] = {
-				&l.caller, &l.src, &l.dst, &l.dcontext,
-				&l.channel, &l.dstchannel, &l.lastapp,
-				&l.lastdata, &l.disposition, &l.uniqueid,
-				&l.linkedid,
-			};
-
-			memset(&l, 0, sizeof(l));
-			l.start = sqlite3_column_int64(ls, 0);
-			l.answer = sqlite3_column_int64(ls, 1);
-			l.end = sqlite3_column_int64(ls, 2);
-			l.duration = (long)sqlite3_column_int64(ls, 3);
-			l.billsec = (long)sqlite3_column_int64(ls, 4);
-			l.flags = sqlite3_column_int(ls, 5);
-			l.order = (sqlite3_column_int64(ls, 6) << 32) +
-			    sqlite3_column_int64(ls, 7);
-			for (size_t i = 0; i < sizeof(text) / sizeof(text[0]); i++)
-				*text[i] = (const char *)sqlite3_column_text(ls,
-				    9 + (int)i);
-			if (cs_calls_put_leg(q, &l, sqlite3_column_int64(ls, 8)) != 0)
+		if (lrc == SQLITE_ROW && (erc != SQLITE_ROW ||
+		    sqlite3_column_int64(ls, 0) <= sqlite3_column_int64(es, 0))) {
+			if (put_columns(q, CS_ROW_CDR, ls) != 0)
 				goto stopped;
 			lrc = sqlite3_step(ls);
 		} else {
-			struct cs_qevent e;
-
-			memset(&e, 0, sizeof(e));
-			e.time = sqlite3_column_int64(es, 0);
-			e.order = (sqlite3_column_int64(es, 1) << 32) +
-			    sqlite3_column_int64(es, 2);
-			e.queue = (const char *)sqlite3_column_text(es, 5);
-			e.agent = (const char *)sqlite3_column_text(es, 6);
-			e.event = (const char *)sqlite3_column_text(es, 7);
-			for (int i = 0; i < 5; i++)
-				e.data[i] = (const char *)sqlite3_column_text(es, 8 + i);
-			if (cs_calls_put_event(q, (const char *)sqlite3_column_text(es,
-			    4), &e, sqlite3_column_int64(es, 3)) != 0)
+			if (put_columns(q, CS_ROW_QLOG, es) != 0)
 				goto stopped;
 			erc = sqlite3_step(es);
 		}
@@ -1515,63 +1505,23 @@ cs_calls_stream_event(struct cs_calls_stream *s, const char *callid,
 	return push_waiting(s, w);
 }
 
-int
-cs_calls_put_leg(struct cs_rowq *q, const struct cs_leg *l, int64_t rhash)
-{
-	cs_rowq_begin(q, CS_ROW_LEG);
-	cs_rowq_int(q, l->start);
-	cs_rowq_int(q, l->answer);
-	cs_rowq_int(q, l->end);
-	cs_rowq_int(q, l->duration);
-	cs_rowq_int(q, l->billsec);
-	cs_rowq_int(q, l->flags);
-	cs_rowq_int(q, l->order);
-	cs_rowq_int(q, rhash);
-	cs_rowq_text(q, l->caller);
-	cs_rowq_text(q, l->src);
-	cs_rowq_text(q, l->dst);
-	cs_rowq_text(q, l->dcontext);
-	cs_rowq_text(q, l->channel);
-	cs_rowq_text(q, l->dstchannel);
-	cs_rowq_text(q, l->lastapp);
-	cs_rowq_text(q, l->lastdata);
-	cs_rowq_text(q, l->disposition);
-	cs_rowq_text(q, l->uniqueid);
-	cs_rowq_text(q, l->linkedid);
-	return cs_rowq_end(q);
-}
-
-int
-cs_calls_put_event(struct cs_rowq *q, const char *callid,
-    const struct cs_qevent *e, int64_t rhash)
-{
-	cs_rowq_begin(q, CS_ROW_EVENT);
-	cs_rowq_int(q, e->time);
-	cs_rowq_int(q, e->order);
-	cs_rowq_int(q, rhash);
-	cs_rowq_text(q, callid);
-	cs_rowq_text(q, e->queue);
-	cs_rowq_text(q, e->agent);
-	cs_rowq_text(q, e->event);
-	for (size_t i = 0; i < sizeof(e->data) / sizeof(e->data[0]); i++)
-		cs_rowq_text(q, e->data[i]);
-	return cs_rowq_end(q);
-}
-
+/*
+ * A record as its row goes into the database (rowq.c's statements give the
+ * order of the values: those of the cdr and queue_log tables).
+ */
 int
 cs_calls_stream_row(struct cs_calls_stream *s, const struct cs_row *row)
 {
-	if (row->kind == CS_ROW_LEG) {
+	if (row->kind == CS_ROW_CDR) {
 		struct cs_leg l;
 
 		memset(&l, 0, sizeof(l));
 		l.start = cs_row_int(row, 0);
-		l.answer = cs_row_int(row, 1);
-		l.end = cs_row_int(row, 2);
-		l.duration = (long)cs_row_int(row, 3);
-		l.billsec = (long)cs_row_int(row, 4);
-		l.flags = (int)cs_row_int(row, 5);
-		l.order = cs_row_int(row, 6);
+		l.order = (cs_row_int(row, 2) << 32) + cs_row_int(row, 3);
+		l.answer = cs_row_int(row, 4);		/* NULL: 0 */
+		l.end = cs_row_int(row, 5);
+		l.duration = (long)cs_row_int(row, 6);
+		l.billsec = (long)cs_row_int(row, 7);
 		l.caller = cs_row_text(row, 8);
 		l.src = cs_row_text(row, 9);
 		l.dst = cs_row_text(row, 10);
@@ -1581,23 +1531,24 @@ cs_calls_stream_row(struct cs_calls_stream *s, const struct cs_row *row)
 		l.lastapp = cs_row_text(row, 14);
 		l.lastdata = cs_row_text(row, 15);
 		l.disposition = cs_row_text(row, 16);
-		l.uniqueid = cs_row_text(row, 17);
-		l.linkedid = cs_row_text(row, 18);
-		return cs_calls_stream_leg(s, &l, cs_row_int(row, 7));
+		l.uniqueid = cs_row_text(row, 19);
+		l.linkedid = cs_row_text(row, 22);
+		l.flags = (int)cs_row_int(row, 24);
+		return cs_calls_stream_leg(s, &l, cs_row_int(row, 1));
 	}
-	if (row->kind == CS_ROW_EVENT) {
+	if (row->kind == CS_ROW_QLOG) {
 		struct cs_qevent e;
 
 		memset(&e, 0, sizeof(e));
 		e.time = cs_row_int(row, 0);
-		e.order = cs_row_int(row, 1);
-		e.queue = cs_row_text(row, 4);
-		e.agent = cs_row_text(row, 5);
-		e.event = cs_row_text(row, 6);
+		e.order = (cs_row_int(row, 2) << 32) + cs_row_int(row, 3);
+		e.queue = cs_row_text(row, 5);
+		e.agent = cs_row_text(row, 6);
+		e.event = cs_row_text(row, 7);
 		for (int i = 0; i < (int)(sizeof(e.data) / sizeof(e.data[0])); i++)
-			e.data[i] = cs_row_text(row, 7 + i);
-		return cs_calls_stream_event(s, cs_row_text(row, 3), &e,
-		    cs_row_int(row, 2));
+			e.data[i] = cs_row_text(row, 8 + i);
+		return cs_calls_stream_event(s, cs_row_text(row, 4), &e,
+		    cs_row_int(row, 1));
 	}
 	return 0;
 }
@@ -1643,11 +1594,8 @@ static int
 builder_row(void *arg, const struct cs_row *row)
 {
 	struct cs_calls_builder *b = arg;
-	int rc = cs_calls_stream_row(b->s, row);
 
-	if (rc == 0 && b->given_up != NULL && cs_calls_stream_given_up(b->s))
-		__atomic_store_n(b->given_up, 1, __ATOMIC_RELAXED);
-	return rc;
+	return cs_calls_stream_row(b->s, row);
 }
 
 static void *
@@ -1658,7 +1606,7 @@ builder_main(void *arg)
 
 	if (b->lower_priority)
 		cs_thread_yield();
-	rc = cs_rowq_consume(b->in, builder_row, b);
+	rc = cs_rowq_consume(b->in, builder_row, b, b->forward);
 	if (rc == 0)
 		rc = cs_calls_stream_finish(b->s);
 	/* out of memory here, or the writing stopped (its error says why) */

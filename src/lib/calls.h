@@ -128,12 +128,9 @@ int cs_calls_stream_leg(struct cs_calls_stream *s, const struct cs_leg *l,
     int64_t rhash);
 int cs_calls_stream_event(struct cs_calls_stream *s, const char *callid,
     const struct cs_qevent *e, int64_t rhash);
-/* The same, as rows of a queue between threads (CS_ROW_LEG and
- * CS_ROW_EVENT, made by cs_calls_put_leg and cs_calls_put_event). */
+/* The same, as the row that stores the record (CS_ROW_CDR, CS_ROW_QLOG;
+ * others are left alone). */
 struct cs_row;
-int cs_calls_put_leg(struct cs_rowq *q, const struct cs_leg *l, int64_t rhash);
-int cs_calls_put_event(struct cs_rowq *q, const char *callid,
-    const struct cs_qevent *e, int64_t rhash);
 int cs_calls_stream_row(struct cs_calls_stream *s, const struct cs_row *row);
 /* The last rows; then the stream is done (or has given up). */
 int cs_calls_stream_finish(struct cs_calls_stream *s);
@@ -141,17 +138,18 @@ int cs_calls_stream_given_up(const struct cs_calls_stream *s);
 void cs_calls_stream_free(struct cs_calls_stream *s);
 /*
  * A thread that builds calls: it takes the rows of in into s until in is
- * closed, then finishes s and closes out (the queue s writes into).
+ * closed, then finishes s and closes out (the queue s writes into).  With
+ * forward (a handle on a queue into the database, out itself say), each
+ * batch of in then goes there to be stored.
  * failed: s failed on its own (out of memory; the error given to s says
- * so); when out's consumer stopped, its error says why.  given_up (may be
- * NULL) is set, atomically, once s gives up.
+ * so); when out's consumer stopped, its error says why.
  */
 struct cs_calls_builder {
 	struct cs_calls_stream *s;
 	struct cs_rowq *in, *out;
+	struct cs_rowq *forward;	/* NULL, or where in's batches go next */
 	struct cs_error *err;		/* the one s was given */
 	int lower_priority;		/* see cs_thread_yield */
-	int *given_up;
 	int failed;
 	pthread_t thread;
 };

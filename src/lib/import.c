@@ -32,13 +32,14 @@ struct run {
 	struct cs_qlog_reader qlog;
 	int have_cdr, have_qlog;
 	struct cs_rowq *q;	/* the rows, to the writing thread */
-	/* the calls, built meanwhile on a third thread from the legs and
-	   events of legq; NULL when the database does not allow it */
+	/* the calls, built meanwhile on a third thread (NULL when the
+	   database does not allow it): the records' rows go through legq to
+	   the builder, which passes each batch on to the writer, and puts
+	   the calls' rows into callq */
 	struct cs_calls_stream *stream;
-	struct cs_rowq *legq, *callq;	/* into it, and out of it */
+	struct cs_rowq *legq, *callq;
 	struct cs_calls_builder builder;
 	struct cs_error berr;
-	int given_up;		/* the builder's, read by the reader */
 	int64_t source;
 	off_t consumed;		/* bytes up to the last full line */
 	long line;		/* number of the last line read */
@@ -107,17 +108,17 @@ remember(char *cache, size_t n, const char *s)
 		cache[0] = '\0';
 }
 
-/* Whether the builder still wants records (it may have given up). */
-static int
-want_legs(struct run *r)
+/* The queue a record's row goes into: through the builder, or not. */
+static struct cs_rowq *
+records(struct run *r)
 {
-	return r->legq != NULL && !__atomic_load_n(&r->given_up, __ATOMIC_RELAXED);
+	return r->legq != NULL ? r->legq : r->q;
 }
 
 static int
 store_cdr(struct run *r, const struct cs_cdr_record *rec, int64_t rhash)
 {
-	struct cs_rowq *q = r->q;
+	struct cs_rowq *q = records(r);
 	const struct cs_config *cfg = r->im->cfg;
 	char caller[CS_HASH_HEX + 1], nbuf[256];
 	char b[6][SCRUB_MAX];
@@ -198,17 +199,13 @@ store_cdr(struct run *r, const struct cs_cdr_record *rec, int64_t rhash)
 	else
 		cs_rowq_null(q);
 	cs_rowq_int(q, l.flags);
-	if (cs_rowq_end(q) != 0)
-		return -1;
-	if (!want_legs(r))
-		return 0;
-	return cs_calls_put_leg(r->legq, &l, rhash);
+	return cs_rowq_end(q);
 }
 
 static int
 store_qlog(struct run *r, const struct cs_qlog_record *rec, int64_t rhash)
 {
-	struct cs_rowq *q = r->q;
+	struct cs_rowq *q = records(r);
 	char caller[CS_HASH_HEX + 1], b[CS_QLOG_NDATA + 1][SCRUB_MAX];
 	int enter = strcmp(rec->event, "ENTERQUEUE") == 0;
 	struct cs_qevent e;
@@ -242,11 +239,7 @@ store_qlog(struct run *r, const struct cs_qlog_record *rec, int64_t rhash)
 	cs_rowq_text(q, e.event);
 	for (int i = 0; i < CS_QLOG_NDATA; i++)
 		cs_rowq_text(q, e.data[i]);
-	if (cs_rowq_end(q) != 0)
-		return -1;
-	if (!want_legs(r))
-		return 0;
-	return cs_calls_put_event(r->legq, rec->callid, &e, rhash);
+	return cs_rowq_end(q);
 }
 
 /* One complete line (without '\n'). */
@@ -707,9 +700,9 @@ cs_import_file(struct cs_import *im, const char *path,
 		r.builder.s = r.stream;
 		r.builder.in = r.legq;
 		r.builder.out = r.callq;
+		r.builder.forward = r.callq;
 		r.builder.err = &r.berr;
 		r.builder.lower_priority = 1;
-		r.builder.given_up = &r.given_up;
 		if (cs_calls_builder_start(&r.builder) != 0) {
 			cs_error_set(err, "cannot start a thread to build the calls");
 			goto out;

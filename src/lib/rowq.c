@@ -77,6 +77,7 @@ struct batch {
 	size_t ntext, captext;
 	int oom;
 	struct batch *next;
+	struct shared *home;	/* whose free list it goes back to */
 };
 
 /* The queue; its handles are its producers' (and its consumer's). */
@@ -178,6 +179,7 @@ queue_new(struct cs_db *db, int direct, struct cs_error *err)
 	pthread_mutex_init(&s->mu, NULL);
 	pthread_cond_init(&s->cv, NULL);
 	for (int i = direct ? NBATCH - 1 : 0; i < NBATCH; i++) {
+		s->all[i].home = s;
 		s->all[i].next = s->free;
 		s->free = &s->all[i];
 	}
@@ -576,8 +578,48 @@ cs_rowq_close(struct cs_rowq *q, int failed)
 	return stopped ? -1 : 0;
 }
 
+/*
+ * A consumer is done with b (rc: how that went): b goes on to next's queue
+ * when given, else back to the free list of the queue it belongs to.
+ * Returns rc, or -1 when next's consumer has stopped.
+ */
 static int
-consume(struct cs_rowq *q, int (*fn)(void *, const struct cs_row *), void *arg)
+done_with(struct shared *s, struct batch *b, int rc, struct shared *next)
+{
+	if (rc == 0 && next != NULL) {
+		pthread_mutex_lock(&next->mu);
+		if (!next->stopped) {
+			b->next = NULL;
+			if (next->fulltail != NULL)
+				next->fulltail->next = b;
+			else
+				next->full = b;
+			next->fulltail = b;
+			pthread_cond_broadcast(&next->cv);
+			pthread_mutex_unlock(&next->mu);
+			return 0;
+		}
+		pthread_mutex_unlock(&next->mu);
+		rc = -1;
+	}
+	pthread_mutex_lock(&b->home->mu);
+	batch_reset(b);
+	b->next = b->home->free;
+	b->home->free = b;
+	pthread_cond_broadcast(&b->home->cv);
+	pthread_mutex_unlock(&b->home->mu);
+	if (rc != 0) {
+		pthread_mutex_lock(&s->mu);
+		s->stopped = 1;
+		pthread_cond_broadcast(&s->cv);
+		pthread_mutex_unlock(&s->mu);
+	}
+	return rc;
+}
+
+static int
+consume(struct cs_rowq *q, int (*fn)(void *, const struct cs_row *), void *arg,
+    struct shared *next)
 {
 	struct shared *s = q->s;
 	int rc = 0;
@@ -605,16 +647,7 @@ consume(struct cs_rowq *q, int (*fn)(void *, const struct cs_row *), void *arg)
 			s->fulltail = NULL;
 		pthread_mutex_unlock(&s->mu);
 
-		rc = run_batch(s, b, fn, arg);
-
-		pthread_mutex_lock(&s->mu);
-		batch_reset(b);
-		b->next = s->free;
-		s->free = b;
-		if (rc != 0)
-			s->stopped = 1;
-		pthread_cond_broadcast(&s->cv);
-		pthread_mutex_unlock(&s->mu);
+		rc = done_with(s, b, run_batch(s, b, fn, arg), next);
 		if (rc != 0)
 			break;
 	}
@@ -657,17 +690,7 @@ cs_rowq_drain_ready(struct cs_rowq *q)
 			s->fulltail = NULL;
 		pthread_mutex_unlock(&s->mu);
 
-		rc = run_batch(s, b, NULL, NULL);
-
-		pthread_mutex_lock(&s->mu);
-		batch_reset(b);
-		b->next = s->free;
-		s->free = b;
-		if (rc != 0)
-			s->stopped = 1;
-		pthread_cond_broadcast(&s->cv);
-		pthread_mutex_unlock(&s->mu);
-		if (rc != 0)
+		if (done_with(s, b, run_batch(s, b, NULL, NULL), NULL) != 0)
 			return -1;
 		n++;
 	}
@@ -676,14 +699,14 @@ cs_rowq_drain_ready(struct cs_rowq *q)
 int
 cs_rowq_drain(struct cs_rowq *q)
 {
-	return consume(q, NULL, NULL);
+	return consume(q, NULL, NULL, NULL);
 }
 
 int
 cs_rowq_consume(struct cs_rowq *q, int (*fn)(void *, const struct cs_row *),
-    void *arg)
+    void *arg, struct cs_rowq *next)
 {
-	return consume(q, fn, arg);
+	return consume(q, fn, arg, next != NULL ? next->s : NULL);
 }
 
 void

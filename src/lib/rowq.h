@@ -30,9 +30,6 @@ enum cs_row_kind {
 	CS_ROW_CALL,
 	CS_ROW_DAILY,	/* added to the row of the same day, service, hours */
 	CS_ROW_HIST,	/* the same */
-	/* between threads only: what the import gives the calls' builder */
-	CS_ROW_LEG,
-	CS_ROW_EVENT,
 	CS_ROW_NKINDS
 };
 
@@ -107,10 +104,17 @@ int cs_rowq_drain_ready(struct cs_rowq *q);
  */
 void cs_rowq_set_wait(struct cs_rowq *q, int (*wait)(void *arg), void *arg);
 
-/* Consumer of a queue between threads: the same, handing each row to fn;
- * fn returning non-zero stops everything (its own error says why). */
+/*
+ * Consumer of a queue between threads: the same, handing each row to fn;
+ * fn returning non-zero stops everything (its own error says why).  With
+ * next, each batch then goes on, whole, to next's consumer (a queue into
+ * the database, say, which stores the rows fn has seen), instead of back:
+ * next must be one of this thread's producer handles, and stays open until
+ * the consumer returns.
+ */
 int cs_rowq_consume(struct cs_rowq *q,
-    int (*fn)(void *arg, const struct cs_row *row), void *arg);
+    int (*fn)(void *arg, const struct cs_row *row), void *arg,
+    struct cs_rowq *next);
 
 /*
  * Lowers the calling thread's priority (Linux gives each thread its own):
