@@ -1,9 +1,11 @@
 /*
  * asterisk_cdr.c: the reader of Asterisk cdr_csv files (Master.csv).
  *
- * One line is one record, split by libcsv in strict mode.  The reader keeps
- * its buffers from line to line, so that reading a file allocates only
- * when a line is longer than every line before it.
+ * One line is one record, split by libcsv in strict mode, or, when the
+ * line is as Asterisk writes it, by split_fast() (which leaves to libcsv
+ * every line it does not fully understand).  The reader keeps its buffers
+ * from line to line, so that reading a file allocates only when a line is
+ * longer than every line before it.
  */
 #include <csv.h>
 #include <limits.h>
@@ -28,6 +30,8 @@ struct cdr_priv {
 	size_t	 flen[CDR_MAXCOLS];
 	int	 nf;			/* fields of the line, stored or not */
 	int	 ascii;			/* the line is ASCII: no conversion */
+	char	*scratch;		/* a quoted field's text, unescaped */
+	size_t	 scratch_cap;
 };
 
 /* Where the columns after the 16th go, for each column count. */
@@ -71,6 +75,88 @@ field_cb(void *s, size_t len, void *data)
 	p->nf++;
 }
 
+/*
+ * Splits a line as Asterisk writes it, without libcsv: each field quoted
+ * (quotes inside it doubled) or bare, with no space around it, and commas
+ * between.  That is every line cdr_csv writes, and libcsv, byte by byte,
+ * was a fifth of an import's reading.  Anything else (a space or a tab
+ * where libcsv would trim it, a quote out of place, a field left open, an
+ * empty line) is declined before anything is stored, and libcsv splits the
+ * line and says what is wrong with it; the tests check that both split
+ * every line of the samples alike.  Returns 1 when split, 0 when declined,
+ * -1 when out of memory.
+ */
+static int
+split_fast(struct cdr_priv *p, const char *line, size_t len)
+{
+	const char *s = line, *end = line + len;
+
+	if (len == 0)
+		return 0;
+	for (;;) {
+		if (s < end && *s == '"') {
+			const char *q = memchr(s + 1, '"', (size_t)(end - s - 1));
+			size_t n = 0;
+
+			if (q == NULL)
+				return 0;
+			if (q + 1 < end && q[1] == '"') {
+				/* quotes inside: unescape into scratch */
+				const char *from = s + 1;
+
+				for (;;) {
+					size_t k = (size_t)(q - from) + 1;
+
+					if (n + k > p->scratch_cap) {
+						size_t cap = 2 * (n + k) + 64;
+						char *ns = realloc(p->scratch, cap);
+
+						if (ns == NULL)
+							return -1;
+						p->scratch = ns;
+						p->scratch_cap = cap;
+					}
+					memcpy(p->scratch + n, from, k - 1);
+					n += k - 1;
+					if (q + 1 < end && q[1] == '"') {
+						p->scratch[n++] = '"';
+						from = q + 2;
+						q = memchr(from, '"', (size_t)(end - from));
+						if (q == NULL)
+							return 0;
+						continue;
+					}
+					break;
+				}
+				field_cb(p->scratch, n, p);
+			} else {
+				field_cb((void *)(s + 1), (size_t)(q - s - 1), p);
+			}
+			s = q + 1;
+		} else {
+			const char *c = memchr(s, ',', (size_t)(end - s));
+			const char *e = c != NULL ? c : end;
+
+			for (const char *t = s; t < e; t++)
+				if (*t == '"' || *t == ' ' || *t == '\t' ||
+				    *t == '\r' || *t == '\n')
+					return 0;
+			field_cb(e > s ? (void *)s : NULL, (size_t)(e - s), p);
+			s = e;
+		}
+		if (s == end)
+			return 1;
+		if (*s != ',')
+			return 0;
+		s++;
+		if (s == end) {
+			/* a last empty field */
+			field_cb(NULL, 0, p);
+			return 1;
+		}
+	}
+}
+
 /* Makes libcsv ready for the next line after a failed one. */
 static void
 csv_reset(struct csv_parser *csv)
@@ -90,6 +176,8 @@ cs_cdr_reader_init(struct cs_cdr_reader *r, int utc, struct cs_error *err)
 	r->utc = utc;
 	r->ncols = 0;
 	r->col17 = 0;
+	r->no_fast = 0;
+	r->fast = 0;
 	r->priv = NULL;
 	if ((p = calloc(1, sizeof(*p))) == NULL)
 		return cs_error_set(err, "out of memory");
@@ -114,6 +202,7 @@ cs_cdr_reader_release(struct cs_cdr_reader *r)
 	if (p == NULL)
 		return;
 	csv_free(&p->csv);
+	free(p->scratch);
 	free(p->buf);
 	free(p);
 	r->priv = NULL;
@@ -245,6 +334,17 @@ cs_cdr_parse(struct cs_cdr_reader *r, const char *line, size_t len,
 	p->used = 0;
 	p->nf = 0;
 
+	switch (r->no_fast ? 0 : split_fast(p, line, len)) {
+	case 1:
+		r->fast++;
+		goto split;
+	case -1:
+		return cs_error_set(err, "out of memory");
+	default:
+		p->used = 0;
+		p->nf = 0;
+		break;
+	}
 	if (csv_parse(&p->csv, line, len, field_cb, NULL, p) != len) {
 		int e = csv_error(&p->csv);
 
@@ -263,6 +363,7 @@ cs_cdr_parse(struct cs_cdr_reader *r, const char *line, size_t len,
 		    "(a field that starts with '\"' must end with '\"')", n);
 	}
 
+split:
 	n = p->nf;
 	if (n == 0)
 		return cs_error_set(err, "empty line");

@@ -67,6 +67,8 @@ struct cs_cdr_reader {
 	int ncols;	/* columns of this file, 0 until the first good line */
 	int col17;	/* for 17 and 20 columns: CS_CDR_UNIQUEID or
 			   CS_CDR_USERFIELD, decided on the first good line */
+	int no_fast;	/* split every line with libcsv (the tests compare) */
+	long fast;	/* lines split without libcsv */
 	void *priv;	/* the reader's buffers */
 };
 
