@@ -12,7 +12,7 @@
 #define BATCH_VALUES 32768	/* or past this many values */
 /* rows of a kind run together by one statement: SQLite's work for each
    statement (starting it, ending it) is then shared by MULTI rows */
-#define MULTI 16
+#define MULTI 64
 
 static const char *const sql[CS_ROW_NKINDS] = {
 	[CS_ROW_CDR] = "INSERT OR IGNORE INTO cdr(start, rhash, source, line, "
