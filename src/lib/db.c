@@ -263,6 +263,26 @@ set_wal(struct cs_db *db)
 	}
 }
 
+/*
+ * A statement that writes many rows (an import writes them 64 at a time)
+ * keeps what it changes in a statement journal, to undo itself should it
+ * fail half-way.  SQLite keeps that journal in memory up to 64 KiB, a
+ * single one of our pages, then writes it to a temporary file: the import
+ * wrote some 400 MB into one.  4 MiB holds what a statement of 64 rows
+ * changes.  SQLite takes this setting only before its first use in the
+ * process.
+ */
+static void
+stmt_journal_in_memory(void)
+{
+	static int done;
+
+	if (!done) {
+		sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 4 * 1024 * 1024);
+		done = 1;
+	}
+}
+
 int
 cs_db_open(struct cs_db *db, const char *path, int create, struct cs_error *err)
 {
@@ -273,6 +293,7 @@ cs_db_open(struct cs_db *db, const char *path, int create, struct cs_error *err)
 	memset(db, 0, sizeof(*db));
 	if ((db->path = cs_strdup(path)) == NULL)
 		return cs_error_set(err, "out of memory");
+	stmt_journal_in_memory();
 	if (sqlite3_open_v2(path, &db->h, flags, NULL) != SQLITE_OK) {
 		if (!create)
 			cs_error_set(err, "%s: %s; import some logs first "
