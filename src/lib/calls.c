@@ -1139,7 +1139,7 @@ cs_calls_rebuild(struct cs_db *db, const struct cs_config *cfg, int64_t from,
 {
 	struct cs_calls_builder b;
 	struct cs_error berr;
-	int rc = -1, started = 0, sel = -1, drc = -1;
+	int rc = -1, sel, drc;
 	int64_t r0, r1, lo, hi;
 	char d0[11] = "0000-00-00", d1[11] = "9999-99-99";
 
@@ -1188,18 +1188,17 @@ cs_calls_rebuild(struct cs_db *db, const struct cs_config *cfg, int64_t from,
 		cs_error_set(err, "cannot start a thread to build the calls");
 		goto out;
 	}
-	started = 1;
 	cs_rowq_set_wait(b.in, write_ready, b.out);
 	sel = select_records(db, lo, hi, b.in, err);
 	cs_rowq_close(b.in, sel != 0);
 	drc = cs_rowq_drain(b.out);
 	cs_calls_builder_join(&b);
-	started = 0;
+	/* the builder's own error first: the others follow from it */
 	if (b.failed) {
 		*err = berr;
 		goto out;
 	}
-	if (sel < 0 || drc != 0 || sel > 0)
+	if (sel != 0 || drc != 0)
 		goto out;
 	if (cs_calls_stream_given_up(b.s)) {
 		cs_error_set(err, "internal error: the records of the rebuild "
@@ -1208,11 +1207,6 @@ cs_calls_rebuild(struct cs_db *db, const struct cs_config *cfg, int64_t from,
 	}
 	rc = 0;
 out:
-	if (started) {
-		cs_rowq_close(b.in, 1);
-		cs_rowq_drain(b.out);
-		cs_calls_builder_join(&b);
-	}
 	cs_calls_stream_free(b.s);
 	cs_rowq_free(b.in);
 	cs_rowq_free(b.out);
