@@ -6,8 +6,8 @@
 
 #include "calls.h"
 #include "derive.h"
-#include "rowq.h"
 #include "privacy.h"
+#include "rowq.h"
 #include "timeutil.h"
 
 /*
@@ -995,12 +995,6 @@ nomem:
 	return cs_error_set(r->err, "out of memory");
 }
 
-/*
- * The rebuild's reading side, on the thread that owns the database: the
- * legs and events of [lo, hi), in the database's order (start or time,
- * then rhash; a leg before an event of the same second), as rows for the
- * builder.
- */
 /* Queues the current row of st (its columns, as they are) as a kind row. */
 static int
 put_columns(struct cs_rowq *q, enum cs_row_kind kind, sqlite3_stmt *st)
