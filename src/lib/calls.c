@@ -1171,7 +1171,7 @@ cs_calls_rebuild(struct cs_db *db, const struct cs_config *cfg, int64_t from,
 	memset(&b, 0, sizeof(b));
 	b.err = &berr;
 	berr.msg[0] = '\0';
-	if ((b.out = cs_rowq_new(db, 0, err)) == NULL)
+	if ((b.out = cs_rowq_new(db, err)) == NULL)
 		goto out;
 	if ((b.in = cs_rowq_new_pipe(&berr)) == NULL ||
 	    (b.s = stream_new(cfg, b.out, CS_TIME_MIN, r0, r1, 1, &berr)) == NULL) {

@@ -676,7 +676,7 @@ cs_import_file(struct cs_import *im, const char *path,
 			goto out;
 		reserved = 1;
 	}
-	if ((r.q = cs_rowq_new(im->db, 0, err)) == NULL)
+	if ((r.q = cs_rowq_new(im->db, err)) == NULL)
 		goto out;
 	/* the calls, built on a third thread when the database allows */
 	if (!im->rebuild) {

@@ -100,7 +100,6 @@ struct shared {
 
 struct cs_rowq {
 	struct shared *s;
-	int direct;
 	struct batch *cur;	/* the producer's */
 	size_t rowstart;	/* where the row being built begins in cur */
 	/* what the producer does while it waits for a free batch */
@@ -159,7 +158,7 @@ prepare_multi(struct shared *s, enum cs_row_kind kind, struct cs_error *err)
 }
 
 static struct cs_rowq *
-queue_new(struct cs_db *db, int direct, struct cs_error *err)
+queue_new(struct cs_db *db, struct cs_error *err)
 {
 	struct shared *s = calloc(1, sizeof(*s));
 	struct cs_rowq *q = calloc(1, sizeof(*q));
@@ -178,18 +177,17 @@ queue_new(struct cs_db *db, int direct, struct cs_error *err)
 	s->stats.tmax = INT64_MIN;
 	pthread_mutex_init(&s->mu, NULL);
 	pthread_cond_init(&s->cv, NULL);
-	for (int i = direct ? NBATCH - 1 : 0; i < NBATCH; i++) {
+	for (int i = 0; i < NBATCH; i++) {
 		s->all[i].home = s;
 		s->all[i].next = s->free;
 		s->free = &s->all[i];
 	}
 	q->s = s;
-	q->direct = direct;
 	for (int k = 0; db != NULL && k < CS_ROW_NKINDS; k++) {
 		if (sql[k] == NULL)
 			continue;
 		if (cs_db_prepare(db, &s->st[k], sql[k], err) != 0 ||
-		    (!direct && k <= CS_ROW_CALL &&
+		    (k <= CS_ROW_CALL &&
 		    prepare_multi(s, (enum cs_row_kind)k, err) != 0)) {
 			cs_rowq_free(q);
 			return NULL;
@@ -203,15 +201,15 @@ queue_new(struct cs_db *db, int direct, struct cs_error *err)
 }
 
 struct cs_rowq *
-cs_rowq_new(struct cs_db *db, int direct, struct cs_error *err)
+cs_rowq_new(struct cs_db *db, struct cs_error *err)
 {
-	return queue_new(db, direct, err);
+	return queue_new(db, err);
 }
 
 struct cs_rowq *
 cs_rowq_new_pipe(struct cs_error *err)
 {
-	return queue_new(NULL, 0, err);
+	return queue_new(NULL, err);
 }
 
 struct cs_rowq *
@@ -528,8 +526,6 @@ cs_rowq_end(struct cs_rowq *q)
 	if (b->oom) {
 		b->nv = q->rowstart;
 		b->oom = 0;
-		if (q->direct)
-			return cs_error_set(q->s->err, "out of memory");
 		/* the consumer reports it: the producer only stops */
 		pthread_mutex_lock(&q->s->mu);
 		q->s->failed = q->s->oom = 1;
@@ -538,12 +534,6 @@ cs_rowq_end(struct cs_rowq *q)
 		return -1;
 	}
 	b->v[q->rowstart].len = (int)(b->nv - q->rowstart - 1);
-	if (q->direct) {
-		int rc = run_batch(q->s, b, NULL, NULL);
-
-		batch_reset(b);
-		return rc;
-	}
 	if (b->nv >= BATCH_VALUES || b->ntext >= BATCH_BYTES)
 		return hand_over(q);
 	return 0;
@@ -555,8 +545,6 @@ cs_rowq_close(struct cs_rowq *q, int failed)
 	struct shared *s = q->s;
 	int stopped;
 
-	if (q->direct)
-		return 0;
 	pthread_mutex_lock(&s->mu);
 	if (q->cur != NULL) {
 		if (!failed && q->cur->nv > 0 && !s->stopped) {

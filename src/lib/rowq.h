@@ -6,8 +6,6 @@
  * values) into batches for the next, which takes them batch by batch.  A
  * queue into the database binds each row to the prepared statement of its
  * kind and runs it; a queue between threads hands each row to a function.
- * Made "direct", a queue into the database runs each row at once on the
- * calling thread, for the rebuild that reads the database as it writes.
  *
  * A queue holds a few batches of about a megabyte: memory stays the same
  * whatever the size of the input.  Several threads may fill one queue,
@@ -53,14 +51,14 @@ int64_t cs_row_int(const struct cs_row *row, int i);
 const char *cs_row_text(const struct cs_row *row, int i);
 
 /*
- * A queue into db.  direct: rows run at once on the calling thread;
- * otherwise they wait in batches for cs_rowq_drain on another thread.
- * err gets the consumer's errors.
+ * A queue into db: rows wait in batches for cs_rowq_drain (or
+ * cs_rowq_drain_ready), on the thread that owns db.  err gets the
+ * consumer's errors.
  */
-struct cs_rowq *cs_rowq_new(struct cs_db *db, int direct, struct cs_error *err);
+struct cs_rowq *cs_rowq_new(struct cs_db *db, struct cs_error *err);
 /* A queue between threads, taken by cs_rowq_consume. */
 struct cs_rowq *cs_rowq_new_pipe(struct cs_error *err);
-/* Another producer's handle on q's queue (not for direct queues). */
+/* Another producer's handle on q's queue. */
 struct cs_rowq *cs_rowq_fork(struct cs_rowq *q);
 /* Frees a handle; the queue goes with its last handle. */
 void cs_rowq_free(struct cs_rowq *q);
@@ -124,7 +122,7 @@ int cs_rowq_consume(struct cs_rowq *q,
  */
 void cs_thread_yield(void);
 
-/* What the consumer counted (after cs_rowq_drain, or at any time direct). */
+/* What the consumer counted (after cs_rowq_drain). */
 void cs_rowq_stats(const struct cs_rowq *q, struct cs_rowq_stats *st);
 
 #endif

@@ -327,10 +327,35 @@ test_writer_fails(void)
 	tdb_close(&a);
 }
 
-/* Rows written at once ("direct"): texts, empty ones included, NULLs and
- * integers land as given; an empty text is not a NULL. */
+/* A queue_log row of time t with the texts of the test below. */
+static int
+put_qlog(struct cs_rowq *q, int64_t t, int64_t rhash)
+{
+	cs_rowq_begin(q, CS_ROW_QLOG);
+	cs_rowq_int(q, t);
+	cs_rowq_int(q, rhash);
+	cs_rowq_int(q, 1);
+	cs_rowq_int(q, 7);
+	cs_rowq_text(q, "");		/* callid */
+	cs_rowq_text(q, "accueil");
+	cs_rowq_text(q, "NONE");
+	cs_rowq_text(q, "ENTERQUEUE");
+	cs_rowq_null(q);
+	cs_rowq_text(q, "");
+	cs_rowq_text(q, "1");
+	cs_rowq_null(q);
+	cs_rowq_null(q);
+	return cs_rowq_end(q);
+}
+
+/*
+ * Rows queued, then drained, on one thread: nothing lands before the
+ * drain; then texts, empty ones included, NULLs and integers land as
+ * given (an empty text is not a NULL), 64 to a statement and the rest one
+ * by one, and a row already stored is skipped and counted.
+ */
 static void
-test_rowq_direct(void)
+test_rowq(void)
 {
 	struct tdb a;
 	struct cs_error err;
@@ -338,46 +363,29 @@ test_rowq_direct(void)
 	struct cs_rowq_stats qs;
 
 	CU_ASSERT_FATAL(tdb_open(&a, "a.db") == 0);
-	q = cs_rowq_new(&a.db, 1, &err);
+	q = cs_rowq_new(&a.db, &err);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
-	for (int i = 0; i < 2; i++) {
-		cs_rowq_begin(q, CS_ROW_QLOG);
-		cs_rowq_int(q, 1700000000 + i);	/* time */
-		cs_rowq_int(q, 42);		/* rhash: the second is the same */
-		cs_rowq_int(q, 1);
-		cs_rowq_int(q, 7);
-		cs_rowq_text(q, "");		/* callid */
-		cs_rowq_text(q, "accueil");
-		cs_rowq_text(q, "NONE");
-		cs_rowq_text(q, "ENTERQUEUE");
-		cs_rowq_null(q);
-		cs_rowq_text(q, "");
-		cs_rowq_text(q, "1");
-		cs_rowq_null(q);
-		cs_rowq_null(q);
-		CU_ASSERT_EQUAL(cs_rowq_end(q), 0);
-	}
-	/* the same (time, rhash) again: skipped */
-	cs_rowq_begin(q, CS_ROW_QLOG);
-	cs_rowq_int(q, 1700000000);
-	cs_rowq_int(q, 42);
-	for (int i = 0; i < 11; i++)
-		cs_rowq_text(q, "x");
-	CU_ASSERT_EQUAL(cs_rowq_end(q), 0);
+	/* 130 rows; the 71st has the key of the 11th */
+	for (int i = 0; i < 130; i++)
+		CU_ASSERT_EQUAL(put_qlog(q, 1700000000 + (i == 70 ? 10 : i), 42), 0);
+	CU_ASSERT_EQUAL(count(&a, "SELECT count(*) FROM queue_log"), 0);
+	CU_ASSERT_EQUAL(cs_rowq_close(q, 0), 0);
+	CU_ASSERT_EQUAL(cs_rowq_drain(q), 0);
 	cs_rowq_stats(q, &qs);
-	CU_ASSERT_EQUAL(qs.stored, 2);
+	CU_ASSERT_EQUAL(qs.stored, 129);
 	CU_ASSERT_EQUAL(qs.skipped, 1);
 	CU_ASSERT_EQUAL(qs.tmin, 1700000000);
-	CU_ASSERT_EQUAL(qs.tmax, 1700000001);
+	CU_ASSERT_EQUAL(qs.tmax, 1700000129);
 	cs_rowq_free(q);
 	CU_ASSERT_EQUAL(count(&a, "SELECT count(*) FROM queue_log WHERE "
 	    "callid = '' AND data1 IS NULL AND data2 = '' AND data3 = '1' AND "
-	    "data4 IS NULL AND line = 7 AND queue = 'accueil'"), 2);
+	    "data4 IS NULL AND line = 7 AND queue = 'accueil'"), 129);
+	CU_ASSERT_EQUAL(count(&a, "SELECT count(DISTINCT time) FROM queue_log"), 129);
 	tdb_close(&a);
 }
 
 static CU_TestInfo tests[] = {
-	{ "rows written at once land as given", test_rowq_direct },
+	{ "rows queued and drained land as given", test_rowq },
 	{ "a whole town: stream, then rebuild", test_whole_town },
 	{ "periods apart stream, adjacent ones rebuild", test_periods },
 	{ "records far out of order: rebuilt", test_reversed },
