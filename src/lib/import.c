@@ -724,7 +724,6 @@ cs_import_file(struct cs_import *im, const char *path,
 		pthread_join(reader, NULL);
 	if (have_builder)
 		cs_calls_builder_join(&r.builder);
-	have_reader = have_builder = 0;
 	if (r.rfailed) {
 		*err = r.rerr;
 		goto out;
@@ -776,11 +775,6 @@ out:
 		sqlite3_exec(im->db->h, "ROLLBACK", NULL, NULL, NULL);
 	if (bulk)
 		cs_db_bulk_end(im->db);
-	if (have_builder) {
-		/* it stopped before any reader ran */
-		cs_rowq_close(r.legq, 1);
-		cs_calls_builder_join(&r.builder);
-	}
 	cs_calls_stream_free(r.stream);
 	cs_rowq_free(r.legq);
 	cs_rowq_free(r.callq);

@@ -7,11 +7,14 @@
  * before is recognised by its path and the hash of what was read of it:
  * only the lines added since are read.  A bad line costs that line only: it
  * is reported through the reject callback and counted.  The file is read,
- * parsed and scrubbed on a thread of its own while this one stores its
- * records.  The calls its records make are built as they are read when the
- * database allows it (calls.h), else rebuilt from the stored records once
- * the file is read; everything is then committed at once.  On any failure
- * nothing of the file remains.
+ * parsed and scrubbed on a thread of its own, the calls its records make
+ * are built on a second when the database allows it (calls.h), and this
+ * thread stores the records and the calls; else the calls are rebuilt from
+ * the stored records once the file is read.  Everything is then committed
+ * at once; on any failure nothing of the file remains.  The first file into
+ * a database with no record is a bulk load (db.h).
+ *
+ * The reject and progress callbacks are called from the reading thread.
  */
 #ifndef CS_IMPORT_H
 #define CS_IMPORT_H
