@@ -14,7 +14,8 @@
  * at once; on any failure nothing of the file remains.  The first file into
  * a database with no record is a bulk load (db.h).
  *
- * The reject and progress callbacks are called from the reading thread.
+ * The reject callback, and the progress callback while the file is read,
+ * are called from the reading thread.
  */
 #ifndef CS_IMPORT_H
 #define CS_IMPORT_H
