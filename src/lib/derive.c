@@ -164,17 +164,26 @@ hist_add(struct hist *h, long secs)
 	return 0;
 }
 
-static int
-write_hist_row(struct cs_derive *d, const struct acc *a, int metric, long secs,
-    long n)
+/* Begins a row of kind with the key of a's totals. */
+static struct cs_rowq *
+begin_totals(struct cs_derive *d, enum cs_row_kind kind, const struct acc *a)
 {
 	struct cs_rowq *q = d->q;
 
-	cs_rowq_begin(q, CS_ROW_HIST);
+	cs_rowq_begin(q, kind);
 	cs_rowq_text(q, a->day);
 	cs_rowq_text(q, a->week);
 	cs_rowq_text(q, service_name(d->cfg, a->service));
 	cs_rowq_int(q, a->in_hours);
+	return q;
+}
+
+static int
+write_hist_row(struct cs_derive *d, const struct acc *a, int metric, long secs,
+    long n)
+{
+	struct cs_rowq *q = begin_totals(d, CS_ROW_HIST, a);
+
 	cs_rowq_int(q, metric);
 	cs_rowq_int(q, secs);
 	cs_rowq_int(q, n);
@@ -184,13 +193,8 @@ write_hist_row(struct cs_derive *d, const struct acc *a, int metric, long secs,
 static int
 write_acc(struct cs_derive *d, struct acc *a)
 {
-	struct cs_rowq *q = d->q;
+	struct cs_rowq *q = begin_totals(d, CS_ROW_DAILY, a);
 
-	cs_rowq_begin(q, CS_ROW_DAILY);
-	cs_rowq_text(q, a->day);
-	cs_rowq_text(q, a->week);
-	cs_rowq_text(q, service_name(d->cfg, a->service));
-	cs_rowq_int(q, a->in_hours);
 	for (int i = 0; i < CS_SUM_N; i++)
 		cs_rowq_int(q, a->sum[i]);
 	if (cs_rowq_end(q) != 0)

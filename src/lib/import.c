@@ -165,7 +165,6 @@ store_cdr(struct run *r, const struct cs_cdr_record *rec, int64_t rhash)
 	l.uniqueid = rec->f[CS_CDR_UNIQUEID];
 	l.linkedid = rec->f[CS_CDR_LINKEDID];
 	l.flags = rec->ambiguous ? 1 : 0;
-	l.order = (r->source << 32) + r->line;
 
 	cs_rowq_begin(q, CS_ROW_CDR);
 	cs_rowq_int(q, l.start);
@@ -215,7 +214,6 @@ store_qlog(struct run *r, const struct cs_qlog_record *rec, int64_t rhash)
 	e.queue = rec->queue;
 	e.agent = scrubbed(rec->agent, b[CS_QLOG_NDATA]);
 	e.event = rec->event;
-	e.order = (r->source << 32) + r->line;
 	for (int i = 0; i < CS_QLOG_NDATA; i++) {
 		if (enter && i == 1) {
 			/* ENTERQUEUE's caller ID: only its keyed hash */

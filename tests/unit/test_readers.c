@@ -145,19 +145,22 @@ detect(const char *s)
 	return cs_format_detect(s, strlen(s));
 }
 
+/* The CDR sample files. */
+static const char *const cdr_samples[] = {
+	"master_2009_systemname_prefix.csv",
+	"master_2018_18col_local_channels.csv",
+	"master_2018_queue_and_dongle_rejoined.csv",
+	"master_2019_book_rejoined.csv",
+	"master_2020_bbf_rejoined.csv",
+	/* Its only line is damaged, but it is a CDR all the same. */
+	"testsuite_cdrlib_buggy.csv",
+	"testsuite_cdrlib_good.csv",
+};
+#define NCDR_SAMPLES (sizeof(cdr_samples) / sizeof(cdr_samples[0]))
+
 static void
 test_detect_samples(void)
 {
-	static const char *cdr[] = {
-		"master_2009_systemname_prefix.csv",
-		"master_2018_18col_local_channels.csv",
-		"master_2018_queue_and_dongle_rejoined.csv",
-		"master_2019_book_rejoined.csv",
-		"master_2020_bbf_rejoined.csv",
-		/* Its only line is damaged, but it is a CDR all the same. */
-		"testsuite_cdrlib_buggy.csv",
-		"testsuite_cdrlib_good.csv",
-	};
 	static const char *qlog[] = {
 		"asterisk_docs_example.queue_log",
 		"book_3rd_ed_2010_systemname_rejoined.queue_log",
@@ -168,8 +171,8 @@ test_detect_samples(void)
 	};
 	char rel[256];
 
-	for (size_t i = 0; i < sizeof(cdr) / sizeof(cdr[0]); i++) {
-		snprintf(rel, sizeof(rel), CDR_DIR "%s", cdr[i]);
+	for (size_t i = 0; i < NCDR_SAMPLES; i++) {
+		snprintf(rel, sizeof(rel), CDR_DIR "%s", cdr_samples[i]);
 		CU_ASSERT_EQUAL(detect_file(rel), CS_FORMAT_ASTERISK_CDR);
 	}
 	for (size_t i = 0; i < sizeof(qlog) / sizeof(qlog[0]); i++) {
@@ -1413,15 +1416,6 @@ both_file(const char *path, long *fast)
 static void
 test_cdr_fast_split(void)
 {
-	static const char *const samples[] = {
-		"master_2009_systemname_prefix.csv",
-		"master_2018_18col_local_channels.csv",
-		"master_2018_queue_and_dongle_rejoined.csv",
-		"master_2019_book_rejoined.csv",
-		"master_2020_bbf_rejoined.csv",
-		"testsuite_cdrlib_buggy.csv",
-		"testsuite_cdrlib_good.csv",
-	};
 	/* lines the fast split must decline, or split as libcsv does */
 	static const char *const tricky[] = {
 		BASE16,
@@ -1469,10 +1463,10 @@ test_cdr_fast_split(void)
 	long fast, lines;
 
 	paris();
-	for (size_t i = 0; i < sizeof(samples) / sizeof(samples[0]); i++) {
+	for (size_t i = 0; i < NCDR_SAMPLES; i++) {
 		snprintf(path, sizeof(path), "%s", cs_unit_shared(CDR_DIR));
 		snprintf(path + strlen(path), sizeof(path) - strlen(path), "%s",
-		    samples[i]);
+		    cdr_samples[i]);
 		lines = both_file(path, &fast);
 		CU_ASSERT(lines > 0);
 	}
