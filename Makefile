@@ -4,7 +4,6 @@
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
-SHARED ?= ../shared
 
 VERSION = 0.1.0
 
@@ -77,10 +76,10 @@ check: deps
 check-build: all $(B)/unit-tests
 
 check-unit: $(B)/unit-tests
-	CS_SHARED=$(SHARED) $(B)/unit-tests
+	$(B)/unit-tests
 
 check-shell: all
-	CS_BIN=$(B)/bin CS_SHARED=$(SHARED) tests/shell/run
+	CS_BIN=$(B)/bin tests/shell/run
 
 check-man:
 	@for m in $(MAN1) $(MAN5) $(MAN7); do \
@@ -92,8 +91,8 @@ check-man:
 check-san:
 	$(MAKE) B=build/san XCFLAGS='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 		CFLAGS='-O1 -g -Werror' check-build
-	ASAN_OPTIONS=detect_leaks=1 CS_SHARED=$(SHARED) build/san/unit-tests
-	ASAN_OPTIONS=detect_leaks=1 CS_BIN=build/san/bin CS_SHARED=$(SHARED) tests/shell/run
+	ASAN_OPTIONS=detect_leaks=1 build/san/unit-tests
+	ASAN_OPTIONS=detect_leaks=1 CS_BIN=build/san/bin tests/shell/run
 
 # The import runs three threads: the unit tests, and the shell tests that
 # import, again under ThreadSanitizer (which cannot share a build with ASan).
@@ -101,8 +100,8 @@ TSAN_SHELL = tests/shell/t0001-example.sh tests/shell/t0020-bad-input.sh \
 	tests/shell/t0030-idempotent.sh tests/shell/t0045-concurrent.sh
 check-tsan:
 	$(MAKE) B=build/tsan XCFLAGS='-fsanitize=thread' CFLAGS='-O1 -g -Werror' check-build
-	TSAN_OPTIONS=halt_on_error=1 CS_SHARED=$(SHARED) build/tsan/unit-tests
-	TSAN_OPTIONS=halt_on_error=1 CS_BIN=build/tsan/bin CS_SHARED=$(SHARED) \
+	TSAN_OPTIONS=halt_on_error=1 build/tsan/unit-tests
+	TSAN_OPTIONS=halt_on_error=1 CS_BIN=build/tsan/bin \
 		tests/shell/run $(TSAN_SHELL)
 
 demo: deps

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Makes example-21col-utc.csv beside this script from the worked example's
-# Master.csv (../shared/spec/example): the same 34 rows as Asterisk writes
+# Master.csv (sample-data/example): the same 34 rows as Asterisk writes
 # them with 21 columns (cdr.conf without loguniqueid/loguserfield changes
 # nothing here: the 16 standard columns, uniqueid, userfield, then
 # peeraccount "", linkedid = the row's uniqueid, sequence = the row's
@@ -11,7 +11,7 @@
 #   tests/data/make-21col-utc.sh [EXAMPLE_MASTER_CSV [OUTPUT]]
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
-in=${1:-$here/../../../shared/spec/example/Master.csv}
+in=${1:-$here/../../sample-data/example/Master.csv}
 out=${2:-$here/example-21col-utc.csv}
 
 awk '

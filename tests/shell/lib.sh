@@ -1,6 +1,7 @@
 # Sourced by every shell test.  Gives:
 #   T            a scratch directory, removed at the end
-#   EX           the worked example of ../shared/spec/example
+#   EX           the worked example, sample-data/example
+#   SAMPLES      real log lines of each format, tests/data/samples
 #   run CMD...   runs CMD, stdout in $T/out, stderr in $T/err, status in $rc
 #   check DESC CMD...   counts CMD's success or failure under DESC
 #   check_rc N DESC     checks that the last run's status was N
@@ -12,8 +13,8 @@ PATH="$CS_BIN:$PATH"
 export LC_ALL=C.UTF-8 TZ=UTC
 unset CALLSTAT_DB CALLSTAT_CONFIG
 TEST=$(basename "$0" .sh)
-EX="$CS_SHARED/spec/example"
-SAMPLES="$CS_SHARED/samples"
+EX="$CS_TOP/sample-data/example"
+SAMPLES="$CS_TOP/tests/data/samples"
 T=$(mktemp -d "${TMPDIR:-/tmp}/callstat-$TEST.XXXXXX")
 trap 'rm -rf "$T"' EXIT
 _pass=0

@@ -34,13 +34,13 @@ cs_unit_add(const char *name, CU_TestInfo *tests, int (*init)(void),
 }
 
 const char *
-cs_unit_shared(const char *rel)
+cs_unit_data(const char *rel)
 {
 	static char buf[4096];
-	const char *base = getenv("CS_SHARED");
+	const char *base = getenv("CS_TOP");
 
 	if (base == NULL || *base == '\0')
-		base = "../shared";
+		base = ".";
 	snprintf(buf, sizeof(buf), "%s/%s", base, rel);
 	return buf;
 }

@@ -1,6 +1,6 @@
 /*
  * test_config.c: the config suite.  The example configuration of
- * ../shared/spec/example, the defaults of config.md, an error naming
+ * sample-data/example, the defaults of config.md, an error naming
  * file:line for each kind of mistake, match terms, channel peers, closed
  * days and where the file is looked for.  Expected values come from
  * config.md; holiday dates from the calendar (Easter 2024-03-31,
@@ -67,7 +67,7 @@ test_example(void)
 	const struct cs_service *s;
 
 	CU_ASSERT_EQUAL_FATAL(cs_config_load(&c,
-	    cs_unit_shared("spec/example/callstat.conf"), &err), 0);
+	    cs_unit_data("sample-data/example/callstat.conf"), &err), 0);
 	CU_ASSERT_STRING_EQUAL(c.name, "Ville de Beaumont");
 	CU_ASSERT_STRING_EQUAL(c.timezone, "Europe/Paris");
 	CU_ASSERT_STRING_EQUAL(getenv("TZ"), "Europe/Paris");
@@ -696,7 +696,7 @@ test_closed_day(void)
 	};
 
 	CU_ASSERT_EQUAL_FATAL(cs_config_load(&c,
-	    cs_unit_shared("spec/example/callstat.conf"), &err), 0);
+	    cs_unit_data("sample-data/example/callstat.conf"), &err), 0);
 	for (size_t i = 0; i < sizeof(fr) / sizeof(fr[0]); i++)
 		CU_ASSERT_EQUAL(cs_config_closed_day(&c, fr[i][0], fr[i][1],
 		    fr[i][2]), 1);

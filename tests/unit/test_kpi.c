@@ -1,6 +1,6 @@
 /*
  * test_kpi.c: the kpi suite.  The nearest-rank percentile on its own, then
- * cs_kpi_compute() end to end: the worked example of ../shared/spec/example
+ * cs_kpi_compute() end to end: the worked example of sample-data/example
  * is imported through the library into a temporary database, and every
  * figure is compared with the values worked out by hand in calls.md (and,
  * for the groupings calls.md does not print, worked out the same way from
@@ -138,7 +138,7 @@ import_one(const char *rel, long want_lines)
 	struct cs_error err;
 	char path[4096];
 
-	snprintf(path, sizeof(path), "%s", cs_unit_shared(rel));
+	snprintf(path, sizeof(path), "%s", cs_unit_data(rel));
 	memset(&im, 0, sizeof(im));
 	im.db = &db;
 	im.cfg = &cfg;
@@ -169,7 +169,7 @@ suite_init(void)
 		return -1;
 	snprintf(dbpath, sizeof(dbpath), "%s/callstat.db", tmpdir);
 	snprintf(keypath, sizeof(keypath), "%s/callstat.db.key", tmpdir);
-	if (cs_config_load(&cfg, cs_unit_shared("spec/example/callstat.conf"),
+	if (cs_config_load(&cfg, cs_unit_data("sample-data/example/callstat.conf"),
 	    &err) != 0) {
 		fprintf(stderr, "kpi suite: %s\n", err.msg);
 		return 0;	/* the tests fail, naming what is missing */
@@ -184,8 +184,8 @@ suite_init(void)
 		fprintf(stderr, "kpi suite: %s\n", err.msg);
 		return 0;
 	}
-	if (import_one("spec/example/Master.csv", 34) != 0 ||
-	    import_one("spec/example/queue_log", 32) != 0)
+	if (import_one("sample-data/example/Master.csv", 34) != 0 ||
+	    import_one("sample-data/example/queue_log", 32) != 0)
 		return 0;
 	if (cs_calls_refresh(&db, &cfg, NULL, &err) != 0) {
 		fprintf(stderr, "kpi suite: %s\n", err.msg);
@@ -355,7 +355,7 @@ test_example_csv(void)
 
 	query_init(&q, 1, 1, CS_PERIOD_MONTH, CS_KPI_IN_HOURS);
 	CU_ASSERT_FATAL(compute(&q, &rows, &n) == 0);
-	fp = fopen(cs_unit_shared("spec/example/expected_kpi.csv"), "r");
+	fp = fopen(cs_unit_data("sample-data/example/expected_kpi.csv"), "r");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
 	CU_ASSERT_PTR_NOT_NULL(fgets(line, sizeof(line), fp));	/* header */
 	while (fgets(line, sizeof(line), fp) != NULL) {
@@ -395,7 +395,7 @@ test_example_csv(void)
 static void
 test_names_are_csv_header(void)
 {
-	FILE *fp = fopen(cs_unit_shared("spec/example/expected_kpi.csv"), "r");
+	FILE *fp = fopen(cs_unit_data("sample-data/example/expected_kpi.csv"), "r");
 	char line[2048], *p = line, *field;
 	int col = 0;
 
@@ -717,7 +717,7 @@ test_reimport(void)
 	char path[4096];
 
 	CU_ASSERT_FATAL(setup_ok);
-	snprintf(path, sizeof(path), "%s", cs_unit_shared("spec/example/Master.csv"));
+	snprintf(path, sizeof(path), "%s", cs_unit_data("sample-data/example/Master.csv"));
 	memset(&im, 0, sizeof(im));
 	im.db = &db;
 	im.cfg = &cfg;

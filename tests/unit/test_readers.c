@@ -1,7 +1,7 @@
 /*
  * test_readers.c: the readers suite (format names and detection, Asterisk
  * cdr_csv, Asterisk queue_log).  Every expected value was read by hand
- * from the sample lines in ../shared/samples, and every instant worked out
+ * from the sample lines in tests/data/samples, and every instant worked out
  * by hand from the calendar (2009-01-01T00:00Z is day 14245 since the
  * epoch, 2018-01-01 day 17532, 2025-01-01 day 20089, 86400 s a day),
  * never taken from the code's output.
@@ -15,8 +15,8 @@
 #include "timeutil.h"
 #include "unit.h"
 
-#define CDR_DIR "samples/asterisk_cdr_csv/"
-#define QLOG_DIR "samples/asterisk_queue_log/"
+#define CDR_DIR "tests/data/samples/asterisk_cdr_csv/"
+#define QLOG_DIR "tests/data/samples/asterisk_queue_log/"
 
 /* A sample file, whole and NUL-terminated; NULL if it cannot be read. */
 static char *
@@ -26,7 +26,7 @@ slurp(const char *rel, size_t *len)
 	char *buf = NULL;
 	long n;
 
-	if ((fp = fopen(cs_unit_shared(rel), "rb")) == NULL)
+	if ((fp = fopen(cs_unit_data(rel), "rb")) == NULL)
 		return NULL;
 	if (fseek(fp, 0, SEEK_END) == 0 && (n = ftell(fp)) >= 0 &&
 	    fseek(fp, 0, SEEK_SET) == 0 && (buf = malloc((size_t)n + 1)) &&
@@ -1464,7 +1464,7 @@ test_cdr_fast_split(void)
 
 	paris();
 	for (size_t i = 0; i < NCDR_SAMPLES; i++) {
-		snprintf(path, sizeof(path), "%s", cs_unit_shared(CDR_DIR));
+		snprintf(path, sizeof(path), "%s", cs_unit_data(CDR_DIR));
 		snprintf(path + strlen(path), sizeof(path) - strlen(path), "%s",
 		    cdr_samples[i]);
 		lines = both_file(path, &fast);

@@ -13,8 +13,9 @@
 void cs_unit_add(const char *name, CU_TestInfo *tests,
     int (*init)(void), int (*clean)(void));
 
-/* Path of a file under ../shared (or $CS_SHARED); static buffer. */
-const char *cs_unit_shared(const char *rel);
+/* Path of a file of the repository, REL from its top (the working
+ * directory, or $CS_TOP); static buffer. */
+const char *cs_unit_data(const char *rel);
 
 #define CS_UNIT_SUITE(name, tests) \
 	__attribute__((constructor)) static void cs_unit_register_(void) \
