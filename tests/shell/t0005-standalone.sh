@@ -1,6 +1,7 @@
 # The repository stands alone: a clone into an empty directory holds every
 # file the tests and the demo read, and nothing refers to a path outside it
-# (the reference material of ../shared is not part of a clone).
+# (the project's reference material, beside a developer's checkout, is not
+# part of a clone).
 . "$(dirname "$0")/lib.sh"
 
 if ! git -C "$CS_TOP" rev-parse --git-dir > /dev/null 2>&1; then
@@ -13,7 +14,8 @@ C=$T/clone
 
 # Paths that leave the checkout: the reference material, and absolute
 # paths of a developer's machine.
-run grep -rnE -e '\.\./shared|CS_SHARED|\$\(SHARED\)|/work/|/home/[a-z]' \
+leaving='\.\./shar''ed|CS_SHAR''ED|\$\(SHAR''ED\)|/wo''rk/|/ho''me/[a-z]'
+run grep -rnE -e "$leaving" --exclude=t0005-standalone.sh \
 	"$C/Makefile" "$C/scripts" "$C/tests/shell" "$C/tests/unit" \
 	"$C/tests/data/make-21col-utc.sh" "$C/.ci"
 check "no path leaves the repository (grep found: $(head -c 300 "$T/out"))" \
