@@ -11,8 +11,17 @@
 
 static const char synopsis[] =
 	"callstat-kpi [-hV] [-c config] [-d database] [-o file] [-s service]\n"
-	"       [--by list] [--from date] [--to date]\n"
-	"       [--all-hours | --out-of-hours] [--csv | --tsv | --json]";
+	"       [--by list] [--figures list] [--from date] [--to date]\n"
+	"       [--all-hours | --out-of-hours] [--csv | --tsv | --json]\n"
+	"       callstat-kpi --list-figures";
+
+/* The table's figures without --figures: the council's question, in 100
+ * columns.  CSV, TSV and JSON write every figure. */
+static const enum cs_kpi_fig table_figs[] = {
+	CS_KPI_OFFERED, CS_KPI_ANSWERED, CS_KPI_ANSWER_RATE, CS_KPI_AGENT,
+	CS_KPI_ABANDON_RATE, CS_KPI_SERVICE_LEVEL, CS_KPI_WAIT_P50,
+	CS_KPI_WAIT_P90,
+};
 
 static void
 help(void)
@@ -26,9 +35,12 @@ help(void)
 	    "  -c, --config FILE    configuration\n"
 	    "      --csv            CSV with a header line\n"
 	    "  -d, --db FILE        database (default $CALLSTAT_DB, ./callstat.db)\n"
+	    "      --figures LIST   the figures to print, comma-separated, or all\n"
+	    "                       (default: all, or a few in a table)\n"
 	    "      --from DATE      first day: YYYY-MM-DD, YYYY-MM or YYYY\n"
 	    "  -h, --help           this help\n"
 	    "      --json           a JSON array of objects\n"
+	    "      --list-figures   print each figure's name and definition\n"
 	    "  -o, --output FILE    write to FILE instead of standard output\n"
 	    "      --out-of-hours   only the calls outside opening hours\n"
 	    "  -s, --service NAME   only this service\n"
@@ -37,6 +49,13 @@ help(void)
 	    "  -V, --version        print the version\n\n"
 	    "Without --csv, --tsv or --json: an aligned table, rates in percent.\n"
 	    "Exit status: 0 success, 1 failure, 2 usage error.\n", synopsis);
+}
+
+static void
+list_figures(void)
+{
+	for (int f = 0; f < CS_KPI_NFIGS; f++)
+		printf("%-22s  %s\n", cs_kpi_name(f), cs_kpi_definition(f));
 }
 
 /* Reads --by into q; returns -1 (after a usage message) on a bad word. */
@@ -90,9 +109,11 @@ main(int argc, char **argv)
 		{ "config", required_argument, NULL, 'c' },
 		{ "csv", no_argument, NULL, 'C' },
 		{ "db", required_argument, NULL, 'd' },
+		{ "figures", required_argument, NULL, 'G' },
 		{ "from", required_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "json", no_argument, NULL, 'J' },
+		{ "list-figures", no_argument, NULL, 'L' },
 		{ "out-of-hours", no_argument, NULL, 'O' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "service", required_argument, NULL, 's' },
@@ -102,16 +123,18 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *config_arg = NULL, *db_arg = NULL, *out_arg = NULL;
+	const char *figures_arg = NULL;
 	struct cs_kpi_query q;
 	enum cs_out_format fmt = CS_OUT_TABLE;
 	char from[11], to[11], sltitle[64];
-	int ch, status = CS_EXIT_FAIL, nfmt = 0, nhours = 0;
+	int ch, status = CS_EXIT_FAIL, nfmt = 0, nhours = 0, list = 0;
 	struct cs_config cfg;
 	struct cs_db db;
 	struct cs_error err;
 	struct cs_kpi_row *rows = NULL, *ooh = NULL;
-	size_t nrows = 0, nooh = 0, ncols;
-	struct cs_column col[4 + CS_KPI_NFIGS];
+	size_t nrows = 0, nooh = 0, ncols, nfigs = 0;
+	struct cs_column col[4 + CS_KPI_NFIGS], figcol[CS_KPI_NFIGS];
+	size_t fig[CS_KPI_NFIGS];
 	int beside;
 	struct cs_cell *cells = NULL;
 	struct cs_table t;
@@ -146,12 +169,18 @@ main(int argc, char **argv)
 				    "write YYYY-MM-DD, YYYY-MM or YYYY", optarg);
 			q.from = from;
 			break;
+		case 'G':
+			figures_arg = optarg;
+			break;
 		case 'h':
 			help();
 			return CS_EXIT_OK;
 		case 'J':
 			fmt = CS_OUT_JSON;
 			nfmt++;
+			break;
+		case 'L':
+			list = 1;
 			break;
 		case 'O':
 			q.hours = CS_KPI_OUT_OF_HOURS;
@@ -188,6 +217,28 @@ main(int argc, char **argv)
 		    "not both");
 	if (q.from != NULL && q.to != NULL && strcmp(q.from, q.to) > 0)
 		return cs_usage_error(synopsis, "--from %s is after --to %s", q.from, q.to);
+	for (int f = 0; f < CS_KPI_NFIGS; f++)
+		figcol[f] = (struct cs_column){ cs_kpi_name(f), NULL, cs_kpi_kind(f) };
+	if (figures_arg != NULL) {
+		if (cs_output_pick(figcol, CS_KPI_NFIGS, figures_arg, fig, &nfigs,
+		    &err) != 0)
+			return cs_usage_error(synopsis, "--figures: %s; "
+			    "'callstat-kpi --list-figures' lists the figures", err.msg);
+	} else if (fmt == CS_OUT_TABLE) {
+		for (size_t i = 0; i < sizeof(table_figs) / sizeof(*table_figs); i++)
+			fig[nfigs++] = table_figs[i];
+	} else {
+		for (int f = 0; f < CS_KPI_NFIGS; f++)
+			fig[nfigs++] = (size_t)f;
+	}
+	if (list) {
+		list_figures();
+		if (fflush(stdout) != 0 || ferror(stdout)) {
+			cs_warnx("standard output: write error");
+			return CS_EXIT_FAIL;
+		}
+		return CS_EXIT_OK;
+	}
 
 	if (cs_tool_open(config_arg, db_arg, 0, &cfg, &db) != 0)
 		return CS_EXIT_FAIL;
@@ -201,9 +252,10 @@ main(int argc, char **argv)
 		cs_warnx("%s", err.msg);
 		goto out;
 	}
-	/* a table for people shows the out-of-hours calls beside (kpi.md);
-	   CSV, TSV and JSON keep to kpi.md's figures */
-	beside = fmt == CS_OUT_TABLE && q.hours == CS_KPI_IN_HOURS;
+	/* the whole table for people shows the out-of-hours calls beside
+	   (kpi.md); CSV, TSV and JSON keep to kpi.md's figures */
+	beside = fmt == CS_OUT_TABLE && q.hours == CS_KPI_IN_HOURS &&
+	    figures_arg != NULL && strcmp(figures_arg, "all") == 0;
 	if (beside) {
 		struct cs_kpi_query oq = q;
 
@@ -220,10 +272,16 @@ main(int argc, char **argv)
 		col[ncols++] = (struct cs_column){ "service", NULL, CS_COL_TEXT };
 	if (q.by_period)
 		col[ncols++] = (struct cs_column){ "period", NULL, CS_COL_TEXT };
-	snprintf(sltitle, sizeof(sltitle), "service_level (%d s)", cfg.service_level);
-	for (int f = 0; f < CS_KPI_NFIGS; f++)
-		col[ncols++] = (struct cs_column){ cs_kpi_name(f),
-		    f == CS_KPI_SERVICE_LEVEL ? sltitle : NULL, cs_kpi_kind(f) };
+	/* the threshold under the name: "service_level (20 s)" on one line
+	   would not leave the default table 100 columns */
+	snprintf(sltitle, sizeof(sltitle), "service_level\n(%d s)",
+	    cfg.service_level);
+	for (size_t i = 0; i < nfigs; i++) {
+		col[ncols] = figcol[fig[i]];
+		if (fig[i] == CS_KPI_SERVICE_LEVEL)
+			col[ncols].title = sltitle;
+		ncols++;
+	}
 	if (beside) {
 		col[ncols++] = (struct cs_column){ "out_of_hours", NULL, CS_COL_COUNT };
 		col[ncols++] = (struct cs_column){ "out_of_hours_answered", NULL,
@@ -241,9 +299,9 @@ main(int argc, char **argv)
 			*c++ = (struct cs_cell){ CS_CELL_TEXT, 0, rows[r].service };
 		if (q.by_period)
 			*c++ = (struct cs_cell){ CS_CELL_TEXT, 0, rows[r].period };
-		for (int f = 0; f < CS_KPI_NFIGS; f++)
-			c[f] = (struct cs_cell){ rows[r].has[f] ? CS_CELL_NUMBER :
-			    CS_CELL_EMPTY, rows[r].v[f], NULL };
+		for (size_t i = 0; i < nfigs; i++)
+			c[i] = (struct cs_cell){ rows[r].has[fig[i]] ?
+			    CS_CELL_NUMBER : CS_CELL_EMPTY, rows[r].v[fig[i]], NULL };
 		if (beside) {
 			double off = 0, ans = 0;
 
@@ -253,8 +311,8 @@ main(int argc, char **argv)
 					off = ooh[o].v[CS_KPI_OFFERED];
 					ans = ooh[o].v[CS_KPI_ANSWERED];
 				}
-			c[CS_KPI_NFIGS] = (struct cs_cell){ CS_CELL_NUMBER, off, NULL };
-			c[CS_KPI_NFIGS + 1] = (struct cs_cell){ CS_CELL_NUMBER, ans, NULL };
+			c[nfigs] = (struct cs_cell){ CS_CELL_NUMBER, off, NULL };
+			c[nfigs + 1] = (struct cs_cell){ CS_CELL_NUMBER, ans, NULL };
 		}
 	}
 	t.col = col;

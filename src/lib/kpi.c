@@ -7,37 +7,68 @@
 static const struct {
 	const char *name;
 	enum cs_col_kind kind;
+	const char *definition;	/* callstat-kpi(7)'s, in one line */
 } figs[CS_KPI_NFIGS] = {
-	{ "offered", CS_COL_COUNT },
-	{ "answered", CS_COL_COUNT },
-	{ "answer_rate", CS_COL_RATE },
-	{ "needed_agent", CS_COL_COUNT },
-	{ "agent_answer_rate", CS_COL_RATE },
-	{ "agent", CS_COL_COUNT },
-	{ "bot", CS_COL_COUNT },
-	{ "abandoned", CS_COL_COUNT },
-	{ "abandon_rate", CS_COL_RATE },
-	{ "missed", CS_COL_COUNT },
-	{ "voicemail", CS_COL_COUNT },
-	{ "short", CS_COL_COUNT },
-	{ "asa", CS_COL_SECONDS },
-	{ "wait_p50", CS_COL_SECONDS },
-	{ "wait_p90", CS_COL_SECONDS },
-	{ "human_wait_p90", CS_COL_SECONDS },
-	{ "service_level", CS_COL_RATE },
-	{ "service_level_answered", CS_COL_RATE },
-	{ "abandon_wait", CS_COL_SECONDS },
-	{ "talk", CS_COL_SECONDS },
-	{ "bot_sessions", CS_COL_COUNT },
-	{ "escalated", CS_COL_COUNT },
-	{ "escalation_rate", CS_COL_RATE },
-	{ "containment_rate", CS_COL_RATE },
-	{ "containment_24h", CS_COL_RATE },
-	{ "escalation_answer_rate", CS_COL_RATE },
-	{ "repeat_24h", CS_COL_RATE },
-	{ "lost", CS_COL_COUNT },
-	{ "callback_2h", CS_COL_RATE },
-	{ "callback_24h", CS_COL_RATE },
+	{ "offered", CS_COL_COUNT,
+	    "calls counted (in hours unless told otherwise), short ones left out" },
+	{ "answered", CS_COL_COUNT,
+	    "calls answered by a person or the bot: outcome agent or bot" },
+	{ "answer_rate", CS_COL_RATE,
+	    "answered / offered" },
+	{ "needed_agent", CS_COL_COUNT,
+	    "calls offered to a person: a Dial or Queue leg, or an ENTERQUEUE" },
+	{ "agent_answer_rate", CS_COL_RATE,
+	    "agent / needed_agent" },
+	{ "agent", CS_COL_COUNT,
+	    "calls a person answered: outcome agent" },
+	{ "bot", CS_COL_COUNT,
+	    "calls the bot answered and did not hand over: outcome bot" },
+	{ "abandoned", CS_COL_COUNT,
+	    "calls whose caller hung up before anyone answered" },
+	{ "abandon_rate", CS_COL_RATE,
+	    "abandoned / offered" },
+	{ "missed", CS_COL_COUNT,
+	    "calls the PBX gave up: timeout, busy, congestion, failure, empty queue" },
+	{ "voicemail", CS_COL_COUNT,
+	    "calls met only by a voicemail box or announcements" },
+	{ "short", CS_COL_COUNT,
+	    "abandoned calls of at most short_abandon seconds, never in offered" },
+	{ "asa", CS_COL_SECONDS,
+	    "mean wait of the answered calls, in seconds" },
+	{ "wait_p50", CS_COL_SECONDS,
+	    "median wait of the answered calls, in seconds" },
+	{ "wait_p90", CS_COL_SECONDS,
+	    "90th percentile of the wait of the answered calls, in seconds" },
+	{ "human_wait_p90", CS_COL_SECONDS,
+	    "90th percentile of the wait for a person of the agent calls, in seconds" },
+	{ "service_level", CS_COL_RATE,
+	    "answered calls whose wait is at most service_level seconds / offered" },
+	{ "service_level_answered", CS_COL_RATE,
+	    "answered calls whose wait is at most service_level seconds / answered" },
+	{ "abandon_wait", CS_COL_SECONDS,
+	    "mean seconds before the caller hung up, over the abandoned calls" },
+	{ "talk", CS_COL_SECONDS,
+	    "mean seconds people spent on an agent call" },
+	{ "bot_sessions", CS_COL_COUNT,
+	    "calls the bot answered" },
+	{ "escalated", CS_COL_COUNT,
+	    "calls the bot answered and then handed to people" },
+	{ "escalation_rate", CS_COL_RATE,
+	    "escalated / bot_sessions" },
+	{ "containment_rate", CS_COL_RATE,
+	    "bot / bot_sessions" },
+	{ "containment_24h", CS_COL_RATE,
+	    "bot calls whose caller did not call again within 24 h / bot_sessions" },
+	{ "escalation_answer_rate", CS_COL_RATE,
+	    "escalated calls a person answered / escalated" },
+	{ "repeat_24h", CS_COL_RATE,
+	    "share of the calls whose caller had called the service in the 24 h before" },
+	{ "lost", CS_COL_COUNT,
+	    "calls abandoned or missed" },
+	{ "callback_2h", CS_COL_RATE,
+	    "share of the lost calls whose caller called again, answered, within 2 h" },
+	{ "callback_24h", CS_COL_RATE,
+	    "share of the lost calls whose caller called again, answered, within 24 h" },
 };
 
 const char *
@@ -50,6 +81,12 @@ enum cs_col_kind
 cs_kpi_kind(enum cs_kpi_fig f)
 {
 	return figs[f].kind;
+}
+
+const char *
+cs_kpi_definition(enum cs_kpi_fig f)
+{
+	return figs[f].definition;
 }
 
 /* The sums of daily, in enum cs_daily_sum's order (derive.h). */

@@ -29,9 +29,11 @@ enum cs_kpi_fig {
 	CS_KPI_NFIGS
 };
 
-/* The figure's name (kpi.md's, also the CSV column) and kind. */
+/* The figure's name (kpi.md's, also the CSV column), kind, and definition:
+ * callstat-kpi(7)'s in one line, for --list-figures.  Static strings. */
 const char *cs_kpi_name(enum cs_kpi_fig f);
 enum cs_col_kind cs_kpi_kind(enum cs_kpi_fig f);
+const char *cs_kpi_definition(enum cs_kpi_fig f);
 
 enum cs_kpi_hours { CS_KPI_IN_HOURS, CS_KPI_OUT_OF_HOURS, CS_KPI_ALL_HOURS };
 

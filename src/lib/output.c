@@ -83,66 +83,125 @@ cell_text(const struct cs_column *c, const struct cs_cell *x, int table,
 	}
 }
 
-/* Display width of UTF-8 text: one column per character. */
+/* Display width of the n bytes of UTF-8 text s: one column per character. */
 static size_t
-width(const char *s)
+widthn(const char *s, size_t n)
 {
 	size_t w = 0;
 
-	for (; *s != '\0'; s++)
-		if (((unsigned char)*s & 0xC0) != 0x80)
+	for (size_t i = 0; i < n && s[i] != '\0'; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
 			w++;
 	return w;
+}
+
+static size_t
+width(const char *s)
+{
+	return widthn(s, strlen(s));
+}
+
+static const char *
+title_of(const struct cs_column *c)
+{
+	return c->title ? c->title : c->name;
+}
+
+/* The line-th line of a title (counting from 0): *len bytes at the
+ * returned pointer; NULL when the title has fewer lines. */
+static const char *
+title_line(const char *title, size_t line, size_t *len)
+{
+	const char *nl;
+
+	for (; line > 0; line--) {
+		if ((title = strchr(title, '\n')) == NULL)
+			return NULL;
+		title++;
+	}
+	nl = strchr(title, '\n');
+	*len = nl ? (size_t)(nl - title) : strlen(title);
+	return title;
+}
+
+/*
+ * Writes one line of the table: piece[c] (len[c] bytes) in each column, text
+ * left-aligned, numbers right-aligned, two spaces apart.  Nothing is
+ * written after the last non-empty piece, so no line ends in spaces.
+ */
+static void
+table_line(FILE *fp, const struct cs_table *t, const size_t *w,
+    const char *const *piece, const size_t *len)
+{
+	size_t last = 0;
+
+	for (size_t c = 0; c < t->ncols; c++)
+		if (len[c] > 0)
+			last = c + 1;
+	for (size_t c = 0; c < last; c++) {
+		size_t pad = w[c] - widthn(piece[c], len[c]);
+		int text = t->col[c].kind == CS_COL_TEXT;
+
+		if (!text)
+			fprintf(fp, "%*s", (int)pad, "");
+		fwrite(piece[c], 1, len[c], fp);
+		if (c + 1 < last)
+			fprintf(fp, "%*s  ", text ? (int)pad : 0, "");
+	}
+	fputc('\n', fp);
 }
 
 static int
 write_table(FILE *fp, const struct cs_table *t)
 {
-	size_t *w = calloc(t->ncols ? t->ncols : 1, sizeof(*w));
-	char buf[256];
+	size_t n = t->ncols ? t->ncols : 1, nlines = 1;
+	size_t *w = calloc(n, sizeof(*w)), *len = calloc(n, sizeof(*len));
+	const char **piece = calloc(n, sizeof(*piece));
+	char *buf = malloc(n * 256);
+	int rc = -1;
 
-	if (w == NULL)
-		return -1;
+	if (w == NULL || len == NULL || piece == NULL || buf == NULL)
+		goto out;
 	for (size_t c = 0; c < t->ncols; c++) {
-		const char *title = t->col[c].title ? t->col[c].title : t->col[c].name;
+		const char *l;
+		size_t line = 0, ll;
 
-		w[c] = width(title);
+		while ((l = title_line(title_of(&t->col[c]), line++, &ll)) != NULL)
+			if (widthn(l, ll) > w[c])
+				w[c] = widthn(l, ll);
+		if (line - 1 > nlines)
+			nlines = line - 1;
 		for (size_t r = 0; r < t->nrows; r++) {
-			cell_text(&t->col[c], &t->cell[r * t->ncols + c], 1, buf,
-			    sizeof(buf));
+			cell_text(&t->col[c], &t->cell[r * t->ncols + c], 1, buf, 256);
 			if (width(buf) > w[c])
 				w[c] = width(buf);
 		}
 	}
-	for (size_t c = 0; c < t->ncols; c++) {
-		const char *title = t->col[c].title ? t->col[c].title : t->col[c].name;
-		size_t pad = w[c] - width(title);
-
-		if (t->col[c].kind != CS_COL_TEXT)
-			fprintf(fp, "%*s", (int)pad, "");
-		fputs(title, fp);
-		if (c + 1 < t->ncols)
-			fprintf(fp, "%*s  ", t->col[c].kind == CS_COL_TEXT ? (int)pad : 0, "");
+	for (size_t line = 0; line < nlines; line++) {
+		for (size_t c = 0; c < t->ncols; c++)
+			if ((piece[c] = title_line(title_of(&t->col[c]), line,
+			    &len[c])) == NULL) {
+				piece[c] = "";
+				len[c] = 0;
+			}
+		table_line(fp, t, w, piece, len);
 	}
-	fputc('\n', fp);
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
-			size_t pad;
-
-			cell_text(&t->col[c], &t->cell[r * t->ncols + c], 1, buf,
-			    sizeof(buf));
-			pad = w[c] - width(buf);
-			if (t->col[c].kind != CS_COL_TEXT)
-				fprintf(fp, "%*s", (int)pad, "");
-			fputs(buf, fp);
-			if (c + 1 < t->ncols)
-				fprintf(fp, "%*s  ", t->col[c].kind == CS_COL_TEXT ?
-				    (int)pad : 0, "");
+			cell_text(&t->col[c], &t->cell[r * t->ncols + c], 1,
+			    buf + c * 256, 256);
+			piece[c] = buf + c * 256;
+			len[c] = strlen(piece[c]);
 		}
-		fputc('\n', fp);
+		table_line(fp, t, w, piece, len);
 	}
+	rc = 0;
+out:
 	free(w);
-	return 0;
+	free(len);
+	free(piece);
+	free(buf);
+	return rc;
 }
 
 static int
@@ -245,4 +304,39 @@ cs_output_write(FILE *fp, const struct cs_table *t, enum cs_out_format f,
 		return cs_error_set(err, "write error: %s",
 		    strerror(errno ? errno : EIO));
 	return 0;
+}
+
+int
+cs_output_pick(const struct cs_column *cols, size_t ncols, const char *list,
+    size_t *idx, size_t *n, struct cs_error *err)
+{
+	const char *p = list, *end;
+
+	*n = 0;
+	if (strcmp(list, "all") == 0) {
+		for (size_t c = 0; c < ncols; c++)
+			idx[(*n)++] = c;
+		return 0;
+	}
+	for (;; p = end + 1) {
+		size_t len, c;
+
+		end = strchr(p, ',');
+		len = end ? (size_t)(end - p) : strlen(p);
+		if (len == 0)
+			return cs_error_set(err, "empty name in '%s'", list);
+		for (c = 0; c < ncols; c++)
+			if (strncmp(cols[c].name, p, len) == 0 &&
+			    cols[c].name[len] == '\0')
+				break;
+		if (c == ncols)
+			return cs_error_set(err, "unknown name '%.*s'", (int)len, p);
+		for (size_t i = 0; i < *n; i++)
+			if (idx[i] == c)
+				return cs_error_set(err, "'%.*s' given twice",
+				    (int)len, p);
+		idx[(*n)++] = c;
+		if (end == NULL)
+			return 0;
+	}
 }

@@ -7,7 +7,7 @@
  * string it points to.  Numbers are written in the shortest form that reads
  * back to the same double, whole values without a decimal point; an empty
  * cell is nothing in CSV and TSV, null in JSON and "—" in a table, where
- * rates show as percentages with one decimal.
+ * rates show as percentages with one decimal and no line ends in spaces.
  */
 #ifndef CS_OUTPUT_H
 #define CS_OUTPUT_H
@@ -29,7 +29,8 @@ enum cs_col_kind {
 
 struct cs_column {
 	const char *name;	/* CSV header and JSON key */
-	const char *title;	/* table header; NULL: name */
+	const char *title;	/* table header, lines apart by '\n', each line
+				   under the one before; NULL: name */
 	enum cs_col_kind kind;
 };
 
@@ -51,6 +52,15 @@ struct cs_table {
 /* Writes t to fp; fails on a write error (checked with ferror). */
 int cs_output_write(FILE *fp, const struct cs_table *t, enum cs_out_format f,
     struct cs_error *err);
+
+/*
+ * Reads list, names of cols separated by commas, or "all" for every column
+ * in order, into idx (room for ncols): the index in cols of each name, in
+ * the list's order; *n gets how many.  Fails on an unknown name, an empty
+ * one or one given twice, naming it.
+ */
+int cs_output_pick(const struct cs_column *cols, size_t ncols,
+    const char *list, size_t *idx, size_t *n, struct cs_error *err);
 
 /* The shortest text that strtod() reads back as v ("0.5714285714285714",
  * "14"). buf needs 32 bytes. */

@@ -356,6 +356,98 @@ test_table(void)
 	free(out);
 }
 
+/* A title of two lines: the second under the first, right-aligned for a
+ * number; the width is the widest line's; no line ends in spaces. */
+static void
+test_table_title_lines(void)
+{
+	static const struct cs_column c3[] = {
+		{ "service", NULL, CS_COL_TEXT },
+		{ "service_level", "service_level\n(20 s)", CS_COL_RATE },
+		{ "asa", NULL, CS_COL_SECONDS },
+	};
+	struct cs_cell cell[6];
+	struct cs_table t = { c3, 3, cell, 2 };
+	char *out;
+
+	memset(cell, 0, sizeof(cell));
+	cell[0] = (struct cs_cell){ CS_CELL_TEXT, 0, "accueil" };
+	cell[1] = (struct cs_cell){ CS_CELL_NUMBER, 4.0 / 7, NULL };
+	cell[2] = (struct cs_cell){ CS_CELL_NUMBER, 17, NULL };
+	cell[3] = (struct cs_cell){ CS_CELL_TEXT, 0, "ccas" };
+	cell[4] = (struct cs_cell){ CS_CELL_EMPTY, 0, NULL };
+	cell[5] = (struct cs_cell){ CS_CELL_EMPTY, 0, NULL };
+	out = render(&t, CS_OUT_TABLE);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+	/* widths 7, 13 and 4, two spaces apart */
+	CU_ASSERT_STRING_EQUAL(out,
+	    "service  service_level   asa\n"
+	    "                (20 s)\n"
+	    "accueil         57.1 %  17.0\n"
+	    "ccas                 \xe2\x80\x94     \xe2\x80\x94\n");
+	if (strncmp(out, "service  service_level   asa\n", 29) != 0)
+		fprintf(stderr, "\n  got:\n%s", out);
+	free(out);
+
+	/* CSV has the name, never the title */
+	out = render(&t, CS_OUT_CSV);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+	CU_ASSERT_STRING_EQUAL(out, "service,service_level,asa\n"
+	    "accueil,0.5714285714285714,17\nccas,,\n");
+	free(out);
+}
+
+static void
+pick(const char *list, int want_rc, size_t want_n, const size_t *want)
+{
+	size_t idx[4], n = 99;
+	struct cs_error err;
+	int rc;
+
+	memset(&err, 0, sizeof(err));
+	rc = cs_output_pick(cols, 4, list, idx, &n, &err);
+	CU_ASSERT_EQUAL(rc, want_rc);
+	if (rc != want_rc)
+		fprintf(stderr, "\n  pick '%s': %d, want %d\n", list, rc, want_rc);
+	if (rc != 0 || want_rc != 0) {
+		CU_ASSERT(rc != 0 && err.msg[0] != '\0');
+		return;
+	}
+	CU_ASSERT_EQUAL(n, want_n);
+	for (size_t i = 0; i < want_n && i < n; i++)
+		CU_ASSERT_EQUAL(idx[i], want[i]);
+}
+
+/* Names to columns, in the order asked. */
+static void
+test_pick(void)
+{
+	static const size_t all[] = { 0, 1, 2, 3 }, two[] = { 2, 0 },
+	    one[] = { 3 };
+	struct cs_error err;
+	size_t idx[4], n;
+
+	pick("all", 0, 4, all);
+	pick("answer_rate,service", 0, 2, two);
+	pick("asa", 0, 1, one);
+	pick("service,offered,answer_rate,asa", 0, 4, all);
+	pick("", -1, 0, NULL);
+	pick("offered,", -1, 0, NULL);
+	pick(",offered", -1, 0, NULL);
+	pick("offered,,asa", -1, 0, NULL);
+	pick("asa,asa", -1, 0, NULL);
+	pick("off", -1, 0, NULL);		/* a prefix is not a name */
+	pick("offeredx", -1, 0, NULL);
+	pick("Offered", -1, 0, NULL);		/* names are exact */
+	pick("all,asa", -1, 0, NULL);		/* all is alone */
+	/* the message names the unknown one */
+	CU_ASSERT_EQUAL(cs_output_pick(cols, 4, "asa,nope,offered", idx, &n,
+	    &err), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "'nope'"));
+	CU_ASSERT_EQUAL(cs_output_pick(cols, 4, "asa,asa", idx, &n, &err), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "'asa' given twice"));
+}
+
 /* A write error is reported, not swallowed. */
 static void
 test_write_error(void)
@@ -380,6 +472,8 @@ static CU_TestInfo tests[] = {
 	{ "TSV", test_tsv },
 	{ "JSON", test_json },
 	{ "table", test_table },
+	{ "table title of two lines", test_table_title_lines },
+	{ "pick columns by name", test_pick },
 	{ "write error", test_write_error },
 	CU_TEST_INFO_NULL
 };
