@@ -53,6 +53,47 @@ help(void)
 }
 
 /* A number in [lo, hi] from an option; -1 after a usage message. */
+/*
+ * Makes dir and its missing parents, as mkdir -p (mode 0777 less the
+ * umask); an existing directory is fine.  Says why not and returns -1.
+ */
+static int
+make_dir(const char *dir)
+{
+	char *path = cs_strdup(dir), *p;
+	struct stat sb;
+	int rc = -1;
+
+	if (path == NULL) {
+		cs_warnx("out of memory");
+		return -1;
+	}
+	for (p = path + 1; ; p++) {
+		char c = *p;
+
+		if (c != '/' && c != '\0')
+			continue;
+		*p = '\0';
+		if (mkdir(path, 0777) != 0 && errno != EEXIST) {
+			cs_warnx("%s: cannot create the directory: %s%s%s", dir,
+			    strerror(errno), strcmp(path, dir) != 0 ? " at " : "",
+			    strcmp(path, dir) != 0 ? path : "");
+			goto out;
+		}
+		*p = c;
+		if (c == '\0')
+			break;
+	}
+	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+		cs_warnx("%s: not a directory; give a directory with -o", dir);
+		goto out;
+	}
+	rc = 0;
+out:
+	free(path);
+	return rc;
+}
+
 static int
 num_arg(const char *opt, const char *arg, double lo, double hi, double *out)
 {
@@ -101,7 +142,6 @@ main(int argc, char **argv)
 	struct cs_synth_stats st;
 	struct cs_config cfg;
 	struct cs_error err;
-	struct stat sb;
 	int ch, quiet = 0, have_from = 0, have_to = 0, sized = 0, times_set = 0;
 	double v;
 	char *end;
@@ -216,16 +256,12 @@ main(int argc, char **argv)
 		return cs_usage_error(synopsis, "give the period with --from and --to");
 	if (strcmp(o.from, o.to) > 0)
 		return cs_usage_error(synopsis, "--from %s is after --to %s", o.from, o.to);
-	if (dir == NULL)
+	if (dir == NULL || *dir == '\0')
 		return cs_usage_error(synopsis, "give the output directory with -o");
 	if (sized > 1)
 		return cs_usage_error(synopsis, "give --calls-per-day or --population, "
 		    "not both");
 
-	if (stat(dir, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-		cs_warnx("%s: not a directory: make it first (mkdir -p %s)", dir, dir);
-		return CS_EXIT_FAIL;
-	}
 	if ((conf = cs_config_find(config_arg)) == NULL) {
 		cs_warnx("no configuration file: give one with -c, set "
 		    "CALLSTAT_CONFIG, or write ./callstat.conf (see callstat.conf(5))");
@@ -233,6 +269,10 @@ main(int argc, char **argv)
 	}
 	if (cs_config_load(&cfg, conf, &err) != 0) {
 		cs_warnx("%s", err.msg);
+		return CS_EXIT_FAIL;
+	}
+	if (make_dir(dir) != 0) {
+		cs_config_release(&cfg);
 		return CS_EXIT_FAIL;
 	}
 	if (!times_set)

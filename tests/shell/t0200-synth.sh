@@ -135,9 +135,34 @@ run callstat-synth -c callstat.conf --from 2024-01-01 --to 2024-01-02 --columns 
 check_rc 2 "--columns 17"
 run callstat-synth -c callstat.conf --from 2024-02-01 --to 2024-01-01 -o a
 check_rc 2 "--from after --to"
-run callstat-synth -c callstat.conf --from 2024-01-01 --to 2024-01-02 -o nowhere
-check_rc 1 "no such directory"
-check "says how" has err "nowhere: not a directory: make it first"
+# -o makes the directory and its parents, as mkdir -p, mode 0777 & ~umask
+run callstat-synth -q -c callstat.conf --from 2024-01-01 --to 2024-01-02 -o new/sub/dir
+check_rc 0 "-o a directory that does not exist"
+check "-o made it, with the three files" \
+	test -s new/sub/dir/Master.csv -a -s new/sub/dir/queue_log -a -s new/sub/dir/truth.csv
+run sh -c 'umask 027 && callstat-synth -q -c callstat.conf --from 2024-01-01 --to 2024-01-02 -o um/dir'
+check_rc 0 "-o under umask 027"
+check "-o's directories are 0777 & ~umask: 750" \
+	[ "$(stat -c %a um) $(stat -c %a um/dir)" = "750 750" ]
+run callstat-synth -q -c callstat.conf --from 2024-01-01 --to 2024-01-02 -o new/sub/dir
+check_rc 0 "-o an existing directory"
+: > plain
+run callstat-synth -c callstat.conf --from 2024-01-01 --to 2024-01-02 -o plain
+check_rc 1 "-o a file"
+check "-o a file: names it" has err "callstat-synth: plain: not a directory"
+run callstat-synth -c callstat.conf --from 2024-01-01 --to 2024-01-02 -o plain/dir
+check_rc 1 "-o under a file"
+check "-o under a file: names the directory" has err "callstat-synth: plain/dir: cannot create the directory"
+run callstat-synth -c nosuch.conf --from 2024-01-01 --to 2024-01-02 -o notmade
+check_rc 1 "-o with a missing configuration"
+check "a refused run makes no directory" [ ! -e notmade ]
+if [ "$(id -u)" -ne 0 ]; then
+	mkdir locked && chmod 555 locked
+	run callstat-synth -c callstat.conf --from 2024-01-01 --to 2024-01-02 -o locked/dir
+	check_rc 1 "-o in a directory one cannot write"
+	check "names it and says why" has err "locked/dir: cannot create the directory: Permission denied"
+	chmod 755 locked
+fi
 run callstat-synth -h
 check_rc 0 "--help"
 check "help shows the synopsis" has out "usage: callstat-synth"
