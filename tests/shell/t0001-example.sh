@@ -15,9 +15,9 @@ cp "$T/out" got.csv
 check "same CSV as expected_kpi.csv, compared as numbers" \
 	same_numbers "$EX/expected_kpi.csv" got.csv
 
-# the table shows the out-of-hours calls beside (calls.md: accueil in
-# March, calls 3 and 18, both answered by the bot); CSV keeps to kpi.md
-run callstat-kpi -c callstat.conf -d ex.db --by service,month
+# the whole table shows the out-of-hours calls beside (calls.md: accueil
+# in March, calls 3 and 18, both answered by the bot); CSV keeps to kpi.md
+run callstat-kpi -c callstat.conf -d ex.db --by service,month --figures all
 check_rc 0 "kpi table"
 check "the table's last columns are out_of_hours and out_of_hours_answered" \
 	sh -c 'head -1 "$1" | awk "{ exit !(\$(NF-1) == \"out_of_hours\" && \$NF == \"out_of_hours_answered\") }"' sh "$T/out"

@@ -249,9 +249,10 @@ check "kpi -o FILE writes the CSV to FILE" cmp -s written.csv kpi.csv
 run callstat-kpi -c callstat.conf -d ex.db --by service,month --csv --output written2.csv
 check "kpi --output FILE writes the CSV" cmp -s written2.csv kpi.csv
 
-run callstat-kpi -c callstat.conf -d ex.db --by service,month
+run callstat-kpi -c callstat.conf -d ex.db --by service,month --figures all
 check_rc 0 "kpi as a table"
-check "table: service_level is named with its T (20 s)" has out "service_level (20 s)"
+check "table: service_level is named with its T (20 s), on the line under" \
+	sh -c 'head -2 out | tail -1 | grep -qE "^ +\(20 s\)\$"'
 check "table: accueil 2025-03 answer_rate 4/7 as a percentage" \
 	grep -qE '^accueil +2025-03 +7 +4 +57\.1 %' out
 check "table: an empty value is a dash" grep -q '—' out
