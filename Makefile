@@ -4,6 +4,7 @@
 PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 
 VERSION = 0.1.0
 
@@ -119,10 +120,14 @@ install: all
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	mkdir -p $(DESTDIR)$(BASHCOMPDIR)
+	install -m 644 completion/callstat $(DESTDIR)$(BASHCOMPDIR)/callstat
+	for t in $(filter-out callstat,$(TOOLS)); do ln -sf callstat $(DESTDIR)$(BASHCOMPDIR)/$$t; done
 
 uninstall:
 	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(MANDIR)/man1/$$t.1; done
 	rm -f $(DESTDIR)$(MANDIR)/man5/callstat.conf.5 $(DESTDIR)$(MANDIR)/man7/callstat-kpi.7
+	for t in $(TOOLS); do rm -f $(DESTDIR)$(BASHCOMPDIR)/$$t; done
 
 clean:
 	rm -rf build

@@ -9,6 +9,18 @@ for t in callstat callstat-import callstat-kpi callstat-calls callstat-synth; do
 done
 check "callstat.conf(5) installed" test -f "$T/root/opt/cs/man/man5/callstat.conf.5"
 check "callstat-kpi(7) installed" test -f "$T/root/opt/cs/man/man7/callstat-kpi.7"
+comp="$T/root/opt/cs/share/bash-completion/completions"
+for t in callstat callstat-import callstat-kpi callstat-calls callstat-synth; do
+	check "bash completion for $t installed, under PREFIX" test -r "$comp/$t"
+	check "completion file for $t registers it" \
+		bash -c '. "$1" && complete -p "$2" > /dev/null' sh "$comp/$t" "$t"
+done
+check "one completion file, the others link to it" test -f "$comp/callstat" -a ! -L "$comp/callstat"
+run make -s -C "$CS_TOP" install DESTDIR="$T/root2" PREFIX=/opt/cs BASHCOMPDIR=/etc/bc
+check_rc 0 "make install BASHCOMPDIR=/etc/bc"
+check "BASHCOMPDIR is honoured" test -r "$T/root2/etc/bc/callstat-kpi"
+run make -s -C "$CS_TOP" uninstall DESTDIR="$T/root2" PREFIX=/opt/cs BASHCOMPDIR=/etc/bc
+check "uninstall BASHCOMPDIR=/etc/bc removes it" [ -z "$(find "$T/root2/etc" ! -type d)" ]
 check "nothing of the internal library installed" \
 	[ -z "$(find "$T/root" -name '*.a' -o -name '*.h')" ]
 run "$T/root/opt/cs/bin/callstat-kpi" --version
@@ -16,6 +28,6 @@ check "the installed tool runs" has "$T/out" "callstat-kpi "
 
 run make -s -C "$CS_TOP" uninstall DESTDIR="$T/root" PREFIX=/opt/cs MANDIR=/opt/cs/man
 check_rc 0 "make uninstall"
-check "nothing left but directories" [ -z "$(find "$T/root" -type f)" ]
+check "nothing left but directories" [ -z "$(find "$T/root" ! -type d)" ]
 
 finish
