@@ -202,9 +202,13 @@ main(int argc, char **argv)
 			    cs_tool_name(), name);
 		else
 			fprintf(stderr, "%s: %s: %ld lines read%s, %ld stored, "
-			    "%ld skipped, %ld rejected\n", cs_tool_name(), name,
+			    "%ld skipped, %ld rejected", cs_tool_name(), name,
 			    st.lines, st.resumed ? " (new since the last import)" : "",
 			    st.stored, st.skipped, st.rejected);
+		if (!st.unchanged && st.purged > 0)
+			fprintf(stderr, ", %ld in the purged period", st.purged);
+		if (!st.unchanged)
+			fputc('\n', stderr);
 	}
 	/* a configuration changed since the last import: rebuild it all */
 	if (cs_calls_refresh(&db, &cfg, NULL, &err) != 0) {
