@@ -114,6 +114,7 @@ main(int argc, char **argv)
 	struct cs_cell *cells = NULL;
 	struct rowtext *text = NULL;
 	size_t n = 0, cap = 0;
+	int64_t purged;
 	struct cs_table t;
 
 	cs_tool_init("callstat-calls");
@@ -199,6 +200,20 @@ main(int argc, char **argv)
 	if (cs_calls_refresh(&db, &cfg, NULL, &err) != 0) {
 		cs_warnx("%s", err.msg);
 		goto out;
+	}
+	/* a purged period has no calls left, and that is no "no calls" */
+	if (cs_calls_purged_before(&db, &purged, &err) != 0) {
+		cs_warnx("%s", err.msg);
+		goto out;
+	}
+	if (purged > CS_TIME_MIN &&
+	    (fromp == NULL || cs_tool_day_start(fromp, 0) < purged)) {
+		char day[11];
+
+		cs_period_label(purged, CS_PERIOD_DAY, day, sizeof(day));
+		cs_warnx("calls before %s were purged (retention %d months); "
+		    "their figures remain in callstat-kpi", day,
+		    cfg.retention_months);
 	}
 	snprintf(sql, sizeof(sql), "SELECT id, start, service, outcome, wait, "
 	    "human_wait, talk, escalated, in_hours, substr(caller, 1, 8) "

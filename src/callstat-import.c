@@ -197,14 +197,18 @@ main(int argc, char **argv)
 			status = CS_EXIT_FAIL;
 		if (quiet)
 			continue;
-		if (st.unchanged)
+		if (st.unchanged) {
 			fprintf(stderr, "%s: %s: nothing new since the last import\n",
 			    cs_tool_name(), name);
-		else
-			fprintf(stderr, "%s: %s: %ld lines read%s, %ld stored, "
-			    "%ld skipped, %ld rejected\n", cs_tool_name(), name,
-			    st.lines, st.resumed ? " (new since the last import)" : "",
-			    st.stored, st.skipped, st.rejected);
+			continue;
+		}
+		fprintf(stderr, "%s: %s: %ld lines read%s, %ld stored, "
+		    "%ld skipped, %ld rejected", cs_tool_name(), name,
+		    st.lines, st.resumed ? " (new since the last import)" : "",
+		    st.stored, st.skipped, st.rejected);
+		if (st.purged > 0)
+			fprintf(stderr, ", %ld in the purged period", st.purged);
+		fputc('\n', stderr);
 	}
 	/* a configuration changed since the last import: rebuild it all */
 	if (cs_calls_refresh(&db, &cfg, NULL, &err) != 0) {

@@ -16,6 +16,7 @@ static const struct {
 	{ "calls", "the rebuilt calls, one row each" },
 	{ "import", "PBX logs into the database" },
 	{ "kpi", "the figures per service and period" },
+	{ "purge", "records past the retention deleted, figures kept" },
 	{ "synth", "a sample town's logs, with their truth" },
 };
 

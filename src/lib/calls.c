@@ -1128,14 +1128,47 @@ midnight(int64_t t, int next)
 }
 
 int
+cs_calls_purged_before(struct cs_db *db, int64_t *t, struct cs_error *err)
+{
+	char v[32], *end;
+	long long n;
+
+	*t = CS_TIME_MIN;
+	if (cs_db_meta_get(db, CS_META_PURGED_BEFORE, v, sizeof(v), err) != 0)
+		return -1;
+	if (v[0] == '\0')
+		return 0;
+	n = strtoll(v, &end, 10);
+	if (*end != '\0' || n <= CS_TIME_MIN || n >= CS_TIME_MAX)
+		return cs_error_set(err, "%s: bad %s '%s' in the meta table",
+		    db->path, CS_META_PURGED_BEFORE, v);
+	*t = (int64_t)n;
+	return 0;
+}
+
+int64_t
+cs_calls_frozen_before(int64_t purged_before)
+{
+	if (purged_before <= CS_TIME_MIN)
+		return CS_TIME_MIN;
+	/* the midnight that ends the day holding purged_before + 32 h: a
+	   rebuild from there reads nothing before purged_before (below) */
+	return midnight(purged_before + 86400 + 2 * GROUP_HORIZON, 1);
+}
+
+int
 cs_calls_rebuild(struct cs_db *db, const struct cs_config *cfg, int64_t from,
     int64_t to, struct cs_error *err)
 {
 	struct cs_calls_builder b;
 	struct cs_error berr;
 	int rc = -1, sel, drc;
-	int64_t r0, r1, lo, hi;
+	int64_t r0, r1, lo, hi, purged, frozen;
 	char d0[11] = "0000-00-00", d1[11] = "9999-99-99";
+
+	if (cs_calls_purged_before(db, &purged, err) != 0)
+		return -1;
+	frozen = cs_calls_frozen_before(purged);
 
 	/*
 	 * Whole local days, and a day more each side: the calls around the
@@ -1147,6 +1180,11 @@ cs_calls_rebuild(struct cs_db *db, const struct cs_config *cfg, int64_t from,
 	    midnight(from - 86400 - GROUP_HORIZON, 0);
 	r1 = to >= CS_TIME_MAX ? CS_TIME_MAX :
 	    midnight(to + 86400 + GROUP_HORIZON, 1);
+	/* the days a purge froze keep their calls and totals (calls.h) */
+	if (r0 < frozen)
+		r0 = frozen;
+	if (r0 >= r1)
+		return 0;
 	if (r0 > CS_TIME_MIN)
 		cs_period_label(r0, CS_PERIOD_DAY, d0, sizeof(d0));
 	if (r1 < CS_TIME_MAX)

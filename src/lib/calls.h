@@ -79,12 +79,31 @@ int cs_call_in_hours(const struct cs_config *cfg, int service, int64_t t);
  * Rebuilds the calls that start in [from, to) from the raw records, then
  * the repeat and call-back flags of the calls around them and the daily
  * totals of the days they touch.  Runs inside the caller's transaction.
- * from = CS_TIME_MIN and to = CS_TIME_MAX rebuild everything.
+ * from = CS_TIME_MIN and to = CS_TIME_MAX rebuild everything, but what a
+ * purge froze (below).
  */
 #define CS_TIME_MIN (-((int64_t)1 << 40))
 #define CS_TIME_MAX ((int64_t)1 << 40)
 int cs_calls_rebuild(struct cs_db *db, const struct cs_config *cfg,
     int64_t from, int64_t to, struct cs_error *err);
+
+/*
+ * Purged records (callstat-purge, purge.h): the meta key "purged_before"
+ * holds the instant (a local midnight, in decimal seconds) before which
+ * the legs, queue events and calls were deleted, while the per-day totals
+ * and wait histograms were kept.  No rebuild may recompute those days
+ * from the records that are left: cs_calls_rebuild never deletes nor
+ * writes calls, totals or histograms before cs_calls_frozen_before() of
+ * it, the second local midnight after it, from which on every call can
+ * still be rebuilt exactly (a rebuild reads the records of a day and 8
+ * hours before the first day it rebuilds, and they are all there).  The
+ * days in between keep the calls and totals they had.
+ *
+ * *t gets CS_TIME_MIN when nothing was purged.
+ */
+#define CS_META_PURGED_BEFORE "purged_before"
+int cs_calls_purged_before(struct cs_db *db, int64_t *t, struct cs_error *err);
+int64_t cs_calls_frozen_before(int64_t purged_before);
 
 /*
  * Inside the caller's transaction: rebuilds everything when the derived

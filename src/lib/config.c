@@ -38,6 +38,14 @@ struct load {
 	int *map;		/* inih's line number -> physical line */
 	int nmap, capmap;
 	char prev_section[256], prev_key[64];
+	int indented;		/* the line fed last may continue a key */
+	/* the keys given so far, with their line: each at most once a
+	   section, since a second value would silently replace the first */
+	struct seen {
+		char *section, *key;
+		int line;
+	} *seen;
+	size_t nseen;
 };
 
 
@@ -589,6 +597,44 @@ strip_comment(char *v)
 		v[--len] = '\0';
 }
 
+/*
+ * A key given a second time in a section (or in another section of the
+ * same name) is an error that names both lines: were the last value kept,
+ * a line added at the end of a long file would silently win.
+ */
+static int
+check_once(struct load *l, const char *section, const char *key)
+{
+	struct seen *ns;
+	char msg[CS_ERROR_MAX];
+
+	for (size_t i = 0; i < l->nseen; i++)
+		if (strcmp(l->seen[i].key, key) == 0 &&
+		    strcmp(l->seen[i].section, section) == 0) {
+			snprintf(msg, sizeof(msg), "'%s' is given twice in [%s], "
+			    "on lines %d and %d: keep one (a list goes on over "
+			    "indented lines)", key, section, l->seen[i].line,
+			    l->phys);
+			fail(l, "%s%s", msg, "");
+			return -1;
+		}
+	ns = realloc(l->seen, (l->nseen + 1) * sizeof(*ns));
+	if (ns == NULL) {
+		fail(l, "out of memory%s%s", "", "");
+		return -1;
+	}
+	l->seen = ns;
+	ns[l->nseen].section = cs_strdup(section);
+	ns[l->nseen].key = cs_strdup(key);
+	ns[l->nseen].line = l->phys;
+	l->nseen++;
+	if (ns[l->nseen - 1].section == NULL || ns[l->nseen - 1].key == NULL) {
+		fail(l, "out of memory%s%s", "", "");
+		return -1;
+	}
+	return 0;
+}
+
 static int
 handler(void *user, const char *section, const char *key, const char *value)
 {
@@ -605,16 +651,20 @@ handler(void *user, const char *section, const char *key, const char *value)
 	}
 	snprintf(v, sizeof(v), "%s", value);
 	strip_comment(v);
-	/* the same key again: a continuation line, or the key repeated */
-	again = strcmp(section, l->prev_section) == 0 &&
+	/* an indented line under a key goes on with its value */
+	again = l->indented && strcmp(section, l->prev_section) == 0 &&
 	    strcmp(key, l->prev_key) == 0;
+	if (!again && check_once(l, section, key) != 0)
+		return 0;
 	snprintf(l->prev_section, sizeof(l->prev_section), "%s", section);
 	snprintf(l->prev_key, sizeof(l->prev_key), "%s", key);
 
 	if (strcmp(section, "commune") == 0)
 		return do_commune(l, key, v, again);
+	/* a service's keys each say what a continuation line does */
 	if (again && strcmp(key, "match") != 0 && strcmp(key, "welcome") != 0 &&
-	    strncmp(section, "format ", 7) != 0)
+	    strncmp(section, "format ", 7) != 0 &&
+	    strncmp(section, "service ", 8) != 0)
 		return fail(l, "'%s' takes one value%s", key, "");
 	if (strcmp(section, "pbx") == 0) {
 		if (strcmp(key, "times") == 0) {
@@ -719,17 +769,27 @@ feed_line(char *str, int num, void *stream)
 
 		if (n < 0)
 			return NULL;
+		l->phys++;
+		if (memchr(l->line, '\0', (size_t)n) != NULL) {
+			/* inih would stop the line there, silently */
+			fail(l, "NUL byte; the file is not text%s%s", "", "");
+			return NULL;
+		}
 		while (n > 0 && (l->line[n - 1] == '\n' || l->line[n - 1] == '\r'))
 			l->line[--n] = '\0';
 		l->pos = 0;
-		l->phys++;
 		p = l->line + strspn(l->line, " \t");
 		if (l->phys == 1 && strncmp(p, "\xef\xbb\xbf", 3) == 0)
 			p += 3;
-		if (*p == '[')
+		if (*p == '[') {
 			check_header(l, p);
+			/* inih continues no key across a header */
+			l->prev_section[0] = l->prev_key[0] = '\0';
+		}
+		l->indented = l->line[0] == ' ' || l->line[0] == '\t';
 	} else {
 		cont = 1;
+		l->indented = 1;
 	}
 	p = l->line + l->pos;
 	left = strlen(p);
@@ -861,6 +921,11 @@ out:
 		fclose(fp);
 	free(l.line);
 	free(l.map);
+	for (size_t i = 0; i < l.nseen; i++) {
+		free(l.seen[i].section);
+		free(l.seen[i].key);
+	}
+	free(l.seen);
 	if (rc != 0)
 		cs_config_release(c);
 	return rc;

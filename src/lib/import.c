@@ -41,6 +41,7 @@ struct run {
 	struct cs_calls_builder builder;
 	struct cs_error berr;
 	int64_t source;
+	int64_t purged_before;	/* lines before it are not stored (purge.h) */
 	off_t consumed;		/* bytes up to the last full line */
 	long line;		/* number of the last line read */
 	/* the rows of a call repeat its numbers: the last ones, decided */
@@ -259,6 +260,10 @@ do_line(struct run *r, char *line, size_t len)
 			reject(r, r->line, e.msg);
 			return 0;
 		}
+		if (rec.start < r->purged_before) {
+			r->st->purged++;
+			return 0;
+		}
 		rhash = cs_privacy_digest64(r->im->priv, line, len);
 		rc = store_cdr(r, &rec, rhash);
 	} else {
@@ -271,6 +276,10 @@ do_line(struct run *r, char *line, size_t len)
 		}
 		if (rc == 1)
 			return 0;
+		if (rec.time < r->purged_before) {
+			r->st->purged++;
+			return 0;
+		}
 		rhash = cs_privacy_digest64(r->im->priv, line, len);
 		rc = store_qlog(r, &rec, rhash);
 	}
@@ -655,6 +664,9 @@ cs_import_file(struct cs_import *im, const char *path,
 	if (cs_db_exec(im->db, "BEGIN IMMEDIATE", err) != 0)
 		goto out;
 	in_tx = 1;
+	/* the totals of a purged period are kept: its lines would count twice */
+	if (cs_calls_purged_before(im->db, &r.purged_before, err) != 0)
+		goto out;
 	if (!is_stdin && S_ISREG(sb.st_mode)) {
 		resumed = find_resume(&r, r.fd, real, r.size, &r.ncols, &r.col17);
 		if (resumed < 0)

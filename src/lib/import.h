@@ -34,6 +34,7 @@ struct cs_import_stats {
 	long stored;	/* records stored */
 	long skipped;	/* records already in the database */
 	long rejected;	/* lines rejected */
+	long purged;	/* lines dated before a purge (purge.h): not stored */
 	int resumed;	/* the file grew: only its new lines were read */
 	int unchanged;	/* nothing new since the last import */
 	int streamed;	/* its calls were built as it was read (calls.h) */

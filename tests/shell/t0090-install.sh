@@ -3,7 +3,7 @@
 
 run make -s -C "$CS_TOP" install DESTDIR="$T/root" PREFIX=/opt/cs MANDIR=/opt/cs/man
 check_rc 0 "make install"
-for t in callstat callstat-import callstat-kpi callstat-calls callstat-synth; do
+for t in callstat callstat-import callstat-kpi callstat-calls callstat-purge callstat-synth; do
 	check "$t installed, executable" test -x "$T/root/opt/cs/bin/$t"
 	check "$t(1) installed" test -f "$T/root/opt/cs/man/man1/$t.1"
 done

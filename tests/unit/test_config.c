@@ -822,6 +822,118 @@ test_format_section(void)
 	expect_error("[format hosted]\nheader = yes\ncallid = id\n", 3, "'callid'");
 }
 
+/*
+ * A key given twice in a section is an error naming both lines and the
+ * key, whether the two lines are next to each other or apart, also when the
+ * section is opened again (its keys merge); an indented line goes on with
+ * the key above and is no second value.
+ */
+static void
+test_key_twice(void)
+{
+	struct cs_config c;
+	struct cs_error err;
+
+	/* apart: lines 2 and 4 */
+	expect_error("[commune]\nservice_level = 20\nshort_abandon = 5\n"
+	    "service_level = 30\n", 4,
+	    "'service_level' is given twice in [commune], on lines 2 and 4");
+	/* adjacent: lines 2 and 3 */
+	expect_error("[commune]\nservice_level = 20\nservice_level = 30\n", 3,
+	    "'service_level' is given twice in [commune], on lines 2 and 3");
+	/* a list key is no exception: lines 3 and 5 */
+	expect_error("[service a]\nlabel = A\nmatch = did:0199000100\n"
+	    "hours = mon 08:00-12:00\nmatch = queue:a\n", 5,
+	    "'match' is given twice in [service a], on lines 3 and 5");
+	expect_error("[commune]\nclosed = 2025-05-02\nname = X\n"
+	    "closed = 2025-12-24\n", 4,
+	    "'closed' is given twice in [commune], on lines 2 and 4");
+	/* the section opened again: lines 2 and 6 */
+	expect_error("[pbx]\ntimes = local\n[bot]\nmatch = app:AudioSocket\n"
+	    "[pbx]\ntimes = utc\n", 6,
+	    "'times' is given twice in [pbx], on lines 2 and 6");
+	/* the same key in two services is two keys */
+	memset(&err, 0, sizeof(err));
+	CU_ASSERT_EQUAL_FATAL(cs_config_load(&c, conf_file(
+	    "[service a]\nmatch = did:0199000100\n"
+	    "[service b]\nmatch = did:0199000200\n"), &err), 0);
+	CU_ASSERT_EQUAL(c.nservices, 2);
+	cs_config_release(&c);
+	/* indented lines go on: 2 + 1 terms, 2 + 1 closed days, two time
+	   ranges on monday, a label of two lines joined by a blank */
+	memset(&err, 0, sizeof(err));
+	CU_ASSERT_EQUAL_FATAL(cs_config_load(&c, conf_file(
+	    "[commune]\nclosed = 2025-05-02 2025-12-24\n  2025-12-26\n"
+	    "[service a]\nlabel = Etat\n  civil\n"
+	    "match = did:0199000100 queue:a\n\text:2100-2199\n"
+	    "hours = mon-fri 08:30-12:00\n  13:30-17:30\n"), &err), 0);
+	if (err.msg[0] != '\0')
+		fprintf(stderr, "\n  %s\n", err.msg);
+	CU_ASSERT_EQUAL(c.nclosed, 3);
+	CU_ASSERT_EQUAL_FATAL(c.nservices, 1);
+	CU_ASSERT_STRING_EQUAL(c.services[0].label, "Etat civil");
+	CU_ASSERT_EQUAL(c.services[0].match.n, 3);
+	CU_ASSERT_EQUAL(c.services[0].hours.n[0], 2);	/* monday */
+	CU_ASSERT_EQUAL(c.services[0].hours.n[5], 0);	/* saturday */
+	cs_config_release(&c);
+	/* an indented line under a one-value key is no second value either */
+	expect_error("[commune]\nservice_level = 20\n  30\n", 3,
+	    "'service_level' takes one value");
+}
+
+/* A NUL byte: inih would end the line there without a word; the file is
+ * refused at the line that holds it. */
+static void
+test_nul_byte(void)
+{
+	struct cs_config c;
+	struct cs_error err;
+	char path[512];
+	static const char text[] = "[commune]\nname = X\nservice_level = 2\0" "0\n";
+	FILE *fp;
+	int rc;
+
+	snprintf(path, sizeof(path), "%s/t%d.conf", tmpdir, nfile++);
+	fp = fopen(path, "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+	fwrite(text, 1, sizeof(text) - 1, fp);
+	fclose(fp);
+	memset(&err, 0, sizeof(err));
+	rc = cs_config_load(&c, path, &err);
+	CU_ASSERT_EQUAL(rc, -1);
+	if (rc == 0)
+		cs_config_release(&c);
+	{
+		char want[600];
+
+		snprintf(want, sizeof(want), "%s:3: NUL byte; the file is not text",
+		    path);
+		CU_ASSERT_STRING_EQUAL(err.msg, want);
+	}
+}
+
+/* retention_months: 13 by default, 1 to 1200 (callstat.conf(5)). */
+static void
+test_retention(void)
+{
+	struct cs_config c;
+	struct cs_error err;
+
+	cs_config_init(&c);
+	CU_ASSERT_EQUAL(c.retention_months, 13);
+	CU_ASSERT_EQUAL_FATAL(cs_config_load(&c, conf_file(
+	    "[commune]\nretention_months = 1\n"), &err), 0);
+	CU_ASSERT_EQUAL(c.retention_months, 1);
+	cs_config_release(&c);
+	CU_ASSERT_EQUAL_FATAL(cs_config_load(&c, conf_file(
+	    "[commune]\nretention_months = 1200\n"), &err), 0);
+	CU_ASSERT_EQUAL(c.retention_months, 1200);
+	cs_config_release(&c);
+	expect_error("[commune]\nretention_months = 0\n", 2, "'0'");
+	expect_error("[commune]\nretention_months = 1201\n", 2, "'1201'");
+	expect_error("[commune]\nretention_months = 13 months\n", 2, "'13 months'");
+}
+
 static CU_TestInfo tests[] = {
 	{ "example configuration", test_example },
 	{ "defaults", test_defaults },
@@ -838,6 +950,9 @@ static CU_TestInfo tests[] = {
 	{ "finding the file", test_find },
 	{ "digest", test_digest },
 	{ "format section", test_format_section },
+	{ "a key given twice", test_key_twice },
+	{ "NUL byte", test_nul_byte },
+	{ "retention_months", test_retention },
 	CU_TEST_INFO_NULL
 };
 
