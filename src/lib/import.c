@@ -796,9 +796,10 @@ cs_import_key(struct cs_privacy *p, struct cs_db *db, const char *keypath,
 		return -1;
 	if (have[0] != '\0' && access(keypath, F_OK) != 0)
 		return cs_error_set(err, "key file %s is missing, and %s was made "
-		    "with it: restore it from a backup (a new key would make "
-		    "every caller look new and store every record again)",
-		    keypath, db->path);
+		    "with it: restore %s from your backup of this database; "
+		    "without it the stored hashes cannot be matched (a new key "
+		    "would make every caller look new and store every record "
+		    "again)", keypath, db->path, keypath);
 	if (cs_privacy_open(p, keypath, err) != 0)
 		return -1;
 	snprintf(want, sizeof(want), "%016llx",
@@ -808,8 +809,10 @@ cs_import_key(struct cs_privacy *p, struct cs_db *db, const char *keypath,
 	if (strcmp(have, want) != 0) {
 		cs_privacy_release(p);
 		return cs_error_set(err, "key file %s is not the key %s was made "
-		    "with: give the right one (key_file in [commune])", keypath,
-		    db->path);
+		    "with: restore %s from your backup of this database, or "
+		    "give the right one (key_file in [commune]); without it the "
+		    "stored hashes cannot be matched", keypath, db->path,
+		    keypath);
 	}
 	return 0;
 }
