@@ -214,18 +214,13 @@ at_digit(const char *s, size_t len, size_t p, int flags)
 	return uniqueid || epoch ? 0 : p + r;
 }
 
-int
-cs_phone_find(const char *s, size_t len, size_t from, int flags,
+/* cs_phone_find without the count of digits. */
+static int
+scan(const char *s, size_t len, size_t from, int flags,
     struct cs_phone_span *sp)
 {
-	size_t need = flags & CS_PHONE_QUOTED ? QUOTED_DIGITS : MIN_DIGITS;
-	size_t n = 0, p, e;
+	size_t p, e;
 
-	/* most fields hold a few digits or none: done in one look */
-	for (p = from; p < len && n < need; p++)
-		n += s[p] >= '0' && s[p] <= '9';
-	if (n < need)
-		return 0;
 	for (p = from; p < len; p++) {
 		switch (s[p]) {
 		case '+':
@@ -238,7 +233,8 @@ cs_phone_find(const char *s, size_t len, size_t from, int flags,
 		case '5': case '6': case '7': case '8': case '9':
 			if (p > 0 && dig(s, len, p - 1))
 				continue;	/* inside a run */
-			e = at_digit(s, len, p, flags);
+			if ((e = at_digit(s, len, p, flags)) == 0)
+				p += run_at(s, len, p) - 1;	/* past the run */
 			break;
 		default:
 			continue;
@@ -250,6 +246,24 @@ cs_phone_find(const char *s, size_t len, size_t from, int flags,
 		}
 	}
 	return 0;
+}
+
+static size_t
+need(int flags)
+{
+	return flags & CS_PHONE_QUOTED ? QUOTED_DIGITS : MIN_DIGITS;
+}
+
+int
+cs_phone_find(const char *s, size_t len, size_t from, int flags,
+    struct cs_phone_span *sp)
+{
+	size_t n = 0, want = need(flags);
+
+	/* most texts hold a few digits or none: done in one look */
+	for (size_t p = from; p < len && n < want; p++)
+		n += s[p] >= '0' && s[p] <= '9';
+	return n >= want && scan(s, len, from, flags, sp);
 }
 
 /* Appends k bytes of t to out at o, as far as n allows (one kept for the
@@ -273,7 +287,7 @@ cs_phone_mask(const char *s, size_t len, int flags, char *out, size_t n)
 
 	if (n == 0)
 		return 0;
-	while (cs_phone_find(s, len, p, flags, &sp)) {
+	while (scan(s, len, p, flags, &sp)) {
 		o = put(out, n, o, s + p, sp.start - p);
 		o = put(out, n, o, CS_PHONE_MARK, sizeof(CS_PHONE_MARK) - 1);
 		p = sp.end;
@@ -282,4 +296,20 @@ cs_phone_mask(const char *s, size_t len, int flags, char *out, size_t n)
 	o = put(out, n, o, s + p, len - p);
 	out[o] = '\0';
 	return count;
+}
+
+const char *
+cs_phone_masked(const char *s, int flags, char *buf, size_t n)
+{
+	struct cs_phone_span sp;
+	size_t len, digits = 0;
+
+	if (s == NULL)
+		return NULL;
+	for (len = 0; s[len] != '\0'; len++)
+		digits += s[len] >= '0' && s[len] <= '9';
+	if (digits < need(flags) || !scan(s, len, 0, flags, &sp))
+		return s;
+	cs_phone_mask(s, len, flags, buf, n);
+	return buf;
 }

@@ -67,4 +67,12 @@ int cs_phone_find(const char *s, size_t len, size_t from, int flags,
 size_t cs_phone_mask(const char *s, size_t len, int flags, char *out,
     size_t n);
 
+/*
+ * A NUL-terminated field as it may be stored: s itself when it holds no
+ * number, else buf (n bytes) with its numbers masked as cs_phone_mask.
+ * Its length and its digits are counted in the same look, so that a field
+ * of fewer than 8 digits costs one pass and no copy.
+ */
+const char *cs_phone_masked(const char *s, int flags, char *buf, size_t n);
+
 #endif

@@ -239,12 +239,7 @@ cs_privacy_scrub(const char *in, char *out, size_t n)
 const char *
 cs_privacy_scrub_field(const char *in, char *buf, size_t n)
 {
-	struct cs_phone_span sp;
-
-	if (in == NULL || !cs_phone_find(in, strlen(in), 0, 0, &sp))
-		return in;
-	cs_privacy_scrub(in, buf, n);
-	return buf;
+	return cs_phone_masked(in, 0, buf, n);
 }
 
 void
