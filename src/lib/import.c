@@ -70,15 +70,12 @@ reject(struct run *r, long line, const char *msg)
 		r->im->reject(r->im->arg, r->name, line, safe);
 }
 
-/* A text that may hold a number inside (a dial string, a channel),
- * scrubbed into buf; NULL stays NULL. */
+/* A text field as stored: any number in it (a dial string, a channel, a
+ * user field) replaced, into buf if need be; NULL stays NULL. */
 static const char *
 scrubbed(const char *s, char buf[SCRUB_MAX])
 {
-	if (s == NULL)
-		return NULL;
-	cs_privacy_scrub(s, buf, SCRUB_MAX);
-	return buf;
+	return cs_privacy_scrub_field(s, buf, SCRUB_MAX);
 }
 
 /* The caller's number of a CDR: src, else the <number> of clid. */
@@ -122,7 +119,7 @@ store_cdr(struct run *r, const struct cs_cdr_record *rec, int64_t rhash)
 	struct cs_rowq *q = records(r);
 	const struct cs_config *cfg = r->im->cfg;
 	char caller[CS_HASH_HEX + 1], nbuf[256];
-	char b[6][SCRUB_MAX];
+	char b[14][SCRUB_MAX];
 	const char *src = rec->f[CS_CDR_SRC], *dst = rec->f[CS_CDR_DST];
 	const char *number = cdr_caller_number(rec, nbuf, sizeof(nbuf));
 	int town = 0;
@@ -154,17 +151,19 @@ store_cdr(struct run *r, const struct cs_cdr_record *rec, int64_t rhash)
 	l.billsec = rec->billsec;
 	l.caller = caller;
 	/* numbers in clear only when they are extensions or the town's */
-	l.src = src != NULL && !cs_number_is_phone(src) ? src : NULL;
+	l.src = src != NULL && !cs_number_is_phone(src) ?
+	    scrubbed(src, b[6]) : NULL;
 	l.dst = dst == NULL ? NULL : cs_number_is_phone(dst) && !town ?
-	    "[phone]" : dst;
-	l.dcontext = rec->f[CS_CDR_DCONTEXT];
+	    "[phone]" : town ? dst : scrubbed(dst, b[7]);
+	/* every other text too: a number may be anywhere */
+	l.dcontext = scrubbed(rec->f[CS_CDR_DCONTEXT], b[8]);
 	l.channel = scrubbed(rec->f[CS_CDR_CHANNEL], b[0]);
 	l.dstchannel = scrubbed(rec->f[CS_CDR_DSTCHANNEL], b[1]);
-	l.lastapp = rec->f[CS_CDR_LASTAPP];
+	l.lastapp = scrubbed(rec->f[CS_CDR_LASTAPP], b[9]);
 	l.lastdata = scrubbed(rec->f[CS_CDR_LASTDATA], b[2]);
-	l.disposition = rec->f[CS_CDR_DISPOSITION];
-	l.uniqueid = rec->f[CS_CDR_UNIQUEID];
-	l.linkedid = rec->f[CS_CDR_LINKEDID];
+	l.disposition = scrubbed(rec->f[CS_CDR_DISPOSITION], b[10]);
+	l.uniqueid = scrubbed(rec->f[CS_CDR_UNIQUEID], b[11]);
+	l.linkedid = scrubbed(rec->f[CS_CDR_LINKEDID], b[12]);
 	l.flags = rec->ambiguous ? 1 : 0;
 
 	cs_rowq_begin(q, CS_ROW_CDR);
@@ -188,7 +187,7 @@ store_cdr(struct run *r, const struct cs_cdr_record *rec, int64_t rhash)
 	cs_rowq_text(q, l.lastapp);
 	cs_rowq_text(q, l.lastdata);
 	cs_rowq_text(q, l.disposition);
-	cs_rowq_text(q, rec->f[CS_CDR_AMAFLAGS]);
+	cs_rowq_text(q, scrubbed(rec->f[CS_CDR_AMAFLAGS], b[13]));
 	cs_rowq_text(q, scrubbed(rec->f[CS_CDR_ACCOUNTCODE], b[3]));
 	cs_rowq_text(q, l.uniqueid);
 	cs_rowq_text(q, scrubbed(rec->f[CS_CDR_USERFIELD], b[4]));
@@ -206,15 +205,15 @@ static int
 store_qlog(struct run *r, const struct cs_qlog_record *rec, int64_t rhash)
 {
 	struct cs_rowq *q = records(r);
-	char caller[CS_HASH_HEX + 1], b[CS_QLOG_NDATA + 1][SCRUB_MAX];
+	char caller[CS_HASH_HEX + 1], b[CS_QLOG_NDATA + 4][SCRUB_MAX];
 	int enter = strcmp(rec->event, "ENTERQUEUE") == 0;
 	struct cs_qevent e;
 
 	memset(&e, 0, sizeof(e));
 	e.time = rec->time;
-	e.queue = rec->queue;
+	e.queue = scrubbed(rec->queue, b[CS_QLOG_NDATA + 1]);
 	e.agent = scrubbed(rec->agent, b[CS_QLOG_NDATA]);
-	e.event = rec->event;
+	e.event = scrubbed(rec->event, b[CS_QLOG_NDATA + 2]);
 	for (int i = 0; i < CS_QLOG_NDATA; i++) {
 		if (enter && i == 1) {
 			/* ENTERQUEUE's caller ID: only its keyed hash */
@@ -232,7 +231,7 @@ store_qlog(struct run *r, const struct cs_qlog_record *rec, int64_t rhash)
 	cs_rowq_int(q, rhash);
 	cs_rowq_int(q, r->source);
 	cs_rowq_int(q, r->line);
-	cs_rowq_text(q, rec->callid);
+	cs_rowq_text(q, scrubbed(rec->callid, b[CS_QLOG_NDATA + 3]));
 	cs_rowq_text(q, e.queue);
 	cs_rowq_text(q, e.agent);
 	cs_rowq_text(q, e.event);
@@ -809,9 +808,10 @@ cs_import_key(struct cs_privacy *p, struct cs_db *db, const char *keypath,
 		return -1;
 	if (have[0] != '\0' && access(keypath, F_OK) != 0)
 		return cs_error_set(err, "key file %s is missing, and %s was made "
-		    "with it: restore it from a backup (a new key would make "
-		    "every caller look new and store every record again)",
-		    keypath, db->path);
+		    "with it: restore %s from your backup of this database; "
+		    "without it the stored hashes cannot be matched (a new key "
+		    "would make every caller look new and store every record "
+		    "again)", keypath, db->path, keypath);
 	if (cs_privacy_open(p, keypath, err) != 0)
 		return -1;
 	snprintf(want, sizeof(want), "%016llx",
@@ -821,8 +821,10 @@ cs_import_key(struct cs_privacy *p, struct cs_db *db, const char *keypath,
 	if (strcmp(have, want) != 0) {
 		cs_privacy_release(p);
 		return cs_error_set(err, "key file %s is not the key %s was made "
-		    "with: give the right one (key_file in [commune])", keypath,
-		    db->path);
+		    "with: restore %s from your backup of this database, or "
+		    "give the right one (key_file in [commune]); without it the "
+		    "stored hashes cannot be matched", keypath, db->path,
+		    keypath);
 	}
 	return 0;
 }

@@ -9,6 +9,7 @@
 
 #include <sodium.h>
 
+#include "phone.h"
 #include "privacy.h"
 
 static int
@@ -35,6 +36,31 @@ read_key(int fd, struct cs_privacy *p, const char *path, struct cs_error *err)
 	return 0;
 }
 
+/*
+ * Makes the key file with a random key: 0, or 1 when it exists already
+ * (another process made it first), or -1.
+ */
+static int
+create_key(struct cs_privacy *p, const char *path, struct cs_error *err)
+{
+	int fd, rc = 0;
+
+	randombytes_buf(p->key, CS_KEY_BYTES);
+	fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0 && errno == EEXIST)
+		return 1;
+	if (fd < 0)
+		return cs_error_set(err, "cannot create key file %s: %s", path,
+		    strerror(errno));
+	if (write(fd, p->key, CS_KEY_BYTES) != CS_KEY_BYTES || fsync(fd) != 0) {
+		rc = cs_error_set(err, "cannot write key file %s: %s", path,
+		    strerror(errno));
+		unlink(path);
+	}
+	close(fd);
+	return rc;
+}
+
 int
 cs_privacy_open(struct cs_privacy *p, const char *path, struct cs_error *err)
 {
@@ -45,26 +71,24 @@ cs_privacy_open(struct cs_privacy *p, const char *path, struct cs_error *err)
 		return cs_error_set(err, "libsodium failed to initialise");
 	fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (fd < 0 && errno == ENOENT) {
-		randombytes_buf(p->key, CS_KEY_BYTES);
-		fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-		if (fd < 0 && errno == EEXIST) {
-			/* another process made it first: use that one */
-			return cs_privacy_open(p, path, err);
-		}
-		if (fd < 0) {
-			cs_error_set(err, "cannot create key file %s: %s", path,
-			    strerror(errno));
+		/* a link to nothing: making a key there would make it where
+		   the link points, or fail on it forever */
+		if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+			cs_error_set(err, "key file %s is a symbolic link to a "
+			    "file that does not exist; restore the key from your "
+			    "backup where the link points, or remove the link",
+			    path);
 			goto out;
 		}
-		if (write(fd, p->key, CS_KEY_BYTES) != CS_KEY_BYTES ||
-		    fsync(fd) != 0) {
-			cs_error_set(err, "cannot write key file %s: %s", path,
-			    strerror(errno));
-			unlink(path);
+		switch (create_key(p, path, err)) {
+		case 0:
+			rc = 0;
+			goto out;
+		case -1:
 			goto out;
 		}
-		rc = 0;
-		goto out;
+		/* another process made it first: use that one, once */
+		fd = open(path, O_RDONLY | O_CLOEXEC);
 	}
 	if (fd < 0) {
 		cs_error_set(err, "cannot open key file %s: %s", path, strerror(errno));
@@ -72,6 +96,16 @@ cs_privacy_open(struct cs_privacy *p, const char *path, struct cs_error *err)
 	}
 	if (fstat(fd, &st) != 0) {
 		cs_error_set(err, "%s: %s", path, strerror(errno));
+		goto out;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		cs_error_set(err, "key file %s is a directory, not a file; move "
+		    "it away or set key_file in the configuration", path);
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		cs_error_set(err, "key file %s is not a regular file; move it "
+		    "away or set key_file in the configuration", path);
 		goto out;
 	}
 	if (st.st_mode & 077) {
@@ -199,98 +233,17 @@ cs_number_is_phone(const char *s)
 void
 cs_privacy_scrub(const char *in, char *out, size_t n)
 {
-	size_t o = 0, i = 0, len = strlen(in);
-
-	if (n == 0)
-		return;
-	while (i < len) {
-		size_t j = i, k;
-		int plus = 0;
-
-		if (in[j] == '+' && j + 1 < len && isdigit((unsigned char)in[j + 1])) {
-			plus = 1;
-			j++;
-		}
-		if (!isdigit((unsigned char)in[j]) ||
-		    (i > 0 && (isdigit((unsigned char)in[i - 1]) || in[i - 1] == '.'))) {
-			if (o + 1 < n)
-				out[o++] = in[i];
-			i++;
-			continue;
-		}
-		for (k = j; k < len && isdigit((unsigned char)in[k]); k++)
-			;
-		if (k - j >= 9 && !(k + 1 < len && in[k] == '.' &&
-		    isdigit((unsigned char)in[k + 1]))) {
-			const char *tag = "[phone]";
-
-			for (; *tag != '\0'; tag++)
-				if (o + 1 < n)
-					out[o++] = *tag;
-		} else {
-			for (size_t m = i; m < k; m++)
-				if (o + 1 < n)
-					out[o++] = in[m];
-		}
-		(void)plus;
-		i = k;
-	}
-	out[o] = '\0';
+	cs_phone_mask(in, strlen(in), 0, out, n);
 }
 
-/* Length of a telephone-number-like text at s, or 0. */
-static size_t
-phone_at(const char *s)
+const char *
+cs_privacy_scrub_field(const char *in, char *buf, size_t n)
 {
-	size_t i = 0, digits = 0, pairs = 0;
-
-	if (s[0] == '+' && isdigit((unsigned char)s[1])) {
-		for (i = 1; isdigit((unsigned char)s[i]) ||
-		    ((s[i] == ' ' || s[i] == '.' || s[i] == '-') &&
-		    isdigit((unsigned char)s[i + 1])); i++)
-			digits += isdigit((unsigned char)s[i]) != 0;
-		return digits >= 7 ? i : 0;
-	}
-	for (i = 0; isdigit((unsigned char)s[i]); i++)
-		;
-	if (i >= 7)
-		return i;
-	/* 06 39 98 01 19: five pairs */
-	for (i = 0; pairs < 5; pairs++) {
-		if (!isdigit((unsigned char)s[i]) || !isdigit((unsigned char)s[i + 1]))
-			return 0;
-		i += 2;
-		if (pairs < 4) {
-			if (s[i] != ' ' && s[i] != '.')
-				return 0;
-			i++;
-		}
-	}
-	return isdigit((unsigned char)s[i]) ? 0 : i;
+	return cs_phone_masked(in, 0, buf, n);
 }
 
 void
 cs_privacy_scrub_text(const char *in, char *out, size_t n)
 {
-	size_t o = 0;
-
-	if (n == 0)
-		return;
-	for (size_t i = 0; in[i] != '\0';) {
-		size_t len = 0;
-
-		if (i == 0 || !isdigit((unsigned char)in[i - 1]))
-			len = phone_at(in + i);
-		if (len > 0) {
-			for (const char *t = "[phone]"; *t != '\0'; t++)
-				if (o + 1 < n)
-					out[o++] = *t;
-			i += len;
-			continue;
-		}
-		if (o + 1 < n)
-			out[o++] = in[i];
-		i++;
-	}
-	out[o] = '\0';
+	cs_phone_mask(in, strlen(in), CS_PHONE_QUOTED, out, n);
 }

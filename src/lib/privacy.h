@@ -27,7 +27,8 @@ struct cs_privacy {
  * Reads the key from path, or creates the file (mode 0600, exclusive
  * create, so two first runs cannot make two keys) with a random key when it
  * does not exist.  Fails when the file cannot be made or has the wrong size,
- * or when it is readable by others (mode bits beyond 0600).
+ * or when it is readable by others (mode bits beyond 0600), and when path
+ * is a directory, another kind of file, or a symbolic link to nothing.
  */
 int cs_privacy_open(struct cs_privacy *p, const char *path, struct cs_error *err);
 /* Wipes the key from memory. */
@@ -58,19 +59,25 @@ int64_t cs_privacy_digest64(const struct cs_privacy *p, const void *buf, size_t 
 int cs_number_is_phone(const char *s);
 
 /*
- * Copies in to out (n bytes), replacing every run of 9 or more digits
- * (optionally after '+') that is not part of a dotted uniqueid
- * (1741086000.491) with "[phone]": numbers inside dial strings, channel
- * names and queue_log data.
+ * Copies in to out (n bytes, always terminated, cut to fit) with every
+ * telephone number in any written form (06 39 98 01 19, +33 6 39 98 01 19,
+ * 0033639980119, +33 (0)6..., 06.39.98.01.19, +44 20 7946 0000...) replaced
+ * by "[phone]": the detector of phone.h.  Uniqueids, dates, times, epoch
+ * seconds, durations, extensions and channel ids stay as they are.
  */
 void cs_privacy_scrub(const char *in, char *out, size_t n);
 
 /*
- * Copies a message to out (n bytes) with anything that may be a telephone
- * number replaced by "[phone]": 7 or more digits in a row, '+' then digits
- * with blanks, dots or dashes between (+33 6 39 98 01 19), and five pairs
- * of digits (06 39 98 01 19, 06.39.98.01.19).  For messages that quote
- * what a log line said.
+ * A field as it may be stored: in itself when it holds no number (or is
+ * NULL), else buf (n bytes) with its numbers replaced, as
+ * cs_privacy_scrub.
+ */
+const char *cs_privacy_scrub_field(const char *in, char *buf, size_t n);
+
+/*
+ * As cs_privacy_scrub, for messages that quote what a log line said: the
+ * quote may cut a number short, so any run of 7 or more digits is replaced
+ * too (CS_PHONE_QUOTED).
  */
 void cs_privacy_scrub_text(const char *in, char *out, size_t n);
 

@@ -115,6 +115,26 @@ check "mode 644: says chmod 600" has err "chmod 600"
 check "mode 644: nothing stored" \
 	[ "$(sqlite3 open.db 'SELECT count(*) FROM cdr' 2> /dev/null || echo 0)" -eq 0 ]
 
+# a dangling symbolic link as key file: an error at once (it used to recurse
+# until the stack overflowed), naming the file; nothing made where it points
+sed 's|^short_abandon = 5$|&\nkey_file = '"$T"'/dangling.key|' callstat.conf > dangling.conf
+ln -s "$T/nowhere/callstat.key" dangling.key
+run timeout 10 callstat-import -c dangling.conf -d dangling.db Master.csv
+check_rc 1 "a dangling symbolic link as key file"
+check "dangling link: the message names the file" \
+	has err "key file $T/dangling.key is a symbolic link to a file that does not exist"
+ln -s "$T/made.key" dangling2.key
+sed 's|^short_abandon = 5$|&\nkey_file = '"$T"'/dangling2.key|' callstat.conf > dangling2.conf
+run timeout 10 callstat-import -c dangling2.conf -d dangling2.db Master.csv
+check_rc 1 "a symbolic link to a file that could be made"
+check "a link: no key made where it points" [ ! -e made.key ]
+# a directory as key file: said so, not "run chmod 600"
+mkdir dir.db.key
+run callstat-import -c callstat.conf -d dir.db Master.csv
+check_rc 1 "a directory as key file"
+check "a directory: the message says so" has err "key file dir.db.key is a directory"
+check "a directory: no chmod advice" sh -c '! grep -q chmod "$1"' sh "$T/err"
+
 # --- the hash is keyed: another key, other hashes ---------------------------------
 run callstat-import -c callstat.conf -d other.db Master.csv queue_log
 check "another database, another key" sh -c '! cmp -s ex.db.key other.db.key'
@@ -131,6 +151,8 @@ rm -f lost.db.key
 run callstat-import -c callstat.conf -d lost.db second.csv
 check_rc 1 "a lost key: the import is refused"
 check "a lost key: the message says what to do" has err "key file lost.db.key is missing"
+check "a lost key: the message says how to restore it" \
+	has err "restore lost.db.key from your backup of this database; without it the stored hashes cannot be matched"
 check "a lost key: no new key is made" [ ! -e lost.db.key ]
 check "a lost key: nothing of second.csv was stored" \
 	[ "$(sqlite3 lost.db 'SELECT count(*) FROM cdr')" -eq 17 ]
@@ -139,6 +161,16 @@ cp other.db.key lost.db.key
 run callstat-import -c callstat.conf -d lost.db second.csv
 check_rc 1 "a wrong key: the import is refused"
 check "a wrong key: the message says so" has err "is not the key lost.db was made with"
+check "a wrong key: the message says how to restore it" \
+	has err "restore lost.db.key from your backup of this database"
+# a link to nothing where the key was: refused at once, naming it
+rm -f lost.db.key
+ln -s "$T/backup/lost.key" lost.db.key
+run timeout 10 callstat-import -c callstat.conf -d lost.db second.csv
+check_rc 1 "a lost key behind a dangling symbolic link: refused"
+check "a dangling link where the key was: the message names it" \
+	has err "key file lost.db.key is missing"
+rm -f lost.db.key
 # the right key back: everything lands once, and call 11 repeats call 10
 cp saved.key lost.db.key
 chmod 600 lost.db.key
@@ -151,6 +183,116 @@ check "a renamed copy of stored records stores nothing twice" \
 check "34 CDR rows" [ "$(sqlite3 lost.db 'SELECT count(*) FROM cdr')" -eq 34 ]
 check "call 11's caller matches call 10's under the same key" \
 	[ "$(sqlite3 lost.db "SELECT count(DISTINCT caller) FROM calls WHERE id IN ('1741767000.715', '1741767150.717')")" -eq 1 ]
+
+# --- numbers in every written form, in every text field -----------------------------
+# 06 39 98 01 19 and 01 99 00 01 00 written every way, in every text field of
+# a Master.csv of 18 and of 21 columns and of a queue_log (an unknown event's
+# data, agents, queue names, ENTERQUEUE's URL and caller's name); none of
+# their digits may be found afterwards in any written form, nor 9 or 8 of
+# them in a row.  The last form has a no-break and a narrow no-break space.
+cat > form-list.txt << 'EOF'
+06 39 98 01 19
++33 6 39 98 01 19
+0033639980119
++33 (0)6 39 98 01 19
+06.39.98.01.19
+06-39-98-01-19
+01 99 00 01 00
+0639980119
++33639980119
++33.6.39.98.01.19
+(0)6 39 98 01 19
+0033 (0)1 99 00 01 00
+06 39\302\24098 01\342\200\25719
+EOF
+: > numbers.csv
+: > numbers21.csv
+: > numbers.queue_log
+i=0
+while IFS= read -r f; do
+	f=$(printf "$f")
+	i=$((i + 1))
+	t=$((1741086000 + i * 600))
+	d=$(date -u -d "@$t" '+%Y-%m-%d %H:%M:%S')
+	e=$(date -u -d "@$((t + 60))" '+%Y-%m-%d %H:%M:%S')
+	row="\"acct $f\",\"sip:$f\",\"tel:$f\",\"ctx-$f\",\"\"\"Name $f\"\" <$f>\",\"PJSIP/trunk/sip:$f@x-0000000$i\",\"Local/$f@out-0000001$i;1\",\"App $f\",\"PJSIP/trunk/sip:$f@x,60\",\"$d\",\"$d\",\"$e\",60,60,\"ANSWERED $f\",\"DOC $f\",\"$t.$i\",\"user $f\""
+	echo "$row" >> numbers.csv
+	echo "$row,\"peer $f\",\"$t.$i\",$i" >> numbers21.csv
+	echo "$t|$t.$i|accueil|PJSIP/$f|NOTE|$f|x $f|$f y|($f)|$f" >> numbers.queue_log
+	echo "$((t + 1))|$t.$i|accueil|NONE|ENTERQUEUE|$f|$f|1|Name $f" >> numbers.queue_log
+	echo "$((t + 2))|$t.$i|q $f|Local/$f@agents|CONNECT|1|$t.9$i|1" >> numbers.queue_log
+done < form-list.txt
+# the digits searched for: each number run together, without its 0, its
+# last 8 digits, and in pairs (all five, or the last four) with a space,
+# a dot or a dash between
+: > digits.txt
+for n in 0639980119 0199000100; do
+	s=${n#0}
+	printf '%s\n%s\n%s\n' "$n" "$s" "${s#?}" >> digits.txt
+	for c in ' ' . -; do
+		echo "$n" | sed "s/\(..\)\(..\)\(..\)\(..\)\(..\)/\1$c\2$c\3$c\4$c\5/" >> digits.txt
+		echo "$n" | sed "s/..\(..\)\(..\)\(..\)\(..\)/\1$c\2$c\3$c\4/" >> digits.txt
+	done
+done
+# digits FILE...: none of digits.txt in these files (binary included)
+digits() {
+	_bad=0
+	for _f in "$@"; do
+		[ -e "$_f" ] || continue
+		if LC_ALL=C grep -a -q -F -f digits.txt "$_f"; then
+			echo "$_f: a number is left:"
+			LC_ALL=C grep -a -o -F -f digits.txt "$_f" | sort | uniq -c | head -5
+			_bad=1
+		fi
+	done
+	return $_bad
+}
+# 13 forms: 13 lines in each Master.csv, 39 in the queue_log; 12 of the
+# forms (not the one with no-break spaces) are found by the search
+check "the inputs hold the numbers (the search finds them)" \
+	[ "$(LC_ALL=C cat numbers.csv numbers21.csv numbers.queue_log | grep -a -c -F -f digits.txt)" -eq 60 ]
+run callstat-import -c callstat.conf -d forms.db numbers.queue_log
+check_rc 0 "import the queue_log of numbers"
+check "every queue_log line stored" has err "39 lines read, 39 stored, 0 skipped, 0 rejected"
+mkfifo hold2
+sqlite3 -cmd 'BEGIN' -cmd 'SELECT count(*) FROM cdr' forms.db < hold2 > hold2.out 2>&1 &
+holder=$!
+exec 3> hold2
+sleep 0.3
+run callstat-import -c callstat.conf -d forms.db numbers.csv
+check_rc 0 "import the Master.csv of numbers, 18 columns"
+check "every 18-column line stored" has err "13 lines read, 13 stored, 0 skipped, 0 rejected"
+run callstat-import -c callstat.conf -d forms.db --times utc numbers21.csv
+check_rc 0 "import the Master.csv of numbers, 21 columns"
+check "every 21-column line stored" has err "13 lines read, 13 stored, 0 skipped, 0 rejected"
+check "the WAL holds the import" [ -s forms.db-wal ]
+check "no number in forms.db-wal" digits forms.db-wal
+check "no number in forms.db-shm" digits forms.db-shm
+check "no number in forms.db (with the WAL open)" digits forms.db
+exec 3>&-
+wait "$holder"
+check "no number in forms.db (after the checkpoint)" digits forms.db forms.db-wal
+sqlite3 forms.db .dump > forms.sql
+check "the dump holds the rows" [ "$(grep -c 'INSERT INTO cdr' forms.sql)" -eq 26 ]
+check "no number in the sqlite3 .dump" digits forms.sql
+check "no no-break space left in the .dump (the last form was masked)" \
+	sh -c '! LC_ALL=C grep -q "$(printf "\302\240")" forms.sql'
+if command -v strings > /dev/null 2>&1; then
+	strings -a forms.db > forms.strings
+	check "no number in strings of forms.db" digits forms.strings
+fi
+check "each field keeps its text around [phone]" \
+	[ "$(sqlite3 forms.db "SELECT src, dst, userfield, lastdata, peeraccount FROM cdr WHERE uniqueid = '1741086600.1' AND peeraccount IS NOT NULL")" = \
+	  "sip:[phone]|tel:[phone]|user [phone]|PJSIP/trunk/sip:[phone]@x,60|peer [phone]" ]
+check "an unknown event's data: [phone] in each" \
+	[ "$(sqlite3 forms.db "SELECT queue, agent, data1, data2, data3, data4, data5 FROM queue_log WHERE event = 'NOTE' AND callid = '1741087800.3'")" = \
+	  "accueil|PJSIP/[phone]|[phone]|x [phone]|[phone] y|([phone])|[phone]" ]
+check "a queue name: [phone] in it" \
+	[ "$(sqlite3 forms.db "SELECT DISTINCT queue FROM queue_log WHERE event = 'CONNECT' AND callid = '1741088400.4'")" = "q [phone]" ]
+check "uniqueids and epochs in the data are kept" \
+	[ "$(sqlite3 forms.db "SELECT data2 FROM queue_log WHERE event = 'CONNECT' AND callid = '1741087200.2'")" = 1741087200.92 ]
+check "channel ids are kept" \
+	[ "$(sqlite3 forms.db "SELECT channel FROM cdr WHERE uniqueid = '1741087200.2' LIMIT 1")" = "PJSIP/trunk/sip:[phone]@x-00000002" ]
 
 # --- what the tools print -----------------------------------------------------------------
 for fmt in --csv --tsv --json ""; do

@@ -2,7 +2,8 @@
  * test_privacy.c: the privacy suite.  Normalisation and withheld numbers
  * as kpi.md defines them, the keyed hash, the key file (mode 0600, reused,
  * refused when others can read it or when it has the wrong size), what
- * looks like a phone number, scrubbing numbers out of text, and digest64.
+ * looks like a phone number, the detector of numbers in free text (phone.h)
+ * and scrubbing, and digest64.
  * The numbers are in the ranges ARCEP keeps for fiction.
  */
 #include <fcntl.h>
@@ -13,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "phone.h"
 #include "privacy.h"
 #include "unit.h"
 
@@ -27,7 +29,7 @@ suite_init(void)
 
 static const char *const keynames[] = {
 	"a.key", "b.key", "open.key", "short.key", "long.key", "empty.key",
-	"group.key", "other.key", "missingdir/x.key",
+	"group.key", "other.key", "missingdir/x.key", "dangling.key",
 };
 
 static const char *
@@ -46,6 +48,7 @@ suite_clean(void)
 {
 	for (size_t i = 0; i < sizeof(keynames) / sizeof(keynames[0]); i++)
 		unlink(tmp(keynames[i]));
+	rmdir(tmp("dir.key"));
 	rmdir(tmpdir);
 	return 0;
 }
@@ -288,6 +291,54 @@ test_key_file_refused(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, path));
 }
 
+/* A symbolic link to nothing: refused at once, naming the path (it used to
+ * recurse until the stack overflowed), and nothing made where it points. */
+static void
+test_key_file_dangling(void)
+{
+	struct cs_privacy p;
+	struct cs_error err;
+	const char *path = tmp("dangling.key");
+	char target[512];
+
+	snprintf(target, sizeof(target), "%s/nowhere/x.key", tmpdir);
+	unlink(path);
+	CU_ASSERT_EQUAL_FATAL(symlink(target, path), 0);
+	memset(&err, 0, sizeof(err));
+	CU_ASSERT_EQUAL(cs_privacy_open(&p, path, &err), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, path));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "symbolic link"));
+	/* a link to a place where a file could be made: still refused */
+	unlink(path);
+	snprintf(target, sizeof(target), "%s/made.key", tmpdir);
+	CU_ASSERT_EQUAL_FATAL(symlink(target, path), 0);
+	CU_ASSERT_EQUAL(cs_privacy_open(&p, path, &err), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "symbolic link"));
+	CU_ASSERT_EQUAL(access(target, F_OK), -1);
+	unlink(path);
+}
+
+/* A directory is told so, not "run chmod 600". */
+static void
+test_key_file_directory(void)
+{
+	struct cs_privacy p;
+	struct cs_error err;
+	const char *path = tmp("dir.key");
+
+	CU_ASSERT_EQUAL_FATAL(mkdir(path, 0755), 0);
+	memset(&err, 0, sizeof(err));
+	CU_ASSERT_EQUAL(cs_privacy_open(&p, path, &err), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, path));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "is a directory"));
+	CU_ASSERT_PTR_NULL(strstr(err.msg, "chmod"));
+	/* the same with mode 700, which the mode check would let through */
+	CU_ASSERT_EQUAL(chmod(path, 0700), 0);
+	CU_ASSERT_EQUAL(cs_privacy_open(&p, path, &err), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "is a directory"));
+	rmdir(path);
+}
+
 static void
 test_is_phone(void)
 {
@@ -347,6 +398,169 @@ test_scrub(void)
 	CU_ASSERT_STRING_EQUAL(small, "PJSIP");
 }
 
+/* The detector: each text with its numbers masked, written by hand. */
+static const struct {
+	const char *in, *want;
+} masked[] = {
+	/* French numbers, every written form */
+	{ "0639980119", "[phone]" },
+	{ "06 39 98 01 19", "[phone]" },
+	{ "06.39.98.01.19", "[phone]" },
+	{ "06-39-98-01-19", "[phone]" },
+	{ "06 39.98-01 19", "[phone]" },		/* pairs, mixed */
+	{ "01 99 00 01 00", "[phone]" },
+	{ "0 800 123 456", "[phone]" },		/* one separator throughout */
+	{ "0639 98 01 19", "[phone]" },
+	{ "+33639980119", "[phone]" },
+	{ "+33 6 39 98 01 19", "[phone]" },
+	{ "+33.6.39.98.01.19", "[phone]" },
+	{ "+33-6-39-98-01-19", "[phone]" },
+	{ "+33 639 980 119", "[phone]" },
+	{ "+33 (0)6 39 98 01 19", "[phone]" },
+	{ "+33(0)639980119", "[phone]" },
+	{ "+330639980119", "[phone]" },
+	{ "0033639980119", "[phone]" },
+	{ "0033 6 39 98 01 19", "[phone]" },
+	{ "0033 (0)1 99 00 01 00", "[phone]" },
+	{ "(0)6 39 98 01 19", "[phone]" },
+	{ "(06) 39 98 01 19", "[phone]" },
+	{ "06\xc2\xa0" "39\xc2\xa0" "98\xc2\xa0" "01\xc2\xa0" "19", "[phone]" },	/* U+00A0 */
+	{ "06\xe2\x80\xaf" "39\xe2\x80\xaf" "98\xe2\x80\xaf" "01\xe2\x80\xaf" "19", "[phone]" },	/* U+202F */
+	/* other countries */
+	{ "+44 20 7946 0000", "[phone]" },
+	{ "+1 (202) 555-0100", "[phone]" },
+	{ "+4930123456", "[phone]" },		/* '+' and 10 digits */
+	{ "+12345678", "[phone]" },		/* '+' and 8 digits */
+	{ "0044 20 7946 0000", "[phone]" },
+	{ "004930123456", "[phone]" },
+	/* inside the fields of a record */
+	{ "PJSIP/trunk/sip:+33.6.44.55.66.77@x", "PJSIP/trunk/sip:[phone]@x" },
+	{ "PJSIP/0639980113@trunk,60", "PJSIP/[phone]@trunk,60" },
+	{ "Local/0639980119@from-internal-00000012;1",
+	    "Local/[phone]@from-internal-00000012;1" },
+	{ "\"Rappel 06 39 98 01 19\"", "\"Rappel [phone]\"" },
+	{ "tel:+33-6-39-98-01-19;user=phone", "tel:[phone];user=phone" },
+	{ "IVR0639980119_tree", "IVR[phone]_tree" },
+	{ "call 0639980119 then 06 39 98 01 20", "call [phone] then [phone]" },
+	{ "0639980119|1|1741086000.491", "[phone]|1|1741086000.491" },
+	{ "+33 6 39 98 01 19 10:00", "[phone] 10:00" },	/* 9 digits after 33 */
+	{ "06 39 98 01 19 2 fois", "[phone] 2 fois" },
+	{ "2101 0639980119", "2101 [phone]" },
+	{ "123456789", "[phone]" },		/* 9 digits, any */
+	{ "33639980119", "[phone]" },		/* E.164 without '+' */
+	{ "639980119", "[phone]" },		/* without the 0 */
+	{ "5555555555", "[phone]" },		/* 10 digits, not an epoch */
+	{ "1741086000123", "[phone]" },	/* 13 digits */
+	/* no number */
+	{ "1741086000.491", "1741086000.491" },	/* uniqueid */
+	{ "1743242400.1020", "1743242400.1020" },
+	{ "asterisk-1240499812.774", "asterisk-1240499812.774" },
+	{ "pbx-01-1741086000.12", "pbx-01-1741086000.12" },
+	{ "1741086000", "1741086000" },		/* epoch seconds */
+	{ "4102444800", "4102444800" },		/* 2100-01-01 */
+	{ "2025-03-03 10:00:00", "2025-03-03 10:00:00" },
+	{ "03-03-2025 10:00", "03-03-2025 10:00" },	/* 10 digits, not pairs */
+	{ "03/03/2025 10:00:00", "03/03/2025 10:00:00" },
+	{ "3600", "3600" },
+	{ "2101", "2101" },
+	{ "PJSIP/2101-00000501", "PJSIP/2101-00000501" },
+	{ "PJSIP/trunk-00000501", "PJSIP/trunk-00000501" },
+	{ "SIP/trunk-0000a1b2", "SIP/trunk-0000a1b2" },
+	{ "accueil,t,,,120", "accueil,t,,,120" },
+	{ "12345678", "12345678" },		/* 8 digits */
+	{ "06 39 98 01", "06 39 98 01" },		/* 8 digits */
+	{ "06 39 98 01 192", "06 39 98 01 192" },	/* 11: not a French number */
+	{ "00 39 98 01 19", "00 39 98 01 19" },	/* 0 then 0 */
+	{ "+3363998", "+3363998" },		/* '+' and 7 digits */
+	{ "+33 6 39", "+33 6 39" },
+	{ "192.168.100.200", "192.168.100.200" },
+	{ "1.2.3.4.5.6.7.8.9", "1.2.3.4.5.6.7.8.9" },
+	{ "(0)", "(0)" },
+	{ "+", "+" },
+	{ "", "" },
+};
+
+static void
+test_phone_mask(void)
+{
+	char out[256];
+
+	for (size_t i = 0; i < sizeof(masked) / sizeof(masked[0]); i++) {
+		memset(out, 'x', sizeof(out));
+		cs_phone_mask(masked[i].in, strlen(masked[i].in), 0, out,
+		    sizeof(out));
+		CU_ASSERT_STRING_EQUAL(out, masked[i].want);
+		if (strcmp(out, masked[i].want) != 0)
+			fprintf(stderr, "\n  mask '%s': got '%s', want '%s'\n",
+			    masked[i].in, out, masked[i].want);
+	}
+	/* how many were masked */
+	CU_ASSERT_EQUAL(cs_phone_mask("a 0639980119 b +33639980119 c", 29, 0,
+	    out, sizeof(out)), 2);
+	CU_ASSERT_EQUAL(cs_phone_mask("1741086000.491", 14, 0, out,
+	    sizeof(out)), 0);
+}
+
+static void
+test_phone_find(void)
+{
+	struct cs_phone_span sp;
+	/* 0123456789012345678901234567890123 */
+	static const char s[] = "x 06 39 98 01 19, y +33639980119z";
+
+	CU_ASSERT_EQUAL_FATAL(cs_phone_find(s, sizeof(s) - 1, 0, 0, &sp), 1);
+	CU_ASSERT_EQUAL(sp.start, 2);
+	CU_ASSERT_EQUAL(sp.end, 16);
+	CU_ASSERT_EQUAL_FATAL(cs_phone_find(s, sizeof(s) - 1, sp.end, 0, &sp), 1);
+	CU_ASSERT_EQUAL(sp.start, 20);
+	CU_ASSERT_EQUAL(sp.end, 32);
+	CU_ASSERT_EQUAL(cs_phone_find(s, sizeof(s) - 1, sp.end, 0, &sp), 0);
+	/* a number never starts right after a digit, even before from */
+	CU_ASSERT_EQUAL(cs_phone_find("10639980119", 11, 1, 0, &sp), 0);
+	/* len bounds the text: no NUL needed, nothing read beyond */
+	CU_ASSERT_EQUAL(cs_phone_find("0639980119", 9, 0, 0, &sp), 1);
+	CU_ASSERT_EQUAL(sp.end, 9);		/* 063998011: 9 digits */
+	CU_ASSERT_EQUAL(cs_phone_find("06 39 98 01 19", 13, 0, 0, &sp), 0);
+	/* quoted: a number cut short, epochs and uniqueids too */
+	CU_ASSERT_EQUAL(cs_phone_find("'0639980'", 9, 0, CS_PHONE_QUOTED, &sp), 1);
+	CU_ASSERT_EQUAL(sp.start, 1);
+	CU_ASSERT_EQUAL(sp.end, 8);
+	CU_ASSERT_EQUAL(cs_phone_find("'063998'", 8, 0, CS_PHONE_QUOTED, &sp), 0);
+	CU_ASSERT_EQUAL(cs_phone_find("1741086000", 10, 0, CS_PHONE_QUOTED, &sp), 1);
+}
+
+static void
+test_scrub_text(void)
+{
+	char out[256];
+
+	cs_privacy_scrub_text("duration is not a number: '06 39 98 01 19'", out,
+	    sizeof(out));
+	CU_ASSERT_STRING_EQUAL(out, "duration is not a number: '[phone]'");
+	cs_privacy_scrub_text("answer: '+33 (0)6 39 98 01 19'", out, sizeof(out));
+	CU_ASSERT_STRING_EQUAL(out, "answer: '[phone]'");
+	cs_privacy_scrub_text("billsec: '0639980119x'", out, sizeof(out));
+	CU_ASSERT_STRING_EQUAL(out, "billsec: '[phone]x'");
+	cs_privacy_scrub_text("cut: '...06399801'", out, sizeof(out));
+	CU_ASSERT_STRING_EQUAL(out, "cut: '...[phone]'");
+	cs_privacy_scrub_text("expected 18 fields, found 9", out, sizeof(out));
+	CU_ASSERT_STRING_EQUAL(out, "expected 18 fields, found 9");
+}
+
+static void
+test_scrub_field(void)
+{
+	char buf[64];
+	const char *in = "PJSIP/2101-00000501";
+
+	/* nothing to mask: the field itself, no copy */
+	CU_ASSERT_PTR_EQUAL(cs_privacy_scrub_field(in, buf, sizeof(buf)), in);
+	CU_ASSERT_PTR_NULL(cs_privacy_scrub_field(NULL, buf, sizeof(buf)));
+	CU_ASSERT_PTR_EQUAL(cs_privacy_scrub_field("06 39 98 01 19", buf,
+	    sizeof(buf)), buf);
+	CU_ASSERT_STRING_EQUAL(buf, "[phone]");
+}
+
 static void
 test_digest64(void)
 {
@@ -378,8 +592,14 @@ static CU_TestInfo tests[] = {
 	{ "keyed hash", test_hash },
 	{ "key file created and reused", test_key_file },
 	{ "key file refused", test_key_file_refused },
+	{ "key file: a symbolic link to nothing", test_key_file_dangling },
+	{ "key file: a directory", test_key_file_directory },
 	{ "looks like a phone number", test_is_phone },
 	{ "scrub", test_scrub },
+	{ "phone numbers masked, every written form", test_phone_mask },
+	{ "phone numbers found, spans", test_phone_find },
+	{ "scrub quoted text", test_scrub_text },
+	{ "scrub a field, no copy when clean", test_scrub_field },
 	{ "digest64", test_digest64 },
 	CU_TEST_INFO_NULL
 };
