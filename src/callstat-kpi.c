@@ -189,15 +189,14 @@ main(int argc, char **argv)
 	if (q.from != NULL && q.to != NULL && strcmp(q.from, q.to) > 0)
 		return cs_usage_error(synopsis, "--from %s is after --to %s", q.from, q.to);
 
-	if (cs_tool_open(config_arg, db_arg, 0, &cfg, &db) != 0)
+	if (cs_tool_open_read(config_arg, db_arg, &cfg, &db) != 0)
 		return CS_EXIT_FAIL;
 	if (q.service != NULL && strcmp(q.service, "other") != 0 &&
 	    cs_config_service(&cfg, q.service) < 0) {
 		cs_warnx("no service '%s' in %s", q.service, cfg.path);
 		goto out;
 	}
-	if (cs_calls_refresh(&db, &cfg, NULL, &err) != 0 ||
-	    cs_kpi_compute(&db, &cfg, &q, &rows, &nrows, &err) != 0) {
+	if (cs_kpi_compute(&db, &cfg, &q, &rows, &nrows, &err) != 0) {
 		cs_warnx("%s", err.msg);
 		goto out;
 	}
@@ -261,6 +260,11 @@ main(int argc, char **argv)
 	t.ncols = ncols;
 	t.cell = cells;
 	t.nrows = nrows;
+	/* read without locks: no import came meanwhile (db.h) */
+	if (cs_db_unchanged(&db, &err) != 0) {
+		cs_warnx("%s", err.msg);
+		goto out;
+	}
 	if (cs_tool_write(out_arg, &t, fmt) != 0)
 		goto out;
 	status = CS_EXIT_OK;
