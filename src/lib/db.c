@@ -443,7 +443,8 @@ uri_of(const char *path, const char *query)
  * A read-only connection, with locks, or without (unlocked: SQLite's
  * immutable=1, which neither locks nor makes a -shm, and reads the file
  * alone).  Reads the schema version at once: a WAL database that cannot
- * be read fails here, and says why.
+ * be read fails here, and says why.  Returns -1 when the file is refused
+ * (not callstat's, or newer), -2 when SQLite could not read it.
  */
 static int
 open_ro(struct cs_db *db, int unlocked, int *v, struct cs_error *err)
@@ -463,6 +464,10 @@ open_ro(struct cs_db *db, int unlocked, int *v, struct cs_error *err)
 		sqlite3_extended_result_codes(db->h, 1);
 		if (identify(db, v, err) == 0)
 			return 0;
+		/* refused as not ours, or not read at all */
+		rc = sqlite3_errcode(db->h) & 0xff;
+		if (rc == SQLITE_ROW || rc == SQLITE_DONE || rc == SQLITE_NOTADB)
+			rc = SQLITE_OK;
 	} else
 		cs_db_fail(db, "cannot open", err);
 	dir_of(db->path, dir, sizeof(dir));
@@ -474,7 +479,7 @@ open_ro(struct cs_db *db, int unlocked, int *v, struct cs_error *err)
 		    "removes the -wal when done", db->path, dir, dir);
 	sqlite3_close(db->h);
 	db->h = NULL;
-	return -1;
+	return rc == SQLITE_OK ? -1 : -2;
 }
 
 /*
@@ -485,14 +490,18 @@ open_ro(struct cs_db *db, int unlocked, int *v, struct cs_error *err)
 static int
 probe(struct cs_db *db, int *v, struct cs_error *err)
 {
-	int rc;
+	int rc, unlocked = !beside(db->path, "-wal") &&
+	    !beside(db->path, "-journal");
 
-	rc = open_ro(db, !beside(db->path, "-wal") &&
-	    !beside(db->path, "-journal"), v, err);
+	rc = open_ro(db, unlocked, v, err);
+	/* not read, unlocked: perhaps a first import was writing the file
+	   at that very moment; look again, under its locks */
+	if (rc == -2 && unlocked)
+		rc = open_ro(db, 0, v, err);
 	sqlite3_close(db->h);
 	db->h = NULL;
 	db->unlocked = 0;
-	return rc;
+	return rc != 0 ? -1 : 0;
 }
 
 /* The read-only connection of CS_DB_READ (db.h says which, and why). */
