@@ -91,6 +91,7 @@ check "its calls are listed" [ "$(wc -l < calls.csv)" -gt 1 ]
 if [ -z "$other" ]; then
 	echo "$TEST: skipped: neither setpriv nor runuser can run as nobody"
 else
+	rm -f ro/c.db-wal ro/c.db-shm
 	if [ "$other" = self ]; then
 		chmod 444 ro/c.db
 		chmod 555 ro
@@ -98,7 +99,6 @@ else
 		chmod 644 ro/c.db
 		chmod 755 ro
 	fi
-	rm -f ro/c.db-wal ro/c.db-shm
 	listing ro > ro.before
 	cp ro/c.db ro.orig
 	run as_other callstat-kpi -c callstat.conf -d ro/c.db --by service,month --csv
@@ -183,7 +183,9 @@ else
 			has err "remove it if no import is running"
 	done
 	# a -wal with content holds committed changes: never say remove it
+	chmod 644 stwal/c.db-wal
 	printf 'not empty' > stwal/c.db-wal
+	chmod 444 stwal/c.db-wal
 	run as_other callstat-import -c callstat.conf -d stwal/c.db queue_log
 	check_rc 1 "a read-only -wal with content: refused"
 	check "a read-only -wal with content: run the import as its owner" \
