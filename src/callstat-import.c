@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "calls.h"
@@ -75,6 +76,31 @@ on_progress(void *arg, const char *name, off_t done, off_t total, long lines)
 	s->shown = 1;
 }
 
+/* Whether path could be written (made, or emptied), making nothing. */
+static int
+can_write(const char *path, struct cs_error *err)
+{
+	char dir[4096];
+	const char *slash = strrchr(path, '/');
+	struct stat st;
+
+	if (stat(path, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return cs_error_set(err, "%s: is a directory", path);
+		if (access(path, W_OK) != 0)
+			return cs_error_set(err, "%s: %s", path, strerror(errno));
+		return 0;
+	}
+	if (errno != ENOENT)
+		return cs_error_set(err, "%s: %s", path, strerror(errno));
+	snprintf(dir, sizeof(dir), "%.*s", slash == NULL ? 1 :
+	    slash == path ? 1 : (int)(slash - path), slash == NULL ? "." : path);
+	if (access(dir, W_OK | X_OK) != 0)
+		return cs_error_set(err, "%s: cannot create it: %s: %s", path, dir,
+		    strerror(errno));
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -90,7 +116,7 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *config_arg = NULL, *db_arg = NULL, *rejects_arg = NULL;
-	const char *times_arg = NULL;
+	const char *times_arg = NULL, *dbpath;
 	enum cs_format format = CS_FORMAT_UNKNOWN;
 	int quiet = 0, ch, status = CS_EXIT_OK, open_ok = 0;
 	struct cs_config cfg;
@@ -145,13 +171,29 @@ main(int argc, char **argv)
 		return cs_usage_error(synopsis, "no input files (use - for "
 		    "standard input)");
 
-	if (cs_tool_open(config_arg, db_arg, 1, &cfg, &db) != 0)
+	/*
+	 * Everything that can be checked is, before the database or its key
+	 * is made: a refused import leaves no file behind.
+	 */
+	if (cs_tool_config(config_arg, &cfg) != 0)
 		return CS_EXIT_FAIL;
-	open_ok = 1;
+	dbpath = cs_db_find(db_arg);
 	if (cfg.key_file != NULL)
 		snprintf(keypath, sizeof(keypath), "%s", cfg.key_file);
 	else
-		snprintf(keypath, sizeof(keypath), "%s.key", db.path);
+		snprintf(keypath, sizeof(keypath), "%s.key", dbpath);
+	if (cs_db_check_writable(dbpath, 1, &err) != 0 ||
+	    cs_import_key_check(keypath, &err) != 0 ||
+	    (rejects_arg != NULL && can_write(rejects_arg, &err) != 0)) {
+		cs_warnx("%s", err.msg);
+		cs_config_release(&cfg);
+		return CS_EXIT_FAIL;
+	}
+	if (cs_tool_db(dbpath, CS_DB_CREATE, &db) != 0) {
+		cs_config_release(&cfg);
+		return CS_EXIT_FAIL;
+	}
+	open_ok = 1;
 	if (cs_import_key(&priv, &db, keypath, &err) != 0) {
 		cs_warnx("%s", err.msg);
 		status = CS_EXIT_FAIL;

@@ -240,15 +240,14 @@ main(int argc, char **argv)
 		return CS_EXIT_OK;
 	}
 
-	if (cs_tool_open(config_arg, db_arg, 0, &cfg, &db) != 0)
+	if (cs_tool_open_read(config_arg, db_arg, &cfg, &db) != 0)
 		return CS_EXIT_FAIL;
 	if (q.service != NULL && strcmp(q.service, "other") != 0 &&
 	    cs_config_service(&cfg, q.service) < 0) {
 		cs_warnx("no service '%s' in %s", q.service, cfg.path);
 		goto out;
 	}
-	if (cs_calls_refresh(&db, &cfg, NULL, &err) != 0 ||
-	    cs_kpi_compute(&db, &cfg, &q, &rows, &nrows, &err) != 0) {
+	if (cs_kpi_compute(&db, &cfg, &q, &rows, &nrows, &err) != 0) {
 		cs_warnx("%s", err.msg);
 		goto out;
 	}
@@ -319,6 +318,11 @@ main(int argc, char **argv)
 	t.ncols = ncols;
 	t.cell = cells;
 	t.nrows = nrows;
+	/* read without locks: no import came meanwhile (db.h) */
+	if (cs_db_unchanged(&db, &err) != 0) {
+		cs_warnx("%s", err.msg);
+		goto out;
+	}
 	if (cs_tool_write(out_arg, &t, fmt) != 0)
 		goto out;
 	status = CS_EXIT_OK;

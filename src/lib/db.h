@@ -3,8 +3,8 @@
  * tool needs.
  *
  * One file per town.  The schema version is PRAGMA user_version; opening a
- * database migrates it forward in one transaction, and refuses one made by
- * a newer callstat.  The database runs in WAL mode with a busy timeout, so
+ * database to write it migrates it forward in one transaction, and refuses
+ * one made by a newer callstat.  Tools that only read open it read-only.  The database runs in WAL mode with a busy timeout, so
  * that a cron import and a person's query can use it at once.
  *
  * Raw records (cdr, queue_log) keep what the logs said, with their source
@@ -14,15 +14,34 @@
 #ifndef CS_DB_H
 #define CS_DB_H
 
+#include <sys/stat.h>
+
 #include <sqlite3.h>
 
 #include "error.h"
 
 #define CS_DB_VERSION 1
 
+/*
+ * How a tool opens the database.  The values of CS_DB_WRITE and
+ * CS_DB_CREATE are the 0 and 1 cs_db_open's create flag used to take.
+ */
+enum cs_db_mode {
+	CS_DB_WRITE = 0,	/* an existing database, read and written */
+	CS_DB_CREATE = 1,	/* the same, made with its schema when missing */
+	CS_DB_READ = 2,		/* read only: nothing written, nothing made */
+};
+
 struct cs_db {
 	sqlite3 *h;
 	char *path;
+	enum cs_db_mode mode;
+	/*
+	 * Read without locks (SQLite's immutable=1): the file as it was
+	 * when opened, which cs_db_unchanged checks (see cs_db_open).
+	 */
+	int unlocked;
+	struct stat st;
 };
 
 /*
@@ -32,11 +51,57 @@ struct cs_db {
 const char *cs_db_find(const char *explicit);
 
 /*
- * Opens (creating when create is set) and migrates the database at path.
- * Fails when the file is not a callstat database or is newer than this
- * program.
+ * Opens the database at path.  Before anything is written to an existing
+ * file, a read-only look says whether it is callstat's (the schema version
+ * in user_version and callstat's tables): another program's file, SQLite
+ * or not, or a newer callstat's, is refused and left as it was, byte for
+ * byte, with no -wal or -shm file beside it.
+ *
+ * CS_DB_WRITE and CS_DB_CREATE first check that what SQLite will write
+ * can be written (cs_db_check_writable), then set WAL mode and migrate
+ * the schema forward.
+ *
+ * CS_DB_READ opens the file read-only; a database of an older schema is
+ * migrated first through a read-write connection, and an empty one is
+ * refused ("import some logs first").  A WAL database needs its -shm
+ * file: SQLite makes it, and leaves it and an empty -wal behind, when the
+ * directory is writable.  When it is not, or when the file belongs to
+ * another user (whom a -shm of ours would lock out), and no -wal or
+ * -journal file says a writer is at work or was interrupted, the file is
+ * read without locks, as SQLite's immutable=1: nothing is made, and
+ * cs_db_unchanged then says whether a writer came meanwhile.  With a
+ * -wal but no -shm in a directory it cannot write, it fails and says so.
  */
-int cs_db_open(struct cs_db *db, const char *path, int create, struct cs_error *err);
+int cs_db_open(struct cs_db *db, const char *path, enum cs_db_mode mode,
+    struct cs_error *err);
+
+/*
+ * Whether an import could write the database at path, creating nothing:
+ * the file (made when create is set and it is missing) and its directory
+ * writable, any -wal, -shm or -journal file beside it writable.  The
+ * message names the file in the way and says what to do.
+ */
+int cs_db_check_writable(const char *path, int create, struct cs_error *err);
+
+/* 1 when db was opened read-only (CS_DB_READ). */
+int cs_db_readonly(const struct cs_db *db);
+
+/*
+ * For a database read without locks: fails when the file changed since
+ * it was opened (an import ran meanwhile), saying to run the command
+ * again.  Returns 0 otherwise, and always for a database read with locks.
+ * Call it after the last read, before showing what was read.
+ */
+int cs_db_unchanged(struct cs_db *db, struct cs_error *err);
+
+/*
+ * On a read-only database: makes empty temporary tables calls, daily and
+ * wait_hist, which hide the stored ones from this connection, so that
+ * the derived tables can be rebuilt (calls.h) for this process only,
+ * when they are out of date and the file cannot be written.
+ */
+int cs_db_shadow_derived(struct cs_db *db, struct cs_error *err);
+
 /* Closes the database; fails (and says so) if SQLite cannot close it. */
 int cs_db_close(struct cs_db *db, struct cs_error *err);
 

@@ -798,6 +798,32 @@ out:
 }
 
 int
+cs_import_key_check(const char *keypath, struct cs_error *err)
+{
+	struct cs_privacy p;
+	struct stat st;
+	char dir[PATH_MAX];
+	const char *slash = strrchr(keypath, '/');
+
+	if (lstat(keypath, &st) != 0) {
+		if (errno != ENOENT)
+			return cs_error_set(err, "key file %s: %s", keypath,
+			    strerror(errno));
+		snprintf(dir, sizeof(dir), "%.*s", slash == NULL || slash == keypath ?
+		    1 : (int)(slash - keypath), slash == NULL ? "." : keypath);
+		if (access(dir, W_OK | X_OK) != 0)
+			return cs_error_set(err, "cannot create key file %s: %s: %s",
+			    keypath, dir, strerror(errno));
+		return 0;
+	}
+	/* a directory, a dangling link, a bad mode or size: its own message */
+	if (cs_privacy_open(&p, keypath, err) != 0)
+		return -1;
+	cs_privacy_release(&p);
+	return 0;
+}
+
+int
 cs_import_key(struct cs_privacy *p, struct cs_db *db, const char *keypath,
     struct cs_error *err)
 {

@@ -68,6 +68,15 @@ int cs_import_key(struct cs_privacy *p, struct cs_db *db, const char *keypath,
     struct cs_error *err);
 
 /*
+ * Whether cs_import_key could read keypath, or make it, making nothing:
+ * an existing key is read and checked (cs_privacy_open); a missing one
+ * needs a writable directory; a symbolic link to nothing, or a directory,
+ * is refused.  Run before the database is made, so that a refused import
+ * leaves no database behind.
+ */
+int cs_import_key_check(const char *keypath, struct cs_error *err);
+
+/*
  * Imports path ("-" is standard input).  Returns 0 when the file was read
  * and committed (rejected lines included, see st), -1 when it could not be
  * (err says why; the database is as it was before).

@@ -1,9 +1,11 @@
 #include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "tool.h"
+#include "calls.h"
 #include "timeutil.h"
 
 static const char *progname = "callstat";
@@ -116,12 +118,10 @@ cs_tool_day_start(const char *day, int next)
 }
 
 int
-cs_tool_open(const char *config_arg, const char *db_arg, int create,
-    struct cs_config *cfg, struct cs_db *db)
+cs_tool_config(const char *config_arg, struct cs_config *cfg)
 {
 	struct cs_error err;
 	const char *conf = cs_config_find(config_arg);
-	const char *path = cs_db_find(db_arg);
 
 	if (conf == NULL) {
 		cs_warnx("no configuration file: give one with -c, set "
@@ -132,12 +132,95 @@ cs_tool_open(const char *config_arg, const char *db_arg, int create,
 		cs_warnx("%s", err.msg);
 		return -1;
 	}
-	if (cs_db_open(db, path, create, &err) != 0) {
+	return 0;
+}
+
+int
+cs_tool_db(const char *path, enum cs_db_mode mode, struct cs_db *db)
+{
+	struct cs_error err;
+
+	if (cs_db_open(db, path, mode, &err) != 0) {
 		cs_warnx("%s", err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+int
+cs_tool_open(const char *config_arg, const char *db_arg, enum cs_db_mode mode,
+    struct cs_config *cfg, struct cs_db *db)
+{
+	if (cs_tool_config(config_arg, cfg) != 0)
+		return -1;
+	if (cs_tool_db(cs_db_find(db_arg), mode, db) != 0) {
 		cs_config_release(cfg);
 		return -1;
 	}
 	return 0;
+}
+
+/* The derived tables, rebuilt where db cannot be written. */
+static int
+refresh_here(struct cs_db *db, const struct cs_config *cfg, const char *why)
+{
+	struct cs_error err;
+
+	cs_warnx("%s: the stored calls and daily totals are out of date (the "
+	    "configuration or callstat changed) and cannot be stored again "
+	    "(%s): rebuilt for this run only; to store them, run "
+	    "callstat-import as the database's owner", db->path, why);
+	if (cs_db_shadow_derived(db, &err) != 0 ||
+	    cs_calls_rebuild(db, cfg, CS_TIME_MIN, CS_TIME_MAX, &err) != 0) {
+		cs_warnx("%s", err.msg);
+		return -1;
+	}
+	return 0;
+}
+
+int
+cs_tool_open_read(const char *config_arg, const char *db_arg,
+    struct cs_config *cfg, struct cs_db *db)
+{
+	struct cs_error err;
+	struct cs_db w;
+	char *path = NULL;
+	int rc = -1;
+
+	if (cs_tool_open(config_arg, db_arg, CS_DB_READ, cfg, db) != 0)
+		return -1;
+	/* current: nothing to write, and nothing written */
+	if (cs_calls_refresh(db, cfg, NULL, &err) == 0)
+		return 0;
+	if ((path = cs_strdup(db->path)) == NULL) {
+		cs_warnx("out of memory");
+		goto out;
+	}
+	if (cs_db_open(&w, path, CS_DB_WRITE, &err) != 0) {
+		rc = refresh_here(db, cfg, err.msg);
+		goto out;
+	}
+	if (cs_calls_refresh(&w, cfg, NULL, &err) != 0) {
+		cs_warnx("%s", err.msg);
+		cs_db_close(&w, &err);
+		goto out;
+	}
+	if (cs_db_close(&w, &err) != 0) {
+		cs_warnx("%s", err.msg);
+		goto out;
+	}
+	/* read again what was stored (a connection without locks would
+	   see the file change under it) */
+	cs_db_close(db, &err);
+	rc = cs_tool_db(path, CS_DB_READ, db);
+out:
+	free(path);
+	if (rc != 0) {
+		if (db->h != NULL)
+			cs_db_close(db, &err);
+		cs_config_release(cfg);
+	}
+	return rc;
 }
 
 int

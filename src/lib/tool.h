@@ -47,11 +47,35 @@ int cs_tool_day_arg(const char *arg, int is_to, char out[11]);
 int64_t cs_tool_day_start(const char *day, int next);
 
 /*
- * Loads the configuration (cs_config_find) and opens the database
- * (cs_db_find), printing what went wrong.  create: make the database when
- * it does not exist.  Returns 0, or -1 after printing a message.
+ * Loads the configuration (cs_config_find), printing what went wrong.
+ * Returns 0, or -1 after printing a message.
  */
-int cs_tool_open(const char *config_arg, const char *db_arg, int create,
+int cs_tool_config(const char *config_arg, struct cs_config *cfg);
+
+/*
+ * Opens the database at path (cs_db_open) in mode, printing what went
+ * wrong.  Returns 0, or -1 after printing a message.
+ */
+int cs_tool_db(const char *path, enum cs_db_mode mode, struct cs_db *db);
+
+/*
+ * cs_tool_config, then cs_tool_db on the database cs_db_find(db_arg)
+ * names.  Returns 0, or -1 after printing a message (cfg released).
+ */
+int cs_tool_open(const char *config_arg, const char *db_arg,
+    enum cs_db_mode mode, struct cs_config *cfg, struct cs_db *db);
+
+/*
+ * For the tools that only read: cs_tool_open with CS_DB_READ, then the
+ * derived tables brought up to date with the configuration (calls.h).
+ * When they are not (the configuration or the rules changed since they
+ * were made), the database is opened read-write, just long enough to
+ * rebuild and store them; when it cannot be written, they are rebuilt for
+ * this process only, in temporary tables (cs_db_shadow_derived), with a
+ * warning that says who can store them.  Returns 0, or -1 after printing
+ * a message (cfg released, db closed).
+ */
+int cs_tool_open_read(const char *config_arg, const char *db_arg,
     struct cs_config *cfg, struct cs_db *db);
 
 /*

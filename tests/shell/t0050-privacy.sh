@@ -169,7 +169,9 @@ ln -s "$T/backup/lost.key" lost.db.key
 run timeout 10 callstat-import -c callstat.conf -d lost.db second.csv
 check_rc 1 "a lost key behind a dangling symbolic link: refused"
 check "a dangling link where the key was: the message names it" \
-	has err "key file lost.db.key is missing"
+	has err "key file lost.db.key is a symbolic link to a file that does not exist"
+check "a dangling link where the key was: says to restore it" \
+	has err "restore the key from your backup"
 rm -f lost.db.key
 # the right key back: everything lands once, and call 11 repeats call 10
 cp saved.key lost.db.key

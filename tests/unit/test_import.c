@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "import.h"
@@ -384,6 +385,53 @@ test_rowq(void)
 	tdb_close(&a);
 }
 
+/* The key looked at before anything is made: nothing is made by the look. */
+static void
+test_key_check(void)
+{
+	struct cs_error err;
+	struct cs_privacy p;
+	char path[128], link[128];
+	struct stat st;
+
+	/* missing, in a writable directory: could be made, is not */
+	path_of(path, sizeof(path), "check.key");
+	unlink(path);
+	CU_ASSERT_EQUAL(cs_import_key_check(path, &err), 0);
+	CU_ASSERT_EQUAL(lstat(path, &st), -1);
+	/* in a missing directory */
+	path_of(path, sizeof(path), "nodir/check.key");
+	memset(&err, 0, sizeof(err));
+	CU_ASSERT_EQUAL(cs_import_key_check(path, &err), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, path));
+	/* a directory */
+	path_of(path, sizeof(path), "keydir");
+	CU_ASSERT_EQUAL_FATAL(mkdir(path, 0700), 0);
+	memset(&err, 0, sizeof(err));
+	CU_ASSERT_EQUAL(cs_import_key_check(path, &err), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "is a directory"));
+	rmdir(path);
+	/* a symbolic link to nothing: not followed into a new key */
+	path_of(path, sizeof(path), "gone.key");
+	path_of(link, sizeof(link), "link.key");
+	CU_ASSERT_EQUAL_FATAL(symlink(path, link), 0);
+	memset(&err, 0, sizeof(err));
+	CU_ASSERT_EQUAL(cs_import_key_check(link, &err), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "symbolic link to a file that does not exist"));
+	CU_ASSERT_EQUAL(lstat(path, &st), -1);
+	unlink(link);
+	/* an existing key: read and checked */
+	path_of(path, sizeof(path), "real.key");
+	CU_ASSERT_EQUAL_FATAL(cs_privacy_open(&p, path, &err), 0);
+	cs_privacy_release(&p);
+	CU_ASSERT_EQUAL(cs_import_key_check(path, &err), 0);
+	chmod(path, 0644);
+	memset(&err, 0, sizeof(err));
+	CU_ASSERT_EQUAL(cs_import_key_check(path, &err), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "chmod 600"));
+	unlink(path);
+}
+
 static CU_TestInfo tests[] = {
 	{ "rows queued and drained land as given", test_rowq },
 	{ "a whole town: stream, then rebuild", test_whole_town },
@@ -391,6 +439,7 @@ static CU_TestInfo tests[] = {
 	{ "records far out of order: rebuilt", test_reversed },
 	{ "records twice in a file: stored and counted once", test_repeated },
 	{ "the writer fails: nothing left", test_writer_fails },
+	{ "the key looked at, nothing made", test_key_check },
 	CU_TEST_INFO_NULL,
 };
 
