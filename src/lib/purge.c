@@ -3,16 +3,7 @@
 
 #include "calls.h"
 #include "purge.h"
-
-static int
-days_in_month(int y, int m)
-{
-	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return d[m - 1];
-}
+#include "timeutil.h"
 
 void
 cs_purge_retention_day(int year, int mon, int mday, int months, char out[11])
@@ -22,7 +13,7 @@ cs_purge_retention_day(int year, int mon, int mday, int months, char out[11])
 	char tmp[32];
 
 	mon = m % 12 + 1;
-	d = days_in_month(y, mon);
+	d = cs_month_days(y, mon);
 	if (mday > d)
 		mday = d;
 	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y, mon, mday);

@@ -63,8 +63,8 @@ is_leap(int y)
 	return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
 }
 
-static int
-month_days(int y, int m)
+int
+cs_month_days(int y, int m)
 {
 	static const int mdays[12] = {
 		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
@@ -288,7 +288,7 @@ date_fields(const char *s, struct cs_datetime *dt)
 	    (m = digits(s + 5, 2)) == -1 || s[7] != '-' ||
 	    (d = digits(s + 8, 2)) == -1)
 		return -1;
-	if (m < 1 || m > 12 || d < 1 || d > month_days(y, m))
+	if (m < 1 || m > 12 || d < 1 || d > cs_month_days(y, m))
 		return -1;
 	dt->year = y;
 	dt->mon = m;

@@ -42,6 +42,9 @@ int cs_datetime_parse(const char *s, size_t len, struct cs_datetime *dt);
 /* Parses "YYYY-MM-DD" (NUL-terminated) into dt with a time of 00:00:00. */
 int cs_date_parse(const char *s, struct cs_datetime *dt);
 
+/* The days of month m (1 to 12) of Gregorian year y. */
+int cs_month_days(int y, int m);
+
 /* Days from 1970-01-01 to a Gregorian date (negative before). */
 int64_t cs_days_from_civil(int64_t year, int mon, int mday);
 

@@ -55,16 +55,6 @@ cs_tool_version(void)
 	return CS_EXIT_OK;
 }
 
-static int
-days_in_month(int y, int m)
-{
-	static const int d[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
-
-	if (m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0))
-		return 29;
-	return d[m - 1];
-}
-
 static void
 day_text(char out[11], int y, int m, int d)
 {
@@ -87,7 +77,7 @@ cs_tool_day_arg(const char *arg, int is_to, char out[11])
 	}
 	if (sscanf(arg, "%4d-%2d%n", &y, &m, &n) == 2 && n == 7 &&
 	    arg[n] == '\0' && y >= 1970 && y <= 9999 && m >= 1 && m <= 12) {
-		day_text(out, y, m, is_to ? days_in_month(y, m) : 1);
+		day_text(out, y, m, is_to ? cs_month_days(y, m) : 1);
 		return 0;
 	}
 	if (sscanf(arg, "%4d%n", &y, &n) == 1 && n == 4 && arg[n] == '\0' &&
