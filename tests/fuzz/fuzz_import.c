@@ -4,7 +4,8 @@
  * as they are read and again from what was stored, into a database of its
  * own for each input, with the worked example's configuration.  Inputs
  * over 1 MiB are skipped.  The first byte's low bit asks for the calls to
- * be rebuilt from the stored records rather than streamed.
+ * be rebuilt from the stored records rather than streamed.  With
+ * FUZZ_VERBOSE set in the environment, each import's counts are printed.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -129,11 +130,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	im.reject = on_reject;
 	im.arg = &rejects;
 	if (cs_import_file(&im, in_path, &st, &err) == 0) {
+		if (getenv("FUZZ_VERBOSE") != NULL)
+			fprintf(stderr, "fuzz_import: %ld lines, %ld stored, "
+			    "%ld rejected\n", st.lines, st.stored, st.rejected);
 		if (st.rejected != rejects ||
 		    st.stored + st.skipped + st.rejected > st.lines)
 			abort();	/* the counts add up */
 	} else if (err.msg[0] == '\0')
 		abort();	/* a refused file says why */
+	else if (getenv("FUZZ_VERBOSE") != NULL)
+		fprintf(stderr, "fuzz_import: %s\n", err.msg);
 	cs_privacy_release(&priv);
 	if (cs_db_close(&db, &err) != 0) {
 		fprintf(stderr, "fuzz_import: %s\n", err.msg);
