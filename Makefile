@@ -36,7 +36,7 @@ TOOL_BIN = $(TOOLS:%=$(B)/bin/%)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT_OBJ = $(UNIT_SRC:tests/%.c=$(B)/obj/tests/%.o)
 
-.PHONY: check-tsan all check check-build check-unit check-shell check-man check-san \
+.PHONY: check-fuzz fuzz check-tsan all check check-build check-unit check-shell check-man check-san \
 	demo bench install uninstall clean deps
 
 all: $(TOOL_BIN)
@@ -70,7 +70,7 @@ deps:
 
 check: deps
 	$(MAKE) check-build CFLAGS='$(CFLAGS) -Werror'
-	$(MAKE) check-unit check-man check-shell
+	$(MAKE) check-unit check-man check-shell check-fuzz CFLAGS='$(CFLAGS) -Werror'
 	$(MAKE) check-san
 	$(MAKE) check-tsan
 
@@ -91,7 +91,7 @@ check-man:
 # The whole suite again under ASan and UBSan, in its own build directory.
 check-san:
 	$(MAKE) B=build/san XCFLAGS='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
-		CFLAGS='-O1 -g -Werror' check-build
+		CFLAGS='-O1 -g -Werror' check-build check-fuzz
 	ASAN_OPTIONS=detect_leaks=1 build/san/unit-tests
 	ASAN_OPTIONS=detect_leaks=1 CS_BIN=build/san/bin tests/shell/run
 
@@ -104,6 +104,50 @@ check-tsan:
 	TSAN_OPTIONS=halt_on_error=1 build/tsan/unit-tests
 	TSAN_OPTIONS=halt_on_error=1 CS_BIN=build/tsan/bin \
 		tests/shell/run $(TSAN_SHELL)
+
+# ---- fuzzing (tests/fuzz/README) ----
+# One harness per parser, and one for the whole import.  `make check-fuzz`
+# replays the corpus through them built as plain programs (standalone.c);
+# `make fuzz` builds them with clang and libFuzzer in build/fuzz and runs
+# each for FUZZ_SECONDS, new inputs kept in build/fuzz/corpus/NAME.
+FUZZ = cdr qlog config time import
+FUZZ_SECONDS = 60
+FUZZ_CC = clang
+FUZZ_SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+FUZZ_OBJ = $(FUZZ:%=$(B)/obj/tests/fuzz/fuzz_%.o) $(B)/obj/tests/fuzz/util.o \
+	$(B)/obj/tests/fuzz/standalone.o
+
+$(B)/fuzz/%: $(B)/obj/tests/fuzz/fuzz_%.o $(B)/obj/tests/fuzz/util.o \
+    $(B)/obj/tests/fuzz/standalone.o $(B)/libcallstat.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+$(B)/libfuzzer/%: $(B)/obj/tests/fuzz/fuzz_%.o $(B)/obj/tests/fuzz/util.o \
+    $(B)/libcallstat.a
+	@mkdir -p $(@D)
+	$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
+
+check-fuzz: $(FUZZ:%=$(B)/fuzz/%)
+	@for h in $(FUZZ); do \
+		$(B)/fuzz/$$h tests/fuzz/corpus/$$h/* || exit 1; \
+	done
+
+fuzz: deps
+	@echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }' | \
+	    $(FUZZ_CC) -fsanitize=fuzzer -x c -o /dev/null - 2>/dev/null || \
+	    scripts/install-deps --fuzz
+	$(MAKE) B=build/fuzz-lf CC=$(FUZZ_CC) CFLAGS='-O1 -g' \
+		XCFLAGS='-fsanitize=fuzzer-no-link $(FUZZ_SAN)' $(FUZZ:%=build/fuzz-lf/libfuzzer/%)
+	@for h in $(FUZZ); do \
+		mkdir -p build/fuzz-lf/corpus/$$h; \
+		echo "fuzz: $$h for $(FUZZ_SECONDS) s"; \
+		build/fuzz-lf/libfuzzer/$$h -max_total_time=$(FUZZ_SECONDS) \
+		    -print_final_stats=1 build/fuzz-lf/corpus/$$h \
+		    tests/fuzz/corpus/$$h 2>&1 | tee build/fuzz-lf/$$h.log | \
+		    grep -E '^(Done|stat::number_of_executed_units|==[0-9]+==ERROR)|SUMMARY'; \
+		grep -q "^Done " build/fuzz-lf/$$h.log || { \
+			echo "fuzz: $$h failed, see build/fuzz-lf/$$h.log"; exit 1; }; \
+	done
 
 demo: deps
 	$(MAKE) all
@@ -132,4 +176,4 @@ uninstall:
 clean:
 	rm -rf build
 
--include $(LIB_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(TOOLS:%=$(B)/obj/%.d)
+-include $(LIB_OBJ:.o=.d) $(UNIT_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d) $(TOOLS:%=$(B)/obj/%.d)

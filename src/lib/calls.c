@@ -1723,6 +1723,12 @@ latest_record(struct cs_db *db, const char *sql, int64_t *t, int *found,
 	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
 		int64_t v = sqlite3_column_int64(st, 0);
 
+		/* stored before the readers checked the range: kept far
+		   enough from INT64_MAX for the arithmetic of a stream */
+		if (v > CS_TIME_MAX)
+			v = CS_TIME_MAX;
+		if (v < CS_TIME_MIN)
+			v = CS_TIME_MIN;
 		if (!*found || v > *t)
 			*t = v;
 		*found = 1;

@@ -89,6 +89,18 @@ cs_days_from_civil(int64_t y, int m, int d)
 	return era * 146097 + doe - 719468;
 }
 
+int
+cs_log_time_ok(int64_t t)
+{
+	return t >= CS_LOG_TIME_MIN && t < CS_LOG_TIME_MAX;
+}
+
+int
+cs_log_datetime_ok(const struct cs_datetime *dt)
+{
+	return dt->year >= CS_LOG_YEAR_MIN && dt->year <= CS_LOG_YEAR_MAX;
+}
+
 static void
 civil_from_days(int64_t z, int *year, int *mon, int *mday)
 {

@@ -45,6 +45,24 @@ int cs_date_parse(const char *s, struct cs_datetime *dt);
 /* The days of month m (1 to 12) of Gregorian year y. */
 int cs_month_days(int y, int m);
 
+/*
+ * The range of what a log may say (callstat-import(1)): instants from
+ * 1990-01-01 00:00:00 UTC to before 2100-01-01 00:00:00 UTC, durations
+ * from 0 to 7 days.  Anything else is a clock gone wrong or a damaged line;
+ * within these bounds no sum of instants and durations can overflow.
+ */
+#define CS_LOG_YEAR_MIN		1990
+#define CS_LOG_YEAR_MAX		2099
+#define CS_LOG_TIME_MIN		INT64_C(631152000)	/* 1990-01-01 */
+#define CS_LOG_TIME_MAX		INT64_C(4102444800)	/* 2100-01-01 */
+#define CS_LOG_DURATION_MAX	(7L * 86400)
+
+/* 1 if t is within [CS_LOG_TIME_MIN, CS_LOG_TIME_MAX), else 0. */
+int cs_log_time_ok(int64_t t);
+/* 1 if the year of dt is within [CS_LOG_YEAR_MIN, CS_LOG_YEAR_MAX]: a
+ * local time then lies within a day of the instants above. */
+int cs_log_datetime_ok(const struct cs_datetime *dt);
+
 /* Days from 1970-01-01 to a Gregorian date (negative before). */
 int64_t cs_days_from_civil(int64_t year, int mon, int mday);
 

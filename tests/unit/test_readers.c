@@ -920,7 +920,7 @@ test_cdr_bad_lines(void)
 	CU_ASSERT_EQUAL(cdr("\"\",\"1\",\"2\",\"c\",\"\",\"SIP/1\",\"\","
 	    "\"Dial\",\"\",\"2025-03-04 09:00:00\",,,99999999999999999999,0,"
 	    "\"x\",\"y\""), -1);
-	CU_ASSERT(starts(cerr.msg, "duration is too large"));
+	CU_ASSERT(starts(cerr.msg, "duration is out of range"));
 
 	/* Binary garbage: a NUL, other control characters, a stray CR. */
 	memset(&cerr, 0, sizeof(cerr));
@@ -963,6 +963,61 @@ test_cdr_bad_lines(void)
 	ASSERT_STR(cx.f[CS_CDR_LASTDATA], "a\tb");
 	cs_cdr_reader_release(&cr);
 	/* Released twice, no harm. */
+	cs_cdr_reader_release(&cr);
+}
+
+/* The range of what a log may say (timeutil.h): each bound, and past it. */
+static void
+test_cdr_ranges(void)
+{
+	cdr_open(1);
+	/* Out of range: durations beyond 7 days (604800 s), years before
+	 * 1990 and after 2099, each field named. */
+	CU_ASSERT_EQUAL(cdr("\"\",\"1\",\"2\",\"c\",\"\",\"SIP/1\",\"\","
+	    "\"Dial\",\"\",\"2025-03-04 09:00:00\",,,9223372036854775807,0,"
+	    "\"x\",\"y\""), -1);
+	CU_ASSERT_STRING_EQUAL(cerr.msg, "duration is out of range: "
+	    "'9223372036854775807' (at most 604800 seconds, 7 days); remove "
+	    "the line or correct it");
+	CU_ASSERT_EQUAL(cdr("\"\",\"1\",\"2\",\"c\",\"\",\"SIP/1\",\"\","
+	    "\"Dial\",\"\",\"2025-03-04 09:00:00\",,,604801,0,\"x\",\"y\""),
+	    -1);
+	CU_ASSERT(starts(cerr.msg, "duration is out of range: '604801'"));
+	CU_ASSERT_EQUAL(cdr("\"\",\"1\",\"2\",\"c\",\"\",\"SIP/1\",\"\","
+	    "\"Dial\",\"\",\"2025-03-04 09:00:00\",,,604800,604801,\"x\","
+	    "\"y\""), -1);
+	CU_ASSERT(starts(cerr.msg, "billsec is out of range: '604801'"));
+	CU_ASSERT_EQUAL(cdr("\"\",\"1\",\"2\",\"c\",\"\",\"SIP/1\",\"\","
+	    "\"Dial\",\"\",\"2025-03-04 09:00:00\",,,604800,604800,\"x\","
+	    "\"y\""), 0);
+	CU_ASSERT_EQUAL(cx.end, T_0900Z + 604800);
+	CU_ASSERT_EQUAL(cdr("\"\",\"1\",\"2\",\"c\",\"\",\"SIP/1\",\"\","
+	    "\"Dial\",\"\",\"0000-01-01 00:00:00\",,,0,0,\"x\",\"y\""), -1);
+	CU_ASSERT_STRING_EQUAL(cerr.msg, "start is out of range: "
+	    "'0000-01-01 00:00:00' (years 1990 to 2099 are read); check the "
+	    "PBX's clock, then remove the line or correct it");
+	CU_ASSERT_EQUAL(cdr("\"\",\"1\",\"2\",\"c\",\"\",\"SIP/1\",\"\","
+	    "\"Dial\",\"\",\"2025-03-04 09:00:00\",\"9999-12-31 23:59:59\",,"
+	    "0,0,\"x\",\"y\""), -1);
+	CU_ASSERT(starts(cerr.msg, "answer is out of range"));
+	CU_ASSERT_EQUAL(cdr("\"\",\"1\",\"2\",\"c\",\"\",\"SIP/1\",\"\","
+	    "\"Dial\",\"\",\"2025-03-04 09:00:00\",,\"2100-01-01 00:00:00\","
+	    "0,0,\"x\",\"y\""), -1);
+	CU_ASSERT(starts(cerr.msg, "end is out of range"));
+	CU_ASSERT_EQUAL(cdr("\"\",\"1\",\"2\",\"c\",\"\",\"SIP/1\",\"\","
+	    "\"Dial\",\"\",\"1989-12-31 23:59:59\",,,0,0,\"x\",\"y\""), -1);
+	CU_ASSERT(starts(cerr.msg, "start is out of range"));
+	CU_ASSERT_EQUAL(cdr("\"\",\"1\",\"2\",\"c\",\"\",\"SIP/1\",\"\","
+	    "\"Dial\",\"\",\"1990-01-01 00:00:00\",,\"2099-12-31 23:59:59\","
+	    "0,0,\"x\",\"y\""), 0);
+	CU_ASSERT_EQUAL(cx.start, 7305 * INT64_C(86400));
+	CU_ASSERT_EQUAL(cx.end, 47482 * INT64_C(86400) - 1);
+	cs_cdr_reader_release(&cr);
+	cdr_open(1);
+	CU_ASSERT_EQUAL(cdr("\"\",\"1\",\"2\",\"c\",\"\",\"SIP/1\",\"\","
+	    "\"Dial\",\"\",\"2025-03-04 09:00:00\",,,0,0,\"x\",\"y\","
+	    "\"u.1\",\"\",\"\",\"l\",2147483648"), -1);
+	CU_ASSERT(starts(cerr.msg, "sequence is out of range"));
 	cs_cdr_reader_release(&cr);
 }
 
@@ -1303,13 +1358,13 @@ test_qlog_bad_lines(void)
 	CU_ASSERT_EQUAL(qlog("1366720340|1366720340.3|Q|SIP/8007|CONNECT|"
 	    "2.5|psy1-1292281046.90|0"), -1);
 	CU_ASSERT(starts(qerr.msg, "CONNECT holdtime"));
-	CU_ASSERT_EQUAL(qlog("1|x|Q|NONE|ENTERQUEUE||0139000100|first"), -1);
+	CU_ASSERT_EQUAL(qlog("1596191926|x|Q|NONE|ENTERQUEUE||0139000100|first"), -1);
 	CU_ASSERT(starts(qerr.msg, "ENTERQUEUE origpos"));
-	CU_ASSERT_EQUAL(qlog("1|x|Q|a|COMPLETEAGENT|2|12s|1"), -1);
+	CU_ASSERT_EQUAL(qlog("1596191926|x|Q|a|COMPLETEAGENT|2|12s|1"), -1);
 	CU_ASSERT(starts(qerr.msg, "COMPLETEAGENT calltime"));
-	CU_ASSERT_EQUAL(qlog("1|x|Q|a|EXITWITHKEY|5|2|1|x"), -1);
+	CU_ASSERT_EQUAL(qlog("1596191926|x|Q|a|EXITWITHKEY|5|2|1|x"), -1);
 	CU_ASSERT(starts(qerr.msg, "EXITWITHKEY waittime"));
-	CU_ASSERT_EQUAL(qlog("1|x|Q|a|BLINDTRANSFER|200|ctx|12|30|1|2"), -1);
+	CU_ASSERT_EQUAL(qlog("1596191926|x|Q|a|BLINDTRANSFER|200|ctx|12|30|1|2"), -1);
 	CU_ASSERT(starts(qerr.msg, "BLINDTRANSFER origpos"));
 	/* Events and times. */
 	CU_ASSERT_EQUAL(qlog("1596191926|NONE|NONE|NONE||"), -1);
@@ -1321,9 +1376,48 @@ test_qlog_bad_lines(void)
 	    "YYYY-MM-DD HH:MM:SS: 'yesterday'");
 	CU_ASSERT_EQUAL(qlog("2025-02-30 10:00:00|NONE|NONE|NONE|FULL|"), -1);
 	CU_ASSERT(starts(qerr.msg, "time is neither"));
+	/* Out of range: past INT64_MAX, at it, and the bounds (1990-01-01
+	 * 00:00:00 UTC is 7305 days of 86400 s after the epoch, 2100-01-01
+	 * 47482 days). */
 	CU_ASSERT_EQUAL(qlog("99999999999999999999|NONE|NONE|NONE|FULL|"),
 	    -1);
-	CU_ASSERT(starts(qerr.msg, "time is neither"));
+	CU_ASSERT_STRING_EQUAL(qerr.msg, "time is out of range: "
+	    "'99999999999999999999' (1990-01-01 to 2099-12-31 are read); check "
+	    "the PBX's clock, then remove the line or correct it");
+	CU_ASSERT_EQUAL(qlog("9223372036854775807|x|Q|NONE|ENTERQUEUE||"
+	    "0639980001|1"), -1);
+	CU_ASSERT(starts(qerr.msg, "time is out of range: "
+	    "'9223372036854775807'"));
+	CU_ASSERT_EQUAL(qlog("1|x|Q|NONE|ENTERQUEUE||0639980001|1"), -1);
+	CU_ASSERT(starts(qerr.msg, "time is out of range: '1'"));
+	CU_ASSERT_EQUAL(qlog("631151999|NONE|NONE|NONE|FULL|"), -1);
+	CU_ASSERT(starts(qerr.msg, "time is out of range"));
+	CU_ASSERT_EQUAL(qlog("631152000|NONE|NONE|NONE|FULL|"), 0);
+	CU_ASSERT_EQUAL(qx.time, 7305 * INT64_C(86400));
+	CU_ASSERT_EQUAL(qlog("4102444799|NONE|NONE|NONE|FULL|"), 0);
+	CU_ASSERT_EQUAL(qx.time, 47482 * INT64_C(86400) - 1);
+	CU_ASSERT_EQUAL(qlog("4102444800|NONE|NONE|NONE|FULL|"), -1);
+	CU_ASSERT(starts(qerr.msg, "time is out of range"));
+	CU_ASSERT_EQUAL(qlog("0000-01-01 00:00:00|NONE|NONE|NONE|FULL|"), -1);
+	CU_ASSERT(starts(qerr.msg, "time is out of range: "
+	    "'0000-01-01 00:00:00'"));
+	CU_ASSERT_EQUAL(qlog("9999-12-31 23:59:59|NONE|NONE|NONE|FULL|"), -1);
+	CU_ASSERT(starts(qerr.msg, "time is out of range"));
+	CU_ASSERT_EQUAL(qlog("1989-12-31 23:59:59|NONE|NONE|NONE|FULL|"), -1);
+	CU_ASSERT(starts(qerr.msg, "time is out of range"));
+	CU_ASSERT_EQUAL(qlog("2099-12-31 23:59:59|NONE|NONE|NONE|FULL|"), 0);
+	CU_ASSERT_EQUAL(qx.time, 47482 * INT64_C(86400) - 1);
+	/* Numbers of the data: 7 days of seconds (604800) at most. */
+	CU_ASSERT_EQUAL(qlog("1596191926|x|Q|a|COMPLETEAGENT|2|604800|1"), 0);
+	CU_ASSERT_EQUAL(qlog("1596191926|x|Q|a|COMPLETEAGENT|2|604801|1"), -1);
+	CU_ASSERT_STRING_EQUAL(qerr.msg, "COMPLETEAGENT calltime (data field "
+	    "2) is out of range: '604801' (at most 604800, 7 days of "
+	    "seconds); remove the line or correct it");
+	CU_ASSERT_EQUAL(qlog("1596191926|x|Q|a|ABANDON|1|1|"
+	    "-9223372036854775808"), -1);
+	CU_ASSERT(starts(qerr.msg, "ABANDON waittime (data field 3) is out "
+	    "of range"));
+	CU_ASSERT_EQUAL(qlog("1596191926|x|Q|a|ABANDON|1|1|-604800"), 0);
 	CU_ASSERT_EQUAL(qlog("d\xe9" "but|NONE|NONE|NONE|FULL|"), -1);
 	CU_ASSERT_STRING_EQUAL(qerr.msg, "time is neither epoch seconds nor "
 	    "YYYY-MM-DD HH:MM:SS: 'd\xc3\xa9" "but'");
@@ -1512,6 +1606,7 @@ static CU_TestInfo tests[] = {
 	{ "cdr_dst_ambiguous", test_cdr_dst_ambiguous },
 	{ "cdr_latin1", test_cdr_latin1 },
 	{ "cdr_bad_lines", test_cdr_bad_lines },
+	{ "cdr_ranges", test_cdr_ranges },
 	{ "cdr_long_lines", test_cdr_long_lines },
 	{ "qlog_samples_all", test_qlog_samples_all },
 	{ "qlog_sample_lines", test_qlog_sample_lines },

@@ -658,6 +658,38 @@ test_hours_errors(void)
 	CU_ASSERT_EQUAL(cs_hours_parse(&h, "xyz 08:00-09:00", NULL), -1);
 }
 
+/* The range a log may hold: the constants are the dates they name. */
+static void
+test_log_range(void)
+{
+	struct cs_datetime dt = { 1990, 1, 1, 0, 0, 0 };
+
+	/* 1990-01-01 is 20 years of 365 days and 5 leap days after the
+	 * epoch; 2100-01-01 is 130 years and 32 leap days after it. */
+	CU_ASSERT_EQUAL(CS_LOG_TIME_MIN, (20 * 365 + 5) * INT64_C(86400));
+	CU_ASSERT_EQUAL(CS_LOG_TIME_MAX, (130 * 365 + 32) * INT64_C(86400));
+	CU_ASSERT_EQUAL(cs_utc_from_datetime(&dt), CS_LOG_TIME_MIN);
+	CU_ASSERT_EQUAL(CS_LOG_DURATION_MAX, 604800);
+	CU_ASSERT(cs_log_datetime_ok(&dt));
+	dt.year = 2099;
+	CU_ASSERT(cs_log_datetime_ok(&dt));
+	dt.year = 1989;
+	CU_ASSERT(!cs_log_datetime_ok(&dt));
+	dt.year = 2100;
+	CU_ASSERT(!cs_log_datetime_ok(&dt));
+	dt.year = 0;
+	CU_ASSERT(!cs_log_datetime_ok(&dt));
+	dt.year = 9999;
+	CU_ASSERT(!cs_log_datetime_ok(&dt));
+	CU_ASSERT(cs_log_time_ok(CS_LOG_TIME_MIN));
+	CU_ASSERT(!cs_log_time_ok(CS_LOG_TIME_MIN - 1));
+	CU_ASSERT(cs_log_time_ok(CS_LOG_TIME_MAX - 1));
+	CU_ASSERT(!cs_log_time_ok(CS_LOG_TIME_MAX));
+	CU_ASSERT(!cs_log_time_ok(INT64_MAX));
+	CU_ASSERT(!cs_log_time_ok(INT64_MIN));
+	CU_ASSERT(!cs_log_time_ok(0));
+}
+
 static CU_TestInfo tests[] = {
 	{ "tz_use", test_tz_use },
 	{ "utc", test_utc },
@@ -669,6 +701,7 @@ static CU_TestInfo tests[] = {
 	{ "paris_round_trip", test_paris_round_trip },
 	{ "datetime_parse", test_datetime_parse },
 	{ "date_parse", test_date_parse },
+	{ "log_range", test_log_range },
 	{ "period_label", test_period_label },
 	{ "iso_week", test_iso_week },
 	{ "easter", test_easter },

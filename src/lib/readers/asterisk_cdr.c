@@ -247,11 +247,14 @@ is_uniqueid(const char *s)
 	return a > 0 && b > 0 && *p == '\0';
 }
 
+/* A count of 0 to max; seconds when max is CS_LOG_DURATION_MAX. */
 static int
-parse_count(const char *name, const char *s, long *v, struct cs_error *err)
+parse_count(const char *name, const char *s, long max, long *v,
+    struct cs_error *err)
 {
 	const char *p = s;
 	long n = 0;
+	int big = 0;
 
 	if (*p == '\0')
 		return cs_error_set(err, "%s is empty: a number is needed",
@@ -262,10 +265,10 @@ parse_count(const char *name, const char *s, long *v, struct cs_error *err)
 		return cs_error_set(err, "%s is not a number: '%.*s'", name,
 		    quote_len(s), s);
 	for (; *p >= '0' && *p <= '9'; p++) {
-		if (n > (LONG_MAX - (*p - '0')) / 10)
-			return cs_error_set(err, "%s is too large: '%.*s'",
-			    name, quote_len(s), s);
-		n = n * 10 + (*p - '0');
+		if (n > (max - (*p - '0')) / 10)
+			big = 1;
+		else
+			n = n * 10 + (*p - '0');
 	}
 	if (*p != '\0')
 		return cs_error_set(err, "%s is not a number: '%.*s'", name,
@@ -273,6 +276,14 @@ parse_count(const char *name, const char *s, long *v, struct cs_error *err)
 	if (*s == '-')
 		return cs_error_set(err, "%s is negative: '%.*s'", name,
 		    quote_len(s), s);
+	if (big && max == CS_LOG_DURATION_MAX)
+		return cs_error_set(err, "%s is out of range: '%.*s' (at most "
+		    "%ld seconds, 7 days); remove the line or correct it",
+		    name, quote_len(s), s, max);
+	if (big)
+		return cs_error_set(err, "%s is out of range: '%.*s' (at most "
+		    "%ld); remove the line or correct it", name, quote_len(s),
+		    s, max);
 	*v = n;
 	return 0;
 }
@@ -288,6 +299,11 @@ parse_time(const char *name, const char *s, size_t len,
 	if (cs_datetime_parse(s, len, dt) == -1)
 		return cs_error_set(err, "%s is not a valid date and time "
 		    "(YYYY-MM-DD HH:MM:SS): '%.*s'", name, quote_len(s), s);
+	if (!cs_log_datetime_ok(dt))
+		return cs_error_set(err, "%s is out of range: '%.*s' (years "
+		    "%d to %d are read); check the PBX's clock, then remove "
+		    "the line or correct it", name, quote_len(s), s,
+		    CS_LOG_YEAR_MIN, CS_LOG_YEAR_MAX);
 	return 0;
 }
 
@@ -400,15 +416,16 @@ split:
 	    parse_time(field_names[CS_CDR_END], rec->f[CS_CDR_END],
 	    p->flen[CS_CDR_END], &dend, &noend, err) == -1)
 		return -1;
-	if (parse_count("duration", rec->f[CS_CDR_DURATION], &rec->duration,
-	    err) == -1 ||
-	    parse_count("billsec", rec->f[CS_CDR_BILLSEC], &rec->billsec,
-	    err) == -1)
+	/* Bounded, so that start + duration cannot overflow. */
+	if (parse_count("duration", rec->f[CS_CDR_DURATION],
+	    CS_LOG_DURATION_MAX, &rec->duration, err) == -1 ||
+	    parse_count("billsec", rec->f[CS_CDR_BILLSEC],
+	    CS_LOG_DURATION_MAX, &rec->billsec, err) == -1)
 		return -1;
 	rec->sequence = -1;
 	if (rec->f[CS_CDR_SEQUENCE] != NULL &&
-	    parse_count("sequence", rec->f[CS_CDR_SEQUENCE], &rec->sequence,
-	    err) == -1)
+	    parse_count("sequence", rec->f[CS_CDR_SEQUENCE], INT_MAX,
+	    &rec->sequence, err) == -1)
 		return -1;
 
 	if (r->utc) {

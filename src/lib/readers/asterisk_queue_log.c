@@ -108,19 +108,32 @@ trim(const char *s, const char **e)
 	return s;
 }
 
-/* An integer, maybe negative: a clock set back makes negative times. */
+/*
+ * An integer, maybe negative (a clock set back makes negative times):
+ * 1 if it is one, 2 if one beyond CS_LOG_DURATION_MAX either way (seconds
+ * or positions, none can be that large), else 0.
+ */
 static int
 is_number(const char *s)
 {
 	const char *p = s;
-	size_t n = 0;
+	long v = 0;
+	int big = 0;
 
 	if (*p == '-')
 		p++;
-	for (; *p >= '0' && *p <= '9'; p++)
-		n++;
-	/* 18 digits always fit in a 64-bit long. */
-	return *p == '\0' && n > 0 && n <= 18;
+	if (*p < '0' || *p > '9')
+		return 0;
+	for (; *p >= '0' && *p <= '9'; p++) {
+		v = v * 10 + (*p - '0');
+		if (v > CS_LOG_DURATION_MAX) {
+			big = 1;
+			v = CS_LOG_DURATION_MAX;
+		}
+	}
+	if (*p != '\0')
+		return 0;
+	return big ? 2 : 1;
 }
 
 /* scratch: room for 2 * (e - s) + 1 bytes. */
@@ -138,10 +151,18 @@ parse_time(struct cs_qlog_reader *r, const char *s, const char *e,
 		v = v * 10 + (*p - '0');
 	}
 	if (p == e && p > s) {
+		if (!cs_log_time_ok(v))
+			goto range;
 		*t = v;
 		return 0;
 	}
+	for (; p < e && *p >= '0' && *p <= '9'; p++)
+		;
+	if (p == e && p > s)
+		goto range;	/* digits beyond INT64_MAX */
 	if (cs_datetime_parse(s, (size_t)(e - s), &dt) == 0) {
+		if (!cs_log_datetime_ok(&dt))
+			goto range;
 		if (r->utc)
 			*t = cs_utc_from_datetime(&dt);
 		else {
@@ -158,6 +179,12 @@ parse_time(struct cs_qlog_reader *r, const char *s, const char *e,
 	cs_readers_utf8_copy(scratch, s, (size_t)(e - s));
 	return cs_error_set(err, "time is neither epoch seconds nor "
 	    "YYYY-MM-DD HH:MM:SS: '%.*s'", quote_len(scratch), scratch);
+range:
+	cs_readers_utf8_copy(scratch, s, (size_t)(e - s));
+	return cs_error_set(err, "time is out of range: '%.*s' (%d-01-01 to "
+	    "%d-12-31 are read); check the PBX's clock, then remove the line "
+	    "or correct it", quote_len(scratch), scratch, CS_LOG_YEAR_MIN,
+	    CS_LOG_YEAR_MAX);
 }
 
 static int
@@ -189,10 +216,18 @@ check_numbers(const struct cs_qlog_record *rec, struct cs_error *err)
 	for (int j = 0; j < rec->ndata && j < CS_QLOG_NDATA; j++) {
 		const char *name = numbers[i].num[j];
 
-		if (name != NULL && !is_number(rec->data[j]))
+		int k = name != NULL ? is_number(rec->data[j]) : 1;
+
+		if (k == 0)
 			return cs_error_set(err, "%s %s (data field %d) is not "
 			    "a number: '%.*s'", rec->event, name, j + 1,
 			    quote_len(rec->data[j]), rec->data[j]);
+		if (k == 2)
+			return cs_error_set(err, "%s %s (data field %d) is out "
+			    "of range: '%.*s' (at most %ld, 7 days of seconds); "
+			    "remove the line or correct it", rec->event, name,
+			    j + 1, quote_len(rec->data[j]), rec->data[j],
+			    CS_LOG_DURATION_MAX);
 	}
 	return 0;
 }

@@ -1,0 +1,24 @@
+/*
+ * fuzz.h: what the harnesses share.  Each fuzz_NAME.c defines
+ * LLVMFuzzerTestOneInput(); linked with libFuzzer (make fuzz) it is fuzzed,
+ * linked with standalone.c (make check-fuzz) it replays the corpus files
+ * given on the command line.  A harness must not leak nor keep state that
+ * changes what a later input does, beyond what it sets up once.
+ */
+#ifndef CS_FUZZ_H
+#define CS_FUZZ_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+/*
+ * A directory of its own for the harness's files, made once (mkdtemp
+ * under $TMPDIR or /tmp) and removed at exit; NULL if it cannot be made.
+ */
+const char *fuzz_dir(void);
+/* Writes data to path (replacing it); 0 or -1. */
+int fuzz_write(const char *path, const uint8_t *data, size_t size);
+
+#endif

@@ -1,0 +1,94 @@
+#!/bin/sh
+# Builds the seed corpus of the harnesses, tests/fuzz/corpus/NAME/, from the
+# samples in the repository and bad inputs made from them (truncated lines,
+# a BOM, CRLF line ends, binary bytes, numbers out of range).  Run from the
+# top of the checkout; inputs that fuzzing found are added by hand beside
+# these (named found-*) and kept when this is run again.
+set -eu
+C=tests/fuzz/corpus
+mkdir -p $C/cdr $C/qlog $C/config $C/time $C/import
+rm -f $C/*/seed-*
+
+# seed-NAME FILE...: copies, and the bad variants of the first lines
+variants() {	# dir prefix file
+	d=$1 p=$2 f=$3
+	cp "$f" "$d/seed-$p"
+	head -c 300 "$f" > "$d/seed-$p-cut"
+	{ printf '\357\273\277'; head -n 3 "$f"; } > "$d/seed-$p-bom"
+	head -n 3 "$f" | sed 's/$/\r/' > "$d/seed-$p-crlf"
+	{ head -n 2 "$f"; printf '\001\377\000binary\n'; head -n 1 "$f" | tr -d '\n'; } \
+		> "$d/seed-$p-binary"
+}
+
+n=0
+for f in tests/data/samples/asterisk_cdr_csv/*.csv tests/data/edge-cases.csv \
+    tests/data/example-21col-utc.csv sample-data/example/Master.csv; do
+	n=$((n + 1))
+	variants $C/cdr "cdr$n" "$f"
+done
+head -n 200 sample-data/Master.csv > $C/cdr/seed-town
+# numbers out of range, and cut short
+B='"","0639980101","0199000100","from-trunk","""""<0639980101>","PJSIP/trunk-1","PJSIP/2101-2","Queue","accueil,t,,,120"'
+printf '%s\n' "$B,\"2025-02-11 09:12:03\",,\"2025-02-11 09:12:17\",9223372036854775807,0,\"NO ANSWER\",\"DOCUMENTATION\",\"1739261523.152\",\"\"" \
+	"$B,\"0000-01-01 00:00:00\",,,0,0,\"NO ANSWER\",\"DOCUMENTATION\",\"1.2\",\"\"" \
+	"$B,\"2025-02-11 09:12:03\",\"9999-12-31 23:59:59\",,5,0,\"ANSWERED\",\"DOCUMENTATION\",\"1.2\",\"\"" \
+	"$B,\"2025-03-30 02:30:00\",\"2025-10-26 02:30:00\",\"2025-10-26 02:59:59\",604800,604800,\"ANSWERED\",\"DOCUMENTATION\",\"1.2\",\"\"" \
+	"$B,\"2025-02-11 09:12:03\",,,1,0,\"NO AN\"SWER\",\"DOCUMENTATION\",\"1.2" \
+	> $C/cdr/seed-ranges
+
+n=0
+for f in tests/data/samples/asterisk_queue_log/*.queue_log \
+    tests/data/samples/asterisk_queue_log/*.txt tests/data/edge-cases.queue_log \
+    sample-data/example/queue_log; do
+	n=$((n + 1))
+	variants $C/qlog "qlog$n" "$f"
+done
+head -n 200 sample-data/queue_log > $C/qlog/seed-town
+cat > $C/qlog/seed-ranges <<'EOQ'
+9223372036854775807|1741248000.999|support|NONE|ENTERQUEUE||0639980001|1
+99999999999999999999|1741248000.999|support|NONE|ENTERQUEUE||0639980001|1
+1|1741248000.999|support|NONE|ENTERQUEUE||0639980001|1
+0000-01-01 00:00:00|1741248000.999|support|NONE|ENTERQUEUE||0639980001|1
+2025-10-26 02:30:00.123456|1741248000.999|support|NONE|ENTERQUEUE||0639980001|1
+1741248010|1741248000.999|support|PJSIP/2101|CONNECT|-9223372036854775808|1741248000.1|1
+1741248999|1741248000.999|support|PJSIP/2101|COMPLETEAGENT|10|999999999999999999|1
+1741248999|1741248000.999|support|PJSIP/2101|TRANSFER|200|ctx|10|604800|1|x|y|z
+EOQ
+
+for f in sample-data/example/callstat.conf sample-data/callstat.conf \
+    tests/data/synth-town.conf; do
+	n=$((n + 1))
+	variants $C/config "conf$n" "$f"
+done
+f=sample-data/example/callstat.conf
+{ cat "$f"; printf '[service x]\nlabel = a\nlabel = b\n'; } > $C/config/seed-dupkey
+{ head -c 200 "$f"; printf 'name = a\000b\n'; } > $C/config/seed-nul
+printf '[commune]\ntimezone = ../../etc/passwd\nretention_months = 99999999999999999999\nholidays = xx\n[service s]\nhours = mon-sun 00:00-24:00; sun-mon 25:00-08:00\nmatch = ext:9-1 did:+33 queue:\n' \
+	> $C/config/seed-bad
+
+t=$C/time
+printf '2025-03-04 09:00:00' > $t/seed-datetime
+printf '2025-03-30 02:30:00' > $t/seed-skipped
+printf '2025-10-26 02:30:00.999999' > $t/seed-repeated
+printf '0000-01-01 00:00:00' > $t/seed-year0
+printf '9999-12-31 23:59:59' > $t/seed-year9999
+printf '2024-02-29' > $t/seed-date
+printf '2025-02-29' > $t/seed-date-bad
+printf 'mon-fri 08:30-12:00 13:30-17:30; sat 09:00-12:00' > $t/seed-hours
+printf 'mon,wed 00:00-24:00; sun-mon 09:00-08:00; tue' > $t/seed-hours-bad
+printf '\377\377\377\377\377\377\377\177' > $t/seed-instant-max
+printf '\000\000\000\000\000\000\000\200' > $t/seed-instant-min
+
+i=$C/import
+cp sample-data/example/Master.csv $i/seed-example-cdr
+cp sample-data/example/queue_log $i/seed-example-qlog
+cp tests/data/edge-cases.csv $i/seed-edge-cdr
+cp tests/data/edge-cases.queue_log $i/seed-edge-qlog
+cp tests/data/example-21col-utc.csv $i/seed-21col-cdr
+head -n 300 sample-data/Master.csv > $i/seed-town-cdr
+head -n 300 sample-data/queue_log > $i/seed-town-qlog
+cp $C/cdr/seed-ranges $i/seed-ranges-cdr
+cp $C/qlog/seed-ranges $i/seed-ranges-qlog
+cp $C/cdr/seed-cdr1-bom $i/seed-bom-cdr
+cp $C/qlog/seed-qlog1-crlf $i/seed-crlf-qlog
+cp tests/data/samples/asterisk_queue_log/wazo_realtime_queue_log_table_data1-5.txt $i/seed-table-qlog
