@@ -108,11 +108,14 @@ check-tsan:
 # ---- fuzzing (tests/fuzz/README) ----
 # One harness per parser, and one for the whole import.  `make check-fuzz`
 # replays the corpus through them built as plain programs (standalone.c);
-# `make fuzz` builds them with clang and libFuzzer in build/fuzz and runs
-# each for FUZZ_SECONDS, new inputs kept in build/fuzz/corpus/NAME.
+# `make fuzz` builds them with clang and libFuzzer in build/fuzz-lf and runs
+# each for FUZZ_SECONDS, new inputs kept in build/fuzz-lf/corpus/NAME.  The
+# harnesses' scratch files (the import's databases) go to FUZZ_TMPDIR, a
+# RAM disk where there is one: five times the executions a second.
 FUZZ = cdr qlog config time import
 FUZZ_SECONDS = 60
 FUZZ_CC = clang
+FUZZ_TMPDIR = $(shell [ -d /dev/shm ] && [ -w /dev/shm ] && echo /dev/shm || echo $${TMPDIR:-/tmp})
 FUZZ_SAN = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 FUZZ_OBJ = $(FUZZ:%=$(B)/obj/tests/fuzz/fuzz_%.o) $(B)/obj/tests/fuzz/util.o \
 	$(B)/obj/tests/fuzz/standalone.o
@@ -141,7 +144,8 @@ fuzz: deps
 	@for h in $(FUZZ); do \
 		mkdir -p build/fuzz-lf/corpus/$$h; \
 		echo "fuzz: $$h for $(FUZZ_SECONDS) s"; \
-		build/fuzz-lf/libfuzzer/$$h -max_total_time=$(FUZZ_SECONDS) \
+		TMPDIR=$(FUZZ_TMPDIR) build/fuzz-lf/libfuzzer/$$h \
+		    -max_total_time=$(FUZZ_SECONDS) \
 		    -print_final_stats=1 build/fuzz-lf/corpus/$$h \
 		    tests/fuzz/corpus/$$h 2>&1 | tee build/fuzz-lf/$$h.log | \
 		    grep -E '^(Done|stat::number_of_executed_units|==[0-9]+==ERROR)|SUMMARY'; \
