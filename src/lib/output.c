@@ -126,11 +126,11 @@ title_line(const char *title, size_t line, size_t *len)
 
 /*
  * Writes one line of the table: piece[c] (len[c] bytes) in each column, text
- * left-aligned, numbers right-aligned, two spaces apart.  Nothing is
+ * left-aligned, numbers right-aligned, gap spaces apart.  Nothing is
  * written after the last non-empty piece, so no line ends in spaces.
  */
 static void
-table_line(FILE *fp, const struct cs_table *t, const size_t *w,
+table_line(FILE *fp, const struct cs_table *t, const size_t *w, int gap,
     const char *const *piece, const size_t *len)
 {
 	size_t last = 0;
@@ -146,7 +146,7 @@ table_line(FILE *fp, const struct cs_table *t, const size_t *w,
 			fprintf(fp, "%*s", (int)pad, "");
 		fwrite(piece[c], 1, len[c], fp);
 		if (c + 1 < last)
-			fprintf(fp, "%*s  ", text ? (int)pad : 0, "");
+			fprintf(fp, "%*s", (text ? (int)pad : 0) + gap, "");
 	}
 	fputc('\n', fp);
 }
@@ -154,11 +154,11 @@ table_line(FILE *fp, const struct cs_table *t, const size_t *w,
 static int
 write_table(FILE *fp, const struct cs_table *t)
 {
-	size_t n = t->ncols ? t->ncols : 1, nlines = 1;
+	size_t n = t->ncols ? t->ncols : 1, nlines = 1, total = 0;
 	size_t *w = calloc(n, sizeof(*w)), *len = calloc(n, sizeof(*len));
 	const char **piece = calloc(n, sizeof(*piece));
 	char *buf = malloc(n * 256);
-	int rc = -1;
+	int rc = -1, gap;
 
 	if (w == NULL || len == NULL || piece == NULL || buf == NULL)
 		goto out;
@@ -177,6 +177,11 @@ write_table(FILE *fp, const struct cs_table *t)
 				w[c] = width(buf);
 		}
 	}
+	/* two spaces between columns, one when that keeps the table within
+	   CS_TABLE_FIT columns */
+	for (size_t c = 0; c < t->ncols; c++)
+		total += w[c] + 2 * (c > 0);
+	gap = total > CS_TABLE_FIT ? 1 : 2;
 	for (size_t line = 0; line < nlines; line++) {
 		for (size_t c = 0; c < t->ncols; c++)
 			if ((piece[c] = title_line(title_of(&t->col[c]), line,
@@ -184,7 +189,7 @@ write_table(FILE *fp, const struct cs_table *t)
 				piece[c] = "";
 				len[c] = 0;
 			}
-		table_line(fp, t, w, piece, len);
+		table_line(fp, t, w, gap, piece, len);
 	}
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
@@ -193,7 +198,7 @@ write_table(FILE *fp, const struct cs_table *t)
 			piece[c] = buf + c * 256;
 			len[c] = strlen(piece[c]);
 		}
-		table_line(fp, t, w, piece, len);
+		table_line(fp, t, w, gap, piece, len);
 	}
 	rc = 0;
 out:

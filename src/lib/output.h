@@ -8,6 +8,8 @@
  * back to the same double, whole values without a decimal point; an empty
  * cell is nothing in CSV and TSV, null in JSON and "—" in a table, where
  * rates show as percentages with one decimal and no line ends in spaces.
+ * A table's columns are two spaces apart, or one when two would make it
+ * wider than CS_TABLE_FIT columns (a terminal's 100).
  */
 #ifndef CS_OUTPUT_H
 #define CS_OUTPUT_H
@@ -16,6 +18,8 @@
 #include <stdio.h>
 
 #include "error.h"
+
+#define CS_TABLE_FIT 100
 
 enum cs_out_format { CS_OUT_TABLE, CS_OUT_CSV, CS_OUT_TSV, CS_OUT_JSON };
 

@@ -183,6 +183,12 @@ run callstat-kpi -c "$CS_TOP/sample-data/callstat.conf" -d town.db
 check_rc 0 "kpi on the town"
 check "town: default table at most 100 columns ($(wc -L < out))" \
 	[ "$(wc -L < out)" -le 100 ]
+for by in service,month service,week month; do
+	run callstat-kpi -c "$CS_TOP/sample-data/callstat.conf" -d town.db --by $by
+	check "town: --by $by table at most 100 columns ($(wc -L < "$T/out"))" \
+		[ "$(wc -L < "$T/out")" -le 100 ]
+done
+run callstat-kpi -c "$CS_TOP/sample-data/callstat.conf" -d town.db
 check "town: a row per service and a header of two lines" \
 	[ "$(wc -l < out)" -eq $((2 + $(grep -c '^\[service ' "$CS_TOP/sample-data/callstat.conf"))) ]
 run callstat-kpi -c "$CS_TOP/sample-data/callstat.conf" -d town.db --csv

@@ -358,6 +358,42 @@ test_table(void)
 
 /* A title of two lines: the second under the first, right-aligned for a
  * number; the width is the widest line's; no line ends in spaces. */
+/* Columns two spaces apart while the table fits in 100 columns, one when
+ * two would make it wider: 3 columns of 33 take 33 * 3 + 2 * 2 = 103, so
+ * 101 with one space; of 32, 96 + 4 = 100 fit with two. */
+static void
+test_table_fit(void)
+{
+	static const struct cs_column c3[] = {
+		{ "a", NULL, CS_COL_TEXT },
+		{ "b", NULL, CS_COL_TEXT },
+		{ "c", NULL, CS_COL_TEXT },
+	};
+	char word[3][40], want[200];
+	struct cs_cell cell[3];
+	struct cs_table t = { c3, 3, cell, 1 };
+	char *out;
+
+	for (int wide = 32; wide <= 33; wide++) {
+		int gap = wide == 32 ? 2 : 1;
+
+		for (int c = 0; c < 3; c++) {
+			memset(word[c], 'x' + c, (size_t)wide);
+			word[c][wide] = '\0';
+			cell[c] = (struct cs_cell){ CS_CELL_TEXT, 0, word[c] };
+		}
+		snprintf(want, sizeof(want), "a%*sb%*sc\n%s%*s%s%*s%s\n",
+		    wide - 1 + gap, "", wide - 1 + gap, "", word[0], gap, "",
+		    word[1], gap, "", word[2]);
+		out = render(&t, CS_OUT_TABLE);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+		CU_ASSERT_STRING_EQUAL(out, want);
+		CU_ASSERT_EQUAL(strcspn(out + strcspn(out, "\n") + 1, "\n"),
+		    (size_t)(3 * wide + 2 * gap));
+		free(out);
+	}
+}
+
 static void
 test_table_title_lines(void)
 {
@@ -469,6 +505,7 @@ test_write_error(void)
 static CU_TestInfo tests[] = {
 	{ "shortest round-trip numbers", test_number },
 	{ "CSV", test_csv },
+	{ "table: one space apart when two would not fit", test_table_fit },
 	{ "TSV", test_tsv },
 	{ "JSON", test_json },
 	{ "table", test_table },
