@@ -22,13 +22,14 @@ cp "$EX/callstat.conf" callstat.conf
 
 # big.csv: the example's 34 rows 5,900 times (200,600 lines, 118,000 calls).
 # Copy k has its own uniqueids (a system name "pbxK-") and its own dates:
-# year 1975 + k % 50, and February and March moved to a 31-day month, so
-# that every row is a distinct record and no copy touches 2025.
+# year 1990 + k % 35 (callstat-import reads years 1990 to 2099), and
+# February and March moved to a 31-day month, so that every row is a
+# distinct record and no copy touches 2025.
 copies=5900
 awk -v copies=$copies '{ ex[NR] = $0 } END {
 	split("01 03 05 07 08 10 12", mon, " ")
 	for (k = 1; k <= copies; k++) {
-		y = 1975 + k % 50; m = mon[1 + int(k / 50) % 7]
+		y = 1990 + k % 35; m = mon[1 + int(k / 50) % 7]
 		for (i = 1; i <= NR; i++) {
 			l = ex[i]
 			gsub(/"2025-0[23]-/, "\"" y "-" m "-", l)
