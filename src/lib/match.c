@@ -1,0 +1,233 @@
+#include <ctype.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "match.h"
+#include "privacy.h"
+
+void
+cs_match_release(struct cs_match *m)
+{
+	for (size_t i = 0; i < m->n; i++)
+		free(m->t[i].value);
+	free(m->t);
+	m->t = NULL;
+	m->n = 0;
+}
+
+static int
+parse_term(struct cs_term *t, const char *word, struct cs_error *err)
+{
+	static const struct {
+		const char *name;
+		enum cs_term_kind kind;
+	} kinds[] = {
+		{ "did", CS_TERM_DID }, { "queue", CS_TERM_QUEUE },
+		{ "ext", CS_TERM_EXT }, { "channel", CS_TERM_CHANNEL },
+		{ "app", CS_TERM_APP }, { "context", CS_TERM_CONTEXT },
+		{ "data", CS_TERM_DATA },
+	};
+	const char *colon = strchr(word, ':');
+	size_t klen;
+	size_t i;
+
+	memset(t, 0, sizeof(*t));
+	if (colon == NULL || colon[1] == '\0')
+		return cs_error_set(err, "bad match term '%s': write KIND:VALUE, "
+		    "KIND one of did queue ext channel app context data", word);
+	klen = (size_t)(colon - word);
+	for (i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (strlen(kinds[i].name) == klen &&
+		    strncmp(kinds[i].name, word, klen) == 0)
+			break;
+	if (i == sizeof(kinds) / sizeof(kinds[0]))
+		return cs_error_set(err, "unknown match term kind in '%s': use "
+		    "did queue ext channel app context or data", word);
+	t->kind = kinds[i].kind;
+	if (t->kind == CS_TERM_DID) {
+		char norm[256];
+
+		cs_number_normalise(colon + 1, norm, sizeof(norm));
+		t->value = cs_strdup(norm);
+	} else {
+		t->value = cs_strdup(colon + 1);
+	}
+	if (t->value == NULL)
+		return cs_error_set(err, "out of memory");
+	if (t->kind == CS_TERM_EXT) {
+		const char *dash = strchr(t->value, '-');
+		char *end;
+
+		if (dash != NULL && isdigit((unsigned char)t->value[0])) {
+			errno = 0;
+			t->lo = strtol(t->value, &end, 10);
+			if (end != dash)
+				goto badrange;
+			t->hi = strtol(dash + 1, &end, 10);
+			if (*end != '\0' || dash[1] == '\0' || errno != 0 ||
+			    t->hi < t->lo)
+				goto badrange;
+			t->range = 1;
+		}
+	}
+	return 0;
+badrange:
+	cs_error_set(err, "bad extension range in '%s': write ext:N-M with N <= M",
+	    word);
+	free(t->value);
+	t->value = NULL;
+	return -1;
+}
+
+int
+cs_match_parse(struct cs_match *m, const char *s, struct cs_error *err)
+{
+	char *copy = cs_strdup(s), *save = NULL, *w;
+	int rc = -1;
+
+	m->t = NULL;
+	m->n = 0;
+	if (copy == NULL)
+		return cs_error_set(err, "out of memory");
+	for (w = strtok_r(copy, " \t", &save); w != NULL;
+	    w = strtok_r(NULL, " \t", &save)) {
+		struct cs_term *nt = realloc(m->t, (m->n + 1) * sizeof(*nt));
+
+		if (nt == NULL) {
+			cs_error_set(err, "out of memory");
+			goto out;
+		}
+		m->t = nt;
+		if (parse_term(&m->t[m->n], w, err) != 0)
+			goto out;
+		m->n++;
+	}
+	rc = 0;
+out:
+	free(copy);
+	if (rc != 0)
+		cs_match_release(m);
+	return rc;
+}
+
+void
+cs_channel_peer(const char *chan, char *out, size_t n)
+{
+	const char *p = strchr(chan, '/'), *end;
+	size_t len;
+
+	p = p != NULL ? p + 1 : chan;
+	/* Local/201@from-queue-00000012;1: the extension before '@' */
+	end = p + strcspn(p, "@;");
+	if (*end != '@') {
+		const char *dash = NULL;
+
+		for (const char *q = p; q < end; q++)
+			if (*q == '-')
+				dash = q;
+		if (dash != NULL)
+			end = dash;
+	}
+	len = (size_t)(end - p);
+	if (len >= n)
+		len = n - 1;
+	memcpy(out, p, len);
+	out[len] = '\0';
+}
+
+static int
+all_digits(const char *s)
+{
+	if (*s == '\0')
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!isdigit((unsigned char)*s))
+			return 0;
+	return 1;
+}
+
+int
+cs_term_match(const struct cs_term *t, const char *value)
+{
+	if (value == NULL || *value == '\0')
+		return 0;
+	if (t->kind == CS_TERM_DID) {
+		char norm[256];
+
+		cs_number_normalise(value, norm, sizeof(norm));
+		return fnmatch(t->value, norm, 0) == 0;
+	}
+	if (t->kind == CS_TERM_EXT && t->range) {
+		long v;
+
+		if (!all_digits(value) || strlen(value) > 15)
+			return 0;
+		v = strtol(value, NULL, 10);
+		return v >= t->lo && v <= t->hi;
+	}
+	return fnmatch(t->value, value, 0) == 0;
+}
+
+/* The queue a Queue leg waited in: lastdata up to the first ',' or '|'. */
+static void
+leg_queue(const struct cs_leg_view *leg, char *out, size_t n)
+{
+	size_t len;
+
+	out[0] = '\0';
+	if (leg->lastapp == NULL || strcasecmp(leg->lastapp, "Queue") != 0 ||
+	    leg->lastdata == NULL)
+		return;
+	len = strcspn(leg->lastdata, ",|");
+	if (len >= n)
+		len = n - 1;
+	memcpy(out, leg->lastdata, len);
+	out[len] = '\0';
+}
+
+int
+cs_match_leg(const struct cs_match *m, const struct cs_leg_view *leg)
+{
+	char peer[128], queue[128];
+
+	peer[0] = '\0';
+	if (leg->dstchannel != NULL)
+		cs_channel_peer(leg->dstchannel, peer, sizeof(peer));
+	leg_queue(leg, queue, sizeof(queue));
+	for (size_t i = 0; i < m->n; i++) {
+		const struct cs_term *t = &m->t[i];
+		int hit = 0;
+
+		switch (t->kind) {
+		case CS_TERM_DID:
+			hit = cs_term_match(t, leg->dst);
+			break;
+		case CS_TERM_QUEUE:
+			hit = cs_term_match(t, queue);
+			break;
+		case CS_TERM_EXT:
+			hit = cs_term_match(t, leg->dst) || cs_term_match(t, peer);
+			break;
+		case CS_TERM_CHANNEL:
+			hit = cs_term_match(t, leg->dstchannel);
+			break;
+		case CS_TERM_APP:
+			hit = leg->lastapp != NULL && *leg->lastapp != '\0' &&
+			    fnmatch(t->value, leg->lastapp, FNM_CASEFOLD) == 0;
+			break;
+		case CS_TERM_CONTEXT:
+			hit = cs_term_match(t, leg->dcontext);
+			break;
+		case CS_TERM_DATA:
+			hit = cs_term_match(t, leg->lastdata);
+			break;
+		}
+		if (hit)
+			return 1;
+	}
+	return 0;
+}
