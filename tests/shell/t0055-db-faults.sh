@@ -65,7 +65,7 @@ CREATE TABLE t(x); INSERT INTO t VALUES(1);" > /dev/null
 sqlite3 foreign/v1.db "CREATE TABLE meta(key, value); PRAGMA user_version = 1;"
 for f in plain wal v1; do
 	cp "foreign/$f.db" "$f.orig"
-	for tool in callstat-import callstat-kpi callstat-calls; do
+	for tool in callstat-import callstat-kpi callstat-calls callstat-purge; do
 		if [ $tool = callstat-import ]; then
 			run $tool -c callstat.conf -d "foreign/$f.db" Master.csv
 		else
