@@ -9,6 +9,7 @@
 
 #include "calls.h"
 #include "import.h"
+#include "path.h"
 #include "privacy.h"
 #include "tool.h"
 
@@ -81,7 +82,6 @@ static int
 can_write(const char *path, struct cs_error *err)
 {
 	char dir[4096];
-	const char *slash = strrchr(path, '/');
 	struct stat st;
 
 	if (stat(path, &st) == 0) {
@@ -93,9 +93,7 @@ can_write(const char *path, struct cs_error *err)
 	}
 	if (errno != ENOENT)
 		return cs_error_set(err, "%s: %s", path, strerror(errno));
-	snprintf(dir, sizeof(dir), "%.*s", slash == NULL ? 1 :
-	    slash == path ? 1 : (int)(slash - path), slash == NULL ? "." : path);
-	if (access(dir, W_OK | X_OK) != 0)
+	if (cs_path_creatable(path, dir, sizeof(dir)) != 0)
 		return cs_error_set(err, "%s: cannot create it: %s: %s", path, dir,
 		    strerror(errno));
 	return 0;

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "db.h"
+#include "path.h"
 
 #define BUSY_TIMEOUT_MS 30000
 #define BUSY_STEP_MS 20
@@ -310,20 +311,6 @@ stmt_journal_in_memory(void)
 	}
 }
 
-/* The directory holding path. */
-static void
-dir_of(const char *path, char *dir, size_t n)
-{
-	const char *slash = strrchr(path, '/');
-
-	if (slash == NULL)
-		snprintf(dir, n, ".");
-	else if (slash == path)
-		snprintf(dir, n, "/");
-	else
-		snprintf(dir, n, "%.*s", (int)(slash - path), path);
-}
-
 /* Whether path followed by suffix exists. */
 static int
 beside(const char *path, const char *suffix)
@@ -383,7 +370,6 @@ cs_db_check_writable(const char *path, int create, struct cs_error *err)
 	char dir[PATH_MAX], p[PATH_MAX + 16];
 	struct stat st;
 
-	dir_of(path, dir, sizeof(dir));
 	if (stat(path, &st) != 0) {
 		if (errno != ENOENT)
 			return cs_error_set(err, "%s: %s", path, strerror(errno));
@@ -391,7 +377,7 @@ cs_db_check_writable(const char *path, int create, struct cs_error *err)
 			return cs_error_set(err, "%s: no such database; import some "
 			    "logs first (callstat-import) or give the database "
 			    "with -d", path);
-		if (access(dir, W_OK | X_OK) != 0)
+		if (cs_path_creatable(path, dir, sizeof(dir)) != 0)
 			return cs_error_set(err, "%s: cannot create the database: "
 			    "%s: %s", path, dir, strerror(errno));
 		return 0;
@@ -407,7 +393,7 @@ cs_db_check_writable(const char *path, int create, struct cs_error *err)
 		if (access(p, F_OK) == 0 && access(p, W_OK) != 0)
 			return side_not_writable(p, side[i], errno, err);
 	}
-	if (access(dir, W_OK | X_OK) != 0)
+	if (cs_path_creatable(path, dir, sizeof(dir)) != 0)
 		return cs_error_set(err, "%s: directory not writable (%s): SQLite "
 		    "makes %s-wal and -shm there while it writes; run as a user "
 		    "who can write it", dir, strerror(errno), path);
@@ -470,9 +456,8 @@ open_ro(struct cs_db *db, int unlocked, int *v, struct cs_error *err)
 			rc = SQLITE_OK;
 	} else
 		cs_db_fail(db, "cannot open", err);
-	dir_of(db->path, dir, sizeof(dir));
 	if (!unlocked && beside(db->path, "-wal") && !beside(db->path, "-shm") &&
-	    access(dir, W_OK | X_OK) != 0)
+	    cs_path_creatable(db->path, dir, sizeof(dir)) != 0)
 		cs_error_set(err, "%s: cannot be read: its -wal file needs a -shm "
 		    "file beside it, which cannot be made in %s; run as a user "
 		    "who can write %s, or as the owner run callstat-import, which "
@@ -513,11 +498,10 @@ open_read(struct cs_db *db, struct cs_error *err)
 
 	if (stat(db->path, &db->st) != 0)
 		return cs_error_set(err, "%s: %s", db->path, strerror(errno));
-	dir_of(db->path, dir, sizeof(dir));
 	busy = beside(db->path, "-wal") || beside(db->path, "-journal");
 	mine = geteuid() == 0 || geteuid() == db->st.st_uid;
-	if (open_ro(db, !busy && (!mine || access(dir, W_OK | X_OK) != 0), &v,
-	    err) != 0)
+	if (open_ro(db, !busy && (!mine || cs_path_creatable(db->path, dir,
+	    sizeof(dir)) != 0), &v, err) != 0)
 		return -1;
 	if (v != NMIGRATIONS)	/* replaced meanwhile */
 		return cs_error_set(err, "%s: changed while being opened; run "

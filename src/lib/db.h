@@ -4,8 +4,9 @@
  *
  * One file per town.  The schema version is PRAGMA user_version; opening a
  * database to write it migrates it forward in one transaction, and refuses
- * one made by a newer callstat.  Tools that only read open it read-only.  The database runs in WAL mode with a busy timeout, so
- * that a cron import and a person's query can use it at once.
+ * one made by a newer callstat; tools that only read open it read-only.
+ * The database runs in WAL mode with a busy timeout, so that a cron import
+ * and a person's query can use it at once.
  *
  * Raw records (cdr, queue_log) keep what the logs said, with their source
  * file and line; calls, daily and wait_hist are derived from them and the

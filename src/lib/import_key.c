@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "import.h"
+#include "path.h"
 
 int
 cs_import_key_check(const char *keypath, struct cs_error *err)
@@ -15,15 +16,12 @@ cs_import_key_check(const char *keypath, struct cs_error *err)
 	struct cs_privacy p;
 	struct stat st;
 	char dir[PATH_MAX];
-	const char *slash = strrchr(keypath, '/');
 
 	if (lstat(keypath, &st) != 0) {
 		if (errno != ENOENT)
 			return cs_error_set(err, "key file %s: %s", keypath,
 			    strerror(errno));
-		snprintf(dir, sizeof(dir), "%.*s", slash == NULL || slash == keypath ?
-		    1 : (int)(slash - keypath), slash == NULL ? "." : keypath);
-		if (access(dir, W_OK | X_OK) != 0)
+		if (cs_path_creatable(keypath, dir, sizeof(dir)) != 0)
 			return cs_error_set(err, "cannot create key file %s: %s: %s",
 			    keypath, dir, strerror(errno));
 		return 0;

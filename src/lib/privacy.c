@@ -230,12 +230,6 @@ cs_number_is_phone(const char *s)
 	return digits >= 7;
 }
 
-void
-cs_privacy_scrub(const char *in, char *out, size_t n)
-{
-	cs_phone_mask(in, strlen(in), 0, out, n);
-}
-
 const char *
 cs_privacy_scrub_field(const char *in, char *buf, size_t n)
 {

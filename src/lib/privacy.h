@@ -59,23 +59,18 @@ int64_t cs_privacy_digest64(const struct cs_privacy *p, const void *buf, size_t 
 int cs_number_is_phone(const char *s);
 
 /*
- * Copies in to out (n bytes, always terminated, cut to fit) with every
- * telephone number in any written form (06 39 98 01 19, +33 6 39 98 01 19,
- * 0033639980119, +33 (0)6..., 06.39.98.01.19, +44 20 7946 0000...) replaced
- * by "[phone]": the detector of phone.h.  Uniqueids, dates, times, epoch
- * seconds, durations, extensions and channel ids stay as they are.
- */
-void cs_privacy_scrub(const char *in, char *out, size_t n);
-
-/*
  * A field as it may be stored: in itself when it holds no number (or is
- * NULL), else buf (n bytes) with its numbers replaced, as
- * cs_privacy_scrub.
+ * NULL), else buf (n bytes) with every telephone number in any written
+ * form (06 39 98 01 19, +33 6 39 98 01 19, 0033639980119, +33 (0)6...,
+ * 06.39.98.01.19, +44 20 7946 0000...) replaced by "[phone]": the
+ * detector of phone.h.  Uniqueids, dates, times, epoch seconds,
+ * durations, extensions and channel ids stay as they are.
  */
 const char *cs_privacy_scrub_field(const char *in, char *buf, size_t n);
 
 /*
- * As cs_privacy_scrub, for messages that quote what a log line said: the
+ * As cs_privacy_scrub_field, into out (n bytes, always terminated, cut to
+ * fit), for messages that quote what a log line said: the
  * quote may cut a number short, so any run of 7 or more digits is replaced
  * too (CS_PHONE_QUOTED).
  */

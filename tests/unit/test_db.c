@@ -21,6 +21,7 @@
 #include <sqlite3.h>
 
 #include "db.h"
+#include "path.h"
 #include "unit.h"
 
 static char tmpdir[256];
@@ -730,7 +731,29 @@ test_stale_side(void)
 	unlink(shm);
 }
 
+/* The directory of a file (path.h), and whether a file could go there. */
+static void
+test_path(void)
+{
+	char dir[64];
+
+	cs_path_dir("town.db", dir, sizeof(dir));
+	CU_ASSERT_STRING_EQUAL(dir, ".");
+	cs_path_dir("/town.db", dir, sizeof(dir));
+	CU_ASSERT_STRING_EQUAL(dir, "/");
+	cs_path_dir("/var/lib/callstat/town.db", dir, sizeof(dir));
+	CU_ASSERT_STRING_EQUAL(dir, "/var/lib/callstat");
+	cs_path_dir("data/town.db", dir, sizeof(dir));
+	CU_ASSERT_STRING_EQUAL(dir, "data");
+	CU_ASSERT_EQUAL(cs_path_creatable(tmp("new.db"), dir, sizeof(dir)), 0);
+	CU_ASSERT_EQUAL(cs_path_creatable("/nonexistent-dir/x/new.db", dir,
+	    sizeof(dir)), -1);
+	CU_ASSERT_EQUAL(errno, ENOENT);
+	CU_ASSERT_STRING_EQUAL(dir, "/nonexistent-dir/x");
+}
+
 static CU_TestInfo tests[] = {
+	{ "the directory of a file", test_path },
 	{ "bulk load: rollback journal, then WAL", test_bulk },
 	{ "create and re-open", test_create_and_reopen },
 	{ "a file that is not SQLite", test_not_sqlite },
