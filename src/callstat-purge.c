@@ -119,7 +119,7 @@ main(int argc, char **argv)
 	if (dry && vacuum)
 		return cs_usage_error(synopsis, "give --dry-run or --vacuum, not both");
 
-	if (cs_tool_open(config_arg, db_arg, 0, &cfg, &db) != 0)
+	if (cs_tool_open(config_arg, db_arg, CS_DB_WRITE, &cfg, &db) != 0)
 		return CS_EXIT_FAIL;
 	/* today, and the days, in the town's time zone (the configuration's) */
 	tnow = (int64_t)time(NULL);

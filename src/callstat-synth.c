@@ -52,7 +52,6 @@ help(void)
 	    "Exit status: 0 success, 1 failure, 2 usage error.\n", synopsis);
 }
 
-/* A number in [lo, hi] from an option; -1 after a usage message. */
 /*
  * Makes dir and its missing parents, as mkdir -p (mode 0777 less the
  * umask); an existing directory is fine.  Says why not and returns -1.
@@ -94,6 +93,7 @@ out:
 	return rc;
 }
 
+/* A number in [lo, hi] from an option; -1 after a usage message. */
 static int
 num_arg(const char *opt, const char *arg, double lo, double hi, double *out)
 {

@@ -23,14 +23,11 @@
 
 #define CS_DB_VERSION 1
 
-/*
- * How a tool opens the database.  The values of CS_DB_WRITE and
- * CS_DB_CREATE are the 0 and 1 cs_db_open's create flag used to take.
- */
+/* How a tool opens the database. */
 enum cs_db_mode {
-	CS_DB_WRITE = 0,	/* an existing database, read and written */
-	CS_DB_CREATE = 1,	/* the same, made with its schema when missing */
-	CS_DB_READ = 2,		/* read only: nothing written, nothing made */
+	CS_DB_WRITE,		/* an existing database, read and written */
+	CS_DB_CREATE,		/* the same, made with its schema when missing */
+	CS_DB_READ,		/* read only: nothing written, nothing made */
 };
 
 struct cs_db {

@@ -122,7 +122,7 @@ test_create_and_reopen(void)
 	const char *path = tmp("new.db");
 
 	rm_db("new.db");
-	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, path, 1, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, path, CS_DB_CREATE, &err), 0);
 	CU_ASSERT_PTR_NOT_NULL(db.h);
 	CU_ASSERT_STRING_EQUAL(db.path, path);
 	CU_ASSERT_EQUAL(query_int(db.h, "PRAGMA user_version"), CS_DB_VERSION);
@@ -138,12 +138,12 @@ test_create_and_reopen(void)
 	CU_ASSERT_PTR_NULL(db.h);
 
 	/* open again, with or without create: the same database */
-	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, path, 0, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, path, CS_DB_WRITE, &err), 0);
 	CU_ASSERT_EQUAL(query_int(db.h, "PRAGMA user_version"), CS_DB_VERSION);
 	CU_ASSERT_EQUAL(query_int(db.h, "SELECT count(*) FROM meta "
 	    "WHERE key = 'test' AND value = 'kept'"), 1);
 	CU_ASSERT_EQUAL(cs_db_close(&db, &err), 0);
-	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, path, 1, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, path, CS_DB_CREATE, &err), 0);
 	CU_ASSERT_EQUAL(query_int(db.h, "PRAGMA user_version"), CS_DB_VERSION);
 	CU_ASSERT_EQUAL(query_int(db.h, "SELECT count(*) FROM meta "
 	    "WHERE key = 'test'"), 1);
@@ -159,7 +159,7 @@ test_create_and_reopen(void)
 		CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
 		fclose(fp);
 	}
-	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, tmp("empty.db"), 0, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, tmp("empty.db"), CS_DB_WRITE, &err), 0);
 	CU_ASSERT_EQUAL(query_int(db.h, "PRAGMA user_version"), CS_DB_VERSION);
 	CU_ASSERT_EQUAL(cs_db_close(&db, &err), 0);
 }
@@ -198,7 +198,7 @@ test_not_sqlite(void)
 	n1 = slurp(path, text, sizeof(text));
 
 	memset(&err, 0, sizeof(err));
-	CU_ASSERT_EQUAL(cs_db_open(&db, path, 1, &err), -1);
+	CU_ASSERT_EQUAL(cs_db_open(&db, path, CS_DB_CREATE, &err), -1);
 	CU_ASSERT_PTR_NULL(db.h);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, path));
 	/* the message says what the file is not */
@@ -213,7 +213,7 @@ test_not_sqlite(void)
 
 	/* without create too */
 	memset(&err, 0, sizeof(err));
-	CU_ASSERT_EQUAL(cs_db_open(&db, path, 0, &err), -1);
+	CU_ASSERT_EQUAL(cs_db_open(&db, path, CS_DB_WRITE, &err), -1);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "not a"));
 }
 
@@ -230,7 +230,7 @@ test_other_database(void)
 	CU_ASSERT_EQUAL_FATAL(raw_exec(path, "CREATE TABLE contacts(name TEXT, "
 	    "phone TEXT); INSERT INTO contacts VALUES('x', 'y');"), 0);
 	memset(&err, 0, sizeof(err));
-	CU_ASSERT_EQUAL(cs_db_open(&db, path, 1, &err), -1);
+	CU_ASSERT_EQUAL(cs_db_open(&db, path, CS_DB_CREATE, &err), -1);
 	CU_ASSERT_PTR_NULL(db.h);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, path));
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "not a callstat database"));
@@ -255,18 +255,18 @@ test_newer(void)
 	sqlite3 *h = NULL;
 
 	rm_db("newer.db");
-	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, path, 1, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, path, CS_DB_CREATE, &err), 0);
 	CU_ASSERT_EQUAL(cs_db_close(&db, &err), 0);
 	snprintf(sql, sizeof(sql), "PRAGMA user_version = %d", CS_DB_VERSION + 1);
 	CU_ASSERT_EQUAL_FATAL(raw_exec(path, sql), 0);
 
 	memset(&err, 0, sizeof(err));
-	CU_ASSERT_EQUAL(cs_db_open(&db, path, 1, &err), -1);
+	CU_ASSERT_EQUAL(cs_db_open(&db, path, CS_DB_CREATE, &err), -1);
 	CU_ASSERT_PTR_NULL(db.h);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, path));
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "newer callstat"));
 	memset(&err, 0, sizeof(err));
-	CU_ASSERT_EQUAL(cs_db_open(&db, path, 0, &err), -1);
+	CU_ASSERT_EQUAL(cs_db_open(&db, path, CS_DB_WRITE, &err), -1);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "newer callstat"));
 	/* left at its version */
 	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &h), SQLITE_OK);
@@ -283,7 +283,7 @@ test_meta(void)
 	const char *path = tmp("meta.db");
 
 	rm_db("meta.db");
-	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, path, 1, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, path, CS_DB_CREATE, &err), 0);
 	/* absent: "" and no error */
 	memset(buf, 'x', sizeof(buf));
 	CU_ASSERT_EQUAL(cs_db_meta_get(&db, "derived_from", buf, sizeof(buf),
@@ -314,7 +314,7 @@ test_meta(void)
 	CU_ASSERT_EQUAL(cs_db_close(&db, &err), 0);
 
 	/* kept across opens */
-	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, path, 0, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, path, CS_DB_WRITE, &err), 0);
 	CU_ASSERT_EQUAL(cs_db_meta_get(&db, "derived_from", buf, sizeof(buf),
 	    &err), 0);
 	CU_ASSERT_STRING_EQUAL(buf, "1:def");
@@ -331,7 +331,7 @@ test_missing_without_create(void)
 
 	rm_db("absent.db");
 	memset(&err, 0, sizeof(err));
-	CU_ASSERT_EQUAL(cs_db_open(&db, path, 0, &err), -1);
+	CU_ASSERT_EQUAL(cs_db_open(&db, path, CS_DB_WRITE, &err), -1);
 	CU_ASSERT_PTR_NULL(db.h);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, path));
 	/* nothing was made */
@@ -340,7 +340,7 @@ test_missing_without_create(void)
 
 	/* a directory that does not exist, even with create */
 	memset(&err, 0, sizeof(err));
-	CU_ASSERT_EQUAL(cs_db_open(&db, "/nonexistent/dir/callstat.db", 1, &err),
+	CU_ASSERT_EQUAL(cs_db_open(&db, "/nonexistent/dir/callstat.db", CS_DB_CREATE, &err),
 	    -1);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "/nonexistent/dir/callstat.db"));
 }
@@ -352,7 +352,7 @@ test_exec_errors(void)
 	struct cs_error err;
 	sqlite3_stmt *st = (sqlite3_stmt *)&err;
 
-	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, tmp("meta.db"), 1, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, tmp("meta.db"), CS_DB_CREATE, &err), 0);
 	memset(&err, 0, sizeof(err));
 	CU_ASSERT_EQUAL(cs_db_exec(&db, "SELECT * FROM no_such_table", &err), -1);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "no_such_table"));
@@ -394,9 +394,9 @@ test_bulk(void)
 	char mode[16];
 
 	rm_db("bulk.db");
-	CU_ASSERT_FATAL(cs_db_open(&db, tmp("bulk.db"), 1, &err) == 0);
+	CU_ASSERT_FATAL(cs_db_open(&db, tmp("bulk.db"), CS_DB_CREATE, &err) == 0);
 	/* another connection has it open: WAL stays */
-	CU_ASSERT_FATAL(cs_db_open(&other, tmp("bulk.db"), 0, &err) == 0);
+	CU_ASSERT_FATAL(cs_db_open(&other, tmp("bulk.db"), CS_DB_WRITE, &err) == 0);
 	CU_ASSERT_EQUAL(cs_db_bulk_begin(&db), 0);
 	query_text(db.h, "PRAGMA journal_mode", mode, sizeof(mode));
 	CU_ASSERT_STRING_EQUAL(mode, "wal");

@@ -64,7 +64,7 @@ tdb_open(struct tdb *t, const char *name)
 	path_of(key, sizeof(key), "key");
 	unlink(path);
 	if (cs_config_load(&t->cfg, CONF, &err) != 0 ||
-	    cs_db_open(&t->db, path, 1, &err) != 0 ||
+	    cs_db_open(&t->db, path, CS_DB_CREATE, &err) != 0 ||
 	    cs_import_key(&t->priv, &t->db, key, &err) != 0) {
 		fprintf(stderr, "tdb_open: %s\n", err.msg);
 		return -1;

@@ -175,7 +175,7 @@ suite_init(void)
 		return 0;	/* the tests fail, naming what is missing */
 	}
 	cfg_ok = 1;
-	if (cs_db_open(&db, dbpath, 1, &err) != 0) {
+	if (cs_db_open(&db, dbpath, CS_DB_CREATE, &err) != 0) {
 		fprintf(stderr, "kpi suite: %s\n", err.msg);
 		return 0;
 	}

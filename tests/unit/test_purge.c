@@ -137,7 +137,7 @@ test_purge_db(void)
 
 	snprintf(path, sizeof(path), "%s/p.db", tmpdir);
 	cs_config_init(&cfg);
-	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, path, 1, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, path, CS_DB_CREATE, &err), 0);
 	CU_ASSERT_EQUAL_FATAL(cs_calls_mark_current(&db, &cfg, &err), 0);
 	/* legs a day before, a second before and at the cut; events 10 s
 	   either side; a call either side; totals of four days */
