@@ -276,14 +276,10 @@ parse_count(const char *name, const char *s, long max, long *v,
 	if (*s == '-')
 		return cs_error_set(err, "%s is negative: '%.*s'", name,
 		    quote_len(s), s);
-	if (big && max == CS_LOG_DURATION_MAX)
-		return cs_error_set(err, "%s is out of range: '%.*s' (at most "
-		    "%ld seconds, 7 days); remove the line or correct it",
-		    name, quote_len(s), s, max);
 	if (big)
 		return cs_error_set(err, "%s is out of range: '%.*s' (at most "
-		    "%ld); remove the line or correct it", name, quote_len(s),
-		    s, max);
+		    "%ld%s); remove the line or correct it", name, quote_len(s),
+		    s, max, max == CS_LOG_DURATION_MAX ? " seconds, 7 days" : "");
 	*v = n;
 	return 0;
 }
