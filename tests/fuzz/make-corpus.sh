@@ -6,7 +6,7 @@
 # these (named found-*) and kept when this is run again.
 set -eu
 C=tests/fuzz/corpus
-mkdir -p $C/cdr $C/qlog $C/config $C/time $C/import
+mkdir -p $C/asterisk_cdr $C/asterisk_queue_log $C/config $C/time $C/import
 rm -f $C/*/seed-*
 
 # seed-NAME FILE...: copies, and the bad variants of the first lines
@@ -24,9 +24,9 @@ n=0
 for f in tests/data/samples/asterisk_cdr_csv/*.csv tests/data/edge-cases.csv \
     tests/data/example-21col-utc.csv sample-data/example/Master.csv; do
 	n=$((n + 1))
-	variants $C/cdr "cdr$n" "$f"
+	variants $C/asterisk_cdr "cdr$n" "$f"
 done
-head -n 200 sample-data/Master.csv > $C/cdr/seed-town
+head -n 200 sample-data/Master.csv > $C/asterisk_cdr/seed-town
 # numbers out of range, and cut short
 B='"","0639980101","0199000100","from-trunk","""""<0639980101>","PJSIP/trunk-1","PJSIP/2101-2","Queue","accueil,t,,,120"'
 printf '%s\n' "$B,\"2025-02-11 09:12:03\",,\"2025-02-11 09:12:17\",9223372036854775807,0,\"NO ANSWER\",\"DOCUMENTATION\",\"1739261523.152\",\"\"" \
@@ -34,17 +34,17 @@ printf '%s\n' "$B,\"2025-02-11 09:12:03\",,\"2025-02-11 09:12:17\",9223372036854
 	"$B,\"2025-02-11 09:12:03\",\"9999-12-31 23:59:59\",,5,0,\"ANSWERED\",\"DOCUMENTATION\",\"1.2\",\"\"" \
 	"$B,\"2025-03-30 02:30:00\",\"2025-10-26 02:30:00\",\"2025-10-26 02:59:59\",604800,604800,\"ANSWERED\",\"DOCUMENTATION\",\"1.2\",\"\"" \
 	"$B,\"2025-02-11 09:12:03\",,,1,0,\"NO AN\"SWER\",\"DOCUMENTATION\",\"1.2" \
-	> $C/cdr/seed-ranges
+	> $C/asterisk_cdr/seed-ranges
 
 n=0
 for f in tests/data/samples/asterisk_queue_log/*.queue_log \
     tests/data/samples/asterisk_queue_log/*.txt tests/data/edge-cases.queue_log \
     sample-data/example/queue_log; do
 	n=$((n + 1))
-	variants $C/qlog "qlog$n" "$f"
+	variants $C/asterisk_queue_log "qlog$n" "$f"
 done
-head -n 200 sample-data/queue_log > $C/qlog/seed-town
-cat > $C/qlog/seed-ranges <<'EOQ'
+head -n 200 sample-data/queue_log > $C/asterisk_queue_log/seed-town
+cat > $C/asterisk_queue_log/seed-ranges <<'EOQ'
 9223372036854775807|1741248000.999|support|NONE|ENTERQUEUE||0639980001|1
 99999999999999999999|1741248000.999|support|NONE|ENTERQUEUE||0639980001|1
 1|1741248000.999|support|NONE|ENTERQUEUE||0639980001|1
@@ -87,8 +87,8 @@ cp tests/data/edge-cases.queue_log $i/seed-edge-qlog
 cp tests/data/example-21col-utc.csv $i/seed-21col-cdr
 head -n 300 sample-data/Master.csv > $i/seed-town-cdr
 head -n 300 sample-data/queue_log > $i/seed-town-qlog
-cp $C/cdr/seed-ranges $i/seed-ranges-cdr
-cp $C/qlog/seed-ranges $i/seed-ranges-qlog
-cp $C/cdr/seed-cdr1-bom $i/seed-bom-cdr
-cp $C/qlog/seed-qlog1-crlf $i/seed-crlf-qlog
+cp $C/asterisk_cdr/seed-ranges $i/seed-ranges-cdr
+cp $C/asterisk_queue_log/seed-ranges $i/seed-ranges-qlog
+cp $C/asterisk_cdr/seed-cdr1-bom $i/seed-bom-cdr
+cp $C/asterisk_queue_log/seed-qlog1-crlf $i/seed-crlf-qlog
 cp tests/data/samples/asterisk_queue_log/wazo_realtime_queue_log_table_data1-5.txt $i/seed-table-qlog

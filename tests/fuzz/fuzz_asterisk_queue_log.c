@@ -1,5 +1,5 @@
 /*
- * fuzz_qlog.c: the queue_log reader (readers/asterisk_queue_log.c), line
+ * fuzz_asterisk_queue_log.c: the queue_log reader (readers/asterisk_queue_log.c), line
  * by line, times of table dumps read as UTC and as local time
  * (Europe/Paris).  Checks what the reader promises of a record.
  */
@@ -49,7 +49,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!ready) {
 		if (cs_tz_use("Europe/Paris", &err) != 0) {
-			fprintf(stderr, "fuzz_qlog: %s\n", err.msg);
+			fprintf(stderr, "fuzz_asterisk_queue_log: %s\n", err.msg);
 			abort();
 		}
 		ready = 1;

@@ -1,6 +1,6 @@
 /*
- * fuzz_cdr.c: the Asterisk CDR reader (readers/asterisk_cdr.c), line by
- * line, with times read as UTC and as local time (Europe/Paris, whose
+ * fuzz_asterisk_cdr.c: the Asterisk CDR reader (readers/asterisk_cdr.c),
+ * line by line, with times read as UTC and as local time (Europe/Paris, whose
  * repeated and skipped hours take their own paths), and the format
  * detector on the whole input.  Checks what the reader promises of a
  * record it returns.
@@ -51,7 +51,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	if (!ready) {
 		if (cs_tz_use("Europe/Paris", &err) != 0) {
-			fprintf(stderr, "fuzz_cdr: %s\n", err.msg);
+			fprintf(stderr, "fuzz_asterisk_cdr: %s\n", err.msg);
 			abort();
 		}
 		ready = 1;
