@@ -1108,25 +1108,6 @@ exec_range(struct cs_db *db, const char *sql, int64_t a, int64_t b,
 	return 0;
 }
 
-/* The local midnight that starts the day holding t, or the next day. */
-static int64_t
-midnight(int64_t t, int next)
-{
-	struct cs_datetime dt;
-	int64_t out[2];
-
-	cs_utc_to_local(t, &dt, NULL);
-	dt.hour = dt.min = dt.sec = 0;
-	if (next) {
-		/* the day after: go past the next midnight, then back to it */
-		cs_local_to_utc(&dt, out);
-		cs_utc_to_local(out[0] + 36 * 3600, &dt, NULL);
-		dt.hour = dt.min = dt.sec = 0;
-	}
-	cs_local_to_utc(&dt, out);
-	return out[0];
-}
-
 int
 cs_calls_purged_before(struct cs_db *db, int64_t *t, struct cs_error *err)
 {
@@ -1153,7 +1134,7 @@ cs_calls_frozen_before(int64_t purged_before)
 		return CS_TIME_MIN;
 	/* the midnight that ends the day holding purged_before + 32 h: a
 	   rebuild from there reads nothing before purged_before (below) */
-	return midnight(purged_before + 86400 + 2 * GROUP_HORIZON, 1);
+	return cs_local_midnight(purged_before + 86400 + 2 * GROUP_HORIZON, 1);
 }
 
 int
@@ -1177,9 +1158,9 @@ cs_calls_rebuild(struct cs_db *db, const struct cs_config *cfg, int64_t from,
 	 * day further still, for the flags, and stores nothing of it.
 	 */
 	r0 = from <= CS_TIME_MIN ? CS_TIME_MIN :
-	    midnight(from - 86400 - GROUP_HORIZON, 0);
+	    cs_local_midnight(from - 86400 - GROUP_HORIZON, 0);
 	r1 = to >= CS_TIME_MAX ? CS_TIME_MAX :
-	    midnight(to + 86400 + GROUP_HORIZON, 1);
+	    cs_local_midnight(to + 86400 + GROUP_HORIZON, 1);
 	/* the days a purge froze keep their calls and totals (calls.h) */
 	if (r0 < frozen)
 		r0 = frozen;

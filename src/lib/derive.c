@@ -321,19 +321,12 @@ static void
 day_of(struct cs_derive *d, int64_t t)
 {
 	struct cs_datetime dt;
-	int64_t out[2];
 
 	cs_utc_to_local(t, &dt, NULL);
 	cs_period_label(t, CS_PERIOD_DAY, d->day, sizeof(d->day));
 	cs_iso_week_label(dt.year, dt.mon, dt.mday, d->week);
-	dt.hour = dt.min = dt.sec = 0;
-	cs_local_to_utc(&dt, out);
-	d->day_lo = out[0];
-	/* the next midnight: a day and a half later is in the next day */
-	cs_utc_to_local(d->day_lo + 36 * 3600, &dt, NULL);
-	dt.hour = dt.min = dt.sec = 0;
-	cs_local_to_utc(&dt, out);
-	d->day_hi = out[0];
+	d->day_lo = cs_local_midnight(t, 0);
+	d->day_hi = cs_local_midnight(t, 1);
 }
 
 /* The call's flags are final: store it and count it. */

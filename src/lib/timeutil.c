@@ -401,6 +401,23 @@ cs_utc_to_local(int64_t t, struct cs_datetime *dt, int *wday)
 		*wday = weekday(days);
 }
 
+int64_t
+cs_local_midnight(int64_t t, int next)
+{
+	struct cs_datetime dt;
+	int64_t out[2];
+
+	cs_utc_to_local(t, &dt, NULL);
+	dt.hour = dt.min = dt.sec = 0;
+	cs_local_to_utc(&dt, out);
+	if (!next)
+		return out[0];
+	cs_utc_to_local(out[0] + 36 * 3600, &dt, NULL);
+	dt.hour = dt.min = dt.sec = 0;
+	cs_local_to_utc(&dt, out);
+	return out[0];
+}
+
 /* The ISO 8601 year and week of a day number. */
 static void
 iso_week(int64_t days, int *year, int *week)

@@ -82,6 +82,13 @@ int cs_local_to_utc(const struct cs_datetime *dt, int64_t out[2]);
 void cs_utc_to_local(int64_t t, struct cs_datetime *dt, int *wday);
 
 /*
+ * The local midnight that starts the day holding t; with next, the one that
+ * starts the day after (a day and a half later is always in the next day,
+ * whatever daylight saving time does).
+ */
+int64_t cs_local_midnight(int64_t t, int next);
+
+/*
  * Writes the label of the local period holding t, as kpi.md writes them:
  * "2025-03-04" (day), "2025-W10" (ISO week), "2025-03" (month), "2025"
  * (year).  buf needs 11 bytes.  Returns 0, or -1 if n is too small.

@@ -96,15 +96,8 @@ cs_tool_day_start(const char *day, int next)
 
 	if (cs_date_parse(day, &dt) != 0)
 		return 0;
-	if (next) {
-		/* noon, a day later, is always in the next day */
-		dt.hour = 12;
-		cs_local_to_utc(&dt, out);
-		cs_utc_to_local(out[0] + 86400, &dt, NULL);
-		dt.hour = dt.min = dt.sec = 0;
-	}
 	cs_local_to_utc(&dt, out);
-	return out[0];
+	return next ? cs_local_midnight(out[0], 1) : out[0];
 }
 
 int
