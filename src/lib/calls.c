@@ -333,6 +333,7 @@ cs_call_build(const struct cs_config *cfg, const struct cs_leg *legs,
 	call->wait = call->human_wait = call->talk = call->abandon_wait = -1;
 	call->service = (int)cfg->nservices;
 	call->caller = legs[0].caller;
+	call->bot_key = "";
 	call->start = legs[0].start;
 	call->end = legs[0].end;
 	for (int i = 0; i < nlegs; i++) {
@@ -379,6 +380,8 @@ cs_call_build(const struct cs_config *cfg, const struct cs_leg *legs,
 		if (kind[i] == LEG_BOT && answered(&legs[i])) {
 			bot = i;
 			bot_t = legs[i].answer;
+			call->bot_key = legs[i].uniqueid;
+			call->bot_start = legs[i].start;
 			break;
 		}
 	call->bot_answered = bot >= 0;

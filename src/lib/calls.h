@@ -57,6 +57,10 @@ struct cs_call {
 	int escalated, needed_agent, bot_answered;
 	int flags;
 	const char *caller;	/* the first leg's, not copied */
+	/* the leg the bot answered, to join its session to later: the leg's
+	   own key ("" when the bot did not answer) and its start */
+	const char *bot_key;
+	int64_t bot_start;
 };
 
 /* "agent", "bot"...; NULL for CS_OUTCOME_NONE. */
