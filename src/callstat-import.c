@@ -115,7 +115,7 @@ main(int argc, char **argv)
 	};
 	const char *config_arg = NULL, *db_arg = NULL, *rejects_arg = NULL;
 	const char *times_arg = NULL, *dbpath;
-	enum cs_format format = CS_FORMAT_UNKNOWN;
+	const struct cs_format *format = NULL;
 	int quiet = 0, ch, status = CS_EXIT_OK, open_ok = 0;
 	struct cs_config cfg;
 	struct cs_db db;
@@ -137,8 +137,8 @@ main(int argc, char **argv)
 			db_arg = optarg;
 			break;
 		case 'f':
-			format = cs_format_from_name(optarg);
-			if (format == CS_FORMAT_UNKNOWN)
+			format = cs_format_find(optarg);
+			if (format == NULL)
 				return cs_usage_error(synopsis, "unknown format '%s': "
 				    "use asterisk-cdr or asterisk-queue-log", optarg);
 			break;

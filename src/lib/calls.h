@@ -1,42 +1,22 @@
 /*
- * calls.h: calls rebuilt from their legs, as kpi.md and config.md define
- * them.
+ * calls.h: calls rebuilt from their pieces (model.h), as callstat-kpi(7)
+ * and callstat.conf(5) define them.
  *
- * cs_call_build() is the rule book: given the legs and queue events of one
- * call and the configuration, it decides the call's direction, service,
- * hours, outcome, waits and escalation.  It reads nothing else, so each
- * rule is tested on its own.  cs_calls_rebuild() streams the raw records of
- * the database through it and refreshes the derived tables.
+ * cs_call_build() (rules.c) is the rule book: given the legs and queue
+ * events of one call and the configuration, it decides the call's
+ * direction, service, hours, outcome, waits and escalation; its phases are
+ * in rules.h.  cs_calls_rebuild() and the rest (rebuild.c) keep the calls
+ * and the tables derived from them current in a database.
  */
 #ifndef CS_CALLS_H
 #define CS_CALLS_H
 
-#include <pthread.h>
 #include <stdint.h>
 
 #include "config.h"
 #include "db.h"
 #include "error.h"
-
-/* One CDR leg, as stored (strings never NULL; "" when absent). */
-struct cs_leg {
-	int64_t start, answer, end;	/* answer 0: not answered */
-	long duration, billsec;
-	const char *caller;		/* keyed hash of the caller, "" withheld */
-	const char *src, *dst, *dcontext, *channel, *dstchannel;
-	const char *lastapp, *lastdata, *disposition;
-	const char *uniqueid, *linkedid;
-	int flags;			/* 1: start in the repeated DST hour */
-	int64_t order;			/* where it was read: ties keep file order */
-};
-
-/* One queue_log event of the call. */
-struct cs_qevent {
-	int64_t time;
-	const char *queue, *agent, *event;
-	const char *data[5];
-	int64_t order;
-};
+#include "model.h"
 
 enum cs_direction { CS_INBOUND, CS_INTERNAL, CS_OUTBOUND };
 
@@ -126,58 +106,24 @@ int cs_calls_refresh(struct cs_db *db, const struct cs_config *cfg,
     int *rebuilt, struct cs_error *err);
 
 /*
- * Calls built while an import reads its records, instead of read back from
- * the database afterwards, when that gives the same tables as a rebuild:
- * the derived tables are current (or the database holds no record), and
- * every record already stored starts at least CS_CALLS_STREAM_GAP before
- * the first new one, so that no call, flag or day's total can join them.
- * Records are given in the order of their file, exactly as they are
- * stored; the rows go through q.  When the order of the file is too far
- * from the database's, or a record comes too close to the stored ones, the
- * stream gives up (cs_calls_stream_given_up) and the import rebuilds the
- * calls of its records as usual (cs_calls_update); that rebuild replaces
- * whatever the stream wrote.  A record the writer skipped (already stored)
- * must also make the import rebuild.
+ * Calls built while an import reads its records (stream.h), instead of
+ * read back from the database afterwards, when that gives the same tables
+ * as a rebuild: the derived tables are current (or the database holds no
+ * record), and every record already stored starts at least
+ * CS_CALLS_STREAM_GAP before the first new one, so that no call, flag or
+ * day's total can join them.  When the stream gives up, or a record the
+ * writer skipped (already stored) may belong to a call, the import
+ * rebuilds the calls of its records as usual (cs_calls_update); that
+ * rebuild replaces whatever the stream wrote.
  *
  * cs_calls_stream_open sets *out to NULL when the database does not allow
- * it; it returns -1 on errors only.
+ * it (the stream then writes into q); it returns -1 on errors only.
  */
 #define CS_CALLS_STREAM_GAP (3 * 86400)
 struct cs_rowq;
 struct cs_calls_stream;
 int cs_calls_stream_open(struct cs_db *db, const struct cs_config *cfg,
     struct cs_rowq *q, struct cs_calls_stream **out, struct cs_error *err);
-int cs_calls_stream_leg(struct cs_calls_stream *s, const struct cs_leg *l,
-    int64_t rhash);
-int cs_calls_stream_event(struct cs_calls_stream *s, const char *callid,
-    const struct cs_qevent *e, int64_t rhash);
-/* The same, as the row that stores the record (CS_ROW_CDR, CS_ROW_QLOG;
- * others are left alone). */
-struct cs_row;
-int cs_calls_stream_row(struct cs_calls_stream *s, const struct cs_row *row);
-/* The last rows; then the stream is done (or has given up). */
-int cs_calls_stream_finish(struct cs_calls_stream *s);
-int cs_calls_stream_given_up(const struct cs_calls_stream *s);
-void cs_calls_stream_free(struct cs_calls_stream *s);
-/*
- * A thread that builds calls: it takes the rows of in into s until in is
- * closed, then finishes s and closes out (the queue s writes into).  With
- * forward (a handle on a queue into the database, out itself say), each
- * batch of in then goes there to be stored.
- * failed: s failed on its own (out of memory; the error given to s says
- * so); when out's consumer stopped, its error says why.
- */
-struct cs_calls_builder {
-	struct cs_calls_stream *s;
-	struct cs_rowq *in, *out;
-	struct cs_rowq *forward;	/* NULL, or where in's batches go next */
-	struct cs_error *err;		/* the one s was given */
-	int lower_priority;		/* see cs_thread_yield */
-	int failed;
-	pthread_t thread;
-};
-int cs_calls_builder_start(struct cs_calls_builder *b);
-void cs_calls_builder_join(struct cs_calls_builder *b);
 
 /* After a stream that did not give up: the derived tables are current. */
 int cs_calls_mark_current(struct cs_db *db, const struct cs_config *cfg,

@@ -16,10 +16,10 @@
 #include "calls.h"
 #include "import.h"
 #include "rowq.h"
+#include "stream.h"
 
 #define CHUNK (256 * 1024)
 #define PROGRESS_EVERY 65536
-#define SCRUB_MAX 1024
 
 
 struct run {
@@ -27,10 +27,8 @@ struct run {
 	const char *name;
 	struct cs_import_stats *st;
 	struct cs_error *err;
-	enum cs_format format;
-	struct cs_cdr_reader cdr;
-	struct cs_qlog_reader qlog;
-	int have_cdr, have_qlog;
+	const struct cs_format *format;
+	void *rd;		/* the format's reader, once the format is known */
 	struct cs_rowq *q;	/* the rows, to the writing thread */
 	/* the calls, built meanwhile on a third thread (NULL when the
 	   database does not allow it): the records' rows go through legq to
@@ -44,15 +42,11 @@ struct run {
 	int64_t purged_before;	/* lines before it are not stored (purge.h) */
 	off_t consumed;		/* bytes up to the last full line */
 	long line;		/* number of the last line read */
-	/* the rows of a call repeat its numbers: the last ones, decided */
-	char last_caller[128], last_caller_hash[CS_HASH_HEX + 1];
-	char last_dst[128];
-	int last_dst_town;
 	/* the reading thread's own */
 	int fd;
 	off_t size, done;
 	int resumed;
-	int ncols, col17;	/* of a Master.csv read before */
+	int state[2];		/* the reader's, when the file was read before */
 	struct cs_error rerr;
 	int rfailed;
 };
@@ -70,42 +64,6 @@ reject(struct run *r, long line, const char *msg)
 		r->im->reject(r->im->arg, r->name, line, safe);
 }
 
-/* A text field as stored: any number in it (a dial string, a channel, a
- * user field) replaced, into buf if need be; NULL stays NULL. */
-static const char *
-scrubbed(const char *s, char buf[SCRUB_MAX])
-{
-	return cs_privacy_scrub_field(s, buf, SCRUB_MAX);
-}
-
-/* The caller's number of a CDR: src, else the <number> of clid. */
-static const char *
-cdr_caller_number(const struct cs_cdr_record *rec, char *buf, size_t n)
-{
-	const char *src = rec->f[CS_CDR_SRC], *clid = rec->f[CS_CDR_CLID];
-	const char *lt, *gt;
-
-	if (src != NULL && *src != '\0')
-		return src;
-	if (clid == NULL || (lt = strrchr(clid, '<')) == NULL ||
-	    (gt = strchr(lt, '>')) == NULL)
-		return "";
-	snprintf(buf, n, "%.*s", (int)(gt - lt - 1), lt + 1);
-	return buf;
-}
-
-/* Keeps s in a one-entry cache of n bytes; too long, nothing is kept. */
-static void
-remember(char *cache, size_t n, const char *s)
-{
-	size_t len = strlen(s);
-
-	if (len < n)
-		memcpy(cache, s, len + 1);
-	else
-		cache[0] = '\0';
-}
-
 /* The queue a record's row goes into: through the builder, or not. */
 static struct cs_rowq *
 records(struct run *r)
@@ -113,192 +71,49 @@ records(struct run *r)
 	return r->legq != NULL ? r->legq : r->q;
 }
 
-static int
-store_cdr(struct run *r, const struct cs_cdr_record *rec, int64_t rhash)
-{
-	struct cs_rowq *q = records(r);
-	const struct cs_config *cfg = r->im->cfg;
-	char caller[CS_HASH_HEX + 1], nbuf[256];
-	char b[14][SCRUB_MAX];
-	const char *src = rec->f[CS_CDR_SRC], *dst = rec->f[CS_CDR_DST];
-	const char *number = cdr_caller_number(rec, nbuf, sizeof(nbuf));
-	int town = 0;
-	struct cs_leg l;
-
-	if (strcmp(number, r->last_caller) == 0) {
-		memcpy(caller, r->last_caller_hash, sizeof(caller));
-	} else {
-		cs_privacy_hash(r->im->priv, number, caller);
-		remember(r->last_caller, sizeof(r->last_caller), number);
-		memcpy(r->last_caller_hash, caller, sizeof(caller));
-	}
-	if (dst != NULL && cs_number_is_phone(dst)) {
-		if (strcmp(dst, r->last_dst) == 0) {
-			town = r->last_dst_town;
-		} else {
-			/* one of the town's numbers: a did: term matches it */
-			town = cs_config_service_by(cfg, CS_TERM_DID, dst) >= 0;
-			remember(r->last_dst, sizeof(r->last_dst), dst);
-			r->last_dst_town = town;
-		}
-	}
-	/* the leg as the database will hold it */
-	memset(&l, 0, sizeof(l));
-	l.start = rec->start;
-	l.answer = rec->answer;
-	l.end = rec->end;
-	l.duration = rec->duration;
-	l.billsec = rec->billsec;
-	l.caller = caller;
-	/* numbers in clear only when they are extensions or the town's */
-	l.src = src != NULL && !cs_number_is_phone(src) ?
-	    scrubbed(src, b[6]) : NULL;
-	l.dst = dst == NULL ? NULL : cs_number_is_phone(dst) && !town ?
-	    "[phone]" : town ? dst : scrubbed(dst, b[7]);
-	/* every other text too: a number may be anywhere */
-	l.dcontext = scrubbed(rec->f[CS_CDR_DCONTEXT], b[8]);
-	l.channel = scrubbed(rec->f[CS_CDR_CHANNEL], b[0]);
-	l.dstchannel = scrubbed(rec->f[CS_CDR_DSTCHANNEL], b[1]);
-	l.lastapp = scrubbed(rec->f[CS_CDR_LASTAPP], b[9]);
-	l.lastdata = scrubbed(rec->f[CS_CDR_LASTDATA], b[2]);
-	l.disposition = scrubbed(rec->f[CS_CDR_DISPOSITION], b[10]);
-	l.uniqueid = scrubbed(rec->f[CS_CDR_UNIQUEID], b[11]);
-	l.linkedid = scrubbed(rec->f[CS_CDR_LINKEDID], b[12]);
-	l.flags = rec->ambiguous ? 1 : 0;
-
-	cs_rowq_begin(q, CS_ROW_CDR);
-	cs_rowq_int(q, l.start);
-	cs_rowq_int(q, rhash);
-	cs_rowq_int(q, r->source);
-	cs_rowq_int(q, r->line);
-	if (l.answer != 0)
-		cs_rowq_int(q, l.answer);
-	else
-		cs_rowq_null(q);
-	cs_rowq_int(q, l.end);
-	cs_rowq_int(q, l.duration);
-	cs_rowq_int(q, l.billsec);
-	cs_rowq_text(q, l.caller);
-	cs_rowq_text(q, l.src);
-	cs_rowq_text(q, l.dst);
-	cs_rowq_text(q, l.dcontext);
-	cs_rowq_text(q, l.channel);
-	cs_rowq_text(q, l.dstchannel);
-	cs_rowq_text(q, l.lastapp);
-	cs_rowq_text(q, l.lastdata);
-	cs_rowq_text(q, l.disposition);
-	cs_rowq_text(q, scrubbed(rec->f[CS_CDR_AMAFLAGS], b[13]));
-	cs_rowq_text(q, scrubbed(rec->f[CS_CDR_ACCOUNTCODE], b[3]));
-	cs_rowq_text(q, l.uniqueid);
-	cs_rowq_text(q, scrubbed(rec->f[CS_CDR_USERFIELD], b[4]));
-	cs_rowq_text(q, scrubbed(rec->f[CS_CDR_PEERACCOUNT], b[5]));
-	cs_rowq_text(q, l.linkedid);
-	if (rec->sequence >= 0)
-		cs_rowq_int(q, rec->sequence);
-	else
-		cs_rowq_null(q);
-	cs_rowq_int(q, l.flags);
-	return cs_rowq_end(q);
-}
-
-static int
-store_qlog(struct run *r, const struct cs_qlog_record *rec, int64_t rhash)
-{
-	struct cs_rowq *q = records(r);
-	char caller[CS_HASH_HEX + 1], b[CS_QLOG_NDATA + 4][SCRUB_MAX];
-	int enter = strcmp(rec->event, "ENTERQUEUE") == 0;
-	struct cs_qevent e;
-
-	memset(&e, 0, sizeof(e));
-	e.time = rec->time;
-	e.queue = scrubbed(rec->queue, b[CS_QLOG_NDATA + 1]);
-	e.agent = scrubbed(rec->agent, b[CS_QLOG_NDATA]);
-	e.event = scrubbed(rec->event, b[CS_QLOG_NDATA + 2]);
-	for (int i = 0; i < CS_QLOG_NDATA; i++) {
-		if (enter && i == 1) {
-			/* ENTERQUEUE's caller ID: only its keyed hash */
-			cs_privacy_hash(r->im->priv, rec->data[1], caller);
-			e.data[i] = caller;
-		} else if (enter && i == 3) {
-			/* the caller's name: personal, and of no use here */
-			e.data[i] = "";
-		} else {
-			e.data[i] = scrubbed(rec->data[i], b[i]);
-		}
-	}
-	cs_rowq_begin(q, CS_ROW_QLOG);
-	cs_rowq_int(q, e.time);
-	cs_rowq_int(q, rhash);
-	cs_rowq_int(q, r->source);
-	cs_rowq_int(q, r->line);
-	cs_rowq_text(q, scrubbed(rec->callid, b[CS_QLOG_NDATA + 3]));
-	cs_rowq_text(q, e.queue);
-	cs_rowq_text(q, e.agent);
-	cs_rowq_text(q, e.event);
-	for (int i = 0; i < CS_QLOG_NDATA; i++)
-		cs_rowq_text(q, e.data[i]);
-	return cs_rowq_end(q);
-}
-
 /* One complete line (without '\n'). */
 static int
 do_line(struct run *r, char *line, size_t len)
 {
 	struct cs_error e;
-	int64_t rhash;
+	struct cs_store_at at;
+	int64_t t;
 	int rc;
 
 	if (len > 0 && line[len - 1] == '\r')
 		len--;
 	if (len == 0)
 		return 0;
-	if (r->format == CS_FORMAT_ASTERISK_CDR) {
-		struct cs_cdr_record rec;
-
-		if (cs_cdr_parse(&r->cdr, line, len, &rec, &e) != 0) {
-			reject(r, r->line, e.msg);
-			return 0;
-		}
-		if (rec.start < r->purged_before) {
-			r->st->purged++;
-			return 0;
-		}
-		rhash = cs_privacy_digest64(r->im->priv, line, len);
-		rc = store_cdr(r, &rec, rhash);
-	} else {
-		struct cs_qlog_record rec;
-
-		rc = cs_qlog_parse(&r->qlog, line, len, &rec, &e);
-		if (rc < 0) {
-			reject(r, r->line, e.msg);
-			return 0;
-		}
-		if (rc == 1)
-			return 0;
-		if (rec.time < r->purged_before) {
-			r->st->purged++;
-			return 0;
-		}
-		rhash = cs_privacy_digest64(r->im->priv, line, len);
-		rc = store_qlog(r, &rec, rhash);
+	rc = r->format->parse(r->rd, line, len, &t, &e);
+	if (rc < 0) {
+		reject(r, r->line, e.msg);
+		return 0;
 	}
-	return rc;
+	if (rc == 1)
+		return 0;
+	if (t < r->purged_before) {
+		r->st->purged++;
+		return 0;
+	}
+	at.q = records(r);
+	at.rhash = cs_privacy_digest64(r->im->priv, line, len);
+	at.source = r->source;
+	at.line = r->line;
+	return r->format->store(r->rd, &at);
 }
 
 static int
-start_readers(struct run *r)
+start_reader(struct run *r)
 {
-	int utc = r->im->times_utc;
+	struct cs_format_ctx ctx;
 
-	if (r->format == CS_FORMAT_ASTERISK_CDR) {
-		if (cs_cdr_reader_init(&r->cdr, utc, &r->rerr) != 0)
-			return -1;
-		r->have_cdr = 1;
-	} else {
-		if (cs_qlog_reader_init(&r->qlog, utc, &r->rerr) != 0)
-			return -1;
-		r->have_qlog = 1;
-	}
+	ctx.priv = r->im->priv;
+	ctx.cfg = r->im->cfg;
+	ctx.utc = r->im->times_utc;
+	if ((r->rd = r->format->open(&ctx, &r->rerr)) == NULL)
+		return -1;
+	if (r->resumed)
+		r->format->resume(r->rd, r->state);
 	return 0;
 }
 
@@ -382,15 +197,14 @@ read_full(int fd, char *buf, size_t n)
  * file is new or changed, -1 on error.
  */
 static int
-find_resume(struct run *r, int fd, const char *real, off_t size,
-    int *ncols, int *col17)
+find_resume(struct run *r, int fd, const char *real, off_t size)
 {
 	sqlite3_stmt *st = NULL;
 	int found = 0;
 	char want[FP_LEN] = "", have[FP_LEN];
 	off_t psize = 0;
 	long plines = 0;
-	enum cs_format pformat = CS_FORMAT_UNKNOWN;
+	const struct cs_format *pformat = NULL;
 
 	if (cs_db_prepare(r->im->db, &st, "SELECT id, size, hash, lines, ncols, "
 	    "col17, format FROM sources WHERE path = ? ORDER BY id DESC LIMIT 1",
@@ -402,14 +216,14 @@ find_resume(struct run *r, int fd, const char *real, off_t size,
 		psize = (off_t)sqlite3_column_int64(st, 1);
 		snprintf(want, sizeof(want), "%s", (const char *)sqlite3_column_text(st, 2));
 		plines = (long)sqlite3_column_int64(st, 3);
-		*ncols = sqlite3_column_int(st, 4);
-		*col17 = sqlite3_column_int(st, 5);
-		pformat = cs_format_from_name((const char *)sqlite3_column_text(st, 6));
+		r->state[0] = sqlite3_column_int(st, 4);
+		r->state[1] = sqlite3_column_int(st, 5);
+		pformat = cs_format_find((const char *)sqlite3_column_text(st, 6));
 		found = 1;
 	}
 	sqlite3_finalize(st);
 	if (!found || psize > size || psize == 0 ||
-	    (r->im->format != CS_FORMAT_UNKNOWN && r->im->format != pformat)) {
+	    (r->im->format != NULL && r->im->format != pformat)) {
 		r->source = 0;
 		return 0;
 	}
@@ -448,6 +262,7 @@ save_source(struct run *r, const char *real)
 {
 	sqlite3_stmt *st = NULL;
 	char hex[FP_LEN], now[32];
+	int state[2] = { 0, 0 };
 	time_t t = time(NULL);
 	struct tm tm;
 	int rc;
@@ -468,13 +283,15 @@ save_source(struct run *r, const char *real)
 		sqlite3_bind_int64(st, 1, r->source);
 	sqlite3_bind_text(st, 2, real, -1, SQLITE_STATIC);
 	/* not known yet when the row is made before the file is read */
-	sqlite3_bind_text(st, 3, r->format == CS_FORMAT_UNKNOWN ? "unknown" :
-	    cs_format_name(r->format), -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, r->format == NULL ? "unknown" :
+	    r->format->name, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 4, r->consumed);
 	sqlite3_bind_text(st, 5, hex, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 6, r->line);
-	sqlite3_bind_int(st, 7, r->have_cdr ? r->cdr.ncols : 0);
-	sqlite3_bind_int(st, 8, r->have_cdr ? r->cdr.col17 : 0);
+	if (r->rd != NULL)
+		r->format->state(r->rd, state);
+	sqlite3_bind_int(st, 7, state[0]);
+	sqlite3_bind_int(st, 8, state[1]);
 	sqlite3_bind_int64(st, 9, r->st->stored);
 	sqlite3_bind_int64(st, 10, r->st->skipped);
 	sqlite3_bind_int64(st, 11, r->st->rejected);
@@ -523,23 +340,19 @@ read_all(struct run *r)
 		}
 		r->done += k;
 		have += (size_t)k;
-		if (r->format == CS_FORMAT_UNKNOWN) {
+		if (r->format == NULL) {
 			r->format = cs_format_detect(buf, have);
-			if (r->format == CS_FORMAT_UNKNOWN) {
-				cs_error_set(&r->rerr, "%s: neither an Asterisk "
-				    "Master.csv nor a queue_log; name the format "
-				    "with --format", r->name);
+			if (r->format == NULL) {
+				char what[512];
+
+				cs_format_titles(what, sizeof(what));
+				cs_error_set(&r->rerr, "%s: %s; name the format "
+				    "with --format", r->name, what);
 				goto fail;
 			}
 		}
-		if (!r->have_cdr && !r->have_qlog) {
-			if (start_readers(r) != 0)
-				goto fail;
-			if (r->resumed && r->have_cdr) {
-				r->cdr.ncols = r->ncols;
-				r->cdr.col17 = r->col17;
-			}
-		}
+		if (r->rd == NULL && start_reader(r) != 0)
+			goto fail;
 		for (i = 0; i < have; i++) {
 			char *nl = memchr(buf + i, '\n', have - i);
 
@@ -667,7 +480,7 @@ cs_import_file(struct cs_import *im, const char *path,
 	if (cs_calls_purged_before(im->db, &r.purged_before, err) != 0)
 		goto out;
 	if (!is_stdin && S_ISREG(sb.st_mode)) {
-		resumed = find_resume(&r, r.fd, real, r.size, &r.ncols, &r.col17);
+		resumed = find_resume(&r, r.fd, real, r.size);
 		if (resumed < 0)
 			goto out;
 		r.done = r.consumed;
@@ -746,7 +559,7 @@ cs_import_file(struct cs_import *im, const char *path,
 	cs_rowq_stats(r.q, &qs);
 	st->stored = qs.stored;
 	st->skipped = qs.skipped;
-	if (r.format == CS_FORMAT_UNKNOWN) {
+	if (r.format == NULL) {
 		/* an empty file: nothing to store, nothing to remember */
 		if (reserved && exec_id(im->db, "DELETE FROM sources WHERE id = ?",
 		    r.source, err) != 0)
@@ -764,11 +577,11 @@ cs_import_file(struct cs_import *im, const char *path,
 			goto out;
 		st->streamed = st->stored > 0;
 	} else if (st->stored > 0) {
-		/* the calls whose legs may start up to 4 h before a new
+		/* the calls whose legs may start a call's span before a new
 		   record: read back and rebuilt */
 		if (im->progress != NULL)
 			im->progress(im->arg, r.name, -1, r.size, st->lines);
-		if (cs_calls_update(im->db, im->cfg, qs.tmin - 4 * 3600,
+		if (cs_calls_update(im->db, im->cfg, qs.tmin - CS_CALL_SPAN,
 		    qs.tmax + 1, NULL, err) != 0)
 			goto out;
 	}
@@ -788,10 +601,8 @@ out:
 	cs_rowq_free(r.legq);
 	cs_rowq_free(r.callq);
 	cs_rowq_free(r.q);
-	if (r.have_cdr)
-		cs_cdr_reader_release(&r.cdr);
-	if (r.have_qlog)
-		cs_qlog_reader_release(&r.qlog);
+	if (r.rd != NULL)
+		r.format->close(r.rd);
 	if (r.fd >= 0 && !is_stdin)
 		close(r.fd);
 	return rc;

@@ -27,7 +27,7 @@
 #include "db.h"
 #include "error.h"
 #include "privacy.h"
-#include "readers/readers.h"
+#include "readers/format.h"
 
 struct cs_import_stats {
 	long lines;	/* lines read this time */
@@ -45,7 +45,7 @@ struct cs_import {
 	const struct cs_config *cfg;
 	const struct cs_privacy *priv;
 	int times_utc;
-	enum cs_format format;	/* CS_FORMAT_UNKNOWN: detect */
+	const struct cs_format *format;	/* NULL: detect */
 	/* 1: rebuild the calls from the records stored, never as they are
 	   read (the tests compare both ways) */
 	int rebuild;

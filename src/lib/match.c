@@ -4,7 +4,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 
 #include "match.h"
 #include "privacy.h"
@@ -114,31 +113,6 @@ out:
 	return rc;
 }
 
-void
-cs_channel_peer(const char *chan, char *out, size_t n)
-{
-	const char *p = strchr(chan, '/'), *end;
-	size_t len;
-
-	p = p != NULL ? p + 1 : chan;
-	/* Local/201@from-queue-00000012;1: the extension before '@' */
-	end = p + strcspn(p, "@;");
-	if (*end != '@') {
-		const char *dash = NULL;
-
-		for (const char *q = p; q < end; q++)
-			if (*q == '-')
-				dash = q;
-		if (dash != NULL)
-			end = dash;
-	}
-	len = (size_t)(end - p);
-	if (len >= n)
-		len = n - 1;
-	memcpy(out, p, len);
-	out[len] = '\0';
-}
-
 static int
 all_digits(const char *s)
 {
@@ -172,58 +146,71 @@ cs_term_match(const struct cs_term *t, const char *value)
 	return fnmatch(t->value, value, 0) == 0;
 }
 
-/* The queue a Queue leg waited in: lastdata up to the first ',' or '|'. */
-static void
-leg_queue(const struct cs_leg_view *leg, char *out, size_t n)
+int
+cs_match_leg(const struct cs_match *m, const struct cs_leg *leg)
 {
-	size_t len;
+	for (size_t i = 0; i < m->n; i++) {
+		const struct cs_term *t = &m->t[i];
+		const char *app = leg->attr[CS_ATTR_APP];
+		int hit = 0;
 
-	out[0] = '\0';
-	if (leg->lastapp == NULL || strcasecmp(leg->lastapp, "Queue") != 0 ||
-	    leg->lastdata == NULL)
-		return;
-	len = strcspn(leg->lastdata, ",|");
-	if (len >= n)
-		len = n - 1;
-	memcpy(out, leg->lastdata, len);
-	out[len] = '\0';
+		switch (t->kind) {
+		case CS_TERM_DID:
+			hit = cs_term_match(t, leg->to);
+			break;
+		case CS_TERM_QUEUE:
+			hit = cs_term_match(t, leg->queue);
+			break;
+		case CS_TERM_EXT:
+			hit = cs_term_match(t, leg->to) || cs_term_match(t, leg->peer);
+			break;
+		case CS_TERM_CHANNEL:
+			hit = cs_term_match(t, leg->attr[CS_ATTR_CHANNEL]);
+			break;
+		case CS_TERM_APP:
+			hit = app != NULL && *app != '\0' &&
+			    fnmatch(t->value, app, FNM_CASEFOLD) == 0;
+			break;
+		case CS_TERM_CONTEXT:
+			hit = cs_term_match(t, leg->attr[CS_ATTR_CONTEXT]);
+			break;
+		case CS_TERM_DATA:
+			hit = cs_term_match(t, leg->attr[CS_ATTR_DATA]);
+			break;
+		}
+		if (hit)
+			return 1;
+	}
+	return 0;
 }
 
 int
-cs_match_leg(const struct cs_match *m, const struct cs_leg_view *leg)
+cs_match_caller(const struct cs_match *m, const struct cs_leg *leg)
 {
-	char peer[128], queue[128];
-
-	peer[0] = '\0';
-	if (leg->dstchannel != NULL)
-		cs_channel_peer(leg->dstchannel, peer, sizeof(peer));
-	leg_queue(leg, queue, sizeof(queue));
 	for (size_t i = 0; i < m->n; i++) {
 		const struct cs_term *t = &m->t[i];
 		int hit = 0;
 
 		switch (t->kind) {
-		case CS_TERM_DID:
-			hit = cs_term_match(t, leg->dst);
-			break;
-		case CS_TERM_QUEUE:
-			hit = cs_term_match(t, queue);
-			break;
 		case CS_TERM_EXT:
-			hit = cs_term_match(t, leg->dst) || cs_term_match(t, peer);
+			hit = cs_term_match(t, leg->from) || cs_term_match(t, leg->from_peer);
 			break;
-		case CS_TERM_CHANNEL:
-			hit = cs_term_match(t, leg->dstchannel);
-			break;
-		case CS_TERM_APP:
-			hit = leg->lastapp != NULL && *leg->lastapp != '\0' &&
-			    fnmatch(t->value, leg->lastapp, FNM_CASEFOLD) == 0;
+		case CS_TERM_DID:
+			hit = cs_term_match(t, leg->from);
 			break;
 		case CS_TERM_CONTEXT:
-			hit = cs_term_match(t, leg->dcontext);
+			hit = cs_term_match(t, leg->attr[CS_ATTR_CONTEXT]);
+			break;
+		case CS_TERM_CHANNEL:
+			hit = cs_term_match(t, leg->attr[CS_ATTR_CALLER_CHANNEL]);
+			break;
+		case CS_TERM_APP:
+			hit = cs_term_match(t, leg->attr[CS_ATTR_APP]);
 			break;
 		case CS_TERM_DATA:
-			hit = cs_term_match(t, leg->lastdata);
+			hit = cs_term_match(t, leg->attr[CS_ATTR_DATA]);
+			break;
+		case CS_TERM_QUEUE:
 			break;
 		}
 		if (hit)

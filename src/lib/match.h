@@ -9,6 +9,7 @@
 #include <stddef.h>
 
 #include "error.h"
+#include "model.h"
 
 enum cs_term_kind {
 	CS_TERM_DID, CS_TERM_QUEUE, CS_TERM_EXT, CS_TERM_CHANNEL,
@@ -38,21 +39,20 @@ void cs_match_release(struct cs_match *m);
  */
 int cs_term_match(const struct cs_term *t, const char *value);
 
-/* The leg fields that match terms read (Asterisk names; NULL = absent). */
-struct cs_leg_view {
-	const char *dst, *dcontext, *dstchannel, *lastapp, *lastdata;
-};
+/*
+ * 1 if any term of m matches what the leg reached: did with the number
+ * dialled, ext with it or the phone rung, queue with a queue leg's queue,
+ * channel, app, context and data with the leg's attributes of those names
+ * (app ignoring case).
+ */
+int cs_match_leg(const struct cs_match *m, const struct cs_leg *leg);
 
 /*
- * 1 if any term of m matches the leg: did with its dst, ext with its dst
- * or the peer of its dstchannel, channel with dstchannel, app with lastapp,
- * context with dcontext, data with lastdata, queue with the queue of a
- * Queue leg (first argument of lastdata).
+ * 1 if any term of m matches the leg's caller ([pbx] internal): ext with
+ * the calling number or phone, did with the calling number, channel with
+ * the caller's line, context, app (case counts) and data with the leg's
+ * attributes.  Queue terms never match a caller.
  */
-int cs_match_leg(const struct cs_match *m, const struct cs_leg_view *leg);
-
-/* Writes the peer of a channel name into out: PJSIP/2101-0000001a gives
- * 2101, Local/201@from-queue-00000012;1 gives 201, SIP/sip0 gives sip0. */
-void cs_channel_peer(const char *chan, char *out, size_t n);
+int cs_match_caller(const struct cs_match *m, const struct cs_leg *leg);
 
 #endif

@@ -10,16 +10,24 @@
 
 #include "config.h"
 #include "fuzz.h"
+#include "match.h"
+#include "readers/asterisk.h"
 
-static const struct cs_leg_view legs[] = {
-	{ "0199000100", "from-trunk", "PJSIP/2101-00000099", "Queue",
-	    "accueil,t,,,120" },
-	{ "0199000200", "from-trunk", "PJSIP/voicebot-0000001", "Dial",
-	    "PJSIP/voicebot" },
-	{ "2201", "from-internal", "Local/201@from-queue-00000012;1",
-	    "Dial", "Local/201@from-queue" },
-	{ NULL, NULL, NULL, NULL, NULL },
+/* Master.csv rows, mapped as the Asterisk reader maps them. */
+static const struct cs_ast_leg rows[] = {
+	{ .dst = "0199000100", .dcontext = "from-trunk",
+	    .dstchannel = "PJSIP/2101-00000099", .lastapp = "Queue",
+	    .lastdata = "accueil,t,,,120", .channel = "PJSIP/trunk-0001",
+	    .src = "2101" },
+	{ .dst = "0199000200", .dcontext = "from-trunk",
+	    .dstchannel = "PJSIP/voicebot-0000001", .lastapp = "Dial",
+	    .lastdata = "PJSIP/voicebot" },
+	{ .dst = "2201", .dcontext = "from-internal",
+	    .dstchannel = "Local/201@from-queue-00000012;1", .lastapp = "Dial",
+	    .lastdata = "Local/201@from-queue" },
+	{ .dst = NULL },
 };
+#define NLEGS (sizeof(rows) / sizeof(rows[0]))
 
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -50,12 +58,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* the input's first bytes as a value to match */
 	snprintf(word, sizeof(word), "%.*s", (int)(size < 63 ? size : 63),
 	    (const char *)data);
-	for (size_t i = 0; i < sizeof(legs) / sizeof(legs[0]); i++) {
-		(void)cs_match_leg(&c.bot, &legs[i]);
-		(void)cs_match_leg(&c.internal, &legs[i]);
-		(void)cs_match_leg(&c.welcome, &legs[i]);
+	for (size_t i = 0; i < NLEGS; i++) {
+		struct cs_leg leg;
+		struct cs_piece_buf buf;
+
+		cs_asterisk_leg(&rows[i], &leg, &buf);
+		(void)cs_match_leg(&c.bot, &leg);
+		(void)cs_match_caller(&c.internal, &leg);
+		(void)cs_match_leg(&c.welcome, &leg);
 		for (size_t s = 0; s < c.nservices; s++)
-			(void)cs_match_leg(&c.services[s].match, &legs[i]);
+			(void)cs_match_leg(&c.services[s].match, &leg);
 	}
 	for (int k = 0; k <= CS_TERM_DATA; k++)
 		(void)cs_config_service_by(&c, (enum cs_term_kind)k, word);

@@ -134,7 +134,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	im.cfg = &cfg;
 	im.priv = &priv;
 	im.times_utc = cfg.times_utc;
-	im.format = CS_FORMAT_UNKNOWN;
+	im.format = NULL;
 	im.rebuild = size > 0 && (data[0] & 1);
 	im.reject = on_reject;
 	im.arg = &rejects;

@@ -1,6 +1,8 @@
 /*
  * test_calls.c: the calls suite.  cs_call_build() is fed legs and queue
- * events built by hand, one rule of kpi.md and config.md per test.  Every
+ * events built by hand (as Master.csv and queue_log write them, mapped as
+ * the Asterisk reader maps them), one rule of callstat-kpi(7) and
+ * callstat.conf(5) per test.  Every
  * instant was worked out by hand: local midnight of Monday 3 March 2025 in
  * Paris (UTC+1) is 2025-03-02T23:00Z = 1740956400, a day is 86400 s, and
  * after Sunday 30 March the offset is UTC+2.  Every expected value comes
@@ -14,6 +16,7 @@
 
 #include "calls.h"
 #include "config.h"
+#include "readers/asterisk.h"
 #include "unit.h"
 
 /* Local midnights (Europe/Paris), worked out from 1740956400 (Mon 3 Mar). */
@@ -141,33 +144,49 @@ suite_clean(void)
 /* An outside caller's keyed hash, as the database stores it. */
 #define CALLER "5f2b8a0c9d1e4f3a5f2b8a0c9d1e4f3a"
 
+/*
+ * The texts a mapping computes (keys, peers, queues) live here, in turns:
+ * more than any test holds at once.
+ */
+static struct cs_piece_buf *
+piece_buf(void)
+{
+	static struct cs_piece_buf bufs[2048];
+	static int next;
+
+	next = (next + 1) % (int)(sizeof(bufs) / sizeof(bufs[0]));
+	return &bufs[next];
+}
+
+/* A leg as Master.csv has it, mapped as the Asterisk reader maps it. */
 static struct cs_leg
 leg(int64_t start, int64_t answer, int64_t end, const char *src,
     const char *dst, const char *dcontext, const char *channel,
     const char *dstchannel, const char *app, const char *data,
     const char *disposition)
 {
+	struct cs_ast_leg a;
 	struct cs_leg l;
 
-	memset(&l, 0, sizeof(l));
-	l.start = start;
-	l.answer = answer;
-	l.end = end;
-	l.duration = (long)(end - start);
-	l.billsec = answer > 0 ? (long)(end - answer) : 0;
-	l.caller = CALLER;
-	l.src = src;
-	l.dst = dst;
-	l.dcontext = dcontext;
-	l.channel = channel;
-	l.dstchannel = dstchannel;
-	l.lastapp = app;
-	l.lastdata = data;
-	l.disposition = disposition;
-	l.uniqueid = "1741683600.1";
-	l.linkedid = "";
-	l.flags = 0;
-	l.order = ++order_seq;
+	memset(&a, 0, sizeof(a));
+	a.start = start;
+	a.answer = answer;
+	a.end = end;
+	a.duration = (long)(end - start);
+	a.caller = CALLER;
+	a.src = src;
+	a.dst = dst;
+	a.dcontext = dcontext;
+	a.channel = channel;
+	a.dstchannel = dstchannel;
+	a.lastapp = app;
+	a.lastdata = data;
+	a.disposition = disposition;
+	a.uniqueid = "1741683600.1";
+	a.linkedid = "";
+	a.flags = 0;
+	a.order = ++order_seq;
+	cs_asterisk_leg(&a, &l, piece_buf());
 	return l;
 }
 
@@ -198,23 +217,27 @@ handleg(int64_t start, int64_t answer, int64_t end, const char *queue,
 	    "PJSIP/trunk-00000001", dstchannel, "Queue", data, disposition);
 }
 
+/* A queue_log event, mapped as the Asterisk reader maps it. */
 static struct cs_qevent
 qev(int64_t t, const char *queue, const char *agent, const char *event,
     const char *d1, const char *d2, const char *d3)
 {
+	struct cs_ast_qevent a;
 	struct cs_qevent e;
 
-	memset(&e, 0, sizeof(e));
-	e.time = t;
-	e.queue = queue;
-	e.agent = agent;
-	e.event = event;
-	e.data[0] = d1;
-	e.data[1] = d2;
-	e.data[2] = d3;
-	e.data[3] = "";
-	e.data[4] = "";
-	e.order = ++order_seq;
+	memset(&a, 0, sizeof(a));
+	a.time = t;
+	a.callid = "1741683600.1";
+	a.queue = queue;
+	a.agent = agent;
+	a.event = event;
+	a.data[0] = d1;
+	a.data[1] = d2;
+	a.data[2] = d3;
+	a.data[3] = "";
+	a.data[4] = "";
+	a.order = ++order_seq;
+	CU_ASSERT_FATAL(cs_asterisk_qevent(&a, &e, piece_buf()) == 0);
 	return e;
 }
 
@@ -946,7 +969,7 @@ test_service_did(void)
 
 	/* a service without hours */
 	l[0] = botleg(T0, T0 + 1, T0 + 60);
-	l[0].dst = "0199000300";
+	l[0].to = "0199000300";
 	build(l, 1, NULL, 0, &c);
 	CU_ASSERT_EQUAL(c.service, STANDARD);
 
@@ -1100,7 +1123,7 @@ hours_of(const char *dst, int64_t t, int *service)
 	struct cs_call c;
 
 	l[0] = botleg(t, t + 1, t + 60);
-	l[0].dst = dst;
+	l[0].to = dst;
 	build(l, 1, NULL, 0, &c);
 	*service = c.service;
 	return c.in_hours;

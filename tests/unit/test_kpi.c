@@ -144,7 +144,7 @@ import_one(const char *rel, long want_lines)
 	im.cfg = &cfg;
 	im.priv = &priv;
 	im.times_utc = cfg.times_utc;
-	im.format = CS_FORMAT_UNKNOWN;
+	im.format = NULL;
 	im.reject = on_reject;
 	memset(&st, 0, sizeof(st));
 	if (cs_import_file(&im, path, &st, &err) != 0) {

@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "readers/asterisk.h"
+#include "readers/format.h"
 #include "readers/readers.h"
 #include "timeutil.h"
 #include "unit.h"
@@ -110,28 +112,28 @@ starts(const char *s, const char *prefix)
 static void
 test_format_names(void)
 {
-	ASSERT_STR(cs_format_name(CS_FORMAT_ASTERISK_CDR),
+	ASSERT_STR(cs_format_name(&cs_format_asterisk_cdr),
 	    "asterisk-cdr");
-	ASSERT_STR(cs_format_name(CS_FORMAT_ASTERISK_QUEUE_LOG),
+	ASSERT_STR(cs_format_name(&cs_format_asterisk_queue_log),
 	    "asterisk-queue-log");
-	CU_ASSERT_PTR_NULL(cs_format_name(CS_FORMAT_UNKNOWN));
-	CU_ASSERT_EQUAL(cs_format_from_name("asterisk-cdr"),
-	    CS_FORMAT_ASTERISK_CDR);
-	CU_ASSERT_EQUAL(cs_format_from_name("asterisk-queue-log"),
-	    CS_FORMAT_ASTERISK_QUEUE_LOG);
-	CU_ASSERT_EQUAL(cs_format_from_name("asterisk"), CS_FORMAT_UNKNOWN);
-	CU_ASSERT_EQUAL(cs_format_from_name("Asterisk-CDR"),
-	    CS_FORMAT_UNKNOWN);
-	CU_ASSERT_EQUAL(cs_format_from_name(""), CS_FORMAT_UNKNOWN);
-	CU_ASSERT_EQUAL(cs_format_from_name(NULL), CS_FORMAT_UNKNOWN);
+	CU_ASSERT_PTR_NULL(cs_format_name(NULL));
+	CU_ASSERT_EQUAL(cs_format_find("asterisk-cdr"),
+	    &cs_format_asterisk_cdr);
+	CU_ASSERT_EQUAL(cs_format_find("asterisk-queue-log"),
+	    &cs_format_asterisk_queue_log);
+	CU_ASSERT_EQUAL(cs_format_find("asterisk"), NULL);
+	CU_ASSERT_EQUAL(cs_format_find("Asterisk-CDR"),
+	    NULL);
+	CU_ASSERT_EQUAL(cs_format_find(""), NULL);
+	CU_ASSERT_EQUAL(cs_format_find(NULL), NULL);
 }
 
-static enum cs_format
+static const struct cs_format *
 detect_file(const char *rel)
 {
 	size_t len;
 	char *buf = slurp(rel, &len);
-	enum cs_format f;
+	const struct cs_format *f;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(buf);
 	f = cs_format_detect(buf, len);
@@ -139,7 +141,7 @@ detect_file(const char *rel)
 	return f;
 }
 
-static enum cs_format
+static const struct cs_format *
 detect(const char *s)
 {
 	return cs_format_detect(s, strlen(s));
@@ -173,21 +175,21 @@ test_detect_samples(void)
 
 	for (size_t i = 0; i < NCDR_SAMPLES; i++) {
 		snprintf(rel, sizeof(rel), CDR_DIR "%s", cdr_samples[i]);
-		CU_ASSERT_EQUAL(detect_file(rel), CS_FORMAT_ASTERISK_CDR);
+		CU_ASSERT_EQUAL(detect_file(rel), &cs_format_asterisk_cdr);
 	}
 	for (size_t i = 0; i < sizeof(qlog) / sizeof(qlog[0]); i++) {
 		snprintf(rel, sizeof(rel), QLOG_DIR "%s", qlog[i]);
 		CU_ASSERT_EQUAL(detect_file(rel),
-		    CS_FORMAT_ASTERISK_QUEUE_LOG);
+		    &cs_format_asterisk_queue_log);
 	}
 	/* cdr_custom configuration samples are not logs. */
 	CU_ASSERT_EQUAL(detect_file(CDR_DIR
 	    "cdr_custom_legacy_templates_from_asterisk18.txt"),
-	    CS_FORMAT_UNKNOWN);
+	    NULL);
 	CU_ASSERT_EQUAL(detect_file(CDR_DIR
 	    "cdr_custom_advanced_templates_from_asterisk_master.txt"),
-	    CS_FORMAT_UNKNOWN);
-	CU_ASSERT_EQUAL(detect_file(CDR_DIR "SOURCE.txt"), CS_FORMAT_UNKNOWN);
+	    NULL);
+	CU_ASSERT_EQUAL(detect_file(CDR_DIR "SOURCE.txt"), NULL);
 }
 
 static void
@@ -197,52 +199,52 @@ test_detect_lines(void)
 
 	/* The first line that is not empty decides. */
 	CU_ASSERT_EQUAL(detect("\n  \n\t\n1596191926|NONE|NONE|NONE|"
-	    "QUEUESTART|\n"), CS_FORMAT_ASTERISK_QUEUE_LOG);
+	    "QUEUESTART|\n"), &cs_format_asterisk_queue_log);
 	CU_ASSERT_EQUAL(detect("  1266833407 |NONE|NONE|NONE|CONFIGRELOAD|"),
-	    CS_FORMAT_ASTERISK_QUEUE_LOG);
+	    &cs_format_asterisk_queue_log);
 	CU_ASSERT_EQUAL(detect("2012-07-04 07:40:17.339945 | 1341402016.44 "
-	    "| q1 | NONE | FULL | | | | |\n"), CS_FORMAT_ASTERISK_QUEUE_LOG);
+	    "| q1 | NONE | FULL | | | | |\n"), &cs_format_asterisk_queue_log);
 	/* CRLF, and a 16-column CDR whose first field is not quoted. */
 	CU_ASSERT_EQUAL(detect("\"\",\"1\",\"2\",\"c\",\"\",\"SIP/1\",\"\","
 	    "\"Dial\",\"\",\"2025-03-04 09:00:00\",,\"2025-03-04 09:00:05\","
 	    "5,0,\"NO ANSWER\",\"DOCUMENTATION\"\r\nnext\r\n"),
-	    CS_FORMAT_ASTERISK_CDR);
+	    &cs_format_asterisk_cdr);
 	CU_ASSERT_EQUAL(detect(",1,2,c,,SIP/1,,Dial,,2025-03-04 09:00:00,,"
 	    "2025-03-04 09:00:05,5,0,NO ANSWER,DOCUMENTATION\n"),
-	    CS_FORMAT_ASTERISK_CDR);
+	    &cs_format_asterisk_cdr);
 	/* 16 fields, but neither quoted nor with a date in column 10. */
 	CU_ASSERT_EQUAL(detect("a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p\n"),
-	    CS_FORMAT_UNKNOWN);
+	    NULL);
 	/* Quoted, but 15 and 22 fields. */
 	CU_ASSERT_EQUAL(detect("\"a\",b,c,d,e,f,g,h,i,j,k,l,m,n,o\n"),
-	    CS_FORMAT_UNKNOWN);
+	    NULL);
 	CU_ASSERT_EQUAL(detect("\"a\",b,c,d,e,f,g,h,i,j,k,l,m,n,o,p,q,r,s,t,"
-	    "u,v\n"), CS_FORMAT_UNKNOWN);
+	    "u,v\n"), NULL);
 	/* A dump cut after its header is a queue_log all the same. */
 	CU_ASSERT_EQUAL(detect("   time | callid | queuename | agent | event "
-	    "| data\n ------+------\n"), CS_FORMAT_ASTERISK_QUEUE_LOG);
+	    "| data\n ------+------\n"), &cs_format_asterisk_queue_log);
 	/* Garbage of all sorts. */
-	CU_ASSERT_EQUAL(detect(""), CS_FORMAT_UNKNOWN);
-	CU_ASSERT_EQUAL(detect("\n\n   \n"), CS_FORMAT_UNKNOWN);
+	CU_ASSERT_EQUAL(detect(""), NULL);
+	CU_ASSERT_EQUAL(detect("\n\n   \n"), NULL);
 	/* A damaged first line: the next lines decide, up to the eighth. */
 	CU_ASSERT_EQUAL(detect("hello world\n1596191926|NONE|NONE|NONE|"
-	    "QUEUESTART|\n"), CS_FORMAT_ASTERISK_QUEUE_LOG);
+	    "QUEUESTART|\n"), &cs_format_asterisk_queue_log);
 	CU_ASSERT_EQUAL(detect("a\nb\nc\nd\ne\nf\ng\n1596191926|NONE|NONE|NONE|"
-	    "QUEUESTART|\n"), CS_FORMAT_ASTERISK_QUEUE_LOG);
+	    "QUEUESTART|\n"), &cs_format_asterisk_queue_log);
 	CU_ASSERT_EQUAL(detect("a\nb\nc\nd\ne\nf\ng\nh\n1596191926|NONE|NONE|"
-	    "NONE|QUEUESTART|\n"), CS_FORMAT_UNKNOWN);
+	    "NONE|QUEUESTART|\n"), NULL);
 	CU_ASSERT_EQUAL(detect("{\"session_id\":\"s-8c1e\",\"ts\":"
-	    "\"2025-03-04T09:01:02Z\"}\n"), CS_FORMAT_UNKNOWN);
-	CU_ASSERT_EQUAL(detect("# only a comment\n"), CS_FORMAT_UNKNOWN);
-	CU_ASSERT_EQUAL(detect("----+----\n"), CS_FORMAT_UNKNOWN);
-	CU_ASSERT_EQUAL(detect("12a|b|c\n"), CS_FORMAT_UNKNOWN);
+	    "\"2025-03-04T09:01:02Z\"}\n"), NULL);
+	CU_ASSERT_EQUAL(detect("# only a comment\n"), NULL);
+	CU_ASSERT_EQUAL(detect("----+----\n"), NULL);
+	CU_ASSERT_EQUAL(detect("12a|b|c\n"), NULL);
 	CU_ASSERT_EQUAL(detect("2025-02-30 10:00:00|x|q|NONE|FULL|\n"),
-	    CS_FORMAT_UNKNOWN);
+	    NULL);
 	CU_ASSERT_EQUAL(cs_format_detect(png, sizeof(png) - 1),
-	    CS_FORMAT_UNKNOWN);
+	    NULL);
 	/* Only the first len bytes are looked at. */
 	CU_ASSERT_EQUAL(cs_format_detect("1596191926|NONE", 3),
-	    CS_FORMAT_UNKNOWN);
+	    NULL);
 }
 
 /* ---- Asterisk cdr_csv ---- */

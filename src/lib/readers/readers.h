@@ -1,5 +1,7 @@
 /*
- * readers.h: the readers of the PBX log formats.
+ * readers.h: the parsers of Asterisk's log formats, and the helpers every
+ * reader shares.  The table of formats (format.h) is how the rest of the
+ * library reaches them.
  *
  * A reader turns one line of a log (without its line end, BOM already
  * removed by the caller) into a record: the line's fields, checked and
@@ -18,24 +20,6 @@
 #include <stdint.h>
 
 #include "../error.h"
-
-enum cs_format {
-	CS_FORMAT_UNKNOWN = 0,
-	CS_FORMAT_ASTERISK_CDR,
-	CS_FORMAT_ASTERISK_QUEUE_LOG
-};
-
-/* "asterisk-cdr", "asterisk-queue-log"; NULL for CS_FORMAT_UNKNOWN. */
-const char *cs_format_name(enum cs_format f);
-/* The format of a name; CS_FORMAT_UNKNOWN when none has it. */
-enum cs_format cs_format_from_name(const char *name);
-/*
- * Guesses the format from the start of a file (the first len bytes, BOM
- * removed): the first line that is not empty and looks like a format
- * decides, among the first 8 such lines.  Returns CS_FORMAT_UNKNOWN when
- * none does.
- */
-enum cs_format cs_format_detect(const char *buf, size_t len);
 
 /* ---- Asterisk cdr_csv (Master.csv) ---- */
 

@@ -25,6 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "match.h"
+#include "readers/asterisk.h"
 #include "privacy.h"
 #include "synth.h"
 #include "timeutil.h"
@@ -526,13 +528,22 @@ decide(struct town *tw, struct cs_synth_call *c)
 			lost = cfg->dial_timeout > 0 && dur >= cfg->dial_timeout ?
 			    "missed" : "abandoned";
 		} else if (c->welcome_only) {
-			struct cs_leg_view v = { c->dialled, "from-trunk", "",
-			    "Playback", NULL };
+			/* the welcome leg as Asterisk writes it, and as the
+			   rules see it */
+			struct cs_ast_leg a;
+			struct cs_leg v;
+			struct cs_piece_buf pb;
 			char file[96];
 
 			snprintf(file, sizeof(file), "custom/bienvenue-%s",
 			    tw->pub.svc[c->dialled_svc].cfg->name);
-			v.lastdata = file;
+			memset(&a, 0, sizeof(a));
+			a.dst = c->dialled;
+			a.dcontext = "from-trunk";
+			a.dstchannel = "";
+			a.lastapp = "Playback";
+			a.lastdata = file;
+			cs_asterisk_leg(&a, &v, &pb);
 			lost = cfg->welcome.n > 0 && cs_match_leg(&cfg->welcome, &v) ?
 			    "abandoned" : "voicemail";
 		} else

@@ -1,0 +1,412 @@
+/*
+ * group.c: pieces put together into calls, by their keys (group.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calls.h"
+#include "group.h"
+#include "privacy.h"
+
+struct group {
+	char *key;
+	int64_t first;
+	int loose;		/* made by a leg keyed by the caller's line */
+	struct cs_leg *legs;
+	char **legmem;
+	int nlegs, caplegs;
+	struct cs_qevent *ev;
+	char **evmem;
+	int nev, capev;
+	char **alias;		/* other keys of the map that lead here */
+	int nalias;
+	struct group *fifo;	/* next group by creation */
+};
+
+struct entry {
+	char *key;
+	struct group *g;
+	struct entry *next;
+};
+
+#define NBUCKETS 65536
+
+struct cs_grouper {
+	const struct cs_config *cfg;
+	struct entry **bucket;
+	struct group *head, *tail;
+	struct cs_derive *derive;
+	struct cs_error *err;
+};
+
+static unsigned
+hash_str(const char *s)
+{
+	return cs_str_hash(s) & (NBUCKETS - 1);
+}
+
+static struct group *
+map_get(struct cs_grouper *r, const char *key)
+{
+	for (struct entry *e = r->bucket[hash_str(key)]; e != NULL; e = e->next)
+		if (strcmp(e->key, key) == 0)
+			return e->g;
+	return NULL;
+}
+
+static int
+map_put(struct cs_grouper *r, const char *key, struct group *g)
+{
+	unsigned h = hash_str(key);
+	struct entry *e = malloc(sizeof(*e));
+
+	if (e == NULL || (e->key = cs_strdup(key)) == NULL) {
+		free(e);
+		return -1;
+	}
+	e->g = g;
+	e->next = r->bucket[h];
+	r->bucket[h] = e;
+	return 0;
+}
+
+static void
+map_del(struct cs_grouper *r, const char *key, struct group *g)
+{
+	struct entry **pp = &r->bucket[hash_str(key)];
+
+	for (; *pp != NULL; pp = &(*pp)->next)
+		if ((*pp)->g == g && strcmp((*pp)->key, key) == 0) {
+			struct entry *e = *pp;
+
+			*pp = e->next;
+			free(e->key);
+			free(e);
+			return;
+		}
+}
+
+static struct group *
+group_new(struct cs_grouper *r, const char *key, int64_t t)
+{
+	struct group *g = calloc(1, sizeof(*g));
+
+	if (g == NULL || (g->key = cs_strdup(key)) == NULL) {
+		free(g);
+		return NULL;
+	}
+	if (map_put(r, key, g) != 0) {
+		free(g->key);
+		free(g);
+		return NULL;
+	}
+	g->first = t;
+	if (r->tail != NULL)
+		r->tail->fifo = g;
+	else
+		r->head = g;
+	r->tail = g;
+	return g;
+}
+
+/* Another key that leads to g (tag: even when other groups have it). */
+static int
+group_key(struct cs_grouper *r, struct group *g, const char *key, int tag)
+{
+	char **na;
+
+	if (!tag && (*key == '\0' || map_get(r, key) != NULL))
+		return 0;
+	na = realloc(g->alias, (size_t)(g->nalias + 1) * sizeof(*na));
+	if (na == NULL)
+		return -1;
+	g->alias = na;
+	if ((g->alias[g->nalias] = cs_strdup(key)) == NULL)
+		return -1;
+	g->nalias++;
+	return map_put(r, key, g);
+}
+
+/* Appends a leg and the block its texts live in to g. */
+static int
+push_leg(struct group *g, const struct cs_leg *l, char *mem)
+{
+	if (g->nlegs == g->caplegs) {
+		int cap = g->caplegs ? 2 * g->caplegs : 4;
+		struct cs_leg *nl = realloc(g->legs, (size_t)cap * sizeof(*nl));
+		char **nm;
+
+		if (nl == NULL)
+			return -1;
+		g->legs = nl;
+		if ((nm = realloc(g->legmem, (size_t)cap * sizeof(*nm))) == NULL)
+			return -1;
+		g->legmem = nm;
+		g->caplegs = cap;
+	}
+	g->legs[g->nlegs] = *l;
+	g->legmem[g->nlegs] = mem;
+	g->nlegs++;
+	return 0;
+}
+
+static int
+push_event(struct group *g, const struct cs_qevent *e, char *mem)
+{
+	if (g->nev == g->capev) {
+		int cap = g->capev ? 2 * g->capev : 4;
+		struct cs_qevent *ne = realloc(g->ev, (size_t)cap * sizeof(*ne));
+		char **nm;
+
+		if (ne == NULL)
+			return -1;
+		g->ev = ne;
+		if ((nm = realloc(g->evmem, (size_t)cap * sizeof(*nm))) == NULL)
+			return -1;
+		g->evmem = nm;
+		g->capev = cap;
+	}
+	g->ev[g->nev] = *e;
+	g->evmem[g->nev] = mem;
+	g->nev++;
+	return 0;
+}
+
+/* Moves the events of o into g. */
+static int
+move_events(struct group *g, struct group *o)
+{
+	for (int i = 0; i < o->nev; i++)
+		if (push_event(g, &o->ev[i], o->evmem[i]) != 0)
+			return -1;
+	o->nev = 0;
+	return 0;
+}
+
+/* The key a queue entry is also found by: its caller and its queue. */
+static void
+entry_key(char *out, size_t n, const char *caller, const char *queue)
+{
+	snprintf(out, n, "q:%s|%s", caller, queue);
+}
+
+/*
+ * A loose call (its legs keyed by the caller's line) is named by no queue
+ * event.  Its events are joined by what both sides know: the queue, the
+ * caller's hashed number and the time.  An entry into the queue of one of
+ * its queue legs, while that leg lasted, joins it; the nearest to the
+ * leg's start, when there are several (a withheld caller).
+ */
+static int
+absorb_events(struct cs_grouper *r, struct group *g)
+{
+	char key[CS_HASH_HEX + 160];
+	const char *caller = g->legs[0].caller;
+
+	for (int l = 0; l < g->nlegs; l++) {
+		const struct cs_leg *leg = &g->legs[l];
+		struct group *best = NULL;
+		int64_t bestd = INT64_MAX;
+
+		if (leg->target != CS_TARGET_QUEUE &&
+		    leg->target != CS_TARGET_QUEUE_EMPTY)
+			continue;
+		entry_key(key, sizeof(key), caller, leg->queue);
+		/* one taken by another call is gone */
+		for (struct entry *e = r->bucket[hash_str(key)]; e != NULL; e = e->next) {
+			struct group *o = e->g;
+			int64_t d;
+
+			if (strcmp(e->key, key) != 0 || o == g || o->nlegs > 0 ||
+			    o->nev == 0 || o->ev[0].time < leg->start - 1 ||
+			    o->ev[0].time > leg->end + 1)
+				continue;
+			d = o->ev[0].time - leg->start;
+			if (d < 0)
+				d = -d;
+			if (d < bestd) {
+				best = o;
+				bestd = d;
+			}
+		}
+		if (best != NULL && move_events(g, best) != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static void
+group_free(struct cs_grouper *r, struct group *g)
+{
+	map_del(r, g->key, g);
+	for (int i = 0; i < g->nalias; i++) {
+		map_del(r, g->alias[i], g);
+		free(g->alias[i]);
+	}
+	for (int i = 0; i < g->nlegs; i++)
+		free(g->legmem[i]);
+	for (int i = 0; i < g->nev; i++)
+		free(g->evmem[i]);
+	free(g->alias);
+	free(g->legs);
+	free(g->legmem);
+	free(g->ev);
+	free(g->evmem);
+	free(g->key);
+	free(g);
+}
+
+static int
+cmp_leg(const void *pa, const void *pb)
+{
+	const struct cs_leg *a = pa, *b = pb;
+
+	if (a->start != b->start)
+		return (a->start > b->start) - (a->start < b->start);
+	return (a->order > b->order) - (a->order < b->order);
+}
+
+static int
+cmp_event(const void *pa, const void *pb)
+{
+	const struct cs_qevent *a = pa, *b = pb;
+
+	if (a->time != b->time)
+		return (a->time > b->time) - (a->time < b->time);
+	return (a->order > b->order) - (a->order < b->order);
+}
+
+static int
+store_call(struct cs_grouper *r, struct group *g)
+{
+	struct cs_call c;
+
+	if (g->nlegs > 1)
+		qsort(g->legs, (size_t)g->nlegs, sizeof(*g->legs), cmp_leg);
+	if (g->nev > 1)
+		qsort(g->ev, (size_t)g->nev, sizeof(*g->ev), cmp_event);
+	if (cs_call_build(r->cfg, g->legs, g->nlegs, g->ev, g->nev, &c) != 0)
+		return cs_error_set(r->err, "out of memory");
+	return cs_derive_add(r->derive, g->key, &c, g->nlegs);
+}
+
+int
+cs_grouper_close(struct cs_grouper *r, int64_t now)
+{
+	while (r->head != NULL && r->head->first + CS_CALL_SPAN < now) {
+		struct group *g = r->head;
+		int rc = 0;
+
+		r->head = g->fifo;
+		if (r->head == NULL)
+			r->tail = NULL;
+		if (g->nlegs > 0 && g->loose)
+			rc = absorb_events(r, g);
+		if (g->nlegs > 0 && rc == 0)
+			rc = store_call(r, g);
+		group_free(r, g);
+		if (rc != 0)
+			return -1;
+	}
+	return 0;
+}
+
+static int
+add_leg(struct cs_grouper *r, const struct cs_leg *l, char *mem)
+{
+	struct group *g = map_get(r, l->key);
+
+	if (g == NULL && l->alias[0] != '\0')
+		g = map_get(r, l->alias);
+	if (g == NULL)
+		g = group_new(r, l->key, l->start);
+	if (g == NULL)
+		goto nomem;
+	if (strcmp(g->key, l->key) != 0) {
+		if (group_key(r, g, l->key, 0) != 0)
+			goto nomem;
+	} else if (l->loose) {
+		g->loose = 1;
+	}
+	if (l->alias[0] != '\0' && strcmp(l->alias, l->key) != 0 &&
+	    group_key(r, g, l->alias, 0) != 0)
+		goto nomem;
+	if (push_leg(g, l, mem) != 0)
+		goto nomem;
+	return 0;
+nomem:
+	free(mem);
+	return cs_error_set(r->err, "out of memory");
+}
+
+static int
+add_event(struct cs_grouper *r, const struct cs_qevent *e, char *mem)
+{
+	struct group *g = map_get(r, e->key);
+
+	if (g == NULL)
+		g = group_new(r, e->key, e->time);
+	if (g == NULL)
+		goto nomem;
+	if (push_event(g, e, mem) != 0)
+		goto nomem;
+	/* a call no leg has named yet: findable by its caller too */
+	if (g->nlegs == 0 && e->kind == CS_QEV_ENTERED) {
+		char key[CS_HASH_HEX + 160];
+
+		entry_key(key, sizeof(key), e->caller, e->queue);
+		if (group_key(r, g, key, 1) != 0)
+			return cs_error_set(r->err, "out of memory");
+	}
+	return 0;
+nomem:
+	free(mem);
+	return cs_error_set(r->err, "out of memory");
+}
+
+int
+cs_grouper_add(struct cs_grouper *r, const struct cs_piece *p, char *mem)
+{
+	switch (p->kind) {
+	case CS_PIECE_LEG:
+		return add_leg(r, &p->u.leg, mem);
+	case CS_PIECE_QEVENT:
+		return add_event(r, &p->u.ev, mem);
+	default:
+		free(mem);
+		return 0;
+	}
+}
+
+struct cs_grouper *
+cs_grouper_new(const struct cs_config *cfg, struct cs_derive *d,
+    struct cs_error *err)
+{
+	struct cs_grouper *r = calloc(1, sizeof(*r));
+
+	if (r == NULL || (r->bucket = calloc(NBUCKETS, sizeof(*r->bucket))) == NULL) {
+		free(r);
+		cs_error_set(err, "out of memory");
+		return NULL;
+	}
+	r->cfg = cfg;
+	r->derive = d;
+	r->err = err;
+	return r;
+}
+
+void
+cs_grouper_free(struct cs_grouper *r)
+{
+	if (r == NULL)
+		return;
+	while (r->head != NULL) {
+		struct group *g = r->head;
+
+		r->head = g->fifo;
+		group_free(r, g);
+	}
+	free(r->bucket);
+	free(r);
+}

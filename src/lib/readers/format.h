@@ -1,0 +1,108 @@
+/*
+ * format.h: the table of formats.  Each entry says all callstat knows of a
+ * format: its name, how to recognise it, how to read a line of it, how to
+ * store a record, and how a stored record maps onto the model (model.h).
+ * The import, the rebuild and the stream go through this table only, so a
+ * new format is its reader, its mapping and one entry in cs_formats[]
+ * (formats.c): see doc/hacking.md.
+ */
+#ifndef CS_FORMAT_H
+#define CS_FORMAT_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "../config.h"
+#include "../error.h"
+#include "../model.h"
+#include "../privacy.h"
+#include "../rowq.h"
+
+/* What a reader needs besides its lines. */
+struct cs_format_ctx {
+	const struct cs_privacy *priv;	/* hashes callers' numbers */
+	const struct cs_config *cfg;	/* the town's own numbers */
+	int utc;			/* times are UTC, not local */
+};
+
+/* Where the record read last goes. */
+struct cs_store_at {
+	struct cs_rowq *q;
+	int64_t rhash;			/* keyed digest of the line */
+	int64_t source;			/* the sources row of the file */
+	long line;
+};
+
+struct cs_format {
+	const char *name;		/* "asterisk-cdr", as --format takes it */
+	const char *title;		/* "an Asterisk Master.csv", for messages */
+	enum cs_piece_kind piece;	/* what its records become */
+	/* where its records are stored: the table, its columns in the order
+	   of the rows, and the column of a record's time */
+	const char *table, *columns, *time_column;
+	enum cs_row_kind row_kind;
+
+	/*
+	 * Detection, on one line (trimmed, s..e): 1 when the line is one of
+	 * this format's; noise (may be NULL): non-zero for a line that holds
+	 * no record (a comment, a header), CS_FORMAT_NOISE_OURS when only
+	 * this format writes such lines.
+	 */
+	int (*looks)(const char *s, const char *e);
+	int (*noise)(const char *s, size_t len);
+
+	/* A reader for one file; NULL when out of memory (err says so). */
+	void *(*open)(const struct cs_format_ctx *ctx, struct cs_error *err);
+	void (*close)(void *rd);
+	/* What a later import of the same file must know to resume it
+	   (stored in the sources table), and giving it back. */
+	void (*state)(void *rd, int st[2]);
+	void (*resume)(void *rd, const int st[2]);
+	/*
+	 * Reads one line (no line end, BOM removed): 0 and *t the record's
+	 * time, 1 for a line that holds no record, -1 for a rejected line
+	 * (err says why in a user's words).
+	 */
+	int (*parse)(void *rd, const char *line, size_t len, int64_t *t,
+	    struct cs_error *err);
+	/* Stores the record parsed last, its numbers hashed or scrubbed;
+	   -1 when the queue stopped. */
+	int (*store)(void *rd, const struct cs_store_at *at);
+
+	/* A stored row as a piece; 1 when it is of no call.  p's texts
+	   point into row and buf. */
+	int (*map)(const struct cs_row *row, struct cs_piece *p,
+	    struct cs_piece_buf *buf);
+};
+
+#define CS_FORMAT_NOISE_OURS 2
+
+/* Every format, ending with NULL, in the order detection tries them. */
+extern const struct cs_format *const cs_formats[];
+
+/* The format of a name; NULL when none has it. */
+const struct cs_format *cs_format_find(const char *name);
+
+/*
+ * Guesses the format from the start of a file (the first len bytes, BOM
+ * removed): the first line that is not empty and looks like a format
+ * decides, among the first 8 such lines.  Returns NULL when none does.
+ */
+const struct cs_format *cs_format_detect(const char *buf, size_t len);
+
+/* The name of a format, NULL for none. */
+const char *cs_format_name(const struct cs_format *f);
+
+/* "neither an Asterisk Master.csv nor a queue_log": what a file that is
+ * no format is not, for messages. */
+void cs_format_titles(char *buf, size_t size);
+
+/* The format whose table holds the row, or NULL. */
+const struct cs_format *cs_format_of_row(const struct cs_row *row);
+
+/* A stored record as a piece (the format of its row maps it); 1 when the
+ * row is no record, or of no call. */
+int cs_format_map_row(const struct cs_row *row, struct cs_piece *p,
+    struct cs_piece_buf *buf);
+
+#endif

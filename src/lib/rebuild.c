@@ -1,0 +1,415 @@
+/*
+ * rebuild.c: the calls of a database kept current: rebuilt from the
+ * records of a range of days (read back through the table of formats),
+ * or streamed while an import reads them, and the meta keys that say what
+ * the derived tables were built from and what a purge froze (calls.h).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "calls.h"
+#include "readers/format.h"
+#include "rowq.h"
+#include "stream.h"
+#include "timeutil.h"
+
+/*
+ * Raise when a change to the rules changes what a rebuild gives for the
+ * same records and configuration: databases are then rebuilt.
+ */
+#define CS_RULES_VERSION "1"
+
+/* The formats a rebuild reads at most (cs_formats[] has fewer). */
+#define CS_MAX_FORMATS 32
+
+/* While the builder's queue is full: write the calls already built. */
+static int write_ready(void *arg);
+
+/* Queues the current row of st (its columns, as they are) as a kind row. */
+static int
+put_columns(struct cs_rowq *q, enum cs_row_kind kind, sqlite3_stmt *st)
+{
+	int n = sqlite3_column_count(st);
+
+	cs_rowq_begin(q, kind);
+	for (int i = 0; i < n; i++)
+		switch (sqlite3_column_type(st, i)) {
+		case SQLITE_INTEGER:
+			cs_rowq_int(q, sqlite3_column_int64(st, i));
+			break;
+		case SQLITE_NULL:
+			cs_rowq_null(q);
+			break;
+		default:
+			cs_rowq_text(q, (const char *)sqlite3_column_text(st, i));
+			break;
+		}
+	return cs_rowq_end(q);
+}
+
+/* One record table being read, its current row waiting. */
+struct cursor {
+	const struct cs_format *f;
+	sqlite3_stmt *st;
+	int rc;
+};
+
+/* Whether a's row comes before b's: time, kind of piece, then rhash. */
+static int
+cursor_before(const struct cursor *a, const struct cursor *b)
+{
+	int64_t ta = sqlite3_column_int64(a->st, 0), tb = sqlite3_column_int64(b->st, 0);
+
+	if (ta != tb)
+		return ta < tb;
+	if (a->f->piece != b->f->piece)
+		return a->f->piece < b->f->piece;
+	return sqlite3_column_int64(a->st, 1) < sqlite3_column_int64(b->st, 1);
+}
+
+/*
+ * The rebuild's reading side, on the thread that owns the database: the
+ * records of every format's table in [lo, hi) (queue events and sessions,
+ * which may come a call's span after its first leg, in [lo, hi +
+ * CS_CALL_SPAN)), in the database's order, as the rows that stored them
+ * (what the calls do not need, NULL), for the builder.
+ */
+static int
+select_records(struct cs_db *db, int64_t lo, int64_t hi, struct cs_rowq *q,
+    struct cs_error *err)
+{
+	struct cursor cur[CS_MAX_FORMATS];
+	int n = 0, rc = -1;
+
+	for (int i = 0; cs_formats[i] != NULL && i < CS_MAX_FORMATS; i++) {
+		const struct cs_format *f = cs_formats[i];
+		char sql[1024];
+
+		snprintf(sql, sizeof(sql), "SELECT %s FROM %s WHERE %s >= ? AND "
+		    "%s < ? ORDER BY %s, rhash", f->columns, f->table,
+		    f->time_column, f->time_column, f->time_column);
+		cur[n].f = f;
+		cur[n].st = NULL;
+		if (cs_db_prepare(db, &cur[n].st, sql, err) != 0)
+			goto out;
+		n++;
+		sqlite3_bind_int64(cur[n - 1].st, 1, lo);
+		sqlite3_bind_int64(cur[n - 1].st, 2, f->piece == CS_PIECE_LEG ?
+		    hi : hi + CS_CALL_SPAN);
+		cur[n - 1].rc = sqlite3_step(cur[n - 1].st);
+	}
+	for (;;) {
+		struct cursor *next = NULL;
+
+		for (int i = 0; i < n; i++)
+			if (cur[i].rc == SQLITE_ROW &&
+			    (next == NULL || cursor_before(&cur[i], next)))
+				next = &cur[i];
+		if (next == NULL)
+			break;
+		if (put_columns(q, next->f->row_kind, next->st) != 0) {
+			/* the builder or the writing stopped: their error
+			   says why */
+			rc = 1;
+			goto out;
+		}
+		next->rc = sqlite3_step(next->st);
+	}
+	for (int i = 0; i < n; i++)
+		if (cur[i].rc != SQLITE_DONE) {
+			cs_db_fail(db, "cannot read the records", err);
+			goto out;
+		}
+	rc = 0;
+out:
+	for (int i = 0; i < n; i++)
+		sqlite3_finalize(cur[i].st);
+	return rc;
+}
+
+static int
+exec_range(struct cs_db *db, const char *sql, int64_t a, int64_t b,
+    const char *da, const char *dbay, int t, struct cs_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (cs_db_prepare(db, &st, sql, err) != 0)
+		return -1;
+	for (int i = 1; i <= sqlite3_bind_parameter_count(st); i++) {
+		const char *name = sqlite3_bind_parameter_name(st, i);
+
+		if (name == NULL)
+			continue;
+		if (strcmp(name, ":a") == 0)
+			sqlite3_bind_int64(st, i, a);
+		else if (strcmp(name, ":b") == 0)
+			sqlite3_bind_int64(st, i, b);
+		else if (strcmp(name, ":da") == 0)
+			sqlite3_bind_text(st, i, da, -1, SQLITE_STATIC);
+		else if (strcmp(name, ":db") == 0)
+			sqlite3_bind_text(st, i, dbay, -1, SQLITE_STATIC);
+		else if (strcmp(name, ":t") == 0)
+			sqlite3_bind_int(st, i, t);
+	}
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+		return cs_db_fail(db, "cannot update the derived tables", err);
+	return 0;
+}
+
+int
+cs_calls_purged_before(struct cs_db *db, int64_t *t, struct cs_error *err)
+{
+	char v[32], *end;
+	long long n;
+
+	*t = CS_TIME_MIN;
+	if (cs_db_meta_get(db, CS_META_PURGED_BEFORE, v, sizeof(v), err) != 0)
+		return -1;
+	if (v[0] == '\0')
+		return 0;
+	n = strtoll(v, &end, 10);
+	if (*end != '\0' || n <= CS_TIME_MIN || n >= CS_TIME_MAX)
+		return cs_error_set(err, "%s: bad %s '%s' in the meta table",
+		    db->path, CS_META_PURGED_BEFORE, v);
+	*t = (int64_t)n;
+	return 0;
+}
+
+int64_t
+cs_calls_frozen_before(int64_t purged_before)
+{
+	if (purged_before <= CS_TIME_MIN)
+		return CS_TIME_MIN;
+	/* the midnight that ends the day holding purged_before + 32 h: a
+	   rebuild from there reads nothing before purged_before (below) */
+	return cs_local_midnight(purged_before + 86400 + 2 * CS_CALL_SPAN, 1);
+}
+
+int
+cs_calls_rebuild(struct cs_db *db, const struct cs_config *cfg, int64_t from,
+    int64_t to, struct cs_error *err)
+{
+	struct cs_calls_builder b;
+	struct cs_error berr;
+	int rc = -1, sel, drc;
+	int64_t r0, r1, lo, hi, purged, frozen;
+	char d0[11] = "0000-00-00", d1[11] = "9999-99-99";
+
+	if (cs_calls_purged_before(db, &purged, err) != 0)
+		return -1;
+	frozen = cs_calls_frozen_before(purged);
+
+	/*
+	 * Whole local days, and a day more each side: the calls around the
+	 * new records see them as earlier or later calls of their caller.
+	 * Their day's totals are then recomputed whole.  The stream reads a
+	 * day further still, for the flags, and stores nothing of it.
+	 */
+	r0 = from <= CS_TIME_MIN ? CS_TIME_MIN :
+	    cs_local_midnight(from - 86400 - CS_CALL_SPAN, 0);
+	r1 = to >= CS_TIME_MAX ? CS_TIME_MAX :
+	    cs_local_midnight(to + 86400 + CS_CALL_SPAN, 1);
+	/* the days a purge froze keep their calls and totals (calls.h) */
+	if (r0 < frozen)
+		r0 = frozen;
+	if (r0 >= r1)
+		return 0;
+	if (r0 > CS_TIME_MIN)
+		cs_period_label(r0, CS_PERIOD_DAY, d0, sizeof(d0));
+	if (r1 < CS_TIME_MAX)
+		cs_period_label(r1, CS_PERIOD_DAY, d1, sizeof(d1));
+
+	if (exec_range(db, "DELETE FROM calls WHERE start >= :a AND start < :b",
+	    r0, r1, NULL, NULL, 0, err) != 0 ||
+	    exec_range(db, "DELETE FROM daily WHERE day >= :da AND day < :db",
+	    0, 0, d0, d1, 0, err) != 0 ||
+	    exec_range(db, "DELETE FROM wait_hist WHERE day >= :da AND day < :db",
+	    0, 0, d0, d1, 0, err) != 0)
+		return -1;
+	lo = r0 <= CS_TIME_MIN ? CS_TIME_MIN : r0 - 86400 - 2 * CS_CALL_SPAN;
+	hi = r1 >= CS_TIME_MAX ? CS_TIME_MAX : r1 + 86400 + 2 * CS_CALL_SPAN;
+
+	/*
+	 * This thread reads the records and writes the calls; another builds
+	 * them.  The records come in order: the stream lets each through at
+	 * once, and never gives up.  While the builder's queue is full, this
+	 * thread writes the calls it has built meanwhile.
+	 */
+	memset(&b, 0, sizeof(b));
+	b.err = &berr;
+	berr.msg[0] = '\0';
+	if ((b.out = cs_rowq_new(db, err)) == NULL)
+		goto out;
+	if ((b.in = cs_rowq_new_pipe(&berr)) == NULL ||
+	    (b.s = cs_calls_stream_new(cfg, b.out, CS_TIME_MIN, r0, r1, 1,
+	    &berr)) == NULL) {
+		*err = berr;
+		goto out;
+	}
+	if (cs_calls_builder_start(&b) != 0) {
+		cs_error_set(err, "cannot start a thread to build the calls");
+		goto out;
+	}
+	cs_rowq_set_wait(b.in, write_ready, b.out);
+	sel = select_records(db, lo, hi, b.in, err);
+	cs_rowq_close(b.in, sel != 0);
+	drc = cs_rowq_drain(b.out);
+	cs_calls_builder_join(&b);
+	/* the builder's own error first: the others follow from it */
+	if (b.failed) {
+		*err = berr;
+		goto out;
+	}
+	if (sel != 0 || drc != 0)
+		goto out;
+	if (cs_calls_stream_given_up(b.s)) {
+		cs_error_set(err, "internal error: the records of the rebuild "
+		    "came out of order");
+		goto out;
+	}
+	rc = 0;
+out:
+	cs_calls_stream_free(b.s);
+	cs_rowq_free(b.in);
+	cs_rowq_free(b.out);
+	return rc;
+}
+
+static int
+write_ready(void *arg)
+{
+	int n = cs_rowq_drain_ready(arg);
+
+	if (n < 0)
+		return -1;
+	if (n == 0)
+		sqlite3_sleep(1);	/* the builder is at work */
+	return 0;
+}
+
+
+/* What the derived tables were made from: these rules, this configuration. */
+static void
+derived_key(const struct cs_config *cfg, char out[128])
+{
+	snprintf(out, 128, "%s:%s", CS_RULES_VERSION, cfg->digest);
+}
+
+int
+cs_calls_update(struct cs_db *db, const struct cs_config *cfg, int64_t from,
+    int64_t to, int *rebuilt, struct cs_error *err)
+{
+	char want[128], have[128];
+
+	if (rebuilt != NULL)
+		*rebuilt = 0;
+	derived_key(cfg, want);
+	if (cs_db_meta_get(db, "derived_from", have, sizeof(have), err) != 0)
+		return -1;
+	if (strcmp(want, have) != 0) {
+		if (cs_calls_rebuild(db, cfg, CS_TIME_MIN, CS_TIME_MAX, err) != 0 ||
+		    cs_db_meta_set(db, "derived_from", want, err) != 0)
+			return -1;
+		if (rebuilt != NULL)
+			*rebuilt = 1;
+		return 0;
+	}
+	if (from < to)
+		return cs_calls_rebuild(db, cfg, from, to, err);
+	return 0;
+}
+
+int
+cs_calls_refresh(struct cs_db *db, const struct cs_config *cfg, int *rebuilt,
+    struct cs_error *err)
+{
+	char want[128], have[128];
+
+	if (rebuilt != NULL)
+		*rebuilt = 0;
+	derived_key(cfg, want);
+	if (cs_db_meta_get(db, "derived_from", have, sizeof(have), err) != 0)
+		return -1;
+	if (strcmp(want, have) == 0)
+		return 0;
+	if (cs_db_exec(db, "BEGIN IMMEDIATE", err) != 0)
+		return -1;
+	/* under the lock: another process may have rebuilt meanwhile */
+	if (cs_calls_update(db, cfg, 0, 0, rebuilt, err) != 0) {
+		sqlite3_exec(db->h, "ROLLBACK", NULL, NULL, NULL);
+		return -1;
+	}
+	return cs_db_exec(db, "COMMIT", err);
+}
+
+/* The latest start (or time) of the records of table, in *t; 0 if none. */
+static int
+latest_record(struct cs_db *db, const char *sql, int64_t *t, int *found,
+    struct cs_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (cs_db_prepare(db, &st, sql, err) != 0)
+		return -1;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		int64_t v = sqlite3_column_int64(st, 0);
+
+		/* stored before the readers checked the range: kept far
+		   enough from INT64_MAX for the arithmetic of a stream */
+		if (v > CS_TIME_MAX)
+			v = CS_TIME_MAX;
+		if (v < CS_TIME_MIN)
+			v = CS_TIME_MIN;
+		if (!*found || v > *t)
+			*t = v;
+		*found = 1;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return cs_db_fail(db, "cannot read the records", err);
+	return 0;
+}
+
+int
+cs_calls_stream_open(struct cs_db *db, const struct cs_config *cfg,
+    struct cs_rowq *q, struct cs_calls_stream **out, struct cs_error *err)
+{
+	char want[128], have[128];
+	int64_t latest = 0;
+	int found = 0;
+
+	*out = NULL;
+	for (int i = 0; cs_formats[i] != NULL; i++) {
+		char sql[256];
+
+		snprintf(sql, sizeof(sql), "SELECT max(%s) FROM %s",
+		    cs_formats[i]->time_column, cs_formats[i]->table);
+		if (latest_record(db, sql, &latest, &found, err) != 0)
+			return -1;
+	}
+	derived_key(cfg, want);
+	if (cs_db_meta_get(db, "derived_from", have, sizeof(have), err) != 0)
+		return -1;
+	/* stale derived tables are rebuilt whole, after the import */
+	if (found && strcmp(want, have) != 0)
+		return 0;
+	*out = cs_calls_stream_new(cfg, q, found ? latest + CS_CALLS_STREAM_GAP :
+	    CS_TIME_MIN, CS_TIME_MIN, CS_TIME_MAX, 0, err);
+	return *out == NULL ? -1 : 0;
+}
+
+int
+cs_calls_mark_current(struct cs_db *db, const struct cs_config *cfg,
+    struct cs_error *err)
+{
+	char want[128];
+
+	derived_key(cfg, want);
+	return cs_db_meta_set(db, "derived_from", want, err);
+}

@@ -1,0 +1,270 @@
+/*
+ * stream.c: records put back in the database's order and grouped into
+ * calls as they go by (stream.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "derive.h"
+#include "group.h"
+#include "readers/format.h"
+#include "stream.h"
+
+/*
+ * Records come in the order of their file (a Master.csv's is the order
+ * legs ended); the rebuild takes them in the database's.  A heap puts them
+ * back in that order: a record is let through once a record starting
+ * REORDER later has come (or too many wait).
+ */
+#define REORDER CS_CALL_SPAN
+#define MAX_WAITING 16384	/* some 10 MiB */
+
+struct waiting {
+	int64_t rhash;
+	struct cs_piece p;
+	char *mem;
+};
+
+struct cs_calls_stream {
+	struct cs_grouper *g;
+	struct cs_derive *derive;
+	struct cs_error *err;
+	int64_t after;
+	int64_t latest;			/* the latest start come */
+	struct waiting last;		/* the last let through (keys only) */
+	int out_any;
+	int given_up;
+	int sorted;			/* nothing waits */
+	struct waiting **heap;
+	size_t n, cap;
+};
+
+/* The database's order: start or time, legs before events, rhash. */
+static int
+waiting_less(const struct waiting *a, const struct waiting *b)
+{
+	if (a->p.time != b->p.time)
+		return a->p.time < b->p.time;
+	if (a->p.kind != b->p.kind)
+		return a->p.kind < b->p.kind;
+	return a->rhash < b->rhash;
+}
+
+static void
+waiting_free(struct waiting *w)
+{
+	if (w != NULL)
+		free(w->mem);
+	free(w);
+}
+
+static void
+free_waiting(struct cs_calls_stream *s)
+{
+	for (size_t i = 0; i < s->n; i++)
+		waiting_free(s->heap[i]);
+	s->n = 0;
+}
+
+static void
+give_up(struct cs_calls_stream *s)
+{
+	s->given_up = 1;
+	free_waiting(s);
+}
+
+/* Lets the first record of the heap through to the grouping. */
+static int
+let_through(struct cs_calls_stream *s)
+{
+	struct waiting *w = s->heap[0], *moved;
+	size_t i = 0;
+	int rc;
+
+	moved = s->heap[--s->n];
+	for (;;) {
+		size_t c = 2 * i + 1;
+
+		if (c >= s->n)
+			break;
+		if (c + 1 < s->n && waiting_less(s->heap[c + 1], s->heap[c]))
+			c++;
+		if (!waiting_less(s->heap[c], moved))
+			break;
+		s->heap[i] = s->heap[c];
+		i = c;
+	}
+	if (s->n > 0)
+		s->heap[i] = moved;
+	if (w->p.time <= s->after) {
+		/* records stored before may be near: only a rebuild sees them */
+		waiting_free(w);
+		give_up(s);
+		return 0;
+	}
+	s->last.p.time = w->p.time;
+	s->last.p.kind = w->p.kind;
+	s->last.rhash = w->rhash;
+	s->out_any = 1;
+	if (cs_grouper_close(s->g, w->p.time) != 0) {
+		waiting_free(w);
+		return -1;
+	}
+	/* the grouping now owns the texts */
+	rc = cs_grouper_add(s->g, &w->p, w->mem);
+	free(w);
+	return rc;
+}
+
+/* Takes w (and its texts) into the heap. */
+static int
+push_waiting(struct cs_calls_stream *s, struct waiting *w)
+{
+	size_t i;
+
+	if (s->out_any && waiting_less(w, &s->last)) {
+		waiting_free(w);
+		give_up(s);
+		return 0;
+	}
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 256;
+		struct waiting **nh = realloc(s->heap, cap * sizeof(*nh));
+
+		if (nh == NULL) {
+			waiting_free(w);
+			return cs_error_set(s->err, "out of memory");
+		}
+		s->heap = nh;
+		s->cap = cap;
+	}
+	i = s->n++;
+	while (i > 0 && waiting_less(w, s->heap[(i - 1) / 2])) {
+		s->heap[i] = s->heap[(i - 1) / 2];
+		i = (i - 1) / 2;
+	}
+	s->heap[i] = w;
+	if (w->p.time > s->latest)
+		s->latest = w->p.time;
+	while (!s->given_up && s->n > 0 && (s->heap[0]->p.time < s->latest - REORDER ||
+	    s->n > MAX_WAITING || s->sorted))
+		if (let_through(s) != 0)
+			return -1;
+	return 0;
+}
+
+struct cs_calls_stream *
+cs_calls_stream_new(const struct cs_config *cfg, struct cs_rowq *q,
+    int64_t after, int64_t from, int64_t to, int sorted, struct cs_error *err)
+{
+	struct cs_calls_stream *s = calloc(1, sizeof(*s));
+
+	if (s == NULL) {
+		cs_error_set(err, "out of memory");
+		return NULL;
+	}
+	s->err = err;
+	s->after = after;
+	s->latest = INT64_MIN;
+	s->sorted = sorted;
+	if ((s->derive = cs_derive_new(q, cfg, from, to, err)) == NULL ||
+	    (s->g = cs_grouper_new(cfg, s->derive, err)) == NULL) {
+		cs_derive_free(s->derive);
+		free(s);
+		return NULL;
+	}
+	return s;
+}
+
+int
+cs_calls_stream_row(struct cs_calls_stream *s, const struct cs_row *row)
+{
+	struct cs_piece_buf buf;
+	struct waiting *w;
+
+	if (s->given_up)
+		return 0;
+	if ((w = calloc(1, sizeof(*w))) == NULL)
+		return cs_error_set(s->err, "out of memory");
+	/* a row that is no record, or a record of no call */
+	if (cs_format_map_row(row, &w->p, &buf) != 0) {
+		free(w);
+		return 0;
+	}
+	w->rhash = cs_row_int(row, 1);
+	if ((w->mem = cs_piece_pack(&w->p)) == NULL) {
+		free(w);
+		return cs_error_set(s->err, "out of memory");
+	}
+	return push_waiting(s, w);
+}
+
+int
+cs_calls_stream_finish(struct cs_calls_stream *s)
+{
+	while (!s->given_up && s->n > 0)
+		if (let_through(s) != 0)
+			return -1;
+	if (s->given_up)
+		return 0;
+	if (cs_grouper_close(s->g, INT64_MAX) != 0)
+		return -1;
+	return cs_derive_finish(s->derive);
+}
+
+int
+cs_calls_stream_given_up(const struct cs_calls_stream *s)
+{
+	return s->given_up;
+}
+
+void
+cs_calls_stream_free(struct cs_calls_stream *s)
+{
+	if (s == NULL)
+		return;
+	free_waiting(s);
+	free(s->heap);
+	cs_grouper_free(s->g);
+	cs_derive_free(s->derive);
+	free(s);
+}
+
+static int
+builder_row(void *arg, const struct cs_row *row)
+{
+	struct cs_calls_builder *b = arg;
+
+	return cs_calls_stream_row(b->s, row);
+}
+
+static void *
+builder_main(void *arg)
+{
+	struct cs_calls_builder *b = arg;
+	int rc;
+
+	if (b->lower_priority)
+		cs_thread_yield();
+	rc = cs_rowq_consume(b->in, builder_row, b, b->forward);
+	if (rc == 0)
+		rc = cs_calls_stream_finish(b->s);
+	/* out of memory here, or the writing stopped (its error says why) */
+	if (rc != 0 && b->err->msg[0] != '\0')
+		b->failed = 1;
+	cs_rowq_close(b->out, rc != 0);
+	return NULL;
+}
+
+int
+cs_calls_builder_start(struct cs_calls_builder *b)
+{
+	b->failed = 0;
+	return pthread_create(&b->thread, NULL, builder_main, b) != 0 ? -1 : 0;
+}
+
+void
+cs_calls_builder_join(struct cs_calls_builder *b)
+{
+	pthread_join(b->thread, NULL);
+}
