@@ -192,6 +192,58 @@ test_detect_samples(void)
 	CU_ASSERT_EQUAL(detect_file(CDR_DIR "SOURCE.txt"), NULL);
 }
 
+/* How many formats take the line s..e for one of theirs. */
+static int
+formats_of_line(const char *s, const char *e)
+{
+	int n = 0;
+
+	for (int i = 0; cs_formats[i] != NULL; i++)
+		n += cs_formats[i]->looks(s, e) != 0;
+	return n;
+}
+
+/* The table of formats is tried in order: no sample line may be two
+ * formats' (else the order would decide). */
+static void
+test_detect_exclusive(void)
+{
+	static const char *files[] = {
+		CDR_DIR "master_2018_queue_and_dongle_rejoined.csv",
+		CDR_DIR "master_2019_book_rejoined.csv",
+		CDR_DIR "testsuite_cdrlib_good.csv",
+		QLOG_DIR "asterisk_docs_example.queue_log",
+		QLOG_DIR "book_3rd_ed_2010_systemname_rejoined.queue_log",
+		QLOG_DIR "freepbx_2010_asterisk14_format.queue_log",
+		QLOG_DIR "readme_2020_abandon.queue_log",
+		"sample-data/example/Master.csv",
+		"sample-data/example/queue_log",
+	};
+	int lines = 0;
+
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		size_t len;
+		char *buf = slurp(files[i], &len), *p, *end;
+
+		CU_ASSERT_PTR_NOT_NULL_FATAL(buf);
+		for (p = buf, end = buf + len; p < end; ) {
+			char *nl = memchr(p, '\n', (size_t)(end - p));
+			char *e = nl != NULL ? nl : end;
+
+			if (e > p && formats_of_line(p, e) != 1 &&
+			    formats_of_line(p, e) != 0) {
+				fprintf(stderr, "\n  %s: a line of two formats\n",
+				    files[i]);
+				CU_FAIL("a line of two formats");
+			}
+			lines += e > p && formats_of_line(p, e) == 1;
+			p = e + 1;
+		}
+		free(buf);
+	}
+	CU_ASSERT(lines > 40);
+}
+
 static void
 test_detect_lines(void)
 {
@@ -1594,6 +1646,7 @@ static CU_TestInfo tests[] = {
 	{ "format_names", test_format_names },
 	{ "detect_samples", test_detect_samples },
 	{ "detect_lines", test_detect_lines },
+	{ "detect_exclusive", test_detect_exclusive },
 	{ "cdr_sample_2009", test_cdr_sample_2009 },
 	{ "cdr_sample_2018_local_channels",
 	    test_cdr_sample_2018_local_channels },

@@ -23,62 +23,6 @@ is_blank(int c)
 	return c == ' ' || c == '\t';
 }
 
-/* s..e is exactly the text t. */
-static int
-is_text(const char *s, const char *e, const char *t)
-{
-	size_t n = strlen(t);
-
-	return (size_t)(e - s) == n && memcmp(s, t, n) == 0;
-}
-
-int
-cs_readers_qlog_noise(const char *s, size_t len)
-{
-	const char *e = s + len;
-	size_t n;
-	int dash = 0;
-
-	while (s < e && is_blank((unsigned char)*s))
-		s++;
-	while (e > s && is_blank((unsigned char)e[-1]))
-		e--;
-	n = (size_t)(e - s);
-	if (n == 0 || *s == '#')
-		return CS_QLOG_NOISE_COMMENT;
-	/* psql: the column header of the table. */
-	if (n > 4 && memcmp(s, "time", 4) == 0) {
-		const char *p = s + 4;
-
-		while (p < e && is_blank((unsigned char)*p))
-			p++;
-		if (p < e && *p == '|')
-			return CS_QLOG_NOISE_HEADER;
-	}
-	/* psql: the "-----+-----" rule under the header. */
-	for (const char *p = s; p < e; p++) {
-		if (*p == '-')
-			dash = 1;
-		else if (*p != '+' && !is_blank((unsigned char)*p)) {
-			dash = -1;
-			break;
-		}
-	}
-	if (dash == 1)
-		return CS_QLOG_NOISE_RULE;
-	/* psql: the "(12 rows)" footer. */
-	if (s[0] == '(') {
-		const char *p = s + 1;
-
-		while (p < e && *p >= '0' && *p <= '9')
-			p++;
-		if (p > s + 1 && (is_text(p, e, " row)") ||
-		    is_text(p, e, " rows)")))
-			return CS_QLOG_NOISE_RULE;
-	}
-	return 0;
-}
-
 /* s..e (trimmed) starts with epoch seconds or a datetime, then '|'. */
 static int
 looks_qlog(const char *s, const char *e)
