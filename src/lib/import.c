@@ -434,17 +434,87 @@ reader_main(void *arg)
 	return NULL;
 }
 
+/*
+ * Reads the file on a thread and builds its calls on another (when the
+ * database allows), while this thread writes the rows into the database.
+ */
+static int
+run_threads(struct run *r, struct cs_rowq_stats *qs)
+{
+	pthread_t reader;
+	int have_reader = 0, have_builder = 0, drc;
+
+	if ((r->q = cs_rowq_new(r->im->db, r->err)) == NULL)
+		return -1;
+	/* the calls, built on a third thread when the database allows */
+	if (!r->im->rebuild) {
+		if ((r->callq = cs_rowq_fork(r->q)) == NULL) {
+			cs_error_set(r->err, "out of memory");
+			return -1;
+		}
+		if (cs_calls_stream_open(r->im->db, r->im->cfg, r->callq, &r->stream,
+		    &r->berr) != 0) {
+			*r->err = r->berr;
+			return -1;
+		}
+		if (r->stream == NULL)
+			cs_rowq_close(r->callq, 0);
+	}
+	if (r->stream != NULL) {
+		if ((r->legq = cs_rowq_new_pipe(&r->berr)) == NULL) {
+			*r->err = r->berr;
+			return -1;
+		}
+		r->builder.s = r->stream;
+		r->builder.in = r->legq;
+		r->builder.out = r->callq;
+		r->builder.forward = r->callq;
+		r->builder.err = &r->berr;
+		r->builder.lower_priority = 1;
+		if (cs_calls_builder_start(&r->builder) != 0) {
+			cs_error_set(r->err, "cannot start a thread to build the calls");
+			return -1;
+		}
+		have_builder = 1;
+	}
+	if (pthread_create(&reader, NULL, reader_main, r) != 0) {
+		/* what runs already stops, as on a reader's error */
+		cs_error_set(&r->rerr, "cannot start a thread to read %s", r->name);
+		r->rfailed = 1;
+		if (r->legq != NULL)
+			cs_rowq_close(r->legq, 1);
+		cs_rowq_close(r->q, 1);
+	} else {
+		have_reader = 1;
+	}
+	drc = cs_rowq_drain(r->q);
+	if (have_reader)
+		pthread_join(reader, NULL);
+	if (have_builder)
+		cs_calls_builder_join(&r->builder);
+	if (r->rfailed) {
+		*r->err = r->rerr;
+		return -1;
+	}
+	if (r->builder.failed) {
+		*r->err = r->berr;
+		return -1;
+	}
+	if (drc != 0)
+		return -1;
+	cs_rowq_stats(r->q, qs);
+	return 0;
+}
+
 int
 cs_import_file(struct cs_import *im, const char *path,
     struct cs_import_stats *st, struct cs_error *err)
 {
 	struct run r;
-	int rc = -1, in_tx = 0, resumed = 0, reserved = 0, drc, bulk = 0;
+	int rc = -1, in_tx = 0, resumed = 0, reserved = 0, bulk = 0;
 	char real[PATH_MAX];
 	struct stat sb;
 	struct cs_rowq_stats qs;
-	pthread_t reader;
-	int have_reader = 0, have_builder = 0;
 	int is_stdin = strcmp(path, "-") == 0;
 
 	memset(st, 0, sizeof(*st));
@@ -498,65 +568,8 @@ cs_import_file(struct cs_import *im, const char *path,
 			goto out;
 		reserved = 1;
 	}
-	if ((r.q = cs_rowq_new(im->db, err)) == NULL)
+	if (run_threads(&r, &qs) != 0)
 		goto out;
-	/* the calls, built on a third thread when the database allows */
-	if (!im->rebuild) {
-		if ((r.callq = cs_rowq_fork(r.q)) == NULL) {
-			cs_error_set(err, "out of memory");
-			goto out;
-		}
-		if (cs_calls_stream_open(im->db, im->cfg, r.callq, &r.stream,
-		    &r.berr) != 0) {
-			*err = r.berr;
-			goto out;
-		}
-		if (r.stream == NULL)
-			cs_rowq_close(r.callq, 0);
-	}
-	if (r.stream != NULL) {
-		if ((r.legq = cs_rowq_new_pipe(&r.berr)) == NULL) {
-			*err = r.berr;
-			goto out;
-		}
-		r.builder.s = r.stream;
-		r.builder.in = r.legq;
-		r.builder.out = r.callq;
-		r.builder.forward = r.callq;
-		r.builder.err = &r.berr;
-		r.builder.lower_priority = 1;
-		if (cs_calls_builder_start(&r.builder) != 0) {
-			cs_error_set(err, "cannot start a thread to build the calls");
-			goto out;
-		}
-		have_builder = 1;
-	}
-	if (pthread_create(&reader, NULL, reader_main, &r) != 0) {
-		/* what runs already stops, as on a reader's error */
-		cs_error_set(&r.rerr, "cannot start a thread to read %s", r.name);
-		r.rfailed = 1;
-		if (r.legq != NULL)
-			cs_rowq_close(r.legq, 1);
-		cs_rowq_close(r.q, 1);
-	} else {
-		have_reader = 1;
-	}
-	drc = cs_rowq_drain(r.q);
-	if (have_reader)
-		pthread_join(reader, NULL);
-	if (have_builder)
-		cs_calls_builder_join(&r.builder);
-	if (r.rfailed) {
-		*err = r.rerr;
-		goto out;
-	}
-	if (r.builder.failed) {
-		*err = r.berr;
-		goto out;
-	}
-	if (drc != 0)
-		goto out;
-	cs_rowq_stats(r.q, &qs);
 	st->stored = qs.stored;
 	st->skipped = qs.skipped;
 	if (r.format == NULL) {
