@@ -10,7 +10,6 @@
 #define CS_CONFIG_H
 
 #include <stddef.h>
-#include <stdint.h>
 
 #include "error.h"
 #include "match.h"

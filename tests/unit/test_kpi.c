@@ -8,9 +8,7 @@
  * that define them: 4.0 / 7 is what "4 of 7" must give.  Last, several
  * threads compute figures at once and must each get what one thread got.
  */
-#include <math.h>
 #include <pthread.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
