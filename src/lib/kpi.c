@@ -16,7 +16,7 @@ static const struct {
 	{ "answer_rate", CS_COL_RATE,
 	    "answered / offered" },
 	{ "needed_agent", CS_COL_COUNT,
-	    "calls offered to a person: a Dial or Queue leg, or an ENTERQUEUE" },
+	    "calls offered to a person: a leg towards a person or queue, or a queue entry" },
 	{ "agent_answer_rate", CS_COL_RATE,
 	    "agent / needed_agent" },
 	{ "agent", CS_COL_COUNT,
@@ -151,7 +151,7 @@ double
 cs_kpi_percentile(const long *secs, const long *counts, size_t n, long total,
     int p)
 {
-	/* nearest rank ceil(p * total / 100), in integers (kpi.md) */
+	/* nearest rank ceil(p * total / 100), in integers (callstat-kpi(7)) */
 	long rank = ((long)p * total + 99) / 100, seen = 0;
 
 	if (rank < 1)
