@@ -64,7 +64,9 @@ struct cs_config {
  * cs_config_load() makes it Europe/Paris when the file names none. */
 void cs_config_init(struct cs_config *c);
 /* Reads path into c (initialised by this call).  On failure err reads
- * "PATH:LINE: message" and c holds nothing that needs freeing. */
+ * "PATH:LINE: message" and c holds nothing that needs freeing.  Makes
+ * the file's time zone the process's (cs_tz_use()): load every
+ * configuration before threads start. */
 int cs_config_load(struct cs_config *c, const char *path, struct cs_error *err);
 void cs_config_release(struct cs_config *c);
 

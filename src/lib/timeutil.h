@@ -27,7 +27,9 @@ enum cs_holidays { CS_HOLIDAYS_NONE, CS_HOLIDAYS_FR, CS_HOLIDAYS_FR_ALSACE_MOSEL
  * Makes zone (an IANA name such as "Europe/Paris", or "UTC") the local time
  * zone of the process.  Fails, naming the zone, when no such zone file
  * exists under $TZDIR or /usr/share/zoneinfo (glibc would silently fall back
- * to UTC, which would shift every figure).
+ * to UTC, which would shift every figure).  Not thread-safe (it sets TZ):
+ * call it before any thread starts; everything else here may then run in
+ * several threads at once.
  */
 int cs_tz_use(const char *zone, struct cs_error *err);
 
