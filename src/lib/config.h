@@ -1,5 +1,5 @@
 /*
- * config.h: the configuration file of config.md, read with inih.
+ * config.h: the configuration file of callstat.conf(5), read with inih.
  *
  * cs_config_load() fills a struct cs_config that owns all its strings;
  * cs_config_release() frees them.  Every error names the file and line,
@@ -10,7 +10,6 @@
 #define CS_CONFIG_H
 
 #include <stddef.h>
-#include <stdint.h>
 
 #include "error.h"
 #include "match.h"
@@ -60,10 +59,14 @@ struct cs_config {
 	char digest[65];	/* hex SHA-256 of the file: rebuild when it changes */
 };
 
-/* Sets the defaults of config.md (Europe/Paris, fr holidays, 5 s, 20 s). */
+/* Sets the defaults of callstat.conf(5): fr holidays, short_abandon 5 s,
+ * service_level 20 s, retention 13 months.  The time zone stays NULL:
+ * cs_config_load() makes it Europe/Paris when the file names none. */
 void cs_config_init(struct cs_config *c);
 /* Reads path into c (initialised by this call).  On failure err reads
- * "PATH:LINE: message" and c holds nothing that needs freeing. */
+ * "PATH:LINE: message" and c holds nothing that needs freeing.  Makes
+ * the file's time zone the process's (cs_tz_use()): load every
+ * configuration before threads start. */
 int cs_config_load(struct cs_config *c, const char *path, struct cs_error *err);
 void cs_config_release(struct cs_config *c);
 

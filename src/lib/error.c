@@ -19,21 +19,14 @@ cs_error_set(struct cs_error *err, const char *fmt, ...)
 }
 
 char *
-cs_strndup(const char *s, size_t n)
-{
-	char *p = malloc(n + 1);
-
-	if (p == NULL)
-		return NULL;
-	memcpy(p, s, n);
-	p[n] = '\0';
-	return p;
-}
-
-char *
 cs_strdup(const char *s)
 {
-	return cs_strndup(s, strlen(s));
+	size_t n = strlen(s) + 1;
+	char *p = malloc(n);
+
+	if (p != NULL)
+		memcpy(p, s, n);
+	return p;
 }
 
 unsigned

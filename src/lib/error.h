@@ -10,8 +10,6 @@
 #ifndef CS_ERROR_H
 #define CS_ERROR_H
 
-#include <stddef.h>
-
 #define CS_ERROR_MAX 512
 
 struct cs_error {
@@ -25,8 +23,6 @@ int cs_error_set(struct cs_error *err, const char *fmt, ...)
 
 /* Duplicates s, or returns NULL when out of memory. */
 char *cs_strdup(const char *s);
-/* Duplicates n bytes of s and terminates the copy. */
-char *cs_strndup(const char *s, size_t n);
 
 /* FNV-1a hash of a string, for the hash tables of the rebuild. */
 unsigned cs_str_hash(const char *s);

@@ -1,3 +1,4 @@
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -16,7 +17,7 @@ static const struct {
 	{ "answer_rate", CS_COL_RATE,
 	    "answered / offered" },
 	{ "needed_agent", CS_COL_COUNT,
-	    "calls offered to a person: a Dial or Queue leg, or an ENTERQUEUE" },
+	    "calls offered to a person: a leg towards a person or queue, or a queue entry" },
 	{ "agent_answer_rate", CS_COL_RATE,
 	    "agent / needed_agent" },
 	{ "agent", CS_COL_COUNT,
@@ -120,17 +121,18 @@ filters(char *where, size_t n, const struct cs_kpi_query *q)
 	    q->service != NULL ? " AND service = :service" : "");
 }
 
-/* Builds "SELECT g1, g2, <what> FROM table WHERE <filters> GROUP BY 1, 2". */
+/* Builds "SELECT g1, g2, <what> FROM table WHERE <filters> GROUP BY 1, 2
+ * <tail>". */
 static void
 build_sql(char *sql, size_t n, const struct cs_kpi_query *q, const char *what,
-    const char *table, const char *extra_group, const char *tail)
+    const char *table, const char *tail)
 {
 	char where[512];
 
 	filters(where, sizeof(where), q);
-	snprintf(sql, n, "SELECT %s, %s, %s FROM %s %s GROUP BY 1, 2%s %s",
+	snprintf(sql, n, "SELECT %s, %s, %s FROM %s %s GROUP BY 1, 2 %s",
 	    q->by_service ? "service" : "''", period_column(q), what, table,
-	    where, extra_group, tail);
+	    where, tail);
 }
 
 static void
@@ -150,7 +152,7 @@ double
 cs_kpi_percentile(const long *secs, const long *counts, size_t n, long total,
     int p)
 {
-	/* nearest rank ceil(p * total / 100), in integers (kpi.md) */
+	/* nearest rank ceil(p * total / 100), in integers (callstat-kpi(7)) */
 	long rank = ((long)p * total + 99) / 100, seen = 0;
 
 	if (rank < 1)
@@ -210,26 +212,28 @@ figures(struct cs_kpi_row *r, const double *s)
 	ratio(r, CS_KPI_CALLBACK_24H, s[CS_SUM_CALLBACK24], s[CS_SUM_CALLBACK_DEN]);
 }
 
-static const struct cs_config *sort_cfg;
-
+/* A service's place in the output: the configuration's order, then
+ * "other", then any service the configuration no longer has. */
 static int
-service_rank(const char *name)
+service_rank(const struct cs_config *cfg, const char *name)
 {
 	int i;
 
 	if (*name == '\0')
 		return -1;
-	i = cs_config_service(sort_cfg, name);
+	i = cs_config_service(cfg, name);
 	if (i >= 0)
 		return i;
-	return (int)sort_cfg->nservices + (strcmp(name, "other") == 0 ? 0 : 1);
+	return (int)cfg->nservices + (strcmp(name, "other") == 0 ? 0 : 1);
 }
 
+/* For qsort_r(): the configuration comes as the argument, not through a
+ * global, so that threads can compute figures at once. */
 static int
-cmp_row(const void *pa, const void *pb)
+cmp_row(const void *pa, const void *pb, void *cfg)
 {
 	const struct cs_kpi_row *a = pa, *b = pb;
-	int ra = service_rank(a->service), rb = service_rank(b->service);
+	int ra = service_rank(cfg, a->service), rb = service_rank(cfg, b->service);
 
 	if (ra != rb)
 		return ra - rb;
@@ -370,7 +374,7 @@ cs_kpi_compute(struct cs_db *db, const struct cs_config *cfg,
 
 	*rowsp = NULL;
 	*nrowsp = 0;
-	build_sql(sql, sizeof(sql), q, sums_sql, "daily", "",
+	build_sql(sql, sizeof(sql), q, sums_sql, "daily",
 	    "HAVING sum(offered) + sum(short) > 0");
 	if (cs_db_prepare(db, &st, sql, err) != 0)
 		return -1;
@@ -404,9 +408,8 @@ cs_kpi_compute(struct cs_db *db, const struct cs_config *cfg,
 	}
 	if (percentiles(db, q, rows, n, err) != 0)
 		goto out;
-	sort_cfg = cfg;
 	if (n > 1)
-		qsort(rows, n, sizeof(*rows), cmp_row);
+		qsort_r(rows, n, sizeof(*rows), cmp_row, (void *)cfg);
 	*rowsp = rows;
 	*nrowsp = n;
 	rows = NULL;

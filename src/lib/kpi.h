@@ -1,9 +1,11 @@
 /*
- * kpi.h: the figures of kpi.md, per service and/or period.
+ * kpi.h: the figures of callstat-kpi(7), per service and/or period.
  *
  * Every figure is read from the daily totals and wait histograms that the
- * rebuild keeps (calls.h): sums for counts, means and rates, the merged
- * histogram for percentiles, so any period costs a few thousand rows.
+ * rebuild keeps (the tables daily and wait_hist, db.h): sums for counts,
+ * means and rates, the merged histogram for percentiles, so any period
+ * costs a few thousand rows.  Nothing here keeps state between calls:
+ * threads may compute figures at once, each on its own struct cs_db.
  */
 #ifndef CS_KPI_H
 #define CS_KPI_H
@@ -29,7 +31,8 @@ enum cs_kpi_fig {
 	CS_KPI_NFIGS
 };
 
-/* The figure's name (kpi.md's, also the CSV column), kind, and definition:
+/* The figure's name (callstat-kpi(7)'s, also the CSV column), kind, and
+ * definition:
  * callstat-kpi(7)'s in one line, for --list-figures.  Static strings. */
 const char *cs_kpi_name(enum cs_kpi_fig f);
 enum cs_col_kind cs_kpi_kind(enum cs_kpi_fig f);
@@ -57,7 +60,8 @@ struct cs_kpi_row {
 /*
  * Computes the figures; *rows (freed by the caller with free()) gets one
  * row per group holding at least one counted or short call, ordered by
- * service as the configuration lists them ("other" last), then by period.
+ * service as cfg lists them ("other" last), then by period.  Reentrant:
+ * cfg is only read, and db is used by this call alone until it returns.
  */
 int cs_kpi_compute(struct cs_db *db, const struct cs_config *cfg,
     const struct cs_kpi_query *q, struct cs_kpi_row **rows, size_t *nrows,

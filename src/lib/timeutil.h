@@ -27,7 +27,9 @@ enum cs_holidays { CS_HOLIDAYS_NONE, CS_HOLIDAYS_FR, CS_HOLIDAYS_FR_ALSACE_MOSEL
  * Makes zone (an IANA name such as "Europe/Paris", or "UTC") the local time
  * zone of the process.  Fails, naming the zone, when no such zone file
  * exists under $TZDIR or /usr/share/zoneinfo (glibc would silently fall back
- * to UTC, which would shift every figure).
+ * to UTC, which would shift every figure).  Not thread-safe (it sets TZ):
+ * call it before any thread starts; everything else here may then run in
+ * several threads at once.
  */
 int cs_tz_use(const char *zone, struct cs_error *err);
 
@@ -89,9 +91,10 @@ void cs_utc_to_local(int64_t t, struct cs_datetime *dt, int *wday);
 int64_t cs_local_midnight(int64_t t, int next);
 
 /*
- * Writes the label of the local period holding t, as kpi.md writes them:
- * "2025-03-04" (day), "2025-W10" (ISO week), "2025-03" (month), "2025"
- * (year).  buf needs 11 bytes.  Returns 0, or -1 if n is too small.
+ * Writes the label of the local period holding t, as callstat-kpi(7)
+ * writes them: "2025-03-04" (day), "2025-W10" (ISO week), "2025-03"
+ * (month), "2025" (year).  buf needs 11 bytes.  Returns 0, or -1 if n is
+ * too small.
  */
 int cs_period_label(int64_t t, enum cs_period p, char *buf, size_t n);
 
@@ -115,12 +118,12 @@ struct cs_hours {
 };
 
 /*
- * Parses "mon-fri 08:30-12:00 13:30-17:30; sat 09:00-12:00" (config.md):
- * groups separated by ';', each a day list (ranges "mon-fri", lists
- * "mon,wed", or both "mon-wed,fri") then one or more HH:MM-HH:MM ranges;
- * 24:00 is allowed as an end.  Days not named are closed.  A day named
- * twice gets the ranges of both groups.  Fails with a message that quotes
- * the offending word.
+ * Parses the hours of callstat.conf(5),
+ * "mon-fri 08:30-12:00 13:30-17:30; sat 09:00-12:00": groups separated by
+ * ';', each a day list (ranges "mon-fri", lists "mon,wed", or both
+ * "mon-wed,fri") then one or more HH:MM-HH:MM ranges; 24:00 is allowed as
+ * an end.  Days not named are closed.  A day named twice gets the ranges of
+ * both groups.  Fails with a message that quotes the offending word.
  */
 int cs_hours_parse(struct cs_hours *h, const char *s, struct cs_error *err);
 

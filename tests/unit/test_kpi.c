@@ -5,10 +5,10 @@
  * figure is compared with the values worked out by hand in calls.md (and,
  * for the groupings calls.md does not print, worked out the same way from
  * its table of calls).  Doubles are compared exactly with the fractions
- * that define them: 4.0 / 7 is what "4 of 7" must give.
+ * that define them: 4.0 / 7 is what "4 of 7" must give.  Last, several
+ * threads compute figures at once and must each get what one thread got.
  */
-#include <math.h>
-#include <stdint.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -741,6 +741,194 @@ test_reimport(void)
 	free(rows);
 }
 
+/* ---- several computations at once ---- */
+
+/*
+ * The example's configuration with its two services in the other order.
+ * The figures come from the daily totals, which the rebuild made with the
+ * example's own configuration; this one only orders the rows: urbanisme's
+ * first.
+ */
+static const char reversed_conf[] =
+	"[commune]\n"
+	"name = Ville de Beaumont\n"
+	"timezone = Europe/Paris\n"
+	"holidays = fr\n"
+	"short_abandon = 5\n"
+	"service_level = 20\n"
+	"dial_timeout = 30\n"
+	"[pbx]\n"
+	"times = local\n"
+	"[bot]\n"
+	"match = channel:PJSIP/voicebot-*\n"
+	"go_live = 2025-03-03\n"
+	"[internal]\n"
+	"match = ext:1000-2999\n"
+	"[service urbanisme]\n"
+	"label = Urbanisme\n"
+	"match = did:0199000200 did:01990022?? queue:urbanisme ext:2200-2299\n"
+	"hours = mon,tue,thu,fri 09:00-12:00 14:00-17:00; wed 09:00-12:00\n"
+	"[service accueil]\n"
+	"label = Accueil\n"
+	"match = did:0199000100 did:01990021?? queue:accueil ext:2100-2199\n"
+	"hours = mon-fri 08:30-12:00 13:30-17:30; sat 09:00-12:00\n";
+
+#define NTHREADS	4
+#define ROUNDS		25
+#define NQUERIES	4
+
+static const struct cs_config *mt_cfg[2];
+static struct cs_kpi_query mt_query[NQUERIES];
+static struct {
+	struct cs_kpi_row *rows;
+	size_t n;
+} mt_ref[2][NQUERIES];
+
+struct mt_thread {
+	pthread_t tid;
+	int index;
+	long computed, differed, failed;
+	struct cs_error err;		/* the last failure */
+};
+
+static int
+same_rows(const struct cs_kpi_row *a, size_t na, const struct cs_kpi_row *b,
+    size_t nb)
+{
+	if (na != nb)
+		return 0;
+	for (size_t i = 0; i < na; i++) {
+		if (strcmp(a[i].service, b[i].service) != 0 ||
+		    strcmp(a[i].period, b[i].period) != 0)
+			return 0;
+		for (int f = 0; f < CS_KPI_NFIGS; f++)
+			if (a[i].has[f] != b[i].has[f] ||
+			    (a[i].has[f] && a[i].v[f] != b[i].v[f]))
+				return 0;
+	}
+	return 1;
+}
+
+/* One thread: its own read-only connection, the four queries under both
+ * configurations in turn, each result compared with the reference.  No
+ * CUnit call here (CUnit is not thread-safe): the counts say it all. */
+static void *
+mt_run(void *arg)
+{
+	struct mt_thread *t = arg;
+	struct cs_db tdb;
+	struct cs_error err;
+
+	if (cs_db_open(&tdb, dbpath, CS_DB_READ, &t->err) != 0) {
+		t->failed++;
+		return NULL;
+	}
+	for (int r = 0; r < ROUNDS; r++) {
+		for (int k = 0; k < NQUERIES; k++) {
+			int c = (t->index + r + k) % 2;
+			struct cs_kpi_row *rows;
+			size_t n;
+
+			if (cs_kpi_compute(&tdb, mt_cfg[c], &mt_query[k], &rows,
+			    &n, &t->err) != 0) {
+				t->failed++;
+				continue;
+			}
+			t->computed++;
+			if (!same_rows(rows, n, mt_ref[c][k].rows, mt_ref[c][k].n))
+				t->differed++;
+			free(rows);
+		}
+	}
+	cs_db_close(&tdb, &err);
+	return NULL;
+}
+
+static void
+test_threads(void)
+{
+	struct cs_config rev;
+	struct cs_error err;
+	struct mt_thread th[NTHREADS];
+	char path[600];
+	FILE *fp;
+	int rev_ok = 0;
+
+	CU_ASSERT_FATAL(setup_ok);
+	snprintf(path, sizeof(path), "%s/reversed.conf", tmpdir);
+	fp = fopen(path, "w");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+	fputs(reversed_conf, fp);
+	CU_ASSERT_EQUAL_FATAL(fclose(fp), 0);
+	if (cs_config_load(&rev, path, &err) != 0)
+		fprintf(stderr, "\n  %s\n", err.msg);
+	else
+		rev_ok = 1;
+	unlink(path);
+	CU_ASSERT_FATAL(rev_ok);
+
+	mt_cfg[0] = &cfg;
+	mt_cfg[1] = &rev;
+	query_init(&mt_query[0], 1, 1, CS_PERIOD_MONTH, CS_KPI_IN_HOURS);
+	query_init(&mt_query[1], 1, 1, CS_PERIOD_DAY, CS_KPI_ALL_HOURS);
+	query_init(&mt_query[2], 1, 0, CS_PERIOD_DAY, CS_KPI_IN_HOURS);
+	query_init(&mt_query[3], 1, 1, CS_PERIOD_WEEK, CS_KPI_OUT_OF_HOURS);
+
+	/* the references, one at a time, on the suite's connection */
+	for (int c = 0; c < 2; c++)
+		for (int k = 0; k < NQUERIES; k++) {
+			CU_ASSERT_EQUAL(cs_kpi_compute(&db, mt_cfg[c], &mt_query[k],
+			    &mt_ref[c][k].rows, &mt_ref[c][k].n, &err), 0);
+		}
+	/* the two orders differ: accueil first, then urbanisme first */
+	CU_ASSERT_EQUAL(mt_ref[0][0].n, 4);
+	CU_ASSERT_EQUAL(mt_ref[1][0].n, 4);
+	if (mt_ref[0][0].n == 4 && mt_ref[1][0].n == 4) {
+		static const char *const want[2][4] = {
+			{ "accueil", "accueil", "urbanisme", "urbanisme" },
+			{ "urbanisme", "urbanisme", "accueil", "accueil" },
+		};
+
+		for (int c = 0; c < 2; c++)
+			for (int i = 0; i < 4; i++) {
+				CU_ASSERT_STRING_EQUAL(mt_ref[c][0].rows[i].service,
+				    want[c][i]);
+				CU_ASSERT_STRING_EQUAL(mt_ref[c][0].rows[i].period,
+				    i % 2 == 0 ? "2025-02" : "2025-03");
+			}
+		check_row(&mt_ref[1][0].rows[0], &urbanisme_feb);
+		check_row(&mt_ref[1][0].rows[3], &accueil_mar);
+	}
+	/* by day, all hours: more rows than two, in both orders */
+	CU_ASSERT(mt_ref[0][1].n > 2);
+	CU_ASSERT(mt_ref[0][1].n == mt_ref[1][1].n);
+	CU_ASSERT(!same_rows(mt_ref[0][1].rows, mt_ref[0][1].n,
+	    mt_ref[1][1].rows, mt_ref[1][1].n));
+
+	memset(th, 0, sizeof(th));
+	for (int i = 0; i < NTHREADS; i++) {
+		th[i].index = i;
+		CU_ASSERT_EQUAL_FATAL(pthread_create(&th[i].tid, NULL, mt_run,
+		    &th[i]), 0);
+	}
+	for (int i = 0; i < NTHREADS; i++) {
+		CU_ASSERT_EQUAL(pthread_join(th[i].tid, NULL), 0);
+		CU_ASSERT_EQUAL(th[i].failed, 0);
+		CU_ASSERT_EQUAL(th[i].computed, ROUNDS * NQUERIES);
+		CU_ASSERT_EQUAL(th[i].differed, 0);
+		if (th[i].failed != 0 || th[i].differed != 0)
+			fprintf(stderr, "\n  thread %d: %ld of %ld differed, "
+			    "%ld failed%s%s\n", i, th[i].differed,
+			    th[i].computed, th[i].failed,
+			    th[i].failed ? ": " : "",
+			    th[i].failed ? th[i].err.msg : "");
+	}
+	for (int c = 0; c < 2; c++)
+		for (int k = 0; k < NQUERIES; k++)
+			free(mt_ref[c][k].rows);
+	cs_config_release(&rev);
+}
+
 /* A dense histogram (secs NULL): counts[s] values equal to s. */
 static void
 test_percentile_dense(void)
@@ -772,6 +960,7 @@ static CU_TestInfo tests[] = {
 	{ "out of hours", test_out_of_hours },
 	{ "all hours", test_all_hours },
 	{ "re-import changes nothing", test_reimport },
+	{ "several threads at once", test_threads },
 	CU_TEST_INFO_NULL
 };
 

@@ -378,7 +378,7 @@ test_period_label(void)
 	label(t, CS_PERIOD_WEEK, "2026-W01");
 	label(t, CS_PERIOD_MONTH, "2025-12");
 	label(t, CS_PERIOD_YEAR, "2025");
-	/* 2025-03-04, the example of kpi.md: day 20151. */
+	/* 2025-03-04, the example of callstat-kpi(7): day 20151. */
 	label(20151 * 86400LL + 3600, CS_PERIOD_DAY, "2025-03-04");
 	label(20151 * 86400LL + 3600, CS_PERIOD_WEEK, "2025-W10");
 	label(20151 * 86400LL + 3600, CS_PERIOD_MONTH, "2025-03");
