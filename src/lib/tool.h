@@ -65,7 +65,9 @@ enum {
 };
 
 /* Which calls, by opening hours: without an option, those in hours. */
-enum cs_tool_hours { CS_TOOL_IN_HOURS, CS_TOOL_OUT_OF_HOURS, CS_TOOL_ALL_HOURS };
+enum cs_tool_hours {
+	CS_TOOL_IN_HOURS, CS_TOOL_OUT_OF_HOURS, CS_TOOL_ALL_HOURS
+};
 
 struct cs_tool_opts {
 	const char *synopsis;		/* for usage errors */
