@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calls.h"
 #include "kpi.h"
 #include "output.h"
 #include "tool.h"

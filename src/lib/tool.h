@@ -12,7 +12,7 @@
 #include "error.h"
 #include "output.h"
 
-/* Exit statuses, the same for every tool (style.md). */
+/* Exit statuses, the same for every tool (EXIT STATUS in each man page). */
 #define CS_EXIT_OK 0
 #define CS_EXIT_FAIL 1
 #define CS_EXIT_USAGE 2

@@ -92,7 +92,7 @@ int64_t cs_town_instant(long day, int secs);
 /* 1 if the town hall is closed that day (holidays, closed days). */
 int cs_town_closed_day(const struct town *tw, long day);
 /* 1 if the service (town index) is open at t: its hours, holidays and
- * closed days, as callstat.conf(5)'s opening hours count "in hours". */
+ * closed days, as callstat-kpi(7) counts "in hours". */
 int cs_town_open(const struct town *tw, int s, int64_t t);
 /* The working hours of a service on a weekday, into from[] and to[]
  * (CS_HOURS_MAX each); returns how many ranges. */

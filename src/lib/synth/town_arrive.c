@@ -26,12 +26,36 @@ closed(struct town *tw, struct pcall *p, struct cs_synth_call *c, int s)
 	return cs_town_emit(tw, p, c);
 }
 
+/* A caller's position in sv's queue at now (the callers still waiting,
+ * plus one), the caller waiting until until; -1 when out of memory. */
+static int
+queue_position(struct cs_synth_service *sv, int64_t now, int64_t until)
+{
+	int k = 0;
+
+	for (int i = 0; i < sv->nwaiting; i++)
+		if (sv->waiting[i] > now)
+			sv->waiting[k++] = sv->waiting[i];
+	sv->nwaiting = k;
+	if (sv->nwaiting == sv->capwaiting) {
+		int cap = sv->capwaiting ? 2 * sv->capwaiting : 16;
+		int64_t *w = realloc(sv->waiting, (size_t)cap * sizeof(*w));
+
+		if (w == NULL)
+			return -1;
+		sv->waiting = w;
+		sv->capwaiting = cap;
+	}
+	sv->waiting[sv->nwaiting++] = until;
+	return k + 1;
+}
+
 int
 cs_town_queue_enter(struct town *tw, struct pcall *p, int64_t now)
 {
 	struct cs_synth_service *sv = &tw->pub.svc[p->queue];
 	struct cs_synth_member m[CS_SYNTH_MAXRING];
-	int who[CS_SYNTH_MAXRING], nm = 0, pos = 1;
+	int who[CS_SYNTH_MAXRING], nm = 0;
 	struct cs_synth_qresult res;
 	struct cs_synth_call c;
 	long patience;
@@ -78,27 +102,8 @@ cs_town_queue_enter(struct town *tw, struct pcall *p, int64_t now)
 	c.q_exit = res.exit;
 	c.q_at = res.at;
 
-	/* position: callers of this queue still waiting */
-	{
-		int k = 0;
-
-		for (int i = 0; i < sv->nwaiting; i++)
-			if (sv->waiting[i] > now)
-				sv->waiting[k++] = sv->waiting[i];
-		sv->nwaiting = k;
-		pos = k + 1;
-		if (sv->nwaiting == sv->capwaiting) {
-			int cap = sv->capwaiting ? 2 * sv->capwaiting : 16;
-			int64_t *w = realloc(sv->waiting, (size_t)cap * sizeof(*w));
-
-			if (w == NULL)
-				return cs_error_set(tw->err, "out of memory");
-			sv->waiting = w;
-			sv->capwaiting = cap;
-		}
-		sv->waiting[sv->nwaiting++] = res.at;
-	}
-	c.q_pos = pos;
+	if ((c.q_pos = queue_position(sv, now, res.at)) < 0)
+		return cs_error_set(tw->err, "out of memory");
 
 	ringend = res.at;
 	for (int i = 0; i < nm; i++) {

@@ -49,7 +49,7 @@ cs_town_closed_day(const struct town *tw, long day)
 }
 
 /* 1 if the service (town index) is open at t: its hours, holidays and
- * closed days, as kpi.md's "in hours". */
+ * closed days, as callstat-kpi(7) counts "in hours". */
 int
 cs_town_open(const struct town *tw, int s, int64_t t)
 {

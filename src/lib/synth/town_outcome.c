@@ -5,7 +5,8 @@
 
 #include "town.h"
 
-/* kpi.md's decision, from what the model knows happened. */
+/* The outcome, service and hours of callstat-kpi(7), from what the model
+ * knows happened. */
 static void
 decide(struct town *tw, struct cs_synth_call *c)
 {
@@ -37,8 +38,8 @@ decide(struct town *tw, struct cs_synth_call *c)
 		else if (c->dial) {
 			long dur = (long)(c->d_end - c->start);
 
-			/* config.md: a Dial's NO ANSWER reads as the caller's
-			 * hang-up unless it lasted dial_timeout */
+			/* a Dial's NO ANSWER reads as the caller's hang-up
+			 * unless it lasted dial_timeout (callstat.conf(5)) */
 			if (c->d_result == CS_SYNTH_D_BUSY)
 				lost = "missed";
 			else
