@@ -82,231 +82,262 @@ number_cell(struct cs_cell *c, sqlite3_stmt *st, int col)
 		    (double)sqlite3_column_int64(st, col), NULL };
 }
 
-int
-main(int argc, char **argv)
+/* What the command line asks for. */
+struct args {
+	struct cs_tool_opts o;
+	const char *service, *outcome;	/* -s, --outcome, or NULL */
+};
+
+/*
+ * Reads the command line into a.  Returns -1 to go on, or the exit status
+ * (after a usage message, the help or the version).
+ */
+static int
+parse_args(int argc, char **argv, struct args *a)
 {
+	enum { O_OUTCOME = CS_OPT_TOOL };
 	static const struct option longopts[] = {
-		{ "all-hours", no_argument, NULL, 'A' },
+		{ "all-hours", no_argument, NULL, CS_OPT_ALL_HOURS },
 		{ "config", required_argument, NULL, 'c' },
-		{ "csv", no_argument, NULL, 'C' },
+		{ "csv", no_argument, NULL, CS_OPT_CSV },
 		{ "db", required_argument, NULL, 'd' },
-		{ "from", required_argument, NULL, 'F' },
+		{ "from", required_argument, NULL, CS_OPT_FROM },
 		{ "help", no_argument, NULL, 'h' },
-		{ "json", no_argument, NULL, 'J' },
-		{ "out-of-hours", no_argument, NULL, 'O' },
-		{ "outcome", required_argument, NULL, 'u' },
+		{ "json", no_argument, NULL, CS_OPT_JSON },
+		{ "out-of-hours", no_argument, NULL, CS_OPT_OUT_OF_HOURS },
+		{ "outcome", required_argument, NULL, O_OUTCOME },
 		{ "output", required_argument, NULL, 'o' },
 		{ "service", required_argument, NULL, 's' },
-		{ "to", required_argument, NULL, 'T' },
-		{ "tsv", no_argument, NULL, 'S' },
+		{ "to", required_argument, NULL, CS_OPT_TO },
+		{ "tsv", no_argument, NULL, CS_OPT_TSV },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *config_arg = NULL, *db_arg = NULL, *out_arg = NULL;
-	const char *service = NULL, *outcome = NULL, *fromp = NULL, *top = NULL;
-	enum cs_out_format fmt = CS_OUT_TABLE;
-	int ch, status = CS_EXIT_FAIL, nfmt = 0, hours = 1, nhours = 0, rc;
-	char from[11], to[11], sql[1024];
-	struct cs_config cfg;
-	struct cs_db db;
-	struct cs_error err;
-	sqlite3_stmt *st = NULL;
-	struct cs_cell *cells = NULL;
-	struct rowtext *text = NULL;
-	size_t n = 0, cap = 0;
-	int64_t purged;
-	struct cs_table t;
+	int ch;
 
-	cs_tool_init("callstat-calls");
+	memset(a, 0, sizeof(*a));
+	cs_tool_opts_init(&a->o, synopsis);
 	while ((ch = getopt_long(argc, argv, "c:d:ho:s:V", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'A':
-			hours = -1;
-			nhours++;
-			break;
-		case 'c':
-			config_arg = optarg;
-			break;
-		case 'C':
-			fmt = CS_OUT_CSV;
-			nfmt++;
-			break;
-		case 'd':
-			db_arg = optarg;
-			break;
-		case 'F':
-			if (cs_tool_day_arg(optarg, 0, from) != 0)
-				return cs_usage_error(synopsis, "--from: bad date '%s': "
-				    "write YYYY-MM-DD, YYYY-MM or YYYY", optarg);
-			fromp = from;
-			break;
 		case 'h':
 			help();
 			return CS_EXIT_OK;
-		case 'J':
-			fmt = CS_OUT_JSON;
-			nfmt++;
-			break;
-		case 'O':
-			hours = 0;
-			nhours++;
-			break;
-		case 'o':
-			out_arg = optarg;
-			break;
-		case 's':
-			service = optarg;
-			break;
-		case 'S':
-			fmt = CS_OUT_TSV;
-			nfmt++;
-			break;
-		case 'T':
-			if (cs_tool_day_arg(optarg, 1, to) != 0)
-				return cs_usage_error(synopsis, "--to: bad date '%s': "
-				    "write YYYY-MM-DD, YYYY-MM or YYYY", optarg);
-			top = to;
-			break;
-		case 'u':
+		case O_OUTCOME:
 			if (!valid_outcome(optarg))
 				return cs_usage_error(synopsis, "unknown outcome '%s': use "
 				    "agent, bot, abandoned, short, missed or voicemail",
 				    optarg);
-			outcome = optarg;
+			a->outcome = optarg;
+			break;
+		case 's':
+			a->service = optarg;
 			break;
 		case 'V':
 			return cs_tool_version();
 		default:
-			return cs_usage_error(synopsis, "unknown option");
+			if (cs_tool_opt(&a->o, ch, optarg) != 0)
+				return CS_EXIT_USAGE;
 		}
 	}
-	if (optind < argc)
-		return cs_usage_error(synopsis, "unexpected argument '%s'", argv[optind]);
-	if (nfmt > 1)
-		return cs_usage_error(synopsis, "give one of --csv, --tsv, --json");
-	if (nhours > 1)
-		return cs_usage_error(synopsis, "give --all-hours or --out-of-hours, "
-		    "not both");
-	if (fromp != NULL && top != NULL && strcmp(fromp, top) > 0)
-		return cs_usage_error(synopsis, "--from %s is after --to %s", fromp, top);
+	if (cs_tool_opts_check(&a->o, argc, argv) != 0)
+		return CS_EXIT_USAGE;
+	return -1;
+}
 
-	if (cs_tool_open_read(config_arg, db_arg, &cfg, &db) != 0)
-		return CS_EXIT_FAIL;
-	if (service != NULL && strcmp(service, "other") != 0 &&
-	    cs_config_service(&cfg, service) < 0) {
-		cs_warnx("no service '%s' in %s", service, cfg.path);
-		goto out;
-	}
-	/* a purged period has no calls left, and that is no "no calls" */
-	if (cs_calls_purged_before(&db, &purged, &err) != 0) {
+/* Warns when the period asked for reaches into a purged one: a purged
+ * period has no calls left, and that is no "no calls". */
+static int
+warn_purged(struct cs_db *db, const struct cs_config *cfg, const char *from)
+{
+	struct cs_error err;
+	int64_t purged;
+	char day[11];
+
+	if (cs_calls_purged_before(db, &purged, &err) != 0) {
 		cs_warnx("%s", err.msg);
-		goto out;
+		return -1;
 	}
 	if (purged > CS_TIME_MIN &&
-	    (fromp == NULL || cs_tool_day_start(fromp, 0) < purged)) {
-		char day[11];
-
+	    (from == NULL || cs_tool_day_start(from, 0) < purged)) {
 		cs_period_label(purged, CS_PERIOD_DAY, day, sizeof(day));
 		cs_warnx("calls before %s were purged (retention %d months); "
 		    "their figures remain in callstat-kpi", day,
-		    cfg.retention_months);
+		    cfg->retention_months);
 	}
+	return 0;
+}
+
+/* The inbound calls a asks for, in start order, as a statement to step. */
+static int
+select_calls(struct cs_db *db, const struct args *a, sqlite3_stmt **st)
+{
+	const char *from = cs_tool_from(&a->o), *to = cs_tool_to(&a->o);
+	struct cs_error err;
+	char sql[1024];
+
 	snprintf(sql, sizeof(sql), "SELECT id, start, service, outcome, wait, "
 	    "human_wait, talk, escalated, in_hours, substr(caller, 1, 8) "
 	    "FROM calls WHERE direction = 'inbound'%s%s%s%s%s "
 	    "ORDER BY start, id",
-	    hours == 1 ? " AND in_hours = 1" : hours == 0 ? " AND in_hours = 0" : "",
-	    fromp != NULL ? " AND start >= :from" : "",
-	    top != NULL ? " AND start < :to" : "",
-	    service != NULL ? " AND service = :service" : "",
-	    outcome != NULL ? " AND outcome = :outcome" : "");
-	if (cs_db_prepare(&db, &st, sql, &err) != 0) {
+	    a->o.hours == CS_TOOL_IN_HOURS ? " AND in_hours = 1" :
+	    a->o.hours == CS_TOOL_OUT_OF_HOURS ? " AND in_hours = 0" : "",
+	    from != NULL ? " AND start >= :from" : "",
+	    to != NULL ? " AND start < :to" : "",
+	    a->service != NULL ? " AND service = :service" : "",
+	    a->outcome != NULL ? " AND outcome = :outcome" : "");
+	if (cs_db_prepare(db, st, sql, &err) != 0) {
 		cs_warnx("%s", err.msg);
-		goto out;
+		return -1;
 	}
 	/* local days as instants: the calls table is kept in start order */
-	if (fromp != NULL)
-		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":from"),
-		    cs_tool_day_start(fromp, 0));
-	if (top != NULL)
-		sqlite3_bind_int64(st, sqlite3_bind_parameter_index(st, ":to"),
-		    cs_tool_day_start(top, 1));
-	if (service != NULL)
-		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":service"),
-		    service, -1, SQLITE_STATIC);
-	if (outcome != NULL)
-		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":outcome"),
-		    outcome, -1, SQLITE_STATIC);
+	if (from != NULL)
+		sqlite3_bind_int64(*st, sqlite3_bind_parameter_index(*st, ":from"),
+		    cs_tool_day_start(from, 0));
+	if (to != NULL)
+		sqlite3_bind_int64(*st, sqlite3_bind_parameter_index(*st, ":to"),
+		    cs_tool_day_start(to, 1));
+	if (a->service != NULL)
+		sqlite3_bind_text(*st, sqlite3_bind_parameter_index(*st, ":service"),
+		    a->service, -1, SQLITE_STATIC);
+	if (a->outcome != NULL)
+		sqlite3_bind_text(*st, sqlite3_bind_parameter_index(*st, ":outcome"),
+		    a->outcome, -1, SQLITE_STATIC);
+	return 0;
+}
+
+/* The rows read, and their cells once every row is in. */
+struct rows {
+	struct rowtext *text;
+	struct cs_cell *cells;
+	size_t n, cap;
+};
+
+/* Room for one more row. */
+static int
+grow(struct rows *r)
+{
+	size_t nc = r->cap ? 2 * r->cap : 256;
+	struct cs_cell *ncl;
+	struct rowtext *nt;
+
+	if ((ncl = realloc(r->cells, nc * NCOLS * sizeof(*ncl))) == NULL)
+		return -1;
+	r->cells = ncl;
+	if ((nt = realloc(r->text, nc * sizeof(*nt))) == NULL)
+		return -1;
+	r->text = nt;
+	r->cap = nc;
+	return 0;
+}
+
+/* Reads the statement's row into x. */
+static void
+read_row(sqlite3_stmt *st, struct rowtext *x)
+{
+	struct cs_datetime dt;
+
+	snprintf(x->id, sizeof(x->id), "%s", sqlite3_column_text(st, 0));
+	cs_utc_to_local(sqlite3_column_int64(st, 1), &dt, NULL);
+	snprintf(x->start, sizeof(x->start), "%04d-%02d-%02d %02d:%02d:%02d",
+	    dt.year % 10000, dt.mon % 100, dt.mday % 100, dt.hour % 100,
+	    dt.min % 100, dt.sec % 100);
+	snprintf(x->service, sizeof(x->service), "%s", sqlite3_column_text(st, 2));
+	snprintf(x->outcome, sizeof(x->outcome), "%s", sqlite3_column_text(st, 3));
+	snprintf(x->caller, sizeof(x->caller), "%s", sqlite3_column_text(st, 9));
+	for (int k = 0; k < 5; k++)
+		number_cell(&x->num[k], st, 4 + k);
+}
+
+/* Every row of st into r, then the cells. */
+static int
+read_rows(struct cs_db *db, sqlite3_stmt *st, struct rows *r)
+{
+	struct cs_error err;
+	int rc;
+
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		struct rowtext *x;
-		struct cs_datetime dt;
-
-		if (n == cap) {
-			size_t nc = cap ? 2 * cap : 256;
-			struct cs_cell *ncl = realloc(cells, nc * NCOLS * sizeof(*ncl));
-			struct rowtext *nt;
-
-			if (ncl == NULL) {
-				cs_warnx("out of memory");
-				goto out;
-			}
-			cells = ncl;
-			if ((nt = realloc(text, nc * sizeof(*nt))) == NULL) {
-				cs_warnx("out of memory");
-				goto out;
-			}
-			text = nt;
-			cap = nc;
+		if (r->n == r->cap && grow(r) != 0) {
+			cs_warnx("out of memory");
+			return -1;
 		}
-		x = &text[n];
-		snprintf(x->id, sizeof(x->id), "%s", sqlite3_column_text(st, 0));
-		cs_utc_to_local(sqlite3_column_int64(st, 1), &dt, NULL);
-		snprintf(x->start, sizeof(x->start), "%04d-%02d-%02d %02d:%02d:%02d",
-		    dt.year % 10000, dt.mon % 100, dt.mday % 100, dt.hour % 100,
-		    dt.min % 100, dt.sec % 100);
-		snprintf(x->service, sizeof(x->service), "%s", sqlite3_column_text(st, 2));
-		snprintf(x->outcome, sizeof(x->outcome), "%s", sqlite3_column_text(st, 3));
-		snprintf(x->caller, sizeof(x->caller), "%s", sqlite3_column_text(st, 9));
-		for (int k = 0; k < 5; k++)
-			number_cell(&x->num[k], st, 4 + k);
-		n++;
+		read_row(st, &r->text[r->n++]);
 	}
 	if (rc != SQLITE_DONE) {
-		cs_db_fail(&db, "cannot read the calls", &err);
+		cs_db_fail(db, "cannot read the calls", &err);
 		cs_warnx("%s", err.msg);
-		goto out;
+		return -1;
 	}
 	/* cells point into text, which no longer moves: fill them now */
-	for (size_t r = 0; r < n; r++) {
-		struct cs_cell *c = &cells[r * NCOLS];
+	for (size_t i = 0; i < r->n; i++) {
+		struct cs_cell *c = &r->cells[i * NCOLS];
+		const struct rowtext *x = &r->text[i];
 
-		c[0] = (struct cs_cell){ CS_CELL_TEXT, 0, text[r].id };
-		c[1] = (struct cs_cell){ CS_CELL_TEXT, 0, text[r].start };
-		c[2] = (struct cs_cell){ CS_CELL_TEXT, 0, text[r].service };
-		c[3] = (struct cs_cell){ CS_CELL_TEXT, 0, text[r].outcome };
+		c[0] = (struct cs_cell){ CS_CELL_TEXT, 0, x->id };
+		c[1] = (struct cs_cell){ CS_CELL_TEXT, 0, x->start };
+		c[2] = (struct cs_cell){ CS_CELL_TEXT, 0, x->service };
+		c[3] = (struct cs_cell){ CS_CELL_TEXT, 0, x->outcome };
 		for (int k = 0; k < 5; k++)
-			c[4 + k] = text[r].num[k];
-		if (text[r].caller[0] == '\0')
+			c[4 + k] = x->num[k];
+		if (x->caller[0] == '\0')
 			c[9] = (struct cs_cell){ CS_CELL_EMPTY, 0, NULL };
 		else
-			c[9] = (struct cs_cell){ CS_CELL_TEXT, 0, text[r].caller };
+			c[9] = (struct cs_cell){ CS_CELL_TEXT, 0, x->caller };
 	}
+	return 0;
+}
+
+/* The calls a asks for, written where -o says. */
+static int
+list_calls(struct cs_db *db, const struct cs_config *cfg, const struct args *a)
+{
+	sqlite3_stmt *st = NULL;
+	struct rows r = { 0 };
+	struct cs_error err;
+	struct cs_table t;
+	int rc = -1;
+
+	if (warn_purged(db, cfg, cs_tool_from(&a->o)) != 0 ||
+	    select_calls(db, a, &st) != 0 || read_rows(db, st, &r) != 0)
+		goto out;
 	t.col = columns;
 	t.ncols = NCOLS;
-	t.cell = cells;
-	t.nrows = n;
+	t.cell = r.cells;
+	t.nrows = r.n;
 	/* read without locks: no import came meanwhile (db.h) */
-	if (cs_db_unchanged(&db, &err) != 0) {
+	if (cs_db_unchanged(db, &err) != 0) {
 		cs_warnx("%s", err.msg);
 		goto out;
 	}
-	if (cs_tool_write(out_arg, &t, fmt) != 0)
+	if (cs_tool_write(a->o.output, &t, a->o.format) != 0)
 		goto out;
-	status = CS_EXIT_OK;
+	rc = 0;
 out:
 	sqlite3_finalize(st);
-	free(cells);
-	free(text);
+	free(r.cells);
+	free(r.text);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct args a;
+	struct cs_config cfg;
+	struct cs_db db;
+	struct cs_error err;
+	int status;
+
+	cs_tool_init("callstat-calls");
+	if ((status = parse_args(argc, argv, &a)) >= 0)
+		return status;
+	status = CS_EXIT_FAIL;
+	if (cs_tool_open_read(a.o.config, a.o.db, &cfg, &db) != 0)
+		return CS_EXIT_FAIL;
+	if (a.service != NULL && strcmp(a.service, "other") != 0 &&
+	    cs_config_service(&cfg, a.service) < 0)
+		cs_warnx("no service '%s' in %s", a.service, cfg.path);
+	else if (list_calls(&db, &cfg, &a) == 0)
+		status = CS_EXIT_OK;
 	if (cs_db_close(&db, &err) != 0) {
 		cs_warnx("%s", err.msg);
 		status = CS_EXIT_FAIL;

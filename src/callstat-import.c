@@ -2,7 +2,6 @@
 #include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -20,6 +19,9 @@ static const char synopsis[] =
 static void
 help(void)
 {
+	char names[512];
+
+	cs_format_names(names, sizeof(names));
 	printf("usage: %s\n\n"
 	    "Reads PBX logs into the callstat database and rebuilds the calls\n"
 	    "they touch.  A file is one transaction; a record already stored,\n"
@@ -27,7 +29,7 @@ help(void)
 	    "  -c, --config FILE     configuration (default $CALLSTAT_CONFIG,\n"
 	    "                        ./callstat.conf, /etc/callstat/callstat.conf)\n"
 	    "  -d, --db FILE         database (default $CALLSTAT_DB, ./callstat.db)\n"
-	    "      --format FORMAT   asterisk-cdr or asterisk-queue-log\n"
+	    "      --format FORMAT   %s\n"
 	    "                        (default: detected from the content)\n"
 	    "  -h, --help            this help\n"
 	    "  -q, --quiet           no summary line per file\n"
@@ -35,7 +37,7 @@ help(void)
 	    "      --times local|utc how the PBX wrote its times (default: [pbx] times)\n"
 	    "  -V, --version         print the version\n\n"
 	    "Exit status: 0 success, 1 a file failed or a line was rejected,\n"
-	    "2 usage error.  See callstat-import(1).\n", synopsis);
+	    "2 usage error.  See callstat-import(1).\n", synopsis, names);
 }
 
 struct sink {
@@ -99,149 +101,159 @@ can_write(const char *path, struct cs_error *err)
 	return 0;
 }
 
-int
-main(int argc, char **argv)
+/* What the command line asks for. */
+struct args {
+	struct cs_tool_opts o;		/* -c, -d */
+	const char *rejects, *times;	/* --rejects, --times, or NULL */
+	const struct cs_format *format;	/* --format, or NULL: detect */
+	int quiet;
+	char **files;
+	int nfiles;
+};
+
+/*
+ * Reads the command line into a.  Returns -1 to go on, or the exit status
+ * (after a usage message, the help or the version).
+ */
+static int
+parse_args(int argc, char **argv, struct args *a)
 {
+	enum { O_FORMAT = CS_OPT_TOOL, O_REJECTS, O_TIMES };
 	static const struct option longopts[] = {
 		{ "config", required_argument, NULL, 'c' },
 		{ "db", required_argument, NULL, 'd' },
-		{ "format", required_argument, NULL, 'f' },
+		{ "format", required_argument, NULL, O_FORMAT },
 		{ "help", no_argument, NULL, 'h' },
 		{ "quiet", no_argument, NULL, 'q' },
-		{ "rejects", required_argument, NULL, 'r' },
-		{ "times", required_argument, NULL, 't' },
+		{ "rejects", required_argument, NULL, O_REJECTS },
+		{ "times", required_argument, NULL, O_TIMES },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *config_arg = NULL, *db_arg = NULL, *rejects_arg = NULL;
-	const char *times_arg = NULL, *dbpath;
-	const struct cs_format *format = NULL;
-	int quiet = 0, ch, status = CS_EXIT_OK, open_ok = 0;
-	struct cs_config cfg;
-	struct cs_db db;
-	struct cs_privacy priv;
-	struct cs_import im;
-	struct cs_error err;
-	struct sink sink;
-	char keypath[4096];
+	int ch;
 
-	cs_tool_init("callstat-import");
-	memset(&sink, 0, sizeof(sink));
-	memset(&priv, 0, sizeof(priv));
+	memset(a, 0, sizeof(*a));
+	cs_tool_opts_init(&a->o, synopsis);
+	a->format = NULL;
 	while ((ch = getopt_long(argc, argv, "c:d:hqV", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'c':
-			config_arg = optarg;
-			break;
-		case 'd':
-			db_arg = optarg;
-			break;
-		case 'f':
-			format = cs_format_find(optarg);
-			if (format == NULL)
+		case O_FORMAT:
+			a->format = cs_format_find(optarg);
+			if (a->format == NULL) {
+				char names[512];
+
+				cs_format_names(names, sizeof(names));
 				return cs_usage_error(synopsis, "unknown format '%s': "
-				    "use asterisk-cdr or asterisk-queue-log", optarg);
+				    "use %s", optarg, names);
+			}
 			break;
 		case 'h':
 			help();
 			return CS_EXIT_OK;
 		case 'q':
-			quiet = 1;
+			a->quiet = 1;
 			break;
-		case 'r':
-			rejects_arg = optarg;
+		case O_REJECTS:
+			a->rejects = optarg;
 			break;
-		case 't':
+		case O_TIMES:
 			if (strcmp(optarg, "local") != 0 && strcmp(optarg, "utc") != 0)
 				return cs_usage_error(synopsis, "--times takes local "
 				    "or utc, not '%s'", optarg);
-			times_arg = optarg;
+			a->times = optarg;
 			break;
 		case 'V':
 			return cs_tool_version();
 		default:
-			return cs_usage_error(synopsis, "unknown option");
+			if (cs_tool_opt(&a->o, ch, optarg) != 0)
+				return CS_EXIT_USAGE;
 		}
 	}
-	argc -= optind;
-	argv += optind;
-	if (argc == 0)
+	a->files = argv + optind;
+	a->nfiles = argc - optind;
+	if (a->nfiles == 0)
 		return cs_usage_error(synopsis, "no input files (use - for "
 		    "standard input)");
+	return -1;
+}
 
-	/*
-	 * Everything that can be checked is, before the database or its key
-	 * is made: a refused import leaves no file behind.
-	 */
-	if (cs_tool_config(config_arg, &cfg) != 0)
-		return CS_EXIT_FAIL;
-	dbpath = cs_db_find(db_arg);
-	if (cfg.key_file != NULL)
-		snprintf(keypath, sizeof(keypath), "%s", cfg.key_file);
+/*
+ * The configuration, then the database and its key, checked before either
+ * is made (a refused import leaves no file behind), then made and opened,
+ * and --rejects' file.  Returns 0, or -1 after a message; *open_ok says
+ * whether cfg and db are to be released.
+ */
+static int
+open_all(const struct args *a, struct cs_config *cfg, struct cs_db *db,
+    struct cs_privacy *priv, struct sink *sink, int *open_ok)
+{
+	const char *dbpath;
+	char keypath[4096];
+	struct cs_error err;
+
+	if (cs_tool_config(a->o.config, cfg) != 0)
+		return -1;
+	dbpath = cs_db_find(a->o.db);
+	if (cfg->key_file != NULL)
+		snprintf(keypath, sizeof(keypath), "%s", cfg->key_file);
 	else
 		snprintf(keypath, sizeof(keypath), "%s.key", dbpath);
 	if (cs_db_check_writable(dbpath, 1, &err) != 0 ||
 	    cs_import_key_check(keypath, &err) != 0 ||
-	    (rejects_arg != NULL && can_write(rejects_arg, &err) != 0)) {
+	    (a->rejects != NULL && can_write(a->rejects, &err) != 0)) {
 		cs_warnx("%s", err.msg);
-		cs_config_release(&cfg);
+		cs_config_release(cfg);
+		return -1;
+	}
+	if (cs_tool_db(dbpath, CS_DB_CREATE, db) != 0) {
+		cs_config_release(cfg);
+		return -1;
+	}
+	*open_ok = 1;
+	if (cs_import_key(priv, db, keypath, &err) != 0) {
+		cs_warnx("%s", err.msg);
+		return -1;
+	}
+	if (a->rejects != NULL &&
+	    (sink->rejects = fopen(a->rejects, "w")) == NULL) {
+		cs_warnx("%s: %s", a->rejects, strerror(errno));
+		return -1;
+	}
+	return 0;
+}
+
+/* Clears the progress line, if one is on screen. */
+static void
+clear_progress(struct sink *sink)
+{
+	if (sink->shown)
+		fputs("\r\033[K", stderr);
+	sink->shown = 0;
+}
+
+/* Imports one file, saying how it went; returns the exit status it makes. */
+static int
+import_one(struct cs_import *im, struct sink *sink, const char *path,
+    int quiet)
+{
+	struct cs_import_stats st;
+	struct cs_error err;
+	const char *name = strcmp(path, "-") == 0 ? "(stdin)" : path;
+
+	if (cs_import_file(im, path, &st, &err) != 0) {
+		clear_progress(sink);
+		cs_warnx("%s", err.msg);
+		cs_warnx("%s: not imported; the database is as it was before it",
+		    name);
 		return CS_EXIT_FAIL;
 	}
-	if (cs_tool_db(dbpath, CS_DB_CREATE, &db) != 0) {
-		cs_config_release(&cfg);
-		return CS_EXIT_FAIL;
-	}
-	open_ok = 1;
-	if (cs_import_key(&priv, &db, keypath, &err) != 0) {
-		cs_warnx("%s", err.msg);
-		status = CS_EXIT_FAIL;
-		goto out;
-	}
-	if (rejects_arg != NULL &&
-	    (sink.rejects = fopen(rejects_arg, "w")) == NULL) {
-		cs_warnx("%s: %s", rejects_arg, strerror(errno));
-		status = CS_EXIT_FAIL;
-		goto out;
-	}
-	sink.progress = isatty(STDERR_FILENO);
-
-	memset(&im, 0, sizeof(im));
-	im.db = &db;
-	im.cfg = &cfg;
-	im.priv = &priv;
-	im.times_utc = times_arg != NULL ? strcmp(times_arg, "utc") == 0 :
-	    cfg.times_utc;
-	im.format = format;
-	im.reject = on_reject;
-	im.progress = on_progress;
-	im.arg = &sink;
-
-	for (int i = 0; i < argc; i++) {
-		struct cs_import_stats st;
-		const char *name = strcmp(argv[i], "-") == 0 ? "(stdin)" : argv[i];
-
-		if (cs_import_file(&im, argv[i], &st, &err) != 0) {
-			if (sink.shown)
-				fputs("\r\033[K", stderr);
-			sink.shown = 0;
-			cs_warnx("%s", err.msg);
-			cs_warnx("%s: not imported; the database is as it was before it",
-			    name);
-			status = CS_EXIT_FAIL;
-			continue;
-		}
-		if (sink.shown)
-			fputs("\r\033[K", stderr);
-		sink.shown = 0;
-		if (st.rejected > 0)
-			status = CS_EXIT_FAIL;
-		if (quiet)
-			continue;
-		if (st.unchanged) {
-			fprintf(stderr, "%s: %s: nothing new since the last import\n",
-			    cs_tool_name(), name);
-			continue;
-		}
+	clear_progress(sink);
+	if (quiet)
+		return st.rejected > 0 ? CS_EXIT_FAIL : CS_EXIT_OK;
+	if (st.unchanged) {
+		fprintf(stderr, "%s: %s: nothing new since the last import\n",
+		    cs_tool_name(), name);
+	} else {
 		fprintf(stderr, "%s: %s: %ld lines read%s, %ld stored, "
 		    "%ld skipped, %ld rejected", cs_tool_name(), name,
 		    st.lines, st.resumed ? " (new since the last import)" : "",
@@ -250,14 +262,63 @@ main(int argc, char **argv)
 			fprintf(stderr, ", %ld in the purged period", st.purged);
 		fputc('\n', stderr);
 	}
+	return st.rejected > 0 ? CS_EXIT_FAIL : CS_EXIT_OK;
+}
+
+/* Every file, then the calls rebuilt if the configuration changed. */
+static int
+import_all(const struct args *a, struct cs_config *cfg, struct cs_db *db,
+    struct cs_privacy *priv, struct sink *sink)
+{
+	struct cs_import im;
+	struct cs_error err;
+	int status = CS_EXIT_OK;
+
+	memset(&im, 0, sizeof(im));
+	im.db = db;
+	im.cfg = cfg;
+	im.priv = priv;
+	im.times_utc = a->times != NULL ? strcmp(a->times, "utc") == 0 :
+	    cfg->times_utc;
+	im.format = a->format;
+	im.reject = on_reject;
+	im.progress = on_progress;
+	im.arg = sink;
+	for (int i = 0; i < a->nfiles; i++)
+		if (import_one(&im, sink, a->files[i], a->quiet) != CS_EXIT_OK)
+			status = CS_EXIT_FAIL;
 	/* a configuration changed since the last import: rebuild it all */
-	if (cs_calls_refresh(&db, &cfg, NULL, &err) != 0) {
+	if (cs_calls_refresh(db, cfg, NULL, &err) != 0) {
 		cs_warnx("%s", err.msg);
 		status = CS_EXIT_FAIL;
 	}
-out:
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct args a;
+	struct cs_config cfg;
+	struct cs_db db;
+	struct cs_privacy priv;
+	struct cs_error err;
+	struct sink sink;
+	int status, open_ok = 0;
+
+	cs_tool_init("callstat-import");
+	if ((status = parse_args(argc, argv, &a)) >= 0)
+		return status;
+	memset(&sink, 0, sizeof(sink));
+	memset(&priv, 0, sizeof(priv));
+	if (open_all(&a, &cfg, &db, &priv, &sink, &open_ok) != 0) {
+		status = CS_EXIT_FAIL;
+	} else {
+		sink.progress = isatty(STDERR_FILENO);
+		status = import_all(&a, &cfg, &db, &priv, &sink);
+	}
 	if (sink.rejects != NULL && fclose(sink.rejects) != 0) {
-		cs_warnx("%s: %s", rejects_arg, strerror(errno));
+		cs_warnx("%s: %s", a.rejects, strerror(errno));
 		status = CS_EXIT_FAIL;
 	}
 	cs_privacy_release(&priv);

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "calls.h"
 #include "kpi.h"
 #include "output.h"
 #include "tool.h"
@@ -100,138 +99,251 @@ parse_by(const char *arg, struct cs_kpi_query *q)
 	return 0;
 }
 
-int
-main(int argc, char **argv)
+/* What the command line asks for. */
+struct args {
+	struct cs_tool_opts o;
+	struct cs_kpi_query q;
+	const char *figures;		/* --figures, or NULL */
+	int list;			/* --list-figures */
+	struct cs_column figcol[CS_KPI_NFIGS];	/* a column per figure */
+	size_t fig[CS_KPI_NFIGS];	/* the figures to print, in order */
+	size_t nfigs;
+};
+
+/* The figures to print: --figures, or a few in a table, or all. */
+static int
+pick_figures(struct args *a)
 {
+	struct cs_error err;
+
+	for (int f = 0; f < CS_KPI_NFIGS; f++)
+		a->figcol[f] = (struct cs_column){ cs_kpi_name(f), NULL,
+		    cs_kpi_kind(f) };
+	if (a->figures != NULL) {
+		if (cs_output_pick(a->figcol, CS_KPI_NFIGS, a->figures, a->fig,
+		    &a->nfigs, &err) != 0) {
+			cs_usage_error(synopsis, "--figures: %s; 'callstat-kpi "
+			    "--list-figures' lists the figures", err.msg);
+			return -1;
+		}
+	} else if (a->o.format == CS_OUT_TABLE) {
+		for (size_t i = 0; i < sizeof(table_figs) / sizeof(*table_figs); i++)
+			a->fig[a->nfigs++] = table_figs[i];
+	} else {
+		for (int f = 0; f < CS_KPI_NFIGS; f++)
+			a->fig[a->nfigs++] = (size_t)f;
+	}
+	return 0;
+}
+
+/*
+ * Reads the command line into a.  Returns -1 to go on, or the exit status
+ * (after a usage message, the help or the version).
+ */
+static int
+parse_args(int argc, char **argv, struct args *a)
+{
+	enum { O_BY = CS_OPT_TOOL, O_FIGURES, O_LIST };
 	static const struct option longopts[] = {
-		{ "all-hours", no_argument, NULL, 'A' },
-		{ "by", required_argument, NULL, 'b' },
+		{ "all-hours", no_argument, NULL, CS_OPT_ALL_HOURS },
+		{ "by", required_argument, NULL, O_BY },
 		{ "config", required_argument, NULL, 'c' },
-		{ "csv", no_argument, NULL, 'C' },
+		{ "csv", no_argument, NULL, CS_OPT_CSV },
 		{ "db", required_argument, NULL, 'd' },
-		{ "figures", required_argument, NULL, 'G' },
-		{ "from", required_argument, NULL, 'F' },
+		{ "figures", required_argument, NULL, O_FIGURES },
+		{ "from", required_argument, NULL, CS_OPT_FROM },
 		{ "help", no_argument, NULL, 'h' },
-		{ "json", no_argument, NULL, 'J' },
-		{ "list-figures", no_argument, NULL, 'L' },
-		{ "out-of-hours", no_argument, NULL, 'O' },
+		{ "json", no_argument, NULL, CS_OPT_JSON },
+		{ "list-figures", no_argument, NULL, O_LIST },
+		{ "out-of-hours", no_argument, NULL, CS_OPT_OUT_OF_HOURS },
 		{ "output", required_argument, NULL, 'o' },
 		{ "service", required_argument, NULL, 's' },
-		{ "to", required_argument, NULL, 'T' },
-		{ "tsv", no_argument, NULL, 'S' },
+		{ "to", required_argument, NULL, CS_OPT_TO },
+		{ "tsv", no_argument, NULL, CS_OPT_TSV },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *config_arg = NULL, *db_arg = NULL, *out_arg = NULL;
-	const char *figures_arg = NULL;
-	struct cs_kpi_query q;
-	enum cs_out_format fmt = CS_OUT_TABLE;
-	char from[11], to[11], sltitle[64];
-	int ch, status = CS_EXIT_FAIL, nfmt = 0, nhours = 0, list = 0;
-	struct cs_config cfg;
-	struct cs_db db;
-	struct cs_error err;
-	struct cs_kpi_row *rows = NULL, *ooh = NULL;
-	size_t nrows = 0, nooh = 0, ncols, nfigs = 0;
-	struct cs_column col[4 + CS_KPI_NFIGS], figcol[CS_KPI_NFIGS];
-	size_t fig[CS_KPI_NFIGS];
-	int beside;
-	struct cs_cell *cells = NULL;
-	struct cs_table t;
+	static const enum cs_kpi_hours hours[] = {
+		[CS_TOOL_IN_HOURS] = CS_KPI_IN_HOURS,
+		[CS_TOOL_OUT_OF_HOURS] = CS_KPI_OUT_OF_HOURS,
+		[CS_TOOL_ALL_HOURS] = CS_KPI_ALL_HOURS,
+	};
+	int ch;
 
-	cs_tool_init("callstat-kpi");
-	memset(&q, 0, sizeof(q));
-	q.by_service = 1;
-	q.hours = CS_KPI_IN_HOURS;
+	memset(a, 0, sizeof(*a));
+	cs_tool_opts_init(&a->o, synopsis);
+	a->q.by_service = 1;
 	while ((ch = getopt_long(argc, argv, "c:d:ho:s:V", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'A':
-			q.hours = CS_KPI_ALL_HOURS;
-			nhours++;
-			break;
-		case 'b':
-			if (parse_by(optarg, &q) != 0)
+		case O_BY:
+			if (parse_by(optarg, &a->q) != 0)
 				return CS_EXIT_USAGE;
 			break;
-		case 'c':
-			config_arg = optarg;
-			break;
-		case 'C':
-			fmt = CS_OUT_CSV;
-			nfmt++;
-			break;
-		case 'd':
-			db_arg = optarg;
-			break;
-		case 'F':
-			if (cs_tool_day_arg(optarg, 0, from) != 0)
-				return cs_usage_error(synopsis, "--from: bad date '%s': "
-				    "write YYYY-MM-DD, YYYY-MM or YYYY", optarg);
-			q.from = from;
-			break;
-		case 'G':
-			figures_arg = optarg;
+		case O_FIGURES:
+			a->figures = optarg;
 			break;
 		case 'h':
 			help();
 			return CS_EXIT_OK;
-		case 'J':
-			fmt = CS_OUT_JSON;
-			nfmt++;
-			break;
-		case 'L':
-			list = 1;
-			break;
-		case 'O':
-			q.hours = CS_KPI_OUT_OF_HOURS;
-			nhours++;
-			break;
-		case 'o':
-			out_arg = optarg;
+		case O_LIST:
+			a->list = 1;
 			break;
 		case 's':
-			q.service = optarg;
-			break;
-		case 'S':
-			fmt = CS_OUT_TSV;
-			nfmt++;
-			break;
-		case 'T':
-			if (cs_tool_day_arg(optarg, 1, to) != 0)
-				return cs_usage_error(synopsis, "--to: bad date '%s': "
-				    "write YYYY-MM-DD, YYYY-MM or YYYY", optarg);
-			q.to = to;
+			a->q.service = optarg;
 			break;
 		case 'V':
 			return cs_tool_version();
 		default:
-			return cs_usage_error(synopsis, "unknown option");
+			if (cs_tool_opt(&a->o, ch, optarg) != 0)
+				return CS_EXIT_USAGE;
 		}
 	}
-	if (optind < argc)
-		return cs_usage_error(synopsis, "unexpected argument '%s'", argv[optind]);
-	if (nfmt > 1)
-		return cs_usage_error(synopsis, "give one of --csv, --tsv, --json");
-	if (nhours > 1)
-		return cs_usage_error(synopsis, "give --all-hours or --out-of-hours, "
-		    "not both");
-	if (q.from != NULL && q.to != NULL && strcmp(q.from, q.to) > 0)
-		return cs_usage_error(synopsis, "--from %s is after --to %s", q.from, q.to);
-	for (int f = 0; f < CS_KPI_NFIGS; f++)
-		figcol[f] = (struct cs_column){ cs_kpi_name(f), NULL, cs_kpi_kind(f) };
-	if (figures_arg != NULL) {
-		if (cs_output_pick(figcol, CS_KPI_NFIGS, figures_arg, fig, &nfigs,
-		    &err) != 0)
-			return cs_usage_error(synopsis, "--figures: %s; "
-			    "'callstat-kpi --list-figures' lists the figures", err.msg);
-	} else if (fmt == CS_OUT_TABLE) {
-		for (size_t i = 0; i < sizeof(table_figs) / sizeof(*table_figs); i++)
-			fig[nfigs++] = table_figs[i];
-	} else {
-		for (int f = 0; f < CS_KPI_NFIGS; f++)
-			fig[nfigs++] = (size_t)f;
+	if (cs_tool_opts_check(&a->o, argc, argv) != 0 || pick_figures(a) != 0)
+		return CS_EXIT_USAGE;
+	a->q.from = cs_tool_from(&a->o);
+	a->q.to = cs_tool_to(&a->o);
+	a->q.hours = hours[a->o.hours];
+	return -1;
+}
+
+/* The figures, and the out-of-hours calls to show beside them. */
+struct result {
+	struct cs_kpi_row *rows, *ooh;
+	size_t nrows, nooh;
+	int beside;
+};
+
+static int
+compute(struct cs_db *db, const struct cs_config *cfg, const struct args *a,
+    struct result *r)
+{
+	struct cs_error err;
+
+	if (cs_kpi_compute(db, cfg, &a->q, &r->rows, &r->nrows, &err) != 0) {
+		cs_warnx("%s", err.msg);
+		return -1;
 	}
-	if (list) {
+	/* the whole table for people shows the out-of-hours calls beside
+	   (callstat-kpi(1)); CSV, TSV and JSON keep to callstat-kpi(7)'s
+	   figures */
+	r->beside = a->o.format == CS_OUT_TABLE &&
+	    a->q.hours == CS_KPI_IN_HOURS && a->figures != NULL &&
+	    strcmp(a->figures, "all") == 0;
+	if (r->beside) {
+		struct cs_kpi_query oq = a->q;
+
+		oq.hours = CS_KPI_OUT_OF_HOURS;
+		if (cs_kpi_compute(db, cfg, &oq, &r->ooh, &r->nooh, &err) != 0) {
+			cs_warnx("%s", err.msg);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* The columns: a grouping's each asked for, the figures, the beside ones.
+ * sltitle (64 bytes) holds service_level's title. */
+static size_t
+make_columns(const struct args *a, const struct result *r, int sl,
+    struct cs_column *col, char *sltitle)
+{
+	size_t ncols = 0;
+
+	if (a->q.by_service)
+		col[ncols++] = (struct cs_column){ "service", NULL, CS_COL_TEXT };
+	if (a->q.by_period)
+		col[ncols++] = (struct cs_column){ "period", NULL, CS_COL_TEXT };
+	/* the threshold under the name: "service_level (20 s)" on one line
+	   would not leave the default table 100 columns */
+	snprintf(sltitle, 64, "service_level\n(%d s)", sl);
+	for (size_t i = 0; i < a->nfigs; i++) {
+		col[ncols] = a->figcol[a->fig[i]];
+		if (a->fig[i] == CS_KPI_SERVICE_LEVEL)
+			col[ncols].title = sltitle;
+		ncols++;
+	}
+	if (r->beside) {
+		col[ncols++] = (struct cs_column){ "out_of_hours", NULL, CS_COL_COUNT };
+		col[ncols++] = (struct cs_column){ "out_of_hours_answered", NULL,
+		    CS_COL_COUNT };
+	}
+	return ncols;
+}
+
+/* Row r's cells, from c on. */
+static void
+fill_row(const struct args *a, const struct result *res, size_t r,
+    struct cs_cell *c)
+{
+	const struct cs_kpi_row *row = &res->rows[r];
+
+	if (a->q.by_service)
+		*c++ = (struct cs_cell){ CS_CELL_TEXT, 0, row->service };
+	if (a->q.by_period)
+		*c++ = (struct cs_cell){ CS_CELL_TEXT, 0, row->period };
+	for (size_t i = 0; i < a->nfigs; i++)
+		c[i] = (struct cs_cell){ row->has[a->fig[i]] ? CS_CELL_NUMBER :
+		    CS_CELL_EMPTY, row->v[a->fig[i]], NULL };
+	if (res->beside) {
+		double off = 0, ans = 0;
+
+		for (size_t o = 0; o < res->nooh; o++)
+			if (strcmp(res->ooh[o].service, row->service) == 0 &&
+			    strcmp(res->ooh[o].period, row->period) == 0) {
+				off = res->ooh[o].v[CS_KPI_OFFERED];
+				ans = res->ooh[o].v[CS_KPI_ANSWERED];
+			}
+		c[a->nfigs] = (struct cs_cell){ CS_CELL_NUMBER, off, NULL };
+		c[a->nfigs + 1] = (struct cs_cell){ CS_CELL_NUMBER, ans, NULL };
+	}
+}
+
+/* The figures as a table, written where -o says. */
+static int
+write_figures(struct cs_db *db, const struct cs_config *cfg,
+    const struct args *a, const struct result *r)
+{
+	struct cs_column col[4 + CS_KPI_NFIGS];
+	char sltitle[64];
+	struct cs_cell *cells;
+	struct cs_error err;
+	struct cs_table t;
+	int rc = -1;
+
+	t.col = col;
+	t.ncols = make_columns(a, r, cfg->service_level, col, sltitle);
+	t.nrows = r->nrows;
+	if ((cells = calloc(t.nrows * t.ncols + 1, sizeof(*cells))) == NULL) {
+		cs_warnx("out of memory");
+		return -1;
+	}
+	for (size_t i = 0; i < r->nrows; i++)
+		fill_row(a, r, i, &cells[i * t.ncols]);
+	t.cell = cells;
+	/* read without locks: no import came meanwhile (db.h) */
+	if (cs_db_unchanged(db, &err) != 0)
+		cs_warnx("%s", err.msg);
+	else if (cs_tool_write(a->o.output, &t, a->o.format) == 0)
+		rc = 0;
+	free(cells);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct args a;
+	struct result r = { 0 };
+	struct cs_config cfg;
+	struct cs_db db;
+	struct cs_error err;
+	int status;
+
+	cs_tool_init("callstat-kpi");
+	if ((status = parse_args(argc, argv, &a)) >= 0)
+		return status;
+	status = CS_EXIT_FAIL;
+	if (a.list) {
 		list_figures();
 		if (fflush(stdout) != 0 || ferror(stdout)) {
 			cs_warnx("standard output: write error");
@@ -239,97 +351,16 @@ main(int argc, char **argv)
 		}
 		return CS_EXIT_OK;
 	}
-
-	if (cs_tool_open_read(config_arg, db_arg, &cfg, &db) != 0)
+	if (cs_tool_open_read(a.o.config, a.o.db, &cfg, &db) != 0)
 		return CS_EXIT_FAIL;
-	if (q.service != NULL && strcmp(q.service, "other") != 0 &&
-	    cs_config_service(&cfg, q.service) < 0) {
-		cs_warnx("no service '%s' in %s", q.service, cfg.path);
-		goto out;
-	}
-	if (cs_kpi_compute(&db, &cfg, &q, &rows, &nrows, &err) != 0) {
-		cs_warnx("%s", err.msg);
-		goto out;
-	}
-	/* the whole table for people shows the out-of-hours calls beside
-	   (kpi.md); CSV, TSV and JSON keep to kpi.md's figures */
-	beside = fmt == CS_OUT_TABLE && q.hours == CS_KPI_IN_HOURS &&
-	    figures_arg != NULL && strcmp(figures_arg, "all") == 0;
-	if (beside) {
-		struct cs_kpi_query oq = q;
-
-		oq.hours = CS_KPI_OUT_OF_HOURS;
-		if (cs_kpi_compute(&db, &cfg, &oq, &ooh, &nooh, &err) != 0) {
-			cs_warnx("%s", err.msg);
-			goto out;
-		}
-	}
-
-	ncols = 0;
-	/* a column per grouping asked for, then kpi.md's figures */
-	if (q.by_service)
-		col[ncols++] = (struct cs_column){ "service", NULL, CS_COL_TEXT };
-	if (q.by_period)
-		col[ncols++] = (struct cs_column){ "period", NULL, CS_COL_TEXT };
-	/* the threshold under the name: "service_level (20 s)" on one line
-	   would not leave the default table 100 columns */
-	snprintf(sltitle, sizeof(sltitle), "service_level\n(%d s)",
-	    cfg.service_level);
-	for (size_t i = 0; i < nfigs; i++) {
-		col[ncols] = figcol[fig[i]];
-		if (fig[i] == CS_KPI_SERVICE_LEVEL)
-			col[ncols].title = sltitle;
-		ncols++;
-	}
-	if (beside) {
-		col[ncols++] = (struct cs_column){ "out_of_hours", NULL, CS_COL_COUNT };
-		col[ncols++] = (struct cs_column){ "out_of_hours_answered", NULL,
-		    CS_COL_COUNT };
-	}
-	cells = calloc(nrows * ncols + 1, sizeof(*cells));
-	if (cells == NULL) {
-		cs_warnx("out of memory");
-		goto out;
-	}
-	for (size_t r = 0; r < nrows; r++) {
-		struct cs_cell *c = &cells[r * ncols];
-
-		if (q.by_service)
-			*c++ = (struct cs_cell){ CS_CELL_TEXT, 0, rows[r].service };
-		if (q.by_period)
-			*c++ = (struct cs_cell){ CS_CELL_TEXT, 0, rows[r].period };
-		for (size_t i = 0; i < nfigs; i++)
-			c[i] = (struct cs_cell){ rows[r].has[fig[i]] ?
-			    CS_CELL_NUMBER : CS_CELL_EMPTY, rows[r].v[fig[i]], NULL };
-		if (beside) {
-			double off = 0, ans = 0;
-
-			for (size_t o = 0; o < nooh; o++)
-				if (strcmp(ooh[o].service, rows[r].service) == 0 &&
-				    strcmp(ooh[o].period, rows[r].period) == 0) {
-					off = ooh[o].v[CS_KPI_OFFERED];
-					ans = ooh[o].v[CS_KPI_ANSWERED];
-				}
-			c[nfigs] = (struct cs_cell){ CS_CELL_NUMBER, off, NULL };
-			c[nfigs + 1] = (struct cs_cell){ CS_CELL_NUMBER, ans, NULL };
-		}
-	}
-	t.col = col;
-	t.ncols = ncols;
-	t.cell = cells;
-	t.nrows = nrows;
-	/* read without locks: no import came meanwhile (db.h) */
-	if (cs_db_unchanged(&db, &err) != 0) {
-		cs_warnx("%s", err.msg);
-		goto out;
-	}
-	if (cs_tool_write(out_arg, &t, fmt) != 0)
-		goto out;
-	status = CS_EXIT_OK;
-out:
-	free(cells);
-	free(rows);
-	free(ooh);
+	if (a.q.service != NULL && strcmp(a.q.service, "other") != 0 &&
+	    cs_config_service(&cfg, a.q.service) < 0)
+		cs_warnx("no service '%s' in %s", a.q.service, cfg.path);
+	else if (compute(&db, &cfg, &a, &r) == 0 &&
+	    write_figures(&db, &cfg, &a, &r) == 0)
+		status = CS_EXIT_OK;
+	free(r.rows);
+	free(r.ooh);
 	if (cs_db_close(&db, &err) != 0) {
 		cs_warnx("%s", err.msg);
 		status = CS_EXIT_FAIL;

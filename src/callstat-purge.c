@@ -64,17 +64,18 @@ report(const struct cs_purge_count *n, int dry)
 int
 main(int argc, char **argv)
 {
+	enum { O_BEFORE = CS_OPT_TOOL, O_VACUUM };
 	static const struct option longopts[] = {
-		{ "before", required_argument, NULL, 'B' },
+		{ "before", required_argument, NULL, O_BEFORE },
 		{ "config", required_argument, NULL, 'c' },
 		{ "db", required_argument, NULL, 'd' },
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
-		{ "vacuum", no_argument, NULL, 'U' },
+		{ "vacuum", no_argument, NULL, O_VACUUM },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *config_arg = NULL, *db_arg = NULL;
+	struct cs_tool_opts o;
 	char before[11] = "", today[11];
 	int ch, dry = 0, vacuum = 0, status = CS_EXIT_FAIL;
 	struct cs_config cfg;
@@ -85,19 +86,14 @@ main(int argc, char **argv)
 	int64_t t, tnow;
 
 	cs_tool_init("callstat-purge");
+	cs_tool_opts_init(&o, synopsis);
 	while ((ch = getopt_long(argc, argv, "c:d:hnV", longopts, NULL)) != -1) {
 		switch (ch) {
-		case 'B':
+		case O_BEFORE:
 			if (cs_tool_day_arg(optarg, 0, before) != 0 ||
 			    strlen(optarg) == 4)
 				return cs_usage_error(synopsis, "--before: bad date "
 				    "'%s': write YYYY-MM-DD or YYYY-MM", optarg);
-			break;
-		case 'c':
-			config_arg = optarg;
-			break;
-		case 'd':
-			db_arg = optarg;
 			break;
 		case 'h':
 			help();
@@ -105,21 +101,22 @@ main(int argc, char **argv)
 		case 'n':
 			dry = 1;
 			break;
-		case 'U':
+		case O_VACUUM:
 			vacuum = 1;
 			break;
 		case 'V':
 			return cs_tool_version();
 		default:
-			return cs_usage_error(synopsis, "unknown option");
+			if (cs_tool_opt(&o, ch, optarg) != 0)
+				return CS_EXIT_USAGE;
 		}
 	}
-	if (optind < argc)
-		return cs_usage_error(synopsis, "unexpected argument '%s'", argv[optind]);
+	if (cs_tool_opts_check(&o, argc, argv) != 0)
+		return CS_EXIT_USAGE;
 	if (dry && vacuum)
 		return cs_usage_error(synopsis, "give --dry-run or --vacuum, not both");
 
-	if (cs_tool_open(config_arg, db_arg, CS_DB_WRITE, &cfg, &db) != 0)
+	if (cs_tool_open(o.config, o.db, CS_DB_WRITE, &cfg, &db) != 0)
 		return CS_EXIT_FAIL;
 	/* today, and the days, in the town's time zone (the configuration's) */
 	tnow = (int64_t)time(NULL);

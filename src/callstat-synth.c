@@ -111,18 +111,127 @@ num_arg(const char *opt, const char *arg, double lo, double hi, double *out)
 	return 0;
 }
 
-int
-main(int argc, char **argv)
+enum { O_AGENTS = CS_OPT_TOOL, O_CPD, O_COLUMNS, O_CONTAIN, O_PATIENCE, O_POP,
+	O_PRESENCE, O_SEED, O_STAFFING, O_TIMES, O_WITHHELD };
+
+/* What the command line asks for. */
+struct args {
+	struct cs_tool_opts o;		/* -c, -o DIR, --from, --to */
+	struct cs_synth_opts so;
+	int quiet, sized, times_set;
+};
+
+/* --presence B[,A]. */
+static int
+presence_arg(const char *arg, struct cs_synth_opts *so)
 {
-	enum { O_AGENTS = 256, O_CPD, O_COLUMNS, O_CONTAIN, O_FROM, O_PATIENCE,
-		O_POP, O_PRESENCE, O_SEED, O_STAFFING, O_TIMES, O_TO, O_WITHHELD };
+	char a[64];
+	char *comma;
+
+	snprintf(a, sizeof(a), "%s", arg);
+	if ((comma = strchr(a, ',')) != NULL)
+		*comma++ = '\0';
+	if (num_arg("--presence", a, 0.01, 1, &so->presence[0]) != 0)
+		return -1;
+	so->presence[1] = so->presence[0];
+	if (comma != NULL && num_arg("--presence", comma, 0.01, 1,
+	    &so->presence[1]) != 0)
+		return -1;
+	return 0;
+}
+
+/* --seed N. */
+static int
+seed_arg(const char *arg, struct cs_synth_opts *so)
+{
+	char *end;
+
+	errno = 0;
+	so->seed = strtoull(arg, &end, 10);
+	if (errno != 0 || end == arg || *end != '\0' || arg[0] == '-') {
+		cs_usage_error(synopsis, "--seed: '%s' is not a number from 0 "
+		    "to %llu", arg, ULLONG_MAX);
+		return -1;
+	}
+	return 0;
+}
+
+/* One of the town's options (ch) into a; -1 after a usage message. */
+static int
+town_arg(struct args *a, int ch, const char *arg)
+{
+	struct cs_synth_opts *so = &a->so;
+	double v;
+
+	switch (ch) {
+	case O_AGENTS:
+		if (num_arg("--agents", arg, 1, CS_SYNTH_MAXRING, &v) != 0)
+			return -1;
+		so->agents = (int)v;
+		break;
+	case O_CPD:
+		if (num_arg("--calls-per-day", arg, 0.01, 1e6, &v) != 0)
+			return -1;
+		so->calls_per_day = v;
+		a->sized++;
+		break;
+	case O_COLUMNS:
+		if (strcmp(arg, "16") != 0 && strcmp(arg, "18") != 0 &&
+		    strcmp(arg, "21") != 0) {
+			cs_usage_error(synopsis, "--columns: '%s': give 16, 18 "
+			    "or 21", arg);
+			return -1;
+		}
+		so->columns = atoi(arg);
+		break;
+	case O_CONTAIN:
+		return num_arg("--containment", arg, 0, 1, &so->containment);
+	case O_PATIENCE:
+		return num_arg("--patience", arg, 1, 3600, &so->patience);
+	case O_POP:
+		if (num_arg("--population", arg, 10, 1e8, &v) != 0)
+			return -1;
+		/* 100,000 to 300,000 calls a year for 30,000 people */
+		so->calls_per_day = v / 40.0;
+		a->sized++;
+		break;
+	case O_PRESENCE:
+		return presence_arg(arg, so);
+	case O_SEED:
+		return seed_arg(arg, so);
+	case O_STAFFING:
+		return num_arg("--staffing", arg, 0.05, 20, &so->staffing);
+	case O_TIMES:
+		if (strcmp(arg, "local") != 0 && strcmp(arg, "utc") != 0) {
+			cs_usage_error(synopsis, "--times: '%s': give local or "
+			    "utc", arg);
+			return -1;
+		}
+		so->times_utc = strcmp(arg, "utc") == 0;
+		a->times_set = 1;
+		break;
+	case O_WITHHELD:
+		return num_arg("--withheld", arg, 0, 1, &so->withheld);
+	default:
+		return cs_tool_opt(&a->o, ch, arg);
+	}
+	return 0;
+}
+
+/*
+ * Reads the command line into a.  Returns -1 to go on, or the exit status
+ * (after a usage message, the help or the version).
+ */
+static int
+parse_args(int argc, char **argv, struct args *a)
+{
 	static const struct option longopts[] = {
 		{ "agents", required_argument, NULL, O_AGENTS },
 		{ "calls-per-day", required_argument, NULL, O_CPD },
 		{ "columns", required_argument, NULL, O_COLUMNS },
 		{ "config", required_argument, NULL, 'c' },
 		{ "containment", required_argument, NULL, O_CONTAIN },
-		{ "from", required_argument, NULL, O_FROM },
+		{ "from", required_argument, NULL, CS_OPT_FROM },
 		{ "help", no_argument, NULL, 'h' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "patience", required_argument, NULL, O_PATIENCE },
@@ -132,161 +241,75 @@ main(int argc, char **argv)
 		{ "seed", required_argument, NULL, O_SEED },
 		{ "staffing", required_argument, NULL, O_STAFFING },
 		{ "times", required_argument, NULL, O_TIMES },
-		{ "to", required_argument, NULL, O_TO },
+		{ "to", required_argument, NULL, CS_OPT_TO },
 		{ "version", no_argument, NULL, 'V' },
 		{ "withheld", required_argument, NULL, O_WITHHELD },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *config_arg = NULL, *dir = NULL, *conf;
-	struct cs_synth_opts o;
-	struct cs_synth_stats st;
-	struct cs_config cfg;
-	struct cs_error err;
-	int ch, quiet = 0, have_from = 0, have_to = 0, sized = 0, times_set = 0;
-	double v;
-	char *end;
+	int ch;
 
-	cs_tool_init("callstat-synth");
-	cs_synth_opts_init(&o);
+	memset(a, 0, sizeof(*a));
+	cs_tool_opts_init(&a->o, synopsis);
+	cs_synth_opts_init(&a->so);
 	while ((ch = getopt_long(argc, argv, "c:ho:qV", longopts, NULL)) != -1) {
 		switch (ch) {
-		case O_AGENTS:
-			if (num_arg("--agents", optarg, 1, CS_SYNTH_MAXRING, &v) != 0)
-				return CS_EXIT_USAGE;
-			o.agents = (int)v;
-			break;
-		case O_CPD:
-			if (num_arg("--calls-per-day", optarg, 0.01, 1e6, &v) != 0)
-				return CS_EXIT_USAGE;
-			o.calls_per_day = v;
-			sized++;
-			break;
-		case O_COLUMNS:
-			if (strcmp(optarg, "16") != 0 && strcmp(optarg, "18") != 0 &&
-			    strcmp(optarg, "21") != 0)
-				return cs_usage_error(synopsis, "--columns: '%s': give "
-				    "16, 18 or 21", optarg);
-			o.columns = atoi(optarg);
-			break;
-		case 'c':
-			config_arg = optarg;
-			break;
-		case O_CONTAIN:
-			if (num_arg("--containment", optarg, 0, 1, &o.containment) != 0)
-				return CS_EXIT_USAGE;
-			break;
-		case O_FROM:
-			if (cs_tool_day_arg(optarg, 0, o.from) != 0)
-				return cs_usage_error(synopsis, "--from: bad date '%s': "
-				    "write YYYY-MM-DD, YYYY-MM or YYYY", optarg);
-			have_from = 1;
-			break;
 		case 'h':
 			help();
 			return CS_EXIT_OK;
-		case 'o':
-			dir = optarg;
-			break;
-		case O_PATIENCE:
-			if (num_arg("--patience", optarg, 1, 3600, &o.patience) != 0)
-				return CS_EXIT_USAGE;
-			break;
-		case O_POP:
-			if (num_arg("--population", optarg, 10, 1e8, &v) != 0)
-				return CS_EXIT_USAGE;
-			/* 100,000 to 300,000 calls a year for 30,000 people */
-			o.calls_per_day = v / 40.0;
-			sized++;
-			break;
-		case O_PRESENCE: {
-			char a[64];
-			char *comma;
-
-			snprintf(a, sizeof(a), "%s", optarg);
-			if ((comma = strchr(a, ',')) != NULL)
-				*comma++ = '\0';
-			if (num_arg("--presence", a, 0.01, 1, &o.presence[0]) != 0)
-				return CS_EXIT_USAGE;
-			o.presence[1] = o.presence[0];
-			if (comma != NULL && num_arg("--presence", comma, 0.01, 1,
-			    &o.presence[1]) != 0)
-				return CS_EXIT_USAGE;
-			break;
-		}
 		case 'q':
-			quiet = 1;
-			break;
-		case O_SEED:
-			errno = 0;
-			o.seed = strtoull(optarg, &end, 10);
-			if (errno != 0 || end == optarg || *end != '\0' || optarg[0] == '-')
-				return cs_usage_error(synopsis, "--seed: '%s' is not a "
-				    "number from 0 to %llu", optarg, ULLONG_MAX);
-			break;
-		case O_STAFFING:
-			if (num_arg("--staffing", optarg, 0.05, 20, &o.staffing) != 0)
-				return CS_EXIT_USAGE;
-			break;
-		case O_TIMES:
-			if (strcmp(optarg, "local") != 0 && strcmp(optarg, "utc") != 0)
-				return cs_usage_error(synopsis, "--times: '%s': give "
-				    "local or utc", optarg);
-			o.times_utc = strcmp(optarg, "utc") == 0;
-			times_set = 1;
-			break;
-		case O_TO:
-			if (cs_tool_day_arg(optarg, 1, o.to) != 0)
-				return cs_usage_error(synopsis, "--to: bad date '%s': "
-				    "write YYYY-MM-DD, YYYY-MM or YYYY", optarg);
-			have_to = 1;
+			a->quiet = 1;
 			break;
 		case 'V':
 			return cs_tool_version();
-		case O_WITHHELD:
-			if (num_arg("--withheld", optarg, 0, 1, &o.withheld) != 0)
-				return CS_EXIT_USAGE;
-			break;
 		default:
-			return cs_usage_error(synopsis, "unknown option");
+			if (town_arg(a, ch, optarg) != 0)
+				return CS_EXIT_USAGE;
 		}
 	}
-	if (optind < argc)
-		return cs_usage_error(synopsis, "unexpected argument '%s'", argv[optind]);
-	if (!have_from || !have_to)
+	if (cs_tool_opts_check(&a->o, argc, argv) != 0)
+		return CS_EXIT_USAGE;
+	if (a->o.from[0] == '\0' || a->o.to[0] == '\0')
 		return cs_usage_error(synopsis, "give the period with --from and --to");
-	if (strcmp(o.from, o.to) > 0)
-		return cs_usage_error(synopsis, "--from %s is after --to %s", o.from, o.to);
-	if (dir == NULL || *dir == '\0')
+	if (a->o.output == NULL || *a->o.output == '\0')
 		return cs_usage_error(synopsis, "give the output directory with -o");
-	if (sized > 1)
+	if (a->sized > 1)
 		return cs_usage_error(synopsis, "give --calls-per-day or --population, "
 		    "not both");
+	memcpy(a->so.from, a->o.from, sizeof(a->so.from));
+	memcpy(a->so.to, a->o.to, sizeof(a->so.to));
+	return -1;
+}
 
-	if ((conf = cs_config_find(config_arg)) == NULL) {
-		cs_warnx("no configuration file: give one with -c, set "
-		    "CALLSTAT_CONFIG, or write ./callstat.conf (see callstat.conf(5))");
+int
+main(int argc, char **argv)
+{
+	struct args a;
+	struct cs_synth_stats st;
+	struct cs_config cfg;
+	struct cs_error err;
+	int status;
+
+	cs_tool_init("callstat-synth");
+	if ((status = parse_args(argc, argv, &a)) >= 0)
+		return status;
+	if (cs_tool_config(a.o.config, &cfg) != 0)
 		return CS_EXIT_FAIL;
-	}
-	if (cs_config_load(&cfg, conf, &err) != 0) {
+	status = CS_EXIT_FAIL;
+	if (make_dir(a.o.output) != 0)
+		goto out;
+	if (!a.times_set)
+		a.so.times_utc = cfg.times_utc;
+	a.so.cfg = &cfg;
+	if (cs_synth_run(&a.so, a.o.output, &st, &err) != 0) {
 		cs_warnx("%s", err.msg);
-		return CS_EXIT_FAIL;
+		goto out;
 	}
-	if (make_dir(dir) != 0) {
-		cs_config_release(&cfg);
-		return CS_EXIT_FAIL;
-	}
-	if (!times_set)
-		o.times_utc = cfg.times_utc;
-	o.cfg = &cfg;
-	if (cs_synth_run(&o, dir, &st, &err) != 0) {
-		cs_warnx("%s", err.msg);
-		cs_config_release(&cfg);
-		return CS_EXIT_FAIL;
-	}
-	if (!quiet)
+	if (!a.quiet)
 		fprintf(stderr, "callstat-synth: %s to %s: %ld calls (%ld inbound), "
-		    "%ld Master.csv rows, %ld queue_log events\n", o.from, o.to,
-		    st.calls, st.inbound, st.legs, st.events);
+		    "%ld Master.csv rows, %ld queue_log events\n", a.so.from,
+		    a.so.to, st.calls, st.inbound, st.legs, st.events);
+	status = CS_EXIT_OK;
+out:
 	cs_config_release(&cfg);
-	return CS_EXIT_OK;
+	return status;
 }

@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -98,6 +99,112 @@ cs_tool_day_start(const char *day, int next)
 		return 0;
 	cs_local_to_utc(&dt, out);
 	return next ? cs_local_midnight(out[0], 1) : out[0];
+}
+
+void
+cs_tool_opts_init(struct cs_tool_opts *o, const char *synopsis)
+{
+	memset(o, 0, sizeof(*o));
+	o->synopsis = synopsis;
+	o->format = CS_OUT_TABLE;
+	o->hours = CS_TOOL_IN_HOURS;
+}
+
+static void
+set_format(struct cs_tool_opts *o, enum cs_out_format f)
+{
+	o->format = f;
+	o->nformat++;
+}
+
+static void
+set_hours(struct cs_tool_opts *o, enum cs_tool_hours h)
+{
+	o->hours = h;
+	o->nhours++;
+}
+
+int
+cs_tool_opt(struct cs_tool_opts *o, int ch, const char *arg)
+{
+	switch (ch) {
+	case 'c':
+		o->config = arg;
+		break;
+	case 'd':
+		o->db = arg;
+		break;
+	case 'o':
+		o->output = arg;
+		break;
+	case CS_OPT_FROM:
+	case CS_OPT_TO:
+		if (cs_tool_day_arg(arg, ch == CS_OPT_TO,
+		    ch == CS_OPT_TO ? o->to : o->from) != 0) {
+			cs_usage_error(o->synopsis, "%s: bad date '%s': write "
+			    "YYYY-MM-DD, YYYY-MM or YYYY",
+			    ch == CS_OPT_TO ? "--to" : "--from", arg);
+			return -1;
+		}
+		break;
+	case CS_OPT_CSV:
+		set_format(o, CS_OUT_CSV);
+		break;
+	case CS_OPT_TSV:
+		set_format(o, CS_OUT_TSV);
+		break;
+	case CS_OPT_JSON:
+		set_format(o, CS_OUT_JSON);
+		break;
+	case CS_OPT_ALL_HOURS:
+		set_hours(o, CS_TOOL_ALL_HOURS);
+		break;
+	case CS_OPT_OUT_OF_HOURS:
+		set_hours(o, CS_TOOL_OUT_OF_HOURS);
+		break;
+	default:
+		cs_usage_error(o->synopsis, "unknown option");
+		return -1;
+	}
+	return 0;
+}
+
+int
+cs_tool_opts_check(const struct cs_tool_opts *o, int argc, char **argv)
+{
+	if (optind < argc) {
+		cs_usage_error(o->synopsis, "unexpected argument '%s'",
+		    argv[optind]);
+		return -1;
+	}
+	if (o->nformat > 1) {
+		cs_usage_error(o->synopsis, "give one of --csv, --tsv, --json");
+		return -1;
+	}
+	if (o->nhours > 1) {
+		cs_usage_error(o->synopsis, "give --all-hours or --out-of-hours, "
+		    "not both");
+		return -1;
+	}
+	if (o->from[0] != '\0' && o->to[0] != '\0' &&
+	    strcmp(o->from, o->to) > 0) {
+		cs_usage_error(o->synopsis, "--from %s is after --to %s", o->from,
+		    o->to);
+		return -1;
+	}
+	return 0;
+}
+
+const char *
+cs_tool_from(const struct cs_tool_opts *o)
+{
+	return o->from[0] != '\0' ? o->from : NULL;
+}
+
+const char *
+cs_tool_to(const struct cs_tool_opts *o)
+{
+	return o->to[0] != '\0' ? o->to : NULL;
 }
 
 int

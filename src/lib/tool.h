@@ -12,7 +12,7 @@
 #include "error.h"
 #include "output.h"
 
-/* Exit statuses, the same for every tool (style.md). */
+/* Exit statuses, the same for every tool (EXIT STATUS in each man page). */
 #define CS_EXIT_OK 0
 #define CS_EXIT_FAIL 1
 #define CS_EXIT_USAGE 2
@@ -45,6 +45,65 @@ int cs_tool_day_arg(const char *arg, int is_to, char out[11]);
  * the configuration's time zone in force.
  */
 int64_t cs_tool_day_start(const char *day, int next);
+
+/*
+ * The options several tools share, parsed in one place so that they mean
+ * and say the same in each.  A tool lists those it takes in its own
+ * getopt_long table, with these values for the long-only ones, handles its
+ * own options first and passes every other value getopt_long returns to
+ * cs_tool_opt, which also answers an unknown one.
+ */
+enum {
+	CS_OPT_ALL_HOURS = 0x100,	/* --all-hours */
+	CS_OPT_CSV,			/* --csv */
+	CS_OPT_FROM,			/* --from DATE */
+	CS_OPT_JSON,			/* --json */
+	CS_OPT_OUT_OF_HOURS,		/* --out-of-hours */
+	CS_OPT_TO,			/* --to DATE */
+	CS_OPT_TSV,			/* --tsv */
+	CS_OPT_TOOL = 0x200		/* a tool's own long-only options from here */
+};
+
+/* Which calls, by opening hours: without an option, those in hours. */
+enum cs_tool_hours {
+	CS_TOOL_IN_HOURS, CS_TOOL_OUT_OF_HOURS, CS_TOOL_ALL_HOURS
+};
+
+struct cs_tool_opts {
+	const char *synopsis;		/* for usage errors */
+	const char *config;		/* -c FILE, or NULL */
+	const char *db;			/* -d FILE, or NULL */
+	const char *output;		/* -o FILE (callstat-synth: DIR), or NULL */
+	char from[11], to[11];		/* --from, --to as YYYY-MM-DD (the first
+					   and last day they name), "" if not given */
+	enum cs_out_format format;	/* --csv, --tsv, --json; CS_OUT_TABLE */
+	enum cs_tool_hours hours;	/* --all-hours, --out-of-hours */
+	int nformat, nhours;		/* how many of each were given */
+};
+
+/* Nothing given yet; synopsis is kept for the usage messages. */
+void cs_tool_opts_init(struct cs_tool_opts *o, const char *synopsis);
+
+/*
+ * Takes one value from getopt_long (ch) with its argument (arg): -c, -d,
+ * -o, --from, --to, --csv, --tsv, --json, --all-hours, --out-of-hours.
+ * Returns 0, or -1 after a usage message (cs_usage_error: the tool exits
+ * CS_EXIT_USAGE) for a bad date or a value it does not know ('?' from
+ * getopt_long included: "unknown option").
+ */
+int cs_tool_opt(struct cs_tool_opts *o, int ch, const char *arg);
+
+/*
+ * After the options, for the tools that take no operand: no argument left
+ * (argv[optind...]), one output format at most, one hours option at most,
+ * and --from not after --to, checked in that order.  Returns 0, or -1
+ * after a usage message.
+ */
+int cs_tool_opts_check(const struct cs_tool_opts *o, int argc, char **argv);
+
+/* --from and --to, or NULL for each one not given. */
+const char *cs_tool_from(const struct cs_tool_opts *o);
+const char *cs_tool_to(const struct cs_tool_opts *o);
 
 /*
  * Loads the configuration (cs_config_find), printing what went wrong.

@@ -49,6 +49,20 @@ cs_format_titles(char *buf, size_t size)
 		    cs_formats[i]->title);
 }
 
+void
+cs_format_names(char *buf, size_t size)
+{
+	size_t off = 0;
+	int n = 0;
+
+	while (cs_formats[n] != NULL)
+		n++;
+	buf[0] = '\0';
+	for (int i = 0; i < n && off < size; i++)
+		off += (size_t)snprintf(buf + off, size - off, "%s%s",
+		    i == 0 ? "" : i == n - 1 ? " or " : ", ", cs_formats[i]->name);
+}
+
 static int
 is_blank(int c)
 {

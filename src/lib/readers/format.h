@@ -93,6 +93,9 @@ const struct cs_format *cs_format_detect(const char *buf, size_t len);
 /* The name of a format, NULL for none. */
 const char *cs_format_name(const struct cs_format *f);
 
+/* "asterisk-cdr or asterisk-queue-log": the names, for messages. */
+void cs_format_names(char *buf, size_t size);
+
 /* "neither an Asterisk Master.csv nor a queue_log": what a file that is
  * no format is not, for messages. */
 void cs_format_titles(char *buf, size_t size);

@@ -3,12 +3,12 @@
  * and what the telephone system did with each call; and the writers that
  * turn each modelled call into the files a PBX would have written.
  *
- * The model (town.c) knows nothing of file formats: it produces one
- * struct cs_synth_call per call, in PBX-neutral terms (the bot answered at
- * t, the caller entered the queue at t, these phones rang from t to t', the
- * agent picked up at t''...), and the ground truth of that call (struct
- * cs_synth_truth) as kpi.md defines it, decided from what the model knows
- * happened, never from the files.  The writers (write_asterisk.c,
+ * The model (town.c and the town_*.c files, town.h) knows nothing of file
+ * formats: it produces one struct cs_synth_call per call, in PBX-neutral
+ * terms (the bot answered at t, the caller entered the queue at t, these
+ * phones rang from t to t', the agent picked up at t''...), and the ground
+ * truth of that call (struct cs_synth_truth) as callstat-kpi(7) defines
+ * it, decided from what the model knows happened, never from the files.  The writers (write_asterisk.c,
  * write_truth.c) turn calls into lines.  Everything is deterministic: one
  * PRNG (rng.c) seeded from --seed, no rand(), no clock.
  *
@@ -134,7 +134,8 @@ struct cs_synth_ring {
 	uint64_t chan;		/* the member channel's number */
 };
 
-/* What the model decided, as kpi.md counts it (one row of truth.csv). */
+/* What the model decided, as callstat-kpi(7) counts it (one row of
+ * truth.csv). */
 struct cs_synth_truth {
 	int service;		/* index into the configuration, -1: other */
 	int in_hours;
@@ -241,7 +242,8 @@ struct cs_synth_opts {
 	int agents;		/* > 0: agents per queue, whatever the load */
 };
 
-/* The defaults that give a town like DEVELOPERS.md's. */
+/* The defaults of callstat-synth(1): a town that answers about 70 % of its
+ * calls in opening hours before the bot and about 95 % after. */
 void cs_synth_opts_init(struct cs_synth_opts *o);
 
 /* What a run wrote. */
@@ -292,7 +294,7 @@ int cs_synth_truth_advance(struct cs_synth_truthw *w, int64_t now);
 int cs_synth_truth_close(struct cs_synth_truthw *w, struct cs_synth_stats *st,
     struct cs_error *err);
 
-/* The town as the writers need it (town.c). */
+/* The town as the writers need it (town_setup.c makes it). */
 struct cs_synth_town {
 	const struct cs_config *cfg;
 	struct cs_synth_service *svc;

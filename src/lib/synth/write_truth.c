@@ -1,6 +1,6 @@
 /*
  * write_truth.c: truth.csv, one row per call with what the model decided
- * (kpi.md's facts of that call), in the order the calls started.
+ * (callstat-kpi(7)'s facts of that call), in the order the calls started.
  */
 #include <errno.h>
 #include <stdlib.h>
