@@ -30,72 +30,6 @@
 #include "timeutil.h"
 #include "town.h"
 
-/* ---- the event heap ---- */
-
-struct event {
-	int64_t time;
-	uint64_t seq;
-	int type;
-	struct pcall *p;
-	long day;
-};
-
-static int
-ev_before(const struct event *a, const struct event *b)
-{
-	return a->time < b->time || (a->time == b->time && a->seq < b->seq);
-}
-
-int
-cs_town_push(struct town *tw, int64_t time, int type, struct pcall *p, long day)
-{
-	struct event e = { time, tw->evseq++, type, p, day };
-	size_t i;
-
-	if (tw->nev == tw->capev) {
-		size_t cap = tw->capev ? 2 * tw->capev : 4096;
-		struct event *v = realloc(tw->ev, cap * sizeof(*v));
-
-		if (v == NULL)
-			return -1;
-		tw->ev = v;
-		tw->capev = cap;
-	}
-	for (i = tw->nev++; i > 0; ) {
-		size_t up = (i - 1) / 2;
-
-		if (!ev_before(&e, &tw->ev[up]))
-			break;
-		tw->ev[i] = tw->ev[up];
-		i = up;
-	}
-	tw->ev[i] = e;
-	return 0;
-}
-
-static struct event
-ev_pop(struct town *tw)
-{
-	struct event top = tw->ev[0], last = tw->ev[--tw->nev];
-	size_t i = 0;
-
-	for (;;) {
-		size_t c = 2 * i + 1;
-
-		if (c >= tw->nev)
-			break;
-		if (c + 1 < tw->nev && ev_before(&tw->ev[c + 1], &tw->ev[c]))
-			c++;
-		if (!ev_before(&tw->ev[c], &last))
-			break;
-		tw->ev[i] = tw->ev[c];
-		i = c;
-	}
-	if (tw->nev > 0)
-		tw->ev[i] = last;
-	return top;
-}
-
 /* ---- a day's new calls ---- */
 
 static int
@@ -253,7 +187,7 @@ cs_synth_run(const struct cs_synth_opts *o, const char *dir,
 		goto out;
 	}
 	while (tw.nev > 0) {
-		struct event e = ev_pop(&tw);
+		struct event e = cs_town_pop(&tw);
 		int r = 0;
 
 		if (cs_synth_asterisk_advance(tw.aw, e.time) != 0 ||
@@ -293,7 +227,7 @@ cs_synth_run(const struct cs_synth_opts *o, const char *dir,
 	rc = 0;
 out:
 	while (tw.nev > 0) {
-		struct event e = ev_pop(&tw);
+		struct event e = cs_town_pop(&tw);
 
 		free(e.p);
 	}

@@ -50,7 +50,14 @@ struct pcall {
 
 enum evtype { EV_DAY, EV_ARRIVE, EV_QUEUE };
 
-struct event;
+/* An event of the town, in its heap (town_events.c). */
+struct event {
+	int64_t time;
+	uint64_t seq;
+	int type;
+	struct pcall *p;
+	long day;
+};
 
 struct town {
 	struct cs_synth_town pub;
@@ -73,6 +80,8 @@ struct town {
 /* town.c: schedules an event (p's, or a day's); -1 when out of memory. */
 int cs_town_push(struct town *tw, int64_t time, int type, struct pcall *p,
     long day);
+/* The earliest event, taken off the heap (which is not empty). */
+struct event cs_town_pop(struct town *tw);
 
 /* town_setup.c */
 
