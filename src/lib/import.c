@@ -307,9 +307,9 @@ save_source(struct run *r, const char *real)
 
 /*
  * The reading thread: reads the file from where it was left, splits it into
- * lines, parses and scrubs each, and queues its row for the writing thread.
- * Only this thread parses times and reads the configuration meanwhile (the
- * time functions keep a cache that is not shared between threads).
+ * lines, has its format parse and store each (numbers hashed or scrubbed),
+ * and queues the rows for the writing thread, or for the builder of the
+ * calls when there is one.
  */
 static int
 read_all(struct run *r)

@@ -8,7 +8,7 @@
  * only the lines added since are read.  A bad line costs that line only: it
  * is reported through the reject callback and counted.  The file is read,
  * parsed and scrubbed on a thread of its own, the calls its records make
- * are built on a second when the database allows it (calls.h), and this
+ * are built on a second when the database allows it (stream.h), and this
  * thread stores the records and the calls; else the calls are rebuilt from
  * the stored records once the file is read.  Everything is then committed
  * at once; on any failure nothing of the file remains.  The first file into
@@ -37,7 +37,7 @@ struct cs_import_stats {
 	long purged;	/* lines dated before a purge (purge.h): not stored */
 	int resumed;	/* the file grew: only its new lines were read */
 	int unchanged;	/* nothing new since the last import */
-	int streamed;	/* its calls were built as it was read (calls.h) */
+	int streamed;	/* its calls were built as it was read (stream.h) */
 };
 
 struct cs_import {

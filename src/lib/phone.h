@@ -35,7 +35,8 @@
 
 #include <stddef.h>
 
-/* What a number is replaced with.  The call rules know it (calls.c). */
+/* What a number is replaced with.  The Asterisk mapping knows it (an
+ * outside number dialled: readers/asterisk_map.c). */
 #define CS_PHONE_MARK "[phone]"
 
 /*

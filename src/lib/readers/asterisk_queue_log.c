@@ -23,8 +23,8 @@ struct qlog_priv {
 
 /*
  * The data fields that hold numbers, for the events of stock app_queue
- * (pbx-formats-reference.md 2.2).  Older versions write fewer fields, so
- * only the fields a line has are checked.
+ * (as app_queue documents its queue_log).  Older versions write fewer
+ * fields, so only the fields a line has are checked.
  */
 static const struct {
 	const char	*event;

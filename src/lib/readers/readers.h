@@ -24,7 +24,7 @@
 /* ---- Asterisk cdr_csv (Master.csv) ---- */
 
 /* Canonical column positions: a file with fewer columns leaves the
- * missing ones NULL (formats.md: 16 to 21 columns). */
+ * missing ones NULL (16 to 21 columns: callstat-import(1)). */
 enum cs_cdr_field {
 	CS_CDR_ACCOUNTCODE, CS_CDR_SRC, CS_CDR_DST, CS_CDR_DCONTEXT,
 	CS_CDR_CLID, CS_CDR_CHANNEL, CS_CDR_DSTCHANNEL, CS_CDR_LASTAPP,
