@@ -7,6 +7,7 @@
 #include "calls.h"
 #include "derive.h"
 #include "privacy.h"
+#include "readers/asterisk_tables.h"
 #include "rowq.h"
 #include "timeutil.h"
 
@@ -998,13 +999,13 @@ nomem:
 	return cs_error_set(r->err, "out of memory");
 }
 
-/* Queues the current row of st (its columns, as they are) as a kind row. */
+/* Queues the current row of st (its columns, as they are) as a row of t. */
 static int
-put_columns(struct cs_rowq *q, enum cs_row_kind kind, sqlite3_stmt *st)
+put_columns(struct cs_rowq *q, const struct cs_tabledef *t, sqlite3_stmt *st)
 {
 	int n = sqlite3_column_count(st);
 
-	cs_rowq_begin(q, kind);
+	cs_rowq_begin(q, t);
 	for (int i = 0; i < n; i++)
 		switch (sqlite3_column_type(st, i)) {
 		case SQLITE_INTEGER:
@@ -1030,21 +1031,26 @@ static int
 select_records(struct cs_db *db, int64_t lo, int64_t hi, struct cs_rowq *q,
     struct cs_error *err)
 {
+	/* what the calls do not need */
+	const unsigned long long unused = 1ULL << CS_CDR_COL_AMAFLAGS |
+	    1ULL << CS_CDR_COL_ACCOUNTCODE | 1ULL << CS_CDR_COL_USERFIELD |
+	    1ULL << CS_CDR_COL_PEERACCOUNT | 1ULL << CS_CDR_COL_SEQUENCE;
 	sqlite3_stmt *ls = NULL, *es = NULL;
+	char *lsql, *esql;
 	int lrc, erc, rc = -1;
 
-	if (cs_db_prepare(db, &ls, "SELECT start, rhash, source, line, answer, "
-	    "end, duration, billsec, caller, src, dst, dcontext, channel, "
-	    "dstchannel, lastapp, lastdata, disposition, NULL, NULL, uniqueid, "
-	    "NULL, NULL, linkedid, NULL, flags "
-	    "FROM cdr WHERE start >= ? AND start < ? ORDER BY start, rhash",
-	    err) != 0)
-		goto out;
-	if (cs_db_prepare(db, &es, "SELECT time, rhash, source, line, callid, "
-	    "queue, agent, event, data1, data2, data3, data4, data5 "
-	    "FROM queue_log WHERE time >= ? AND time < ? "
+	lsql = cs_tabledef_select(&cs_table_cdr, CS_TABLEDEF_ALL & ~unused,
+	    "WHERE start >= ? AND start < ? ORDER BY start, rhash");
+	esql = cs_tabledef_select(&cs_table_queue_log, CS_TABLEDEF_ALL,
+	    "WHERE time >= ? AND time < ? "
 	    "AND callid NOT IN ('NONE', 'MANAGER', 'CLI', 'REALTIME', '') "
-	    "ORDER BY time, rhash", err) != 0)
+	    "ORDER BY time, rhash");
+	if (lsql == NULL || esql == NULL) {
+		cs_error_set(err, "out of memory");
+		goto out;
+	}
+	if (cs_db_prepare(db, &ls, lsql, err) != 0 ||
+	    cs_db_prepare(db, &es, esql, err) != 0)
 		goto out;
 	sqlite3_bind_int64(ls, 1, lo);
 	sqlite3_bind_int64(ls, 2, hi);
@@ -1055,11 +1061,11 @@ select_records(struct cs_db *db, int64_t lo, int64_t hi, struct cs_rowq *q,
 	while (lrc == SQLITE_ROW || erc == SQLITE_ROW) {
 		if (lrc == SQLITE_ROW && (erc != SQLITE_ROW ||
 		    sqlite3_column_int64(ls, 0) <= sqlite3_column_int64(es, 0))) {
-			if (put_columns(q, CS_ROW_CDR, ls) != 0)
+			if (put_columns(q, &cs_table_cdr, ls) != 0)
 				goto stopped;
 			lrc = sqlite3_step(ls);
 		} else {
-			if (put_columns(q, CS_ROW_QLOG, es) != 0)
+			if (put_columns(q, &cs_table_queue_log, es) != 0)
 				goto stopped;
 			erc = sqlite3_step(es);
 		}
@@ -1076,6 +1082,8 @@ stopped:
 out:
 	sqlite3_finalize(ls);
 	sqlite3_finalize(es);
+	free(lsql);
+	free(esql);
 	return rc;
 }
 
@@ -1516,49 +1524,51 @@ cs_calls_stream_event(struct cs_calls_stream *s, const char *callid,
 }
 
 /*
- * A record as its row goes into the database (rowq.c's statements give the
- * order of the values: those of the cdr and queue_log tables).
+ * A record as its row goes into the database (in the order of the cdr and
+ * queue_log tables' columns, readers/asterisk_tables.h).
  */
 int
 cs_calls_stream_row(struct cs_calls_stream *s, const struct cs_row *row)
 {
-	if (row->kind == CS_ROW_CDR) {
+	if (row->table == &cs_table_cdr) {
 		struct cs_leg l;
 
 		memset(&l, 0, sizeof(l));
-		l.start = cs_row_int(row, 0);
-		l.order = (cs_row_int(row, 2) << 32) + cs_row_int(row, 3);
-		l.answer = cs_row_int(row, 4);		/* NULL: 0 */
-		l.end = cs_row_int(row, 5);
-		l.duration = (long)cs_row_int(row, 6);
-		l.billsec = (long)cs_row_int(row, 7);
-		l.caller = cs_row_text(row, 8);
-		l.src = cs_row_text(row, 9);
-		l.dst = cs_row_text(row, 10);
-		l.dcontext = cs_row_text(row, 11);
-		l.channel = cs_row_text(row, 12);
-		l.dstchannel = cs_row_text(row, 13);
-		l.lastapp = cs_row_text(row, 14);
-		l.lastdata = cs_row_text(row, 15);
-		l.disposition = cs_row_text(row, 16);
-		l.uniqueid = cs_row_text(row, 19);
-		l.linkedid = cs_row_text(row, 22);
-		l.flags = (int)cs_row_int(row, 24);
-		return cs_calls_stream_leg(s, &l, cs_row_int(row, 1));
+		l.start = cs_row_int(row, CS_CDR_COL_START);
+		l.order = (cs_row_int(row, CS_CDR_COL_SOURCE) << 32) +
+		    cs_row_int(row, CS_CDR_COL_LINE);
+		l.answer = cs_row_int(row, CS_CDR_COL_ANSWER);	/* NULL: 0 */
+		l.end = cs_row_int(row, CS_CDR_COL_END);
+		l.duration = (long)cs_row_int(row, CS_CDR_COL_DURATION);
+		l.billsec = (long)cs_row_int(row, CS_CDR_COL_BILLSEC);
+		l.caller = cs_row_text(row, CS_CDR_COL_CALLER);
+		l.src = cs_row_text(row, CS_CDR_COL_SRC);
+		l.dst = cs_row_text(row, CS_CDR_COL_DST);
+		l.dcontext = cs_row_text(row, CS_CDR_COL_DCONTEXT);
+		l.channel = cs_row_text(row, CS_CDR_COL_CHANNEL);
+		l.dstchannel = cs_row_text(row, CS_CDR_COL_DSTCHANNEL);
+		l.lastapp = cs_row_text(row, CS_CDR_COL_LASTAPP);
+		l.lastdata = cs_row_text(row, CS_CDR_COL_LASTDATA);
+		l.disposition = cs_row_text(row, CS_CDR_COL_DISPOSITION);
+		l.uniqueid = cs_row_text(row, CS_CDR_COL_UNIQUEID);
+		l.linkedid = cs_row_text(row, CS_CDR_COL_LINKEDID);
+		l.flags = (int)cs_row_int(row, CS_CDR_COL_FLAGS);
+		return cs_calls_stream_leg(s, &l, cs_row_int(row, CS_CDR_COL_RHASH));
 	}
-	if (row->kind == CS_ROW_QLOG) {
+	if (row->table == &cs_table_queue_log) {
 		struct cs_qevent e;
 
 		memset(&e, 0, sizeof(e));
-		e.time = cs_row_int(row, 0);
-		e.order = (cs_row_int(row, 2) << 32) + cs_row_int(row, 3);
-		e.queue = cs_row_text(row, 5);
-		e.agent = cs_row_text(row, 6);
-		e.event = cs_row_text(row, 7);
+		e.time = cs_row_int(row, CS_QLOG_COL_TIME);
+		e.order = (cs_row_int(row, CS_QLOG_COL_SOURCE) << 32) +
+		    cs_row_int(row, CS_QLOG_COL_LINE);
+		e.queue = cs_row_text(row, CS_QLOG_COL_QUEUE);
+		e.agent = cs_row_text(row, CS_QLOG_COL_AGENT);
+		e.event = cs_row_text(row, CS_QLOG_COL_EVENT);
 		for (int i = 0; i < (int)(sizeof(e.data) / sizeof(e.data[0])); i++)
-			e.data[i] = cs_row_text(row, 8 + i);
-		return cs_calls_stream_event(s, cs_row_text(row, 4), &e,
-		    cs_row_int(row, 1));
+			e.data[i] = cs_row_text(row, CS_QLOG_COL_DATA1 + i);
+		return cs_calls_stream_event(s, cs_row_text(row, CS_QLOG_COL_CALLID),
+		    &e, cs_row_int(row, CS_QLOG_COL_RHASH));
 	}
 	return 0;
 }

@@ -151,8 +151,8 @@ int cs_calls_stream_leg(struct cs_calls_stream *s, const struct cs_leg *l,
     int64_t rhash);
 int cs_calls_stream_event(struct cs_calls_stream *s, const char *callid,
     const struct cs_qevent *e, int64_t rhash);
-/* The same, as the row that stores the record (CS_ROW_CDR, CS_ROW_QLOG;
- * others are left alone). */
+/* The same, as the row that stores the record (of cs_table_cdr or
+ * cs_table_queue_log; others are left alone). */
 struct cs_row;
 int cs_calls_stream_row(struct cs_calls_stream *s, const struct cs_row *row);
 /* The last rows; then the stream is done (or has given up). */

@@ -15,6 +15,7 @@
 
 #include "calls.h"
 #include "import.h"
+#include "readers/asterisk_tables.h"
 #include "rowq.h"
 
 #define CHUNK (256 * 1024)
@@ -166,7 +167,7 @@ store_cdr(struct run *r, const struct cs_cdr_record *rec, int64_t rhash)
 	l.linkedid = scrubbed(rec->f[CS_CDR_LINKEDID], b[12]);
 	l.flags = rec->ambiguous ? 1 : 0;
 
-	cs_rowq_begin(q, CS_ROW_CDR);
+	cs_rowq_begin(q, &cs_table_cdr);
 	cs_rowq_int(q, l.start);
 	cs_rowq_int(q, rhash);
 	cs_rowq_int(q, r->source);
@@ -226,7 +227,7 @@ store_qlog(struct run *r, const struct cs_qlog_record *rec, int64_t rhash)
 			e.data[i] = scrubbed(rec->data[i], b[i]);
 		}
 	}
-	cs_rowq_begin(q, CS_ROW_QLOG);
+	cs_rowq_begin(q, &cs_table_queue_log);
 	cs_rowq_int(q, e.time);
 	cs_rowq_int(q, rhash);
 	cs_rowq_int(q, r->source);

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "import.h"
+#include "readers/asterisk_tables.h"
 #include "rowq.h"
 #include "unit.h"
 
@@ -332,7 +333,7 @@ test_writer_fails(void)
 static int
 put_qlog(struct cs_rowq *q, int64_t t, int64_t rhash)
 {
-	cs_rowq_begin(q, CS_ROW_QLOG);
+	cs_rowq_begin(q, &cs_table_queue_log);
 	cs_rowq_int(q, t);
 	cs_rowq_int(q, rhash);
 	cs_rowq_int(q, 1);
