@@ -1060,7 +1060,8 @@ select_records(struct cs_db *db, int64_t lo, int64_t hi, struct cs_rowq *q,
 	erc = sqlite3_step(es);
 	while (lrc == SQLITE_ROW || erc == SQLITE_ROW) {
 		if (lrc == SQLITE_ROW && (erc != SQLITE_ROW ||
-		    sqlite3_column_int64(ls, 0) <= sqlite3_column_int64(es, 0))) {
+		    sqlite3_column_int64(ls, CS_CDR_COL_START) <=
+		    sqlite3_column_int64(es, CS_QLOG_COL_TIME))) {
 			if (put_columns(q, &cs_table_cdr, ls) != 0)
 				goto stopped;
 			lrc = sqlite3_step(ls);
