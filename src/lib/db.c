@@ -15,7 +15,8 @@
 
 /*
  * The migrations: migration[i] takes a database from version i to i + 1.
- * Never edit one that has shipped; add the next.
+ * Never edit one that has shipped; add the next, and change the table's
+ * description to match (tabledef.h: test_db.c compares the two).
  */
 static const char *const migration[] = {
 	/* 0 -> 1: the first schema */
@@ -131,6 +132,15 @@ static const char *const migration[] = {
 	"  day TEXT NOT NULL, week TEXT NOT NULL, service TEXT NOT NULL, in_hours INTEGER NOT NULL,"
 	"  metric INTEGER NOT NULL, secs INTEGER NOT NULL, n INTEGER NOT NULL,"
 	"  PRIMARY KEY(day, service, in_hours, metric, secs)) WITHOUT ROWID;",
+	/*
+	 * 1 -> 2: the key and start of the leg the bot answered, for its
+	 * session to be joined to the call.  The calls stored before lack
+	 * them: forgetting what the derived tables were made from has the
+	 * next import (or reader) rebuild them (rebuild.c, derived_from).
+	 */
+	"ALTER TABLE calls ADD COLUMN bot_key TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE calls ADD COLUMN bot_start INTEGER;"
+	"DELETE FROM meta WHERE key = 'derived_from';",
 };
 
 const char *
@@ -202,6 +212,8 @@ fail:
 }
 
 #define NMIGRATIONS ((int)(sizeof(migration) / sizeof(migration[0])))
+_Static_assert(NMIGRATIONS == CS_DB_VERSION, "db.h's version is the last "
+    "migration's");
 
 /*
  * Whether db is callstat's, reading only: *v gets its schema version, 0

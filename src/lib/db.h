@@ -21,7 +21,7 @@
 
 #include "error.h"
 
-#define CS_DB_VERSION 1
+#define CS_DB_VERSION 2
 
 /* How a tool opens the database. */
 enum cs_db_mode {

@@ -14,7 +14,7 @@
 
 struct pcall {
 	int64_t start;
-	char *id;
+	char *id;		/* and after it, c.bot_key's copy */
 	struct cs_call c;
 	char caller[CS_HASH_HEX + 1];
 	int nlegs;
@@ -164,13 +164,14 @@ hist_add(struct hist *h, long secs)
 	return 0;
 }
 
-/* Begins a row of kind with the key of a's totals. */
+/* Begins a row of t (daily or wait_hist) with the key of a's totals. */
 static struct cs_rowq *
-begin_totals(struct cs_derive *d, enum cs_row_kind kind, const struct acc *a)
+begin_totals(struct cs_derive *d, const struct cs_tabledef *t,
+    const struct acc *a)
 {
 	struct cs_rowq *q = d->q;
 
-	cs_rowq_begin(q, kind);
+	cs_rowq_begin(q, t);
 	cs_rowq_text(q, a->day);
 	cs_rowq_text(q, a->week);
 	cs_rowq_text(q, service_name(d->cfg, a->service));
@@ -182,7 +183,7 @@ static int
 write_hist_row(struct cs_derive *d, const struct acc *a, int metric, long secs,
     long n)
 {
-	struct cs_rowq *q = begin_totals(d, CS_ROW_HIST, a);
+	struct cs_rowq *q = begin_totals(d, &cs_table_wait_hist, a);
 
 	cs_rowq_int(q, metric);
 	cs_rowq_int(q, secs);
@@ -193,7 +194,7 @@ write_hist_row(struct cs_derive *d, const struct acc *a, int metric, long secs,
 static int
 write_acc(struct cs_derive *d, struct acc *a)
 {
-	struct cs_rowq *q = begin_totals(d, CS_ROW_DAILY, a);
+	struct cs_rowq *q = begin_totals(d, &cs_table_daily, a);
 
 	for (int i = 0; i < CS_SUM_N; i++)
 		cs_rowq_int(q, a->sum[i]);
@@ -341,7 +342,7 @@ settle(struct cs_derive *d, struct pcall *p)
 		return 0;
 	if (c->start < d->day_lo || c->start >= d->day_hi)
 		day_of(d, c->start);
-	cs_rowq_begin(q, CS_ROW_CALL);
+	cs_rowq_begin(q, &cs_table_calls);
 	cs_rowq_int(q, c->start);
 	cs_rowq_text(q, p->id);
 	cs_rowq_int(q, c->end);
@@ -366,6 +367,11 @@ settle(struct cs_derive *d, struct pcall *p)
 	cs_rowq_int(q, p->again);
 	cs_rowq_int(q, p->cb2);
 	cs_rowq_int(q, p->cb24);
+	cs_rowq_text(q, c->bot_key);
+	if (c->bot_key[0] != '\0')
+		cs_rowq_int(q, c->bot_start);
+	else
+		cs_rowq_null(q);
 	if (cs_rowq_end(q) != 0)
 		return -1;
 	if (c->direction != CS_INBOUND)
@@ -497,14 +503,20 @@ cs_derive_add(struct cs_derive *d, const char *id, const struct cs_call *c,
     int nlegs)
 {
 	struct pcall *p = calloc(1, sizeof(*p));
+	const char *bot_key = c->bot_key != NULL ? c->bot_key : "";
+	size_t nid = strlen(id) + 1, nkey = strlen(bot_key) + 1;
 
-	if (p == NULL || (p->id = cs_strdup(id)) == NULL) {
+	/* one allocation for both: most calls have no bot leg */
+	if (p == NULL || (p->id = malloc(nid + nkey)) == NULL) {
 		free(p);
 		return cs_error_set(d->err, "out of memory");
 	}
+	memcpy(p->id, id, nid);
+	memcpy(p->id + nid, bot_key, nkey);
 	p->start = c->start;
 	p->c = *c;
 	p->c.caller = NULL;
+	p->c.bot_key = p->id + nid;
 	snprintf(p->caller, sizeof(p->caller), "%s", c->caller);
 	p->nlegs = nlegs;
 	p->store = c->start >= d->from && c->start < d->to;

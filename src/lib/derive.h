@@ -21,22 +21,7 @@
 #include "db.h"
 #include "error.h"
 #include "rowq.h"
-
-/*
- * The sums of one (day, service, hours): the columns of the daily table
- * after day, week, service and in_hours, in that order.  kpi.c reads them
- * back in the same order.
- */
-enum cs_daily_sum {
-	CS_SUM_OFFERED, CS_SUM_ANSWERED, CS_SUM_NEEDED, CS_SUM_AGENT,
-	CS_SUM_BOT, CS_SUM_ABANDONED, CS_SUM_MISSED, CS_SUM_VOICEMAIL,
-	CS_SUM_SHORT, CS_SUM_WAIT, CS_SUM_SL, CS_SUM_ABANDON_WAIT, CS_SUM_TALK,
-	CS_SUM_BOT_SESSIONS, CS_SUM_ESCALATED, CS_SUM_ESCALATED_AGENT,
-	CS_SUM_CONTAIN_NUM, CS_SUM_CONTAIN_DEN, CS_SUM_REPEAT_NUM,
-	CS_SUM_REPEAT_DEN, CS_SUM_LOST, CS_SUM_CALLBACK_DEN, CS_SUM_CALLBACK2,
-	CS_SUM_CALLBACK24,
-	CS_SUM_N
-};
+#include "tables.h"
 
 struct cs_derive;
 
@@ -48,7 +33,7 @@ struct cs_derive;
 struct cs_derive *cs_derive_new(struct cs_rowq *q, const struct cs_config *cfg,
     int64_t from, int64_t to, struct cs_error *err);
 
-/* A rebuilt call (id and c->caller are copied). */
+/* A rebuilt call (id, c->caller and c->bot_key are copied). */
 int cs_derive_add(struct cs_derive *d, const char *id, const struct cs_call *c,
     int nlegs);
 

@@ -2,8 +2,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "derive.h"
 #include "kpi.h"
+#include "tables.h"
 
 static const struct {
 	const char *name;
@@ -89,15 +89,6 @@ cs_kpi_definition(enum cs_kpi_fig f)
 {
 	return figs[f].definition;
 }
-
-/* The sums of daily, in enum cs_daily_sum's order (derive.h). */
-static const char sums_sql[] =
-	"sum(offered), sum(answered), sum(needed_agent), sum(agent), sum(bot),"
-	" sum(abandoned), sum(missed), sum(voicemail), sum(short),"
-	" sum(wait_sum), sum(sl_count), sum(abandon_wait_sum), sum(talk_sum),"
-	" sum(bot_sessions), sum(escalated), sum(escalated_agent),"
-	" sum(contain_num), sum(contain_den), sum(repeat_num), sum(repeat_den),"
-	" sum(lost), sum(callback_den), sum(callback2_num), sum(callback24_num)";
 
 static const char *
 period_column(const struct cs_kpi_query *q)
@@ -367,15 +358,19 @@ cs_kpi_compute(struct cs_db *db, const struct cs_config *cfg,
     struct cs_error *err)
 {
 	sqlite3_stmt *st = NULL;
-	char sql[2048];
+	char sql[2048], *sums;
 	struct cs_kpi_row *rows = NULL;
 	size_t n = 0, cap = 0;
 	int rc, ret = -1;
 
 	*rowsp = NULL;
 	*nrowsp = 0;
-	build_sql(sql, sizeof(sql), q, sums_sql, "daily",
+	/* the sums of daily, in enum cs_daily_sum's order (tables.h) */
+	if ((sums = cs_tabledef_sums(&cs_table_daily, CS_DAILY_FIRST_SUM)) == NULL)
+		return cs_error_set(err, "out of memory");
+	build_sql(sql, sizeof(sql), q, sums, "daily",
 	    "HAVING sum(offered) + sum(short) > 0");
+	free(sums);
 	if (cs_db_prepare(db, &st, sql, err) != 0)
 		return -1;
 	bind_query(st, q);

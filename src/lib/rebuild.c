@@ -16,9 +16,11 @@
 
 /*
  * Raise when a change to the rules changes what a rebuild gives for the
- * same records and configuration: databases are then rebuilt.
+ * same records and configuration: databases are then rebuilt.  2: the
+ * queue of an AppQueue leg matches queue: terms, as a Queue leg's does;
+ * calls keep their bot leg's key and start.
  */
-#define CS_RULES_VERSION "1"
+#define CS_RULES_VERSION "2"
 
 /* The formats a rebuild reads at most (cs_formats[] has fewer). */
 #define CS_MAX_FORMATS 32
@@ -26,13 +28,13 @@
 /* While the builder's queue is full: write the calls already built. */
 static int write_ready(void *arg);
 
-/* Queues the current row of st (its columns, as they are) as a kind row. */
+/* Queues the current row of st (its columns, as they are) as a row of t. */
 static int
-put_columns(struct cs_rowq *q, enum cs_row_kind kind, sqlite3_stmt *st)
+put_columns(struct cs_rowq *q, const struct cs_tabledef *t, sqlite3_stmt *st)
 {
 	int n = sqlite3_column_count(st);
 
-	cs_rowq_begin(q, kind);
+	cs_rowq_begin(q, t);
 	for (int i = 0; i < n; i++)
 		switch (sqlite3_column_type(st, i)) {
 		case SQLITE_INTEGER:
@@ -84,20 +86,27 @@ select_records(struct cs_db *db, int64_t lo, int64_t hi, struct cs_rowq *q,
 
 	for (int i = 0; cs_formats[i] != NULL && i < CS_MAX_FORMATS; i++) {
 		const struct cs_format *f = cs_formats[i];
-		char sql[1024];
+		const char *tcol = f->table->col[0].name;
+		char tail[256], *sql;
 
-		snprintf(sql, sizeof(sql), "SELECT %s FROM %s WHERE %s >= ? AND "
-		    "%s < ? ORDER BY %s, rhash", f->columns, f->table,
-		    f->time_column, f->time_column, f->time_column);
+		snprintf(tail, sizeof(tail), "WHERE %s >= ? AND %s < ? ORDER BY "
+		    "%s, rhash", tcol, tcol, tcol);
+		if ((sql = cs_tabledef_select(f->table, f->mapped, tail)) == NULL) {
+			cs_error_set(err, "out of memory");
+			goto out;
+		}
 		cur[n].f = f;
 		cur[n].st = NULL;
-		if (cs_db_prepare(db, &cur[n].st, sql, err) != 0)
+		if (cs_db_prepare(db, &cur[n].st, sql, err) != 0) {
+			free(sql);
 			goto out;
-		n++;
-		sqlite3_bind_int64(cur[n - 1].st, 1, lo);
-		sqlite3_bind_int64(cur[n - 1].st, 2, f->piece == CS_PIECE_LEG ?
+		}
+		free(sql);
+		sqlite3_bind_int64(cur[n].st, 1, lo);
+		sqlite3_bind_int64(cur[n].st, 2, f->piece == CS_PIECE_LEG ?
 		    hi : hi + CS_CALL_SPAN);
-		cur[n - 1].rc = sqlite3_step(cur[n - 1].st);
+		cur[n].rc = sqlite3_step(cur[n].st);
+		n++;
 	}
 	for (;;) {
 		struct cursor *next = NULL;
@@ -108,7 +117,7 @@ select_records(struct cs_db *db, int64_t lo, int64_t hi, struct cs_rowq *q,
 				next = &cur[i];
 		if (next == NULL)
 			break;
-		if (put_columns(q, next->f->row_kind, next->st) != 0) {
+		if (put_columns(q, next->f->table, next->st) != 0) {
 			/* the builder or the writing stopped: their error
 			   says why */
 			rc = 1;
@@ -389,7 +398,7 @@ cs_calls_stream_open(struct cs_db *db, const struct cs_config *cfg,
 		char sql[256];
 
 		snprintf(sql, sizeof(sql), "SELECT max(%s) FROM %s",
-		    cs_formats[i]->time_column, cs_formats[i]->table);
+		    cs_formats[i]->table->col[0].name, cs_formats[i]->table->name);
 		if (latest_record(db, sql, &latest, &found, err) != 0)
 			return -1;
 	}

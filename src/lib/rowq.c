@@ -1,3 +1,4 @@
+#include <assert.h>
 #include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,64 +11,30 @@
 #define NBATCH 6		/* batches in flight */
 #define BATCH_BYTES (1024 * 1024)	/* a batch is handed over past this */
 #define BATCH_VALUES 32768	/* or past this many values */
-/* rows of a kind run together by one statement: SQLite's work for each
+/* rows of a table run together by one statement: SQLite's work for each
    statement (starting it, ending it) is then shared by MULTI rows */
 #define MULTI 64
 
-static const char *const sql[CS_ROW_NKINDS] = {
-	[CS_ROW_CDR] = "INSERT OR IGNORE INTO cdr(start, rhash, source, line, "
-	    "answer, end, duration, billsec, caller, src, dst, dcontext, "
-	    "channel, dstchannel, lastapp, lastdata, disposition, amaflags, "
-	    "accountcode, uniqueid, userfield, peeraccount, linkedid, sequence, "
-	    "flags) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?)",
-	[CS_ROW_QLOG] = "INSERT OR IGNORE INTO queue_log(time, rhash, source, "
-	    "line, callid, queue, agent, event, data1, data2, data3, data4, "
-	    "data5) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-	[CS_ROW_CALL] = "INSERT OR REPLACE INTO calls(start, id, end, day, "
-	    "week, direction, service, in_hours, outcome, wait, human_wait, "
-	    "talk, abandon_wait, escalated, needed_agent, bot_answered, caller, "
-	    "legs, flags, repeat_24h, again_24h, callback_2h, callback_24h) "
-	    "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "?, ?, ?)",
-	[CS_ROW_DAILY] = "INSERT INTO daily VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, "
-	    "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-	    "ON CONFLICT(day, service, in_hours) DO UPDATE SET "
-	    "offered = offered + excluded.offered,"
-	    "answered = answered + excluded.answered,"
-	    "needed_agent = needed_agent + excluded.needed_agent,"
-	    "agent = agent + excluded.agent, bot = bot + excluded.bot,"
-	    "abandoned = abandoned + excluded.abandoned,"
-	    "missed = missed + excluded.missed,"
-	    "voicemail = voicemail + excluded.voicemail,"
-	    "short = short + excluded.short,"
-	    "wait_sum = wait_sum + excluded.wait_sum,"
-	    "sl_count = sl_count + excluded.sl_count,"
-	    "abandon_wait_sum = abandon_wait_sum + excluded.abandon_wait_sum,"
-	    "talk_sum = talk_sum + excluded.talk_sum,"
-	    "bot_sessions = bot_sessions + excluded.bot_sessions,"
-	    "escalated = escalated + excluded.escalated,"
-	    "escalated_agent = escalated_agent + excluded.escalated_agent,"
-	    "contain_num = contain_num + excluded.contain_num,"
-	    "contain_den = contain_den + excluded.contain_den,"
-	    "repeat_num = repeat_num + excluded.repeat_num,"
-	    "repeat_den = repeat_den + excluded.repeat_den,"
-	    "lost = lost + excluded.lost,"
-	    "callback_den = callback_den + excluded.callback_den,"
-	    "callback2_num = callback2_num + excluded.callback2_num,"
-	    "callback24_num = callback24_num + excluded.callback24_num",
-	[CS_ROW_HIST] = "INSERT INTO wait_hist VALUES(?, ?, ?, ?, ?, ?, ?) "
-	    "ON CONFLICT(day, service, in_hours, metric, secs) "
-	    "DO UPDATE SET n = n + excluded.n",
-};
+/* the tables a queue into the database can take (statements prepared) */
+#define NTABLES 16
 
 enum { V_ROW, V_NULL, V_INT, V_TEXT };
 
-/* A value; a row starts with a V_ROW value giving its kind and length. */
+/* A value; a row starts with a V_ROW value giving its table and length. */
 struct val {
 	int type;
 	int len;		/* V_TEXT: bytes; V_ROW: values that follow */
-	int64_t i;		/* V_INT; V_TEXT: offset in the text; V_ROW: kind */
+	union {
+		int64_t i;	/* V_INT; V_TEXT: offset in the text */
+		const struct cs_tabledef *t;	/* V_ROW */
+	};
+};
+
+/* The statements of a table, in a queue into the database. */
+struct stmts {
+	const struct cs_tabledef *t;
+	sqlite3_stmt *one;
+	sqlite3_stmt *multi;	/* MULTI rows at once, or NULL */
 };
 
 struct batch {
@@ -84,9 +51,9 @@ struct batch {
 struct shared {
 	struct cs_db *db;	/* NULL: between threads */
 	struct cs_error *err;
-	sqlite3_stmt *st[CS_ROW_NKINDS];
-	sqlite3_stmt *multi[CS_ROW_NKINDS];	/* MULTI rows at once, or NULL */
-	int ncols[CS_ROW_NKINDS];
+	/* the consumer's, made as the tables come */
+	struct stmts tab[NTABLES];
+	int ntab;
 	struct cs_rowq_stats stats;
 	int refs;		/* handles */
 	/* under mu */
@@ -119,9 +86,9 @@ batch_reset(struct batch *b)
 static void
 shared_free(struct shared *s)
 {
-	for (int k = 0; k < CS_ROW_NKINDS; k++) {
-		sqlite3_finalize(s->st[k]);
-		sqlite3_finalize(s->multi[k]);
+	for (int k = 0; k < s->ntab; k++) {
+		sqlite3_finalize(s->tab[k].one);
+		sqlite3_finalize(s->tab[k].multi);
 	}
 	for (int i = 0; i < NBATCH; i++) {
 		free(s->all[i].v);
@@ -132,29 +99,47 @@ shared_free(struct shared *s)
 	free(s);
 }
 
-/* The statement of kind for MULTI rows: its VALUES list repeated. */
+/* Prepares into *st the INSERT of nrows rows of t. */
 static int
-prepare_multi(struct shared *s, enum cs_row_kind kind, struct cs_error *err)
+prepare_insert(struct shared *s, sqlite3_stmt **st,
+    const struct cs_tabledef *t, int nrows)
 {
-	const char *values = strstr(sql[kind], "VALUES(");
-	size_t head = (size_t)(values - sql[kind]) + 6, one = strlen(values + 6);
-	char *text = malloc(head + MULTI * (one + 1) + 1), *p;
+	char *sql = cs_tabledef_insert(t, nrows);
 	int rc;
 
-	if (text == NULL)
-		return cs_error_set(err, "out of memory");
-	memcpy(text, sql[kind], head);
-	p = text + head;
-	for (int i = 0; i < MULTI; i++) {
-		if (i > 0)
-			*p++ = ',';
-		memcpy(p, values + 6, one);
-		p += one;
-	}
-	*p = '\0';
-	rc = cs_db_prepare(s->db, &s->multi[kind], text, err);
-	free(text);
+	if (sql == NULL)
+		return cs_error_set(s->err, "out of memory");
+	rc = cs_db_prepare(s->db, st, sql, s->err);
+	free(sql);
 	return rc;
+}
+
+/* The statements of t, prepared the first time t comes; NULL on errors. */
+static struct stmts *
+stmts_for(struct shared *s, const struct cs_tabledef *t)
+{
+	struct stmts *x;
+
+	for (int k = 0; k < s->ntab; k++)
+		if (s->tab[k].t == t)
+			return &s->tab[k];
+	if (s->ntab == NTABLES) {
+		cs_error_set(s->err, "%s: too many tables in one queue", t->name);
+		return NULL;
+	}
+	x = &s->tab[s->ntab];
+	if (prepare_insert(s, &x->one, t, 1) != 0)
+		return NULL;
+	/* rows added to others' come a few at a time: one by one */
+	if (t->conflict != CS_TABLEDEF_ADD &&
+	    prepare_insert(s, &x->multi, t, MULTI) != 0) {
+		sqlite3_finalize(x->one);
+		x->one = NULL;
+		return NULL;
+	}
+	x->t = t;
+	s->ntab++;
+	return x;
 }
 
 static struct cs_rowq *
@@ -183,17 +168,6 @@ queue_new(struct cs_db *db, struct cs_error *err)
 		s->free = &s->all[i];
 	}
 	q->s = s;
-	for (int k = 0; db != NULL && k < CS_ROW_NKINDS; k++) {
-		if (sql[k] == NULL)
-			continue;
-		if (cs_db_prepare(db, &s->st[k], sql[k], err) != 0 ||
-		    (k <= CS_ROW_CALL &&
-		    prepare_multi(s, (enum cs_row_kind)k, err) != 0)) {
-			cs_rowq_free(q);
-			return NULL;
-		}
-		s->ncols[k] = sqlite3_bind_parameter_count(s->st[k]);
-	}
 	q->cur = s->free;
 	s->free = s->free->next;
 	batch_reset(q->cur);
@@ -269,7 +243,7 @@ push(struct batch *b)
 }
 
 void
-cs_rowq_begin(struct cs_rowq *q, enum cs_row_kind kind)
+cs_rowq_begin(struct cs_rowq *q, const struct cs_tabledef *t)
 {
 	struct val *v;
 
@@ -277,7 +251,7 @@ cs_rowq_begin(struct cs_rowq *q, enum cs_row_kind kind)
 	if ((v = push(q->cur)) != NULL) {
 		v->type = V_ROW;
 		v->len = 0;
-		v->i = kind;
+		v->t = t;
 	}
 }
 
@@ -377,38 +351,50 @@ bind_row(sqlite3_stmt *st, int first, const struct cs_row *row)
 }
 
 /*
- * Runs nrows rows of one kind into the database, with one statement.  Of
- * CDR and queue_log rows, counts those stored and skipped; the span of
- * their first values covers the rows stored (all of them, when a statement
+ * Runs nrows rows of x's table into the database, with one statement.  Of
+ * rows of records, counts those stored and skipped; the span of their
+ * first values covers the rows stored (all of them, when a statement
  * stored some of its rows but not all).
  */
 static int
-run_rows(struct shared *s, const struct cs_row *rows, int nrows)
+run_rows(struct shared *s, const struct stmts *x, const struct cs_row *rows,
+    int nrows)
 {
-	enum cs_row_kind kind = rows[0].kind;
-	sqlite3_stmt *st = nrows > 1 ? s->multi[kind] : s->st[kind];
+	const struct cs_tabledef *t = x->t;
+	sqlite3_stmt *st = nrows > 1 ? x->multi : x->one;
 	int changes;
 
 	sqlite3_reset(st);
 	for (int i = 0; i < nrows; i++)
-		bind_row(st, 1 + i * s->ncols[kind], &rows[i]);
+		bind_row(st, 1 + i * t->ncols, &rows[i]);
 	if (sqlite3_step(st) != SQLITE_DONE)
-		return cs_db_fail(s->db, kind <= CS_ROW_QLOG ?
+		return cs_db_fail(s->db, t->records ?
 		    "cannot store a record" : "cannot store the rebuilt calls",
 		    s->err);
-	if (kind > CS_ROW_QLOG)
+	if (!t->records)
 		return 0;
 	changes = sqlite3_changes(s->db->h);
 	s->stats.stored += changes;
 	s->stats.skipped += nrows - changes;
 	for (int i = 0; changes > 0 && i < nrows; i++) {
-		int64_t t = ((const struct val *)rows[i].v)[0].i;
+		int64_t t0 = ((const struct val *)rows[i].v)[0].i;
 
-		if (t < s->stats.tmin)
-			s->stats.tmin = t;
-		if (t > s->stats.tmax)
-			s->stats.tmax = t;
+		if (t0 < s->stats.tmin)
+			s->stats.tmin = t0;
+		if (t0 > s->stats.tmax)
+			s->stats.tmax = t0;
 	}
+	return 0;
+}
+
+/* Runs the rows waiting in rows[0..n) one by one. */
+static int
+run_each(struct shared *s, const struct stmts *x, const struct cs_row *rows,
+    int n)
+{
+	for (int k = 0; k < n; k++)
+		if (run_rows(s, x, &rows[k], 1) != 0)
+			return -1;
 	return 0;
 }
 
@@ -418,12 +404,13 @@ run_batch(struct shared *s, struct batch *b,
     int (*fn)(void *, const struct cs_row *), void *arg)
 {
 	struct cs_row rows[MULTI];
+	struct stmts *x = NULL;	/* the statements of the rows waiting */
 	int nrows = 0;
 
 	for (size_t i = 0; i < b->nv;) {
 		struct cs_row *row = &rows[nrows];
 
-		row->kind = (enum cs_row_kind)b->v[i].i;
+		row->table = b->v[i].t;
 		row->n = b->v[i].len;
 		row->v = &b->v[i + 1];
 		row->text = b->text;
@@ -433,33 +420,29 @@ run_batch(struct shared *s, struct batch *b,
 				return -1;
 			continue;
 		}
-		/* rows of one kind wait for MULTI of them, or another kind */
-		if (nrows > 0 && row->kind != rows[0].kind) {
+		/* rows of one table wait for MULTI of them, or another table */
+		if (x == NULL || row->table != x->t) {
 			struct cs_row next = *row;
 
-			for (int k = 0; k < nrows; k++)
-				if (run_rows(s, &rows[k], 1) != 0)
-					return -1;
+			if (run_each(s, x, rows, nrows) != 0 ||
+			    (x = stmts_for(s, next.table)) == NULL)
+				return -1;
 			rows[0] = next;
 			nrows = 0;
 			row = &rows[0];
 		}
 		nrows++;
-		if (s->multi[row->kind] == NULL || row->n != s->ncols[row->kind]) {
-			for (int k = 0; k < nrows; k++)
-				if (run_rows(s, &rows[k], 1) != 0)
-					return -1;
+		if (x->multi == NULL) {
+			if (run_each(s, x, rows, nrows) != 0)
+				return -1;
 			nrows = 0;
 		} else if (nrows == MULTI) {
-			if (run_rows(s, rows, MULTI) != 0)
+			if (run_rows(s, x, rows, MULTI) != 0)
 				return -1;
 			nrows = 0;
 		}
 	}
-	for (int k = 0; k < nrows; k++)
-		if (run_rows(s, &rows[k], 1) != 0)
-			return -1;
-	return 0;
+	return run_each(s, x, rows, nrows);
 }
 
 /* Producer: puts cur on the full list (under mu). */
@@ -534,6 +517,7 @@ cs_rowq_end(struct cs_rowq *q)
 		return -1;
 	}
 	b->v[q->rowstart].len = (int)(b->nv - q->rowstart - 1);
+	assert(b->v[q->rowstart].len == b->v[q->rowstart].t->ncols);
 	if (b->nv >= BATCH_VALUES || b->ntext >= BATCH_BYTES)
 		return hand_over(q);
 	return 0;

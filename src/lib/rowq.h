@@ -2,10 +2,12 @@
  * rowq.h: rows passed from thread to thread, the last into the database.
  *
  * An import reads and parses on one thread, builds the calls on another
- * and writes into SQLite on the third: each builds rows (a kind, then its
+ * and writes into SQLite on the third: each builds rows (a table, then its
  * values) into batches for the next, which takes them batch by batch.  A
- * queue into the database binds each row to the prepared statement of its
- * kind and runs it; a queue between threads hands each row to a function.
+ * queue into the database binds each row to the INSERT of its table (made
+ * from the table's description, tabledef.h, and prepared the first time
+ * the table comes) and runs it; a queue between threads hands each row to
+ * a function.
  *
  * A queue holds a few batches of about a megabyte: memory stays the same
  * whatever the size of the input.  Several threads may fill one queue,
@@ -20,18 +22,10 @@
 
 #include "db.h"
 #include "error.h"
+#include "tabledef.h"
 
-enum cs_row_kind {
-	/* into the database, each with its statement */
-	CS_ROW_CDR,	/* INSERT OR IGNORE: a record already stored is skipped */
-	CS_ROW_QLOG,	/* the same */
-	CS_ROW_CALL,
-	CS_ROW_DAILY,	/* added to the row of the same day, service, hours */
-	CS_ROW_HIST,	/* the same */
-	CS_ROW_NKINDS
-};
-
-/* What a queue into the database saw of the CDR and queue_log rows. */
+/* What a queue into the database saw of the rows of record tables (the
+   descriptions' records: cdr and queue_log). */
 struct cs_rowq_stats {
 	long stored, skipped;
 	int64_t tmin, tmax;	/* the first value of the rows stored */
@@ -41,8 +35,8 @@ struct cs_rowq;
 
 /* A row as a consumer function sees it; valid during the call only. */
 struct cs_row {
-	enum cs_row_kind kind;
-	int n;
+	const struct cs_tabledef *table;
+	int n;			/* table->ncols */
 	const void *v;
 	const char *text;
 };
@@ -63,10 +57,12 @@ struct cs_rowq *cs_rowq_fork(struct cs_rowq *q);
 /* Frees a handle; the queue goes with its last handle. */
 void cs_rowq_free(struct cs_rowq *q);
 
-/* Building a row: begin, one call per value in the kind's order, end.
- * cs_rowq_end returns -1 when the row could not be written or queued (the
- * queue's err says why, or the consumer stopped). */
-void cs_rowq_begin(struct cs_rowq *q, enum cs_row_kind kind);
+/* Building a row of table t (a description that outlives the queue):
+ * begin, one call per column in t's order, end; a row of another number
+ * of values is a bug, which cs_rowq_end asserts.  cs_rowq_end returns -1
+ * when the row could not be written or queued (the queue's err says why,
+ * or the consumer stopped). */
+void cs_rowq_begin(struct cs_rowq *q, const struct cs_tabledef *t);
 void cs_rowq_int(struct cs_rowq *q, int64_t v);
 void cs_rowq_null(struct cs_rowq *q);
 /* s may be NULL (a NULL value); it is copied. */

@@ -7,7 +7,9 @@
  * left byte for byte with nothing beside it; nothing written or made; the
  * derived tables shadowed for a rebuild in memory; a database read by
  * another user in a directory it cannot write, and a writer's change
- * found; a -wal or -shm the importer cannot write named.
+ * found; a -wal or -shm the importer cannot write named.  Each stored
+ * table's description (tabledef.h) is what the migrations make; migration
+ * 1 -> 2 adds the bot leg's columns to calls and has the calls rebuilt.
  */
 #include <errno.h>
 #include <grp.h>
@@ -22,6 +24,8 @@
 
 #include "db.h"
 #include "path.h"
+#include "readers/asterisk_tables.h"
+#include "tables.h"
 #include "unit.h"
 
 static char tmpdir[256];
@@ -36,7 +40,7 @@ suite_init(void)
 static const char *const names[] = {
 	"new.db", "text.db", "other.db", "newer.db", "meta.db", "absent.db",
 	"empty.db", "bulk.db", "fplain.db", "fwal.db", "fv1.db", "read.db",
-	"shadow.db", "ro.db", "stale.db",
+	"shadow.db", "ro.db", "stale.db", "schema.db", "v1.db",
 };
 
 static const char *
@@ -752,6 +756,172 @@ test_path(void)
 	CU_ASSERT_STRING_EQUAL(dir, "/nonexistent-dir/x");
 }
 
+/*
+ * How far t's description is from the table of that name in h, by PRAGMA
+ * table_info: 0 when every column has the description's name, type, NOT
+ * NULL, default and place in the primary key, in its order; else the
+ * number of differences (a column missing or too many counts as one).
+ */
+static int
+schema_differs(sqlite3 *h, const struct cs_tabledef *t)
+{
+	sqlite3_stmt *st = NULL;
+	char sql[128];
+	int n = 0, diff = 0;
+
+	snprintf(sql, sizeof(sql), "PRAGMA table_info(%s)", t->name);
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(st, 1);
+		const char *type = (const char *)sqlite3_column_text(st, 2);
+		const char *dflt = (const char *)sqlite3_column_text(st, 4);
+		int notnull = sqlite3_column_int(st, 3), pk = sqlite3_column_int(st, 5);
+		const char *decl, *want_dflt;
+		size_t ntype = strlen(type);
+		int want_pk = 0;
+
+		if (n >= t->ncols) {
+			diff++;
+			break;
+		}
+		/* the declaration: TYPE [NOT NULL] [DEFAULT value] */
+		decl = t->col[n].decl;
+		want_dflt = strstr(decl, "DEFAULT ");
+		for (int k = 0; k < t->nkey; k++)
+			if (t->key[k] == n)
+				want_pk = k + 1;
+		diff += strcmp(name, t->col[n].name) != 0;
+		diff += strncmp(decl, type, ntype) != 0 ||
+		    (decl[ntype] != ' ' && decl[ntype] != '\0');
+		diff += notnull != (strstr(decl, "NOT NULL") != NULL);
+		diff += (dflt == NULL) != (want_dflt == NULL) || (dflt != NULL &&
+		    strcmp(dflt, want_dflt + strlen("DEFAULT ")) != 0);
+		diff += pk != want_pk;
+		n++;
+	}
+	sqlite3_finalize(st);
+	return diff + (n != t->ncols);
+}
+
+static const struct cs_tabledef *const stored[] = {
+	&cs_table_cdr, &cs_table_queue_log, &cs_table_calls, &cs_table_daily,
+	&cs_table_wait_hist,
+};
+#define NSTORED (sizeof(stored) / sizeof(stored[0]))
+
+/*
+ * Each description is the table the migrations make, and its CREATE TABLE
+ * makes the same; a description that is not (a type, a NOT NULL, a
+ * default, a name, the key, a column less) is told.
+ */
+static void
+test_schema_described(void)
+{
+	struct cs_db db;
+	struct cs_error err;
+	struct cs_tabledef t;
+	struct cs_tabledef_col col[64];
+	int key[2];
+
+	rm_db("schema.db");
+	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, tmp("schema.db"), CS_DB_CREATE,
+	    &err), 0);
+	for (size_t i = 0; i < NSTORED; i++) {
+		char *sql = cs_tabledef_create(stored[i]), *made;
+
+		CU_ASSERT_EQUAL(schema_differs(db.h, stored[i]), 0);
+		CU_ASSERT_PTR_NOT_NULL_FATAL(sql);
+		made = sqlite3_mprintf("CREATE TEMP TABLE %s",
+		    sql + strlen("CREATE TABLE "));
+		CU_ASSERT_EQUAL(cs_db_exec(&db, made, &err), 0);
+		sqlite3_free(made);
+		free(sql);
+	}
+	/* now the temporary tables, which hide the stored ones */
+	CU_ASSERT_EQUAL(query_int(db.h, "SELECT count(*) FROM "
+	    "sqlite_temp_master WHERE type = 'table'"), (int)NSTORED);
+	for (size_t i = 0; i < NSTORED; i++)
+		CU_ASSERT_EQUAL(schema_differs(db.h, stored[i]), 0);
+	for (size_t i = 0; i < NSTORED; i++) {
+		char *drop = sqlite3_mprintf("DROP TABLE temp.%s", stored[i]->name);
+
+		CU_ASSERT_EQUAL(cs_db_exec(&db, drop, &err), 0);
+		sqlite3_free(drop);
+	}
+
+	/* descriptions that disagree with the schema, one way each */
+	t = cs_table_cdr;
+	memcpy(col, t.col, (size_t)t.ncols * sizeof(col[0]));
+	t.col = col;
+	CU_ASSERT_EQUAL(schema_differs(db.h, &t), 0);
+	col[CS_CDR_COL_LINE].decl = "TEXT NOT NULL";
+	CU_ASSERT_EQUAL(schema_differs(db.h, &t), 1);
+	col[CS_CDR_COL_LINE].decl = "INT NOT NULL";
+	CU_ASSERT_EQUAL(schema_differs(db.h, &t), 1);
+	col[CS_CDR_COL_LINE].decl = "INTEGER";
+	CU_ASSERT_EQUAL(schema_differs(db.h, &t), 1);
+	col[CS_CDR_COL_LINE] = cs_table_cdr.col[CS_CDR_COL_LINE];
+	col[CS_CDR_COL_FLAGS].decl = "INTEGER NOT NULL";
+	CU_ASSERT_EQUAL(schema_differs(db.h, &t), 1);
+	col[CS_CDR_COL_FLAGS].decl = "INTEGER NOT NULL DEFAULT 1";
+	CU_ASSERT_EQUAL(schema_differs(db.h, &t), 1);
+	col[CS_CDR_COL_FLAGS] = cs_table_cdr.col[CS_CDR_COL_FLAGS];
+	col[CS_CDR_COL_SRC].name = "source_number";
+	CU_ASSERT_EQUAL(schema_differs(db.h, &t), 1);
+	col[CS_CDR_COL_SRC] = cs_table_cdr.col[CS_CDR_COL_SRC];
+	t.ncols--;
+	CU_ASSERT_EQUAL(schema_differs(db.h, &t), 1);
+	t.ncols++;
+	key[0] = CS_CDR_COL_RHASH;
+	key[1] = CS_CDR_COL_START;
+	t.key = key;
+	CU_ASSERT_EQUAL(schema_differs(db.h, &t), 2);
+	t = cs_table_calls;
+	t.ncols--;	/* calls without bot_start: the schema has it */
+	CU_ASSERT_EQUAL(schema_differs(db.h, &t), 1);
+	CU_ASSERT_EQUAL(cs_db_close(&db, &err), 0);
+}
+
+/*
+ * A database of schema 1: migration 2 adds calls.bot_key (the calls stored
+ * before get '') and bot_start (NULL), and forgets what the derived tables
+ * were made from, so that they are rebuilt.
+ */
+static void
+test_migration_2(void)
+{
+	struct cs_db db;
+	struct cs_error err;
+	char buf[64];
+
+	rm_db("v1.db");
+	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, tmp("v1.db"), CS_DB_CREATE, &err), 0);
+	CU_ASSERT_EQUAL(cs_db_meta_set(&db, "derived_from", "1:abc", &err), 0);
+	CU_ASSERT_EQUAL(cs_db_meta_set(&db, "other", "kept", &err), 0);
+	CU_ASSERT_EQUAL(cs_db_close(&db, &err), 0);
+	/* back to schema 1's calls, as migration 0 made them */
+	CU_ASSERT_EQUAL_FATAL(raw_exec(tmp("v1.db"), "ALTER TABLE calls DROP "
+	    "COLUMN bot_start; ALTER TABLE calls DROP COLUMN bot_key;"
+	    "INSERT INTO calls(start, id, end, day, week, direction, service, "
+	    "in_hours, escalated, needed_agent, bot_answered, caller, legs, "
+	    "flags) VALUES(1746086400, 'c1', 1746086462, '2025-05-01', "
+	    "'2025-W18', 'inbound', 'accueil', 0, 0, 0, 1, '', 1, 0);"
+	    "PRAGMA user_version = 1"), 0);
+
+	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, tmp("v1.db"), CS_DB_WRITE, &err), 0);
+	CU_ASSERT_EQUAL(query_int(db.h, "PRAGMA user_version"), 2);
+	CU_ASSERT_EQUAL(schema_differs(db.h, &cs_table_calls), 0);
+	CU_ASSERT_EQUAL(query_int(db.h, "SELECT count(*) FROM calls WHERE "
+	    "id = 'c1' AND bot_key = '' AND bot_start IS NULL"), 1);
+	CU_ASSERT_EQUAL(cs_db_meta_get(&db, "derived_from", buf, sizeof(buf),
+	    &err), 0);
+	CU_ASSERT_STRING_EQUAL(buf, "");
+	CU_ASSERT_EQUAL(cs_db_meta_get(&db, "other", buf, sizeof(buf), &err), 0);
+	CU_ASSERT_STRING_EQUAL(buf, "kept");
+	CU_ASSERT_EQUAL(cs_db_close(&db, &err), 0);
+}
+
 static CU_TestInfo tests[] = {
 	{ "the directory of a file", test_path },
 	{ "bulk load: rollback journal, then WAL", test_bulk },
@@ -768,6 +938,8 @@ static CU_TestInfo tests[] = {
 	{ "derived tables shadowed on a read-only database", test_shadow_derived },
 	{ "read by another user, unwritable directory", test_read_unwritable },
 	{ "a -shm the importer cannot write", test_stale_side },
+	{ "each stored table as described", test_schema_described },
+	{ "migration 1 -> 2: the bot leg of calls", test_migration_2 },
 	CU_TEST_INFO_NULL
 };
 

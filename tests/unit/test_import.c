@@ -13,7 +13,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "calls.h"
 #include "import.h"
+#include "readers/asterisk_tables.h"
 #include "rowq.h"
 #include "unit.h"
 
@@ -332,7 +334,7 @@ test_writer_fails(void)
 static int
 put_qlog(struct cs_rowq *q, int64_t t, int64_t rhash)
 {
-	cs_rowq_begin(q, CS_ROW_QLOG);
+	cs_rowq_begin(q, &cs_table_queue_log);
 	cs_rowq_int(q, t);
 	cs_rowq_int(q, rhash);
 	cs_rowq_int(q, 1);
@@ -432,6 +434,69 @@ test_key_check(void)
 	unlink(path);
 }
 
+#define EDGE "tests/data/edge-cases.csv"
+
+/* Checks the bot legs of the edge cases' calls (computed by hand: three
+ * answered by the bot, their uniqueids and the UTC epoch of their start;
+ * the other two, none). */
+static void
+assert_bot_legs(struct tdb *t)
+{
+	CU_ASSERT_EQUAL(count(t, "SELECT count(*) FROM calls"), 5);
+	/* Thu 1 May 2025 10:00 CEST */
+	CU_ASSERT_EQUAL(count(t, "SELECT count(*) FROM calls WHERE start = "
+	    "1746086400 AND bot_key = '1746086400.501' AND bot_start = "
+	    "1746086400"), 1);
+	/* Fri 2 May 2025 12:30 CEST */
+	CU_ASSERT_EQUAL(count(t, "SELECT count(*) FROM calls WHERE start = "
+	    "1746181800 AND bot_key = '1746181800.503' AND bot_start = "
+	    "1746181800"), 1);
+	/* Sun 26 Oct 2025 02:30 CEST, the first of the two */
+	CU_ASSERT_EQUAL(count(t, "SELECT count(*) FROM calls WHERE start = "
+	    "1761438600 AND bot_key = '1761438600.509' AND bot_start = "
+	    "1761438600"), 1);
+	CU_ASSERT_EQUAL(count(t, "SELECT count(*) FROM calls WHERE bot_key = "
+	    "'' AND bot_start IS NULL"), 2);
+}
+
+/* The key and start of the leg the bot answered, as the import streams
+ * the calls and as a rebuild makes them; an old database's calls, which
+ * lack them, are rebuilt once migrated. */
+static void
+test_bot_leg(void)
+{
+	struct tdb a;
+	struct cs_import_stats st;
+	struct cs_error err;
+	char path[128];
+	sqlite3 *h = NULL;
+	int rebuilt = 0;
+
+	CU_ASSERT_FATAL(tdb_open(&a, "bot.db") == 0);
+	CU_ASSERT_FATAL(import(&a, EDGE, 0, &st) == 0);
+	CU_ASSERT_EQUAL(st.streamed, 1);
+	assert_bot_legs(&a);
+	CU_ASSERT_EQUAL(cs_calls_rebuild(&a.db, &a.cfg, CS_TIME_MIN, CS_TIME_MAX,
+	    &err), 0);
+	assert_bot_legs(&a);
+	CU_ASSERT_EQUAL(cs_db_close(&a.db, &err), 0);
+
+	/* as schema 1 had the calls: no bot leg */
+	path_of(path, sizeof(path), "bot.db");
+	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &h), SQLITE_OK);
+	CU_ASSERT_EQUAL(sqlite3_exec(h, "ALTER TABLE calls DROP COLUMN bot_start;"
+	    "ALTER TABLE calls DROP COLUMN bot_key; PRAGMA user_version = 1",
+	    NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(h);
+	CU_ASSERT_EQUAL_FATAL(cs_db_open(&a.db, path, CS_DB_WRITE, &err), 0);
+	CU_ASSERT_EQUAL(count(&a, "SELECT count(*) FROM calls WHERE bot_key = ''"),
+	    5);
+	CU_ASSERT_EQUAL(cs_calls_update(&a.db, &a.cfg, 0, 0, &rebuilt, &err), 0);
+	CU_ASSERT_EQUAL(rebuilt, 1);
+	assert_bot_legs(&a);
+	tdb_close(&a);
+}
+
 static CU_TestInfo tests[] = {
 	{ "rows queued and drained land as given", test_rowq },
 	{ "a whole town: stream, then rebuild", test_whole_town },
@@ -440,6 +505,7 @@ static CU_TestInfo tests[] = {
 	{ "records twice in a file: stored and counted once", test_repeated },
 	{ "the writer fails: nothing left", test_writer_fails },
 	{ "the key looked at, nothing made", test_key_check },
+	{ "the bot's leg of each call, kept", test_bot_leg },
 	CU_TEST_INFO_NULL,
 };
 

@@ -12,6 +12,7 @@
 #include "../privacy.h"
 #include "../timeutil.h"
 #include "asterisk.h"
+#include "asterisk_tables.h"
 #include "format.h"
 #include "readers.h"
 
@@ -218,7 +219,7 @@ cdr_store(void *p, const struct cs_store_at *at)
 	hash_caller(rd, caller);
 	if (dst != NULL && cs_number_is_phone(dst))
 		town = town_number(rd, dst);
-	cs_rowq_begin(q, CS_ROW_CDR);
+	cs_rowq_begin(q, &cs_table_cdr);
 	cs_rowq_int(q, rec->start);
 	cs_rowq_int(q, at->rhash);
 	cs_rowq_int(q, at->source);
@@ -259,23 +260,24 @@ cdr_map(const struct cs_row *row, struct cs_piece *p, struct cs_piece_buf *buf)
 {
 	struct cs_ast_leg a;
 
-	a.start = cs_row_int(row, 0);
-	a.order = (cs_row_int(row, 2) << 32) + cs_row_int(row, 3);
-	a.answer = cs_row_int(row, 4);		/* NULL: 0 */
-	a.end = cs_row_int(row, 5);
-	a.duration = (long)cs_row_int(row, 6);
-	a.caller = cs_row_text(row, 8);
-	a.src = cs_row_text(row, 9);
-	a.dst = cs_row_text(row, 10);
-	a.dcontext = cs_row_text(row, 11);
-	a.channel = cs_row_text(row, 12);
-	a.dstchannel = cs_row_text(row, 13);
-	a.lastapp = cs_row_text(row, 14);
-	a.lastdata = cs_row_text(row, 15);
-	a.disposition = cs_row_text(row, 16);
-	a.uniqueid = cs_row_text(row, 19);
-	a.linkedid = cs_row_text(row, 22);
-	a.flags = (int)cs_row_int(row, 24);
+	a.start = cs_row_int(row, CS_CDR_COL_START);
+	a.order = (cs_row_int(row, CS_CDR_COL_SOURCE) << 32) +
+	    cs_row_int(row, CS_CDR_COL_LINE);
+	a.answer = cs_row_int(row, CS_CDR_COL_ANSWER);	/* NULL: 0 */
+	a.end = cs_row_int(row, CS_CDR_COL_END);
+	a.duration = (long)cs_row_int(row, CS_CDR_COL_DURATION);
+	a.caller = cs_row_text(row, CS_CDR_COL_CALLER);
+	a.src = cs_row_text(row, CS_CDR_COL_SRC);
+	a.dst = cs_row_text(row, CS_CDR_COL_DST);
+	a.dcontext = cs_row_text(row, CS_CDR_COL_DCONTEXT);
+	a.channel = cs_row_text(row, CS_CDR_COL_CHANNEL);
+	a.dstchannel = cs_row_text(row, CS_CDR_COL_DSTCHANNEL);
+	a.lastapp = cs_row_text(row, CS_CDR_COL_LASTAPP);
+	a.lastdata = cs_row_text(row, CS_CDR_COL_LASTDATA);
+	a.disposition = cs_row_text(row, CS_CDR_COL_DISPOSITION);
+	a.uniqueid = cs_row_text(row, CS_CDR_COL_UNIQUEID);
+	a.linkedid = cs_row_text(row, CS_CDR_COL_LINKEDID);
+	a.flags = (int)cs_row_int(row, CS_CDR_COL_FLAGS);
 	p->kind = CS_PIECE_LEG;
 	p->time = a.start;
 	cs_asterisk_leg(&a, &p->u.leg, buf);
@@ -286,13 +288,11 @@ const struct cs_format cs_format_asterisk_cdr = {
 	.name = "asterisk-cdr",
 	.title = "an Asterisk Master.csv",
 	.piece = CS_PIECE_LEG,
-	.table = "cdr",
-	.columns = "start, rhash, source, line, answer, end, duration, "
-	    "billsec, caller, src, dst, dcontext, channel, dstchannel, lastapp, "
-	    "lastdata, disposition, NULL, NULL, uniqueid, NULL, NULL, linkedid, "
-	    "NULL, flags",
-	.time_column = "start",
-	.row_kind = CS_ROW_CDR,
+	.table = &cs_table_cdr,
+	/* what the calls do not need is left unread */
+	.mapped = CS_TABLEDEF_ALL & ~(1ULL << CS_CDR_COL_AMAFLAGS |
+	    1ULL << CS_CDR_COL_ACCOUNTCODE | 1ULL << CS_CDR_COL_USERFIELD |
+	    1ULL << CS_CDR_COL_PEERACCOUNT | 1ULL << CS_CDR_COL_SEQUENCE),
 	.looks = looks_cdr,
 	.noise = NULL,
 	.open = cdr_open,

@@ -10,6 +10,7 @@
 #include "../privacy.h"
 #include "../timeutil.h"
 #include "asterisk.h"
+#include "asterisk_tables.h"
 #include "format.h"
 #include "readers.h"
 
@@ -126,7 +127,7 @@ qlog_store(void *p, const struct cs_store_at *at)
 	char caller[CS_HASH_HEX + 1], b[SCRUB_MAX];
 	int enter = strcmp(rec->event, "ENTERQUEUE") == 0;
 
-	cs_rowq_begin(q, CS_ROW_QLOG);
+	cs_rowq_begin(q, &cs_table_queue_log);
 	cs_rowq_int(q, rec->time);
 	cs_rowq_int(q, at->rhash);
 	cs_rowq_int(q, at->source);
@@ -159,14 +160,15 @@ qlog_map(const struct cs_row *row, struct cs_piece *p, struct cs_piece_buf *buf)
 {
 	struct cs_ast_qevent a;
 
-	a.time = cs_row_int(row, 0);
-	a.order = (cs_row_int(row, 2) << 32) + cs_row_int(row, 3);
-	a.callid = cs_row_text(row, 4);
-	a.queue = cs_row_text(row, 5);
-	a.agent = cs_row_text(row, 6);
-	a.event = cs_row_text(row, 7);
+	a.time = cs_row_int(row, CS_QLOG_COL_TIME);
+	a.order = (cs_row_int(row, CS_QLOG_COL_SOURCE) << 32) +
+	    cs_row_int(row, CS_QLOG_COL_LINE);
+	a.callid = cs_row_text(row, CS_QLOG_COL_CALLID);
+	a.queue = cs_row_text(row, CS_QLOG_COL_QUEUE);
+	a.agent = cs_row_text(row, CS_QLOG_COL_AGENT);
+	a.event = cs_row_text(row, CS_QLOG_COL_EVENT);
 	for (int i = 0; i < CS_QLOG_NDATA; i++)
-		a.data[i] = cs_row_text(row, 8 + i);
+		a.data[i] = cs_row_text(row, CS_QLOG_COL_DATA1 + i);
 	p->kind = CS_PIECE_QEVENT;
 	p->time = a.time;
 	return cs_asterisk_qevent(&a, &p->u.ev, buf);
@@ -176,11 +178,8 @@ const struct cs_format cs_format_asterisk_queue_log = {
 	.name = "asterisk-queue-log",
 	.title = "a queue_log",
 	.piece = CS_PIECE_QEVENT,
-	.table = "queue_log",
-	.columns = "time, rhash, source, line, callid, queue, agent, event, "
-	    "data1, data2, data3, data4, data5",
-	.time_column = "time",
-	.row_kind = CS_ROW_QLOG,
+	.table = &cs_table_queue_log,
+	.mapped = CS_TABLEDEF_ALL,
 	.looks = looks_qlog,
 	.noise = qlog_noise,
 	.open = qlog_open,

@@ -123,7 +123,7 @@ const struct cs_format *
 cs_format_of_row(const struct cs_row *row)
 {
 	for (int i = 0; cs_formats[i] != NULL; i++)
-		if (cs_formats[i]->row_kind == row->kind)
+		if (cs_formats[i]->table == row->table)
 			return cs_formats[i];
 	return NULL;
 }

@@ -17,6 +17,7 @@
 #include "../model.h"
 #include "../privacy.h"
 #include "../rowq.h"
+#include "../tabledef.h"
 
 /* What a reader needs besides its lines. */
 struct cs_format_ctx {
@@ -37,10 +38,12 @@ struct cs_format {
 	const char *name;		/* "asterisk-cdr", as --format takes it */
 	const char *title;		/* "an Asterisk Master.csv", for messages */
 	enum cs_piece_kind piece;	/* what its records become */
-	/* where its records are stored: the table, its columns in the order
-	   of the rows, and the column of a record's time */
-	const char *table, *columns, *time_column;
-	enum cs_row_kind row_kind;
+	/* where its records are stored (a table of records begins with the
+	   record's time, rhash, source and line: tabledef.h), and the
+	   columns map reads (CS_TABLEDEF_ALL, or a mask by position: the
+	   rebuild reads only those) */
+	const struct cs_tabledef *table;
+	unsigned long long mapped;
 
 	/*
 	 * Detection, on one line (trimmed, s..e): 1 when the line is one of
