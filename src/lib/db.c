@@ -138,7 +138,7 @@ static const char *const migration[] = {
 	 * them: forgetting what the derived tables were made from has the
 	 * next import (or reader) rebuild them (rebuild.c, derived_from).
 	 */
-	"ALTER TABLE calls ADD COLUMN bot_key TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE calls ADD COLUMN bot_key TEXT;"
 	"ALTER TABLE calls ADD COLUMN bot_start INTEGER;"
 	"DELETE FROM meta WHERE key = 'derived_from';",
 };

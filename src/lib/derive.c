@@ -367,8 +367,13 @@ settle(struct cs_derive *d, struct pcall *p)
 	cs_rowq_int(q, p->again);
 	cs_rowq_int(q, p->cb2);
 	cs_rowq_int(q, p->cb24);
-	cs_rowq_text(q, c->bot_key);
-	if (c->bot_key[0] != '\0')
+	/* the bot's leg is mostly the call's first: NULL says so in a byte
+	   (tables.h) */
+	if (c->bot_key[0] != '\0' && strcmp(c->bot_key, p->id) != 0)
+		cs_rowq_text(q, c->bot_key);
+	else
+		cs_rowq_null(q);
+	if (c->bot_key[0] != '\0' && c->bot_start != c->start)
 		cs_rowq_int(q, c->bot_start);
 	else
 		cs_rowq_null(q);

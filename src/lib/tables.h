@@ -34,8 +34,10 @@
 	X(AGAIN_24H, again_24h, "INTEGER NOT NULL DEFAULT 0") \
 	X(CALLBACK_2H, callback_2h, "INTEGER NOT NULL DEFAULT 0") \
 	X(CALLBACK_24H, callback_24h, "INTEGER NOT NULL DEFAULT 0") \
-	/* the leg the bot answered: its key ('' if none) and start */ \
-	X(BOT_KEY, bot_key, "TEXT NOT NULL DEFAULT ''") \
+	/* when bot_answered: the leg the bot answered, its key and start; \
+	   NULL when they are the call's own id and start (the bot's leg \
+	   mostly opens the call) */ \
+	X(BOT_KEY, bot_key, "TEXT") \
 	X(BOT_START, bot_start, "INTEGER")
 
 /*

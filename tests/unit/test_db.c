@@ -884,8 +884,8 @@ test_schema_described(void)
 }
 
 /*
- * A database of schema 1: migration 2 adds calls.bot_key (the calls stored
- * before get '') and bot_start (NULL), and forgets what the derived tables
+ * A database of schema 1: migration 2 adds calls.bot_key and bot_start
+ * (NULL for the calls stored before), and forgets what the derived tables
  * were made from, so that they are rebuilt.
  */
 static void
@@ -913,7 +913,7 @@ test_migration_2(void)
 	CU_ASSERT_EQUAL(query_int(db.h, "PRAGMA user_version"), 2);
 	CU_ASSERT_EQUAL(schema_differs(db.h, &cs_table_calls), 0);
 	CU_ASSERT_EQUAL(query_int(db.h, "SELECT count(*) FROM calls WHERE "
-	    "id = 'c1' AND bot_key = '' AND bot_start IS NULL"), 1);
+	    "id = 'c1' AND bot_key IS NULL AND bot_start IS NULL"), 1);
 	CU_ASSERT_EQUAL(cs_db_meta_get(&db, "derived_from", buf, sizeof(buf),
 	    &err), 0);
 	CU_ASSERT_STRING_EQUAL(buf, "");
