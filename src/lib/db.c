@@ -753,13 +753,6 @@ cs_db_bulk_begin(struct cs_db *db)
 {
 	char v[16];
 
-	/* a database whose records were all purged keeps its day totals, and
-	   its readers: no bulk load there */
-	if (query_text(db, "SELECT EXISTS (SELECT 1 FROM cdr) OR "
-	    "EXISTS (SELECT 1 FROM queue_log) OR EXISTS (SELECT 1 FROM daily)",
-	    v, sizeof(v)) != 0 ||
-	    strcmp(v, "0") != 0)
-		return 0;
 	/* refused while another connection has the file open: then WAL */
 	if (query_text(db, "PRAGMA journal_mode = DELETE", v, sizeof(v)) != 0 ||
 	    strcmp(v, "delete") != 0)

@@ -119,12 +119,13 @@ int cs_db_meta_set(struct cs_db *db, const char *key, const char *value,
 
 /*
  * A bulk load: the first import into a database that holds no record yet
- * runs with SQLite's rollback journal, which writes each new page once,
- * instead of WAL, which writes it twice (into the WAL, then back into the
- * database); nobody can be reading figures from a database with no record.
- * Called outside a transaction; returns 1 when the journal was switched
- * (then cs_db_bulk_end switches back, after the commit or the rollback),
- * 0 when the database holds records, or another connection has it open.
+ * (the import knows the tables of records: readers/format.h) runs with
+ * SQLite's rollback journal, which writes each new page once, instead of
+ * WAL, which writes it twice (into the WAL, then back into the database);
+ * nobody can be reading figures from a database with no record.  Called
+ * outside a transaction; returns 1 when the journal was switched (then
+ * cs_db_bulk_end switches back, after the commit or the rollback), 0 when
+ * another connection has the database open.
  * Meanwhile other connections wait for the lock (the busy timeout).
  */
 int cs_db_bulk_begin(struct cs_db *db);

@@ -434,6 +434,32 @@ reader_main(void *arg)
 	return NULL;
 }
 
+/* 1 when the database holds no record of any format, and no day's totals. */
+static int
+holds_nothing(struct cs_db *db)
+{
+	char sql[1024] = "SELECT EXISTS (SELECT 1 FROM daily)";
+	sqlite3_stmt *st = NULL;
+	struct cs_error e;
+	size_t off = strlen(sql);
+	int empty;
+
+	for (int i = 0; cs_formats[i] != NULL && off < sizeof(sql); i++)
+		off += (size_t)snprintf(sql + off, sizeof(sql) - off,
+		    " OR EXISTS (SELECT 1 FROM %s)", cs_formats[i]->table->name);
+	if (off >= sizeof(sql) || cs_db_prepare(db, &st, sql, &e) != 0)
+		return 0;
+	empty = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
+	sqlite3_finalize(st);
+	return empty;
+}
+
+int
+cs_import_bulk_begin(struct cs_db *db)
+{
+	return holds_nothing(db) ? cs_db_bulk_begin(db) : 0;
+}
+
 /*
  * Reads the file on a thread and builds its calls on another (when the
  * database allows), while this thread writes the rows into the database.
@@ -542,7 +568,7 @@ cs_import_file(struct cs_import *im, const char *path,
 		cs_error_set(err, "%s: is a directory; give the log files in it", path);
 		goto out;
 	}
-	bulk = cs_db_bulk_begin(im->db);
+	bulk = cs_import_bulk_begin(im->db);
 	if (cs_db_exec(im->db, "BEGIN IMMEDIATE", err) != 0)
 		goto out;
 	in_tx = 1;

@@ -77,6 +77,13 @@ int cs_import_key(struct cs_privacy *p, struct cs_db *db, const char *keypath,
 int cs_import_key_check(const char *keypath, struct cs_error *err);
 
 /*
+ * A bulk load (db.h), when the database holds no record of any format and
+ * no day's totals (a database whose records were all purged keeps them,
+ * and its readers): 1 when the journal was switched.
+ */
+int cs_import_bulk_begin(struct cs_db *db);
+
+/*
  * Imports path ("-" is standard input).  Returns 0 when the file was read
  * and committed (rejected lines included, see st), -1 when it could not be
  * (err says why; the database is as it was before).

@@ -23,6 +23,7 @@
 #include <sqlite3.h>
 
 #include "db.h"
+#include "import.h"
 #include "path.h"
 #include "readers/asterisk_tables.h"
 #include "tables.h"
@@ -388,8 +389,8 @@ test_find(void)
 	}
 }
 
-/* A bulk load: only into a database with no record, and only while no
- * other connection has it open; WAL again after it. */
+/* A bulk load: only into a database with no record (import.h), and only
+ * while no other connection has it open; WAL again after it. */
 static void
 test_bulk(void)
 {
@@ -401,12 +402,12 @@ test_bulk(void)
 	CU_ASSERT_FATAL(cs_db_open(&db, tmp("bulk.db"), CS_DB_CREATE, &err) == 0);
 	/* another connection has it open: WAL stays */
 	CU_ASSERT_FATAL(cs_db_open(&other, tmp("bulk.db"), CS_DB_WRITE, &err) == 0);
-	CU_ASSERT_EQUAL(cs_db_bulk_begin(&db), 0);
+	CU_ASSERT_EQUAL(cs_import_bulk_begin(&db), 0);
 	query_text(db.h, "PRAGMA journal_mode", mode, sizeof(mode));
 	CU_ASSERT_STRING_EQUAL(mode, "wal");
 	CU_ASSERT_EQUAL(cs_db_close(&other, &err), 0);
 	/* alone, with no record: the rollback journal, synced in full */
-	CU_ASSERT_EQUAL(cs_db_bulk_begin(&db), 1);
+	CU_ASSERT_EQUAL(cs_import_bulk_begin(&db), 1);
 	query_text(db.h, "PRAGMA journal_mode", mode, sizeof(mode));
 	CU_ASSERT_STRING_EQUAL(mode, "delete");
 	CU_ASSERT_EQUAL(query_int(db.h, "PRAGMA synchronous"), 2);
@@ -418,7 +419,7 @@ test_bulk(void)
 	CU_ASSERT_STRING_EQUAL(mode, "wal");
 	CU_ASSERT_EQUAL(query_int(db.h, "PRAGMA synchronous"), 1);
 	/* a record now: no more bulk loads */
-	CU_ASSERT_EQUAL(cs_db_bulk_begin(&db), 0);
+	CU_ASSERT_EQUAL(cs_import_bulk_begin(&db), 0);
 	query_text(db.h, "PRAGMA journal_mode", mode, sizeof(mode));
 	CU_ASSERT_STRING_EQUAL(mode, "wal");
 	/* every record purged, the day totals kept (callstat-purge): readers
@@ -436,7 +437,7 @@ test_bulk(void)
 			len += (size_t)snprintf(sql + len, sizeof(sql) - len, ", 0");
 		snprintf(sql + len, sizeof(sql) - len, ")");
 		CU_ASSERT_EQUAL_FATAL(cs_db_exec(&db, sql, &err), 0);
-		CU_ASSERT_EQUAL(cs_db_bulk_begin(&db), 0);
+		CU_ASSERT_EQUAL(cs_import_bulk_begin(&db), 0);
 		query_text(db.h, "PRAGMA journal_mode", mode, sizeof(mode));
 		CU_ASSERT_STRING_EQUAL(mode, "wal");
 	}
