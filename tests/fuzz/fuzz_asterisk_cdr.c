@@ -11,6 +11,7 @@
 
 #include "fuzz.h"
 #include "lines.h"
+#include "readers/format.h"
 #include "readers/readers.h"
 #include "timeutil.h"
 

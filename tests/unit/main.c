@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include <CUnit/Basic.h>
+#include <sqlite3.h>
 
 #include "unit.h"
 
@@ -43,6 +44,19 @@ cs_unit_data(const char *rel)
 		base = ".";
 	snprintf(buf, sizeof(buf), "%s/%s", base, rel);
 	return buf;
+}
+
+long
+cs_unit_count(sqlite3 *h, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	long n = -1;
+
+	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		n = (long)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
 }
 
 static int

@@ -76,20 +76,6 @@ suite_clean(void)
 	return 0;
 }
 
-/* The first column of the first row of sql, as an int (-1 on error). */
-static int
-query_int(sqlite3 *h, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-	int v = -1;
-
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 static void
 query_text(sqlite3 *h, const char *sql, char *buf, size_t n)
 {
@@ -130,11 +116,11 @@ test_create_and_reopen(void)
 	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, path, CS_DB_CREATE, &err), 0);
 	CU_ASSERT_PTR_NOT_NULL(db.h);
 	CU_ASSERT_STRING_EQUAL(db.path, path);
-	CU_ASSERT_EQUAL(query_int(db.h, "PRAGMA user_version"), CS_DB_VERSION);
+	CU_ASSERT_EQUAL((int)cs_unit_count(db.h, "PRAGMA user_version"), CS_DB_VERSION);
 	query_text(db.h, "PRAGMA journal_mode", mode, sizeof(mode));
 	CU_ASSERT_STRING_EQUAL(mode, "wal");
 	/* the tables of the schema */
-	CU_ASSERT_EQUAL(query_int(db.h, "SELECT count(*) FROM sqlite_master "
+	CU_ASSERT_EQUAL((int)cs_unit_count(db.h, "SELECT count(*) FROM sqlite_master "
 	    "WHERE type = 'table' AND name IN ('meta', 'sources', 'cdr', "
 	    "'queue_log', 'calls', 'daily', 'wait_hist')"), 7);
 	CU_ASSERT_EQUAL(cs_db_exec(&db, "INSERT INTO meta(key, value) "
@@ -144,13 +130,13 @@ test_create_and_reopen(void)
 
 	/* open again, with or without create: the same database */
 	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, path, CS_DB_WRITE, &err), 0);
-	CU_ASSERT_EQUAL(query_int(db.h, "PRAGMA user_version"), CS_DB_VERSION);
-	CU_ASSERT_EQUAL(query_int(db.h, "SELECT count(*) FROM meta "
+	CU_ASSERT_EQUAL((int)cs_unit_count(db.h, "PRAGMA user_version"), CS_DB_VERSION);
+	CU_ASSERT_EQUAL((int)cs_unit_count(db.h, "SELECT count(*) FROM meta "
 	    "WHERE key = 'test' AND value = 'kept'"), 1);
 	CU_ASSERT_EQUAL(cs_db_close(&db, &err), 0);
 	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, path, CS_DB_CREATE, &err), 0);
-	CU_ASSERT_EQUAL(query_int(db.h, "PRAGMA user_version"), CS_DB_VERSION);
-	CU_ASSERT_EQUAL(query_int(db.h, "SELECT count(*) FROM meta "
+	CU_ASSERT_EQUAL((int)cs_unit_count(db.h, "PRAGMA user_version"), CS_DB_VERSION);
+	CU_ASSERT_EQUAL((int)cs_unit_count(db.h, "SELECT count(*) FROM meta "
 	    "WHERE key = 'test'"), 1);
 	query_text(db.h, "PRAGMA journal_mode", mode, sizeof(mode));
 	CU_ASSERT_STRING_EQUAL(mode, "wal");
@@ -165,7 +151,7 @@ test_create_and_reopen(void)
 		fclose(fp);
 	}
 	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, tmp("empty.db"), CS_DB_WRITE, &err), 0);
-	CU_ASSERT_EQUAL(query_int(db.h, "PRAGMA user_version"), CS_DB_VERSION);
+	CU_ASSERT_EQUAL((int)cs_unit_count(db.h, "PRAGMA user_version"), CS_DB_VERSION);
 	CU_ASSERT_EQUAL(cs_db_close(&db, &err), 0);
 }
 
@@ -243,10 +229,10 @@ test_other_database(void)
 		fprintf(stderr, "\n  got \"%s\"\n", err.msg);
 	/* left untouched: no schema added, still version 0 */
 	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &h), SQLITE_OK);
-	CU_ASSERT_EQUAL(query_int(h, "PRAGMA user_version"), 0);
-	CU_ASSERT_EQUAL(query_int(h, "SELECT count(*) FROM sqlite_master "
+	CU_ASSERT_EQUAL((int)cs_unit_count(h, "PRAGMA user_version"), 0);
+	CU_ASSERT_EQUAL((int)cs_unit_count(h, "SELECT count(*) FROM sqlite_master "
 	    "WHERE name = 'meta'"), 0);
-	CU_ASSERT_EQUAL(query_int(h, "SELECT count(*) FROM contacts"), 1);
+	CU_ASSERT_EQUAL((int)cs_unit_count(h, "SELECT count(*) FROM contacts"), 1);
 	sqlite3_close(h);
 }
 
@@ -275,7 +261,7 @@ test_newer(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "newer callstat"));
 	/* left at its version */
 	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &h), SQLITE_OK);
-	CU_ASSERT_EQUAL(query_int(h, "PRAGMA user_version"), CS_DB_VERSION + 1);
+	CU_ASSERT_EQUAL((int)cs_unit_count(h, "PRAGMA user_version"), CS_DB_VERSION + 1);
 	sqlite3_close(h);
 }
 
@@ -303,7 +289,7 @@ test_meta(void)
 	CU_ASSERT_EQUAL(cs_db_meta_get(&db, "derived_from", buf, sizeof(buf),
 	    &err), 0);
 	CU_ASSERT_STRING_EQUAL(buf, "1:def");
-	CU_ASSERT_EQUAL(query_int(db.h, "SELECT count(*) FROM meta "
+	CU_ASSERT_EQUAL((int)cs_unit_count(db.h, "SELECT count(*) FROM meta "
 	    "WHERE key = 'derived_from'"), 1);
 	/* other keys are apart */
 	CU_ASSERT_EQUAL(cs_db_meta_set(&db, "other", "", &err), 0);
@@ -410,14 +396,14 @@ test_bulk(void)
 	CU_ASSERT_EQUAL(cs_import_bulk_begin(&db), 1);
 	query_text(db.h, "PRAGMA journal_mode", mode, sizeof(mode));
 	CU_ASSERT_STRING_EQUAL(mode, "delete");
-	CU_ASSERT_EQUAL(query_int(db.h, "PRAGMA synchronous"), 2);
+	CU_ASSERT_EQUAL((int)cs_unit_count(db.h, "PRAGMA synchronous"), 2);
 	CU_ASSERT_EQUAL(cs_db_exec(&db, "BEGIN IMMEDIATE; INSERT INTO queue_log "
 	    "VALUES(1, 2, 0, 1, 'c', 'q', 'a', 'ENTERQUEUE', '', '', '', '', ''); "
 	    "COMMIT", &err), 0);
 	cs_db_bulk_end(&db);
 	query_text(db.h, "PRAGMA journal_mode", mode, sizeof(mode));
 	CU_ASSERT_STRING_EQUAL(mode, "wal");
-	CU_ASSERT_EQUAL(query_int(db.h, "PRAGMA synchronous"), 1);
+	CU_ASSERT_EQUAL((int)cs_unit_count(db.h, "PRAGMA synchronous"), 1);
 	/* a record now: no more bulk loads */
 	CU_ASSERT_EQUAL(cs_import_bulk_begin(&db), 0);
 	query_text(db.h, "PRAGMA journal_mode", mode, sizeof(mode));
@@ -426,7 +412,7 @@ test_bulk(void)
 	   still read it, so no bulk load either */
 	{
 		char sql[512];
-		int ncol = query_int(db.h, "SELECT count(*) FROM "
+		int ncol = (int)cs_unit_count(db.h, "SELECT count(*) FROM "
 		    "pragma_table_info('daily')");
 		size_t len = (size_t)snprintf(sql, sizeof(sql), "DELETE FROM "
 		    "queue_log; INSERT INTO daily VALUES('2025-03-03', "
@@ -565,20 +551,20 @@ test_shadow_derived(void)
 	CU_ASSERT_EQUAL(cs_db_close(&db, &err), 0);
 
 	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, path, CS_DB_READ, &err), 0);
-	CU_ASSERT_EQUAL(query_int(db.h, "SELECT count(*) FROM wait_hist"), 1);
+	CU_ASSERT_EQUAL((int)cs_unit_count(db.h, "SELECT count(*) FROM wait_hist"), 1);
 	CU_ASSERT_EQUAL(cs_db_shadow_derived(&db, &err), 0);
-	CU_ASSERT_EQUAL(query_int(db.h, "SELECT count(*) FROM wait_hist"), 0);
-	CU_ASSERT_EQUAL(query_int(db.h, "SELECT count(*) FROM calls"), 0);
-	CU_ASSERT_EQUAL(query_int(db.h, "SELECT count(*) FROM daily"), 0);
+	CU_ASSERT_EQUAL((int)cs_unit_count(db.h, "SELECT count(*) FROM wait_hist"), 0);
+	CU_ASSERT_EQUAL((int)cs_unit_count(db.h, "SELECT count(*) FROM calls"), 0);
+	CU_ASSERT_EQUAL((int)cs_unit_count(db.h, "SELECT count(*) FROM daily"), 0);
 	/* written, with the stored table's key */
 	CU_ASSERT_EQUAL(cs_db_exec(&db, "INSERT INTO wait_hist "
 	    "VALUES('2025-03-04', '2025-W10', 'accueil', 1, 0, 5, 1)", &err), 0);
 	CU_ASSERT_EQUAL(cs_db_exec(&db, "INSERT INTO wait_hist "
 	    "VALUES('2025-03-04', '2025-W10', 'accueil', 1, 0, 5, 2)", &err), -1);
-	CU_ASSERT_EQUAL(query_int(db.h, "SELECT n FROM main.wait_hist"), 3);
+	CU_ASSERT_EQUAL((int)cs_unit_count(db.h, "SELECT n FROM main.wait_hist"), 3);
 	CU_ASSERT_EQUAL(cs_db_close(&db, &err), 0);
 	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, path, CS_DB_READ, &err), 0);
-	CU_ASSERT_EQUAL(query_int(db.h, "SELECT count(*) FROM wait_hist"), 1);
+	CU_ASSERT_EQUAL((int)cs_unit_count(db.h, "SELECT count(*) FROM wait_hist"), 1);
 	CU_ASSERT_EQUAL(cs_db_close(&db, &err), 0);
 }
 
@@ -840,7 +826,7 @@ test_schema_described(void)
 		free(sql);
 	}
 	/* now the temporary tables, which hide the stored ones */
-	CU_ASSERT_EQUAL(query_int(db.h, "SELECT count(*) FROM "
+	CU_ASSERT_EQUAL((int)cs_unit_count(db.h, "SELECT count(*) FROM "
 	    "sqlite_temp_master WHERE type = 'table'"), (int)NSTORED);
 	for (size_t i = 0; i < NSTORED; i++)
 		CU_ASSERT_EQUAL(schema_differs(db.h, stored[i]), 0);
@@ -911,9 +897,9 @@ test_migration_2(void)
 	    "PRAGMA user_version = 1"), 0);
 
 	CU_ASSERT_EQUAL_FATAL(cs_db_open(&db, tmp("v1.db"), CS_DB_WRITE, &err), 0);
-	CU_ASSERT_EQUAL(query_int(db.h, "PRAGMA user_version"), 2);
+	CU_ASSERT_EQUAL((int)cs_unit_count(db.h, "PRAGMA user_version"), 2);
 	CU_ASSERT_EQUAL(schema_differs(db.h, &cs_table_calls), 0);
-	CU_ASSERT_EQUAL(query_int(db.h, "SELECT count(*) FROM calls WHERE "
+	CU_ASSERT_EQUAL((int)cs_unit_count(db.h, "SELECT count(*) FROM calls WHERE "
 	    "id = 'c1' AND bot_key IS NULL AND bot_start IS NULL"), 1);
 	CU_ASSERT_EQUAL(cs_db_meta_get(&db, "derived_from", buf, sizeof(buf),
 	    &err), 0);

@@ -109,15 +109,7 @@ import(struct tdb *t, const char *path, int rebuild, struct cs_import_stats *st)
 static long
 count(struct tdb *t, const char *sql)
 {
-	sqlite3_stmt *st;
-	long n = -1;
-
-	if (sqlite3_prepare_v2(t->db.h, sql, -1, &st, NULL) != SQLITE_OK)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	return cs_unit_count(t->db.h, sql);
 }
 
 /* Rows of a's table not in b's, and of b's not in a's: 0 when the same. */

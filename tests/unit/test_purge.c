@@ -102,16 +102,7 @@ sql(struct cs_db *db, const char *s)
 static long
 count(struct cs_db *db, const char *s)
 {
-	sqlite3_stmt *st = NULL;
-	struct cs_error err;
-	long n = -1;
-
-	if (cs_db_prepare(db, &st, s, &err) != 0)
-		return -1;
-	if (sqlite3_step(st) == SQLITE_ROW)
-		n = (long)sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return n;
+	return cs_unit_count(db->h, s);
 }
 
 /* A day's totals row: offered = n, the rest 0. */

@@ -111,19 +111,6 @@ test_texts(void)
 	check_text(cs_tabledef_sums(&t_add, T_M), "sum(m)");
 }
 
-static int
-one_int(sqlite3 *h, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-	int v = -1;
-
-	if (sqlite3_prepare_v2(h, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 /* Runs the INSERT of t (nrows rows, each day d, service s, n, m). */
 static int
 insert(sqlite3 *h, const struct cs_tabledef *t, int nrows, int n)
@@ -168,17 +155,17 @@ test_in_sqlite(void)
 	CU_ASSERT_EQUAL(insert(h, &t_add, 1, 2), 0);
 	CU_ASSERT_EQUAL(insert(h, &t_add, 1, 3), 0);
 	/* added: 2 + 3, 20 + 30; the note took its default */
-	CU_ASSERT_EQUAL(one_int(h, "SELECT count(*) FROM t"), 1);
-	CU_ASSERT_EQUAL(one_int(h, "SELECT n FROM t"), 5);
-	CU_ASSERT_EQUAL(one_int(h, "SELECT m FROM t"), 50);
-	CU_ASSERT_EQUAL(one_int(h, "SELECT note IS NULL FROM t"), 1);
+	CU_ASSERT_EQUAL((int)cs_unit_count(h, "SELECT count(*) FROM t"), 1);
+	CU_ASSERT_EQUAL((int)cs_unit_count(h, "SELECT n FROM t"), 5);
+	CU_ASSERT_EQUAL((int)cs_unit_count(h, "SELECT m FROM t"), 50);
+	CU_ASSERT_EQUAL((int)cs_unit_count(h, "SELECT note IS NULL FROM t"), 1);
 	t.conflict = CS_TABLEDEF_IGNORE;
 	CU_ASSERT_EQUAL(insert(h, &t, 2, 7), 0);
-	CU_ASSERT_EQUAL(one_int(h, "SELECT n FROM t"), 5);
+	CU_ASSERT_EQUAL((int)cs_unit_count(h, "SELECT n FROM t"), 5);
 	t.conflict = CS_TABLEDEF_REPLACE;
 	CU_ASSERT_EQUAL(insert(h, &t, 1, 7), 0);
-	CU_ASSERT_EQUAL(one_int(h, "SELECT n FROM t"), 7);
-	CU_ASSERT_EQUAL(one_int(h, "SELECT count(*) FROM t"), 1);
+	CU_ASSERT_EQUAL((int)cs_unit_count(h, "SELECT n FROM t"), 7);
+	CU_ASSERT_EQUAL((int)cs_unit_count(h, "SELECT count(*) FROM t"), 1);
 
 	for (size_t i = 0; i < sizeof(stored) / sizeof(stored[0]); i++) {
 		sqlite3_stmt *st = NULL;

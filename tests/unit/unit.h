@@ -9,6 +9,7 @@
 #define CS_UNIT_H
 
 #include <CUnit/CUnit.h>
+#include <sqlite3.h>
 
 void cs_unit_add(const char *name, CU_TestInfo *tests,
     int (*init)(void), int (*clean)(void));
@@ -16,6 +17,9 @@ void cs_unit_add(const char *name, CU_TestInfo *tests,
 /* Path of a file of the repository, REL from its top (the working
  * directory, or $CS_TOP); static buffer. */
 const char *cs_unit_data(const char *rel);
+
+/* The first column of the first row of sql, as a number; -1 on errors. */
+long cs_unit_count(sqlite3 *h, const char *sql);
 
 #define CS_UNIT_SUITE(name, tests) \
 	__attribute__((constructor)) static void cs_unit_register_(void) \

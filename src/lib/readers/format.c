@@ -33,8 +33,12 @@ cs_format_name(const struct cs_format *f)
 	return f != NULL ? f->name : NULL;
 }
 
-void
-cs_format_titles(char *buf, size_t size)
+/*
+ * The formats' names, or their titles said as what a file is not ("neither
+ * a nor b", "none of a, b or c"), into buf.
+ */
+static void
+join(char *buf, size_t size, int titles)
 {
 	size_t off = 0;
 	int n = 0;
@@ -42,25 +46,26 @@ cs_format_titles(char *buf, size_t size)
 	while (cs_formats[n] != NULL)
 		n++;
 	buf[0] = '\0';
-	for (int i = 0; i < n && off < size; i++)
-		off += (size_t)snprintf(buf + off, size - off, "%s%s",
-		    i == 0 ? (n == 2 ? "neither " : n > 2 ? "none of " : "not ") :
-		    i == n - 1 ? (n == 2 ? " nor " : " or ") : ", ",
-		    cs_formats[i]->title);
+	for (int i = 0; i < n && off < size; i++) {
+		const char *sep = i > 0 && i == n - 1 ?
+		    (titles && n == 2 ? " nor " : " or ") : i > 0 ? ", " :
+		    !titles ? "" : n == 2 ? "neither " : n > 2 ? "none of " : "not ";
+
+		off += (size_t)snprintf(buf + off, size - off, "%s%s", sep,
+		    titles ? cs_formats[i]->title : cs_formats[i]->name);
+	}
+}
+
+void
+cs_format_titles(char *buf, size_t size)
+{
+	join(buf, size, 1);
 }
 
 void
 cs_format_names(char *buf, size_t size)
 {
-	size_t off = 0;
-	int n = 0;
-
-	while (cs_formats[n] != NULL)
-		n++;
-	buf[0] = '\0';
-	for (int i = 0; i < n && off < size; i++)
-		off += (size_t)snprintf(buf + off, size - off, "%s%s",
-		    i == 0 ? "" : i == n - 1 ? " or " : ", ", cs_formats[i]->name);
+	join(buf, size, 0);
 }
 
 static int
