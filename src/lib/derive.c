@@ -7,8 +7,8 @@
 #include "timeutil.h"
 
 #define DAY 86400
-/* how far out of start order a call may come (the rebuild's horizon) */
-#define SLACK (4 * 3600 + 60)
+/* how far out of start order a call may come: a call's span (model.h) */
+#define SLACK (CS_CALL_SPAN + 60)
 #define CALLER_BUCKETS 65536
 #define DENSE 1024		/* histogram seconds counted in an array */
 
@@ -257,7 +257,7 @@ acc_for(struct cs_derive *d, const char *day, const char *week, int service,
 	return a;
 }
 
-/* Adds an inbound call to its day's totals (as kpi.md counts them). */
+/* Adds an inbound call to its day's totals (as callstat-kpi(7) counts them). */
 static int
 count(struct cs_derive *d, const struct pcall *p, const char *day,
     const char *week)
@@ -447,7 +447,7 @@ relate(struct pcall *p, struct pcall *q)
 
 	if (gap <= 0 || gap > DAY)
 		return;
-	/* kpi.md: a later call more than 0 and at most N seconds after */
+	/* callstat-kpi(7): a later call more than 0 and at most N seconds after */
 	early->again = 1;
 	if (late->c.service == early->c.service)
 		late->repeat = 1;

@@ -3,7 +3,8 @@
  * without reading them back: the repeat and call-back flags of each call
  * (from the other calls of its caller within 24 hours either side), the
  * calls table, and the per-day, per-service totals and wait histograms the
- * figures are read from.  Internal to calls.c.
+ * figures are read from.  The grouping of pieces into calls (group.c)
+ * feeds it; stream.c makes and finishes it.
  *
  * Calls come in (nearly) in the order they start.  A call is kept pending
  * until no call yet to come can start within 24 hours after it; then its
