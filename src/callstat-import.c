@@ -47,17 +47,23 @@ struct sink {
 };
 
 static void
-on_reject(void *arg, const char *name, long line, const char *msg)
+on_reject(void *arg, const char *name, long line, long column, const char *msg)
 {
 	struct sink *s = arg;
+	char where[48];
 
 	if (s->shown) {
 		fputs("\r\033[K", stderr);
 		s->shown = 0;
 	}
-	cs_warnx("%s:%ld: %s", name, line, msg);
+	/* FILE:LINE: or, when the reader knows the column, FILE:LINE:COLUMN: */
+	if (column > 0)
+		snprintf(where, sizeof(where), "%ld:%ld", line, column);
+	else
+		snprintf(where, sizeof(where), "%ld", line);
+	cs_warnx("%s:%s: %s", name, where, msg);
 	if (s->rejects != NULL)
-		fprintf(s->rejects, "%s:%ld: %s\n", name, line, msg);
+		fprintf(s->rejects, "%s:%s: %s\n", name, where, msg);
 }
 
 static void

@@ -140,7 +140,31 @@ static const char *const migration[] = {
 	 */
 	"ALTER TABLE calls ADD COLUMN bot_key TEXT;"
 	"ALTER TABLE calls ADD COLUMN bot_start INTEGER;"
-	"DELETE FROM meta WHERE key = 'derived_from';",
+	"DELETE FROM meta WHERE key = 'derived_from';"
+	/* the bot's events, canonical whatever the platform (readers/bot.h) */
+	"CREATE TABLE bot_event("
+	"  time INTEGER NOT NULL,"
+	"  rhash INTEGER NOT NULL,"
+	"  source INTEGER NOT NULL,"
+	"  line INTEGER NOT NULL,"
+	"  msec INTEGER NOT NULL DEFAULT 0,"
+	"  session TEXT NOT NULL,"
+	"  type TEXT NOT NULL,"
+	"  speaker TEXT,"
+	"  text TEXT,"
+	"  intent TEXT,"
+	"  confidence INTEGER,"
+	"  nlu_match TEXT,"
+	"  transfer_target TEXT,"
+	"  outcome TEXT,"
+	"  service TEXT,"
+	"  call_id TEXT,"
+	"  sip_call_id TEXT,"
+	"  caller TEXT,"
+	"  called TEXT,"
+	"  lang TEXT,"
+	"  extra TEXT,"
+	"  PRIMARY KEY(time, rhash)) WITHOUT ROWID;",
 };
 
 const char *

@@ -14,6 +14,7 @@
 
 struct cs_error {
 	char msg[CS_ERROR_MAX];
+	long column;	/* where in a line, from 1, when a reader knows; 0 */
 };
 
 /* Writes the formatted message into err (if not NULL); always returns -1 so

@@ -54,14 +54,14 @@ struct run {
 /* Reports a rejected line; what it quotes of the line is scrubbed of
  * anything that may be a caller's number. */
 static void
-reject(struct run *r, long line, const char *msg)
+reject(struct run *r, long line, long column, const char *msg)
 {
 	char safe[CS_ERROR_MAX];
 
 	r->st->rejected++;
 	cs_privacy_scrub_text(msg, safe, sizeof(safe));
 	if (r->im->reject != NULL)
-		r->im->reject(r->im->arg, r->name, line, safe);
+		r->im->reject(r->im->arg, r->name, line, column, safe);
 }
 
 /* The queue a record's row goes into: through the builder, or not. */
@@ -84,9 +84,10 @@ do_line(struct run *r, char *line, size_t len)
 		len--;
 	if (len == 0)
 		return 0;
+	e.column = 0;
 	rc = r->format->parse(r->rd, line, len, &t, &e);
 	if (rc < 0) {
-		reject(r, r->line, e.msg);
+		reject(r, r->line, e.column, e.msg);
 		return 0;
 	}
 	if (rc == 1)
@@ -373,7 +374,7 @@ read_all(struct run *r)
 			/* the last line has no line end */
 			if (have > 0) {
 				st->lines++;
-				reject(r, r->line + 1, "line has no line end (cut "
+				reject(r, r->line + 1, 0, "line has no line end (cut "
 				    "short, or still being written); it is read "
 				    "again when the file grows");
 			}
@@ -383,7 +384,7 @@ read_all(struct run *r)
 			/* a line longer than a chunk: no PBX writes that */
 			r->line++;
 			st->lines++;
-			reject(r, r->line, "line longer than 256 KiB");
+			reject(r, r->line, 0, "line longer than 256 KiB");
 			/* skip to the end of that line */
 			for (;;) {
 				char *nl;

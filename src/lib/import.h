@@ -49,8 +49,10 @@ struct cs_import {
 	/* 1: rebuild the calls from the records stored, never as they are
 	   read (the tests compare both ways) */
 	int rebuild;
-	/* called for each rejected line (name as given, line from 1) */
-	void (*reject)(void *arg, const char *name, long line, const char *msg);
+	/* called for each rejected line (name as given, line from 1, column
+	   from 1 when the reader says where in the line, else 0) */
+	void (*reject)(void *arg, const char *name, long line, long column,
+	    const char *msg);
 	/* called every so often with the bytes done of total (0: unknown);
 	   done is -1 when the file is read and its calls are being rebuilt */
 	void (*progress)(void *arg, const char *name, off_t done, off_t total,

@@ -26,6 +26,20 @@ texts_of(struct cs_piece *p, const char **t[CS_PIECE_TEXTS])
 		t[n++] = &l->queue;
 		for (int i = 0; i < CS_ATTR_N; i++)
 			t[n++] = &l->attr[i];
+	} else if (p->kind == CS_PIECE_BOT) {
+		struct cs_bot_event *b = &p->u.bot;
+
+		t[n++] = &b->session;
+		t[n++] = &b->speaker;
+		t[n++] = &b->intent;
+		t[n++] = &b->match;
+		t[n++] = &b->transfer_target;
+		t[n++] = &b->outcome;
+		t[n++] = &b->service;
+		t[n++] = &b->call_id;
+		t[n++] = &b->sip_call_id;
+		t[n++] = &b->caller;
+		t[n++] = &b->called;
 	} else if (p->kind == CS_PIECE_QEVENT) {
 		struct cs_qevent *e = &p->u.ev;
 

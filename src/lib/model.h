@@ -114,6 +114,36 @@ struct cs_qevent {
 	int64_t order;
 };
 
+/* What an event of the bot's session is (callstat-import(1), bot-jsonl). */
+enum cs_bot_type {
+	CS_BOT_OTHER,		/* kept, not interpreted */
+	CS_BOT_START, CS_BOT_UTTERANCE, CS_BOT_DTMF, CS_BOT_TRANSFER,
+	CS_BOT_END
+};
+
+/*
+ * An event of a bot's session.  The session's own facts (call_id,
+ * sip_call_id, caller, called) come on its start and may repeat.  Texts
+ * are "" when absent.
+ */
+struct cs_bot_event {
+	int64_t time;
+	int msec;
+	enum cs_bot_type type;
+	const char *session;		/* the bot's session id */
+	const char *speaker;		/* caller, bot, agent, system */
+	const char *intent;
+	const char *match;		/* matched, no_match, no_input */
+	const char *transfer_target;
+	const char *outcome;		/* resolved, escalated, abandoned, error */
+	const char *service;		/* the service the bot decided */
+	const char *call_id;		/* the PBX's id of the call */
+	const char *sip_call_id;
+	const char *caller;		/* keyed hash of the caller */
+	const char *called;		/* the town's number dialled */
+	int64_t order;
+};
+
 /* A piece as a reader's mapping gives it. */
 struct cs_piece {
 	enum cs_piece_kind kind;
@@ -121,6 +151,7 @@ struct cs_piece {
 	union {
 		struct cs_leg leg;
 		struct cs_qevent ev;
+		struct cs_bot_event bot;
 	} u;
 };
 
@@ -131,7 +162,7 @@ struct cs_piece_buf {
 };
 
 /* The most texts a piece has. */
-#define CS_PIECE_TEXTS (8 + CS_ATTR_N)
+#define CS_PIECE_TEXTS (11 + CS_ATTR_N)
 
 /*
  * Copies the texts of p into one block and points p's texts into it, so

@@ -50,6 +50,16 @@ put_columns(struct cs_rowq *q, const struct cs_tabledef *t, sqlite3_stmt *st)
 	return cs_rowq_end(q);
 }
 
+/* Whether a format before cs_formats[i] stores into the same table. */
+static int
+table_seen(int i)
+{
+	for (int j = 0; j < i; j++)
+		if (cs_formats[j]->table == cs_formats[i]->table)
+			return 1;
+	return 0;
+}
+
 /* One record table being read, its current row waiting. */
 struct cursor {
 	const struct cs_format *f;
@@ -84,11 +94,13 @@ select_records(struct cs_db *db, int64_t lo, int64_t hi, struct cs_rowq *q,
 	struct cursor cur[CS_MAX_FORMATS];
 	int n = 0, rc = -1;
 
-	for (int i = 0; cs_formats[i] != NULL && i < CS_MAX_FORMATS; i++) {
+	for (int i = 0; cs_formats[i] != NULL && n < CS_MAX_FORMATS; i++) {
 		const struct cs_format *f = cs_formats[i];
 		const char *tcol = f->table->col[0].name;
 		char tail[256], *sql;
 
+		if (table_seen(i))
+			continue;	/* two formats, one table: read once */
 		snprintf(tail, sizeof(tail), "WHERE %s >= ? AND %s < ? ORDER BY "
 		    "%s, rhash", tcol, tcol, tcol);
 		if ((sql = cs_tabledef_select(f->table, f->mapped, tail)) == NULL) {

@@ -332,6 +332,54 @@ cs_datetime_parse(const char *s, size_t len, struct cs_datetime *dt)
 }
 
 int
+cs_iso8601_parse(const char *s, size_t len, int64_t *t, int *msec)
+{
+	struct cs_datetime v;
+	size_t i = 19;
+	int ms = 0, scale = 100, oh, om = 0, sign;
+
+	if (len < 19 || date_fields(s, &v) == -1 || (s[10] != 'T' &&
+	    s[10] != ' ') || (v.hour = digits(s + 11, 2)) == -1 ||
+	    s[13] != ':' || (v.min = digits(s + 14, 2)) == -1 || s[16] != ':' ||
+	    (v.sec = digits(s + 17, 2)) == -1 || v.hour > 23 || v.min > 59 ||
+	    v.sec > 59)
+		return -1;
+	if (i < len && (s[i] == '.' || s[i] == ',')) {
+		if (++i == len || s[i] < '0' || s[i] > '9')
+			return -1;
+		for (; i < len && s[i] >= '0' && s[i] <= '9'; i++, scale /= 10)
+			ms += (s[i] - '0') * scale;
+	}
+	if (i == len)
+		return -2;
+	if ((s[i] == 'Z' || s[i] == 'z') && i + 1 == len) {
+		oh = 0;
+		sign = 1;
+	} else if (s[i] == '+' || s[i] == '-') {
+		sign = s[i] == '-' ? -1 : 1;
+		i++;
+		if (len - i == 2 && (oh = digits(s + i, 2)) != -1)
+			;
+		else if (len - i == 4 && (oh = digits(s + i, 2)) != -1 &&
+		    (om = digits(s + i + 2, 2)) != -1)
+			;
+		else if (len - i == 5 && s[i + 2] == ':' &&
+		    (oh = digits(s + i, 2)) != -1 && (om = digits(s + i + 3, 2)) != -1)
+			;
+		else
+			return -1;
+		if (oh > 18 || om > 59)
+			return -1;
+	} else {
+		return -1;
+	}
+	*t = wall_seconds(&v) - sign * (oh * 3600 + om * 60);
+	if (msec != NULL)
+		*msec = ms;
+	return 0;
+}
+
+int
 cs_date_parse(const char *s, struct cs_datetime *dt)
 {
 	struct cs_datetime v;

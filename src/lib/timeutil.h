@@ -41,6 +41,16 @@ int cs_tz_use(const char *zone, struct cs_error *err);
  */
 int cs_datetime_parse(const char *s, size_t len, struct cs_datetime *dt);
 
+/*
+ * Parses an ISO 8601 instant with its offset from s (len bytes):
+ * "YYYY-MM-DDTHH:MM:SS" (or a space for the T), an optional fraction of
+ * any length, then "Z", "+HH:MM", "+HHMM" or "+HH" (or '-').  *t gets the
+ * UTC instant, *msec (may be NULL) the milliseconds of the fraction.
+ * Returns 0, -1 on bad syntax or an impossible date or time, -2 when the
+ * offset is missing (a local time, which only the reader can place).
+ */
+int cs_iso8601_parse(const char *s, size_t len, int64_t *t, int *msec);
+
 /* Parses "YYYY-MM-DD" (NUL-terminated) into dt with a time of 00:00:00. */
 int cs_date_parse(const char *s, struct cs_datetime *dt);
 

@@ -99,7 +99,8 @@ setup(void)
 }
 
 static void
-on_reject(void *arg, const char *name, long line, const char *msg)
+on_reject(void *arg, const char *name, long line, long column,
+    const char *msg)
 {
 	long *n = arg;
 

@@ -480,7 +480,8 @@ test_bot_leg(void)
 	path_of(path, sizeof(path), "bot.db");
 	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &h), SQLITE_OK);
 	CU_ASSERT_EQUAL(sqlite3_exec(h, "ALTER TABLE calls DROP COLUMN bot_start;"
-	    "ALTER TABLE calls DROP COLUMN bot_key; PRAGMA user_version = 1",
+	    "ALTER TABLE calls DROP COLUMN bot_key; DROP TABLE bot_event;"
+	    "PRAGMA user_version = 1",
 	    NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);
 	CU_ASSERT_EQUAL_FATAL(cs_db_open(&a.db, path, CS_DB_WRITE, &err), 0);

@@ -123,7 +123,8 @@ static int db_open, cfg_ok, setup_ok;
 static long rejected;
 
 static void
-on_reject(void *arg, const char *name, long line, const char *msg)
+on_reject(void *arg, const char *name, long line, long column,
+    const char *msg)
 {
 	(void)arg;
 	fprintf(stderr, "\n  kpi suite: %s:%ld: %s\n", name, line, msg);

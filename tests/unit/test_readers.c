@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "readers/asterisk.h"
+#include "readers/bot.h"
 #include "readers/format.h"
 #include "readers/readers.h"
 #include "timeutil.h"
@@ -285,7 +286,11 @@ test_detect_lines(void)
 	    "QUEUESTART|\n"), &cs_format_asterisk_queue_log);
 	CU_ASSERT_EQUAL(detect("a\nb\nc\nd\ne\nf\ng\nh\n1596191926|NONE|NONE|"
 	    "NONE|QUEUESTART|\n"), NULL);
+	/* a bot's canonical event */
 	CU_ASSERT_EQUAL(detect("{\"session_id\":\"s-8c1e\",\"ts\":"
+	    "\"2025-03-04T09:01:02Z\"}\n"), &cs_format_bot_jsonl);
+	/* JSON, but not an event */
+	CU_ASSERT_EQUAL(detect("{\"name\":\"s-8c1e\",\"ts\":"
 	    "\"2025-03-04T09:01:02Z\"}\n"), NULL);
 	CU_ASSERT_EQUAL(detect("# only a comment\n"), NULL);
 	CU_ASSERT_EQUAL(detect("----+----\n"), NULL);

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "asterisk.h"
+#include "bot.h"
 #include "format.h"
 
 /* No line is two formats' (a test says so of the samples): the order
@@ -13,6 +14,7 @@
 const struct cs_format *const cs_formats[] = {
 	&cs_format_asterisk_cdr,
 	&cs_format_asterisk_queue_log,
+	&cs_format_bot_jsonl,
 	NULL
 };
 

@@ -1,0 +1,150 @@
+/*
+ * bot.c: the bot_event table, storing a canonical event, and a stored
+ * event as the model's (bot.h).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "../phone.h"
+#include "../privacy.h"
+#include "bot.h"
+
+/* The longest text stored; a longer one is cut (at a character). */
+#define TEXT_MAX 4096
+
+static const struct cs_tabledef_col bot_col[] = {
+	CS_BOT_COLUMNS(CS_TABLEDEF_COL)
+};
+static const int bot_key[] = { CS_BOT_COL_TIME, CS_BOT_COL_RHASH };
+const struct cs_tabledef cs_table_bot_event = {
+	.name = "bot_event",
+	.col = bot_col, .ncols = CS_BOT_NCOL,
+	.key = bot_key, .nkey = 2,
+	.conflict = CS_TABLEDEF_IGNORE,
+	.records = 1,
+};
+
+static const struct {
+	const char *name;
+	enum cs_bot_type type;
+} types[] = {
+	{ "session_start", CS_BOT_START },
+	{ "utterance", CS_BOT_UTTERANCE },
+	{ "dtmf", CS_BOT_DTMF },
+	{ "transfer", CS_BOT_TRANSFER },
+	{ "session_end", CS_BOT_END },
+};
+
+enum cs_bot_type
+cs_bot_type_of(const char *name)
+{
+	for (size_t i = 0; name != NULL && i < sizeof(types) / sizeof(types[0]); i++)
+		if (strcmp(name, types[i].name) == 0)
+			return types[i].type;
+	return CS_BOT_OTHER;
+}
+
+/* A short field as stored: any number in it masked. */
+static void
+text_field(struct cs_rowq *q, const char *s)
+{
+	char buf[1024];
+
+	cs_rowq_text(q, s == NULL ? NULL : cs_privacy_scrub_field(s, buf,
+	    sizeof(buf)));
+}
+
+/* What was said, as stored: redacted. */
+static void
+said(struct cs_rowq *q, const char *s)
+{
+	char buf[TEXT_MAX];
+
+	if (s == NULL) {
+		cs_rowq_null(q);
+		return;
+	}
+	cs_privacy_scrub_text(s, buf, sizeof(buf));
+	cs_rowq_text(q, buf);
+}
+
+int
+cs_bot_store(const struct cs_bot_rec *rec, const struct cs_format_ctx *ctx,
+    const struct cs_store_at *at)
+{
+	struct cs_rowq *q = at->q;
+	char session[CS_HASH_HEX + 1], caller[CS_HASH_HEX + 1];
+
+	cs_rowq_begin(q, &cs_table_bot_event);
+	cs_rowq_int(q, rec->time);
+	cs_rowq_int(q, at->rhash);
+	cs_rowq_int(q, at->source);
+	cs_rowq_int(q, at->line);
+	cs_rowq_int(q, rec->msec);
+	/* a session named by the caller's number (Rasa over Twilio): the
+	   number's hash, as the caller's */
+	if (cs_number_is_phone(rec->session)) {
+		cs_privacy_hash(ctx->priv, rec->session, session);
+		cs_rowq_text(q, session);
+	} else {
+		text_field(q, rec->session);
+	}
+	text_field(q, rec->type);
+	text_field(q, rec->speaker);
+	said(q, rec->text);
+	text_field(q, rec->intent);
+	if (rec->confidence >= 0)
+		cs_rowq_int(q, rec->confidence);
+	else
+		cs_rowq_null(q);
+	text_field(q, rec->match);
+	text_field(q, rec->transfer_target);
+	text_field(q, rec->outcome);
+	text_field(q, rec->service);
+	text_field(q, rec->call_id);
+	text_field(q, rec->sip_call_id);
+	if (rec->caller != NULL) {
+		cs_privacy_hash(ctx->priv, rec->caller, caller);
+		cs_rowq_text(q, caller);
+	} else {
+		cs_rowq_null(q);
+	}
+	/* the town's own number stays in clear: it names a service */
+	if (rec->called != NULL && cs_number_is_phone(rec->called))
+		cs_rowq_text(q, cs_config_service_by(ctx->cfg, CS_TERM_DID,
+		    rec->called) >= 0 ? rec->called : CS_PHONE_MARK);
+	else
+		text_field(q, rec->called);
+	text_field(q, rec->lang);
+	said(q, rec->extra);
+	return cs_rowq_end(q);
+}
+
+#define S(x) ((x) != NULL ? (x) : "")
+
+int
+cs_bot_map(const struct cs_row *row, struct cs_piece *p,
+    struct cs_piece_buf *buf)
+{
+	struct cs_bot_event *b = &p->u.bot;
+
+	memset(b, 0, sizeof(*b));
+	p->kind = CS_PIECE_BOT;
+	p->time = b->time = cs_row_int(row, CS_BOT_COL_TIME);
+	b->msec = (int)cs_row_int(row, CS_BOT_COL_MSEC);
+	b->order = (cs_row_int(row, CS_BOT_COL_SOURCE) << 32) +
+	    cs_row_int(row, CS_BOT_COL_LINE);
+	b->type = cs_bot_type_of(cs_row_text(row, CS_BOT_COL_TYPE));
+	b->session = S(cs_row_text(row, CS_BOT_COL_SESSION));
+	b->speaker = S(cs_row_text(row, CS_BOT_COL_SPEAKER));
+	b->intent = S(cs_row_text(row, CS_BOT_COL_INTENT));
+	b->match = S(cs_row_text(row, CS_BOT_COL_MATCH));
+	b->transfer_target = S(cs_row_text(row, CS_BOT_COL_TRANSFER_TARGET));
+	b->outcome = S(cs_row_text(row, CS_BOT_COL_OUTCOME));
+	b->service = S(cs_row_text(row, CS_BOT_COL_SERVICE));
+	b->call_id = S(cs_row_text(row, CS_BOT_COL_CALL_ID));
+	b->sip_call_id = S(cs_row_text(row, CS_BOT_COL_SIP_CALL_ID));
+	b->caller = S(cs_row_text(row, CS_BOT_COL_CALLER));
+	b->called = S(cs_row_text(row, CS_BOT_COL_CALLED));
+	return 0;
+}
