@@ -6,7 +6,7 @@
 # these (named found-*) and kept when this is run again.
 set -eu
 C=tests/fuzz/corpus
-mkdir -p $C/asterisk_cdr $C/asterisk_queue_log $C/config $C/time $C/import
+mkdir -p $C/asterisk_cdr $C/asterisk_queue_log $C/bot_jsonl $C/config $C/time $C/import
 rm -f $C/*/seed-*
 
 # seed-NAME FILE...: copies, and the bad variants of the first lines
@@ -66,6 +66,14 @@ f=sample-data/example/callstat.conf
 printf '[commune]\ntimezone = ../../etc/passwd\nretention_months = 99999999999999999999\nholidays = xx\n[service s]\nhours = mon-sun 00:00-24:00; sun-mon 25:00-08:00\nmatch = ext:9-1 did:+33 queue:\n' \
 	> $C/config/seed-bad
 
+variants $C/bot_jsonl canonical tests/data/bot/canonical.jsonl
+printf '%s\n' '{"session_id":"s","ts":"2025-03-04T09:01:02.123456789+14:00","type":"x","confidence":1e308}' \
+	'{"session_id":1,"ts":"9999-12-31T23:59:59Z","type":"utterance","text":"\u0000\ud800"}' \
+	'{"session_id":"s","ts":"2025-03-04T09:01:02Z","type":"t","session_id":"d"}' \
+	'{"session_id":"s","ts":"2025-03-04T09:01:02-0000","type":"t","call_id":-9223372036854775808}' \
+	'[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]' \
+	> $C/bot_jsonl/seed-odd
+
 t=$C/time
 printf '2025-03-04 09:00:00' > $t/seed-datetime
 printf '2025-03-30 02:30:00' > $t/seed-skipped
@@ -92,3 +100,5 @@ cp $C/asterisk_queue_log/seed-ranges $i/seed-ranges-qlog
 cp $C/asterisk_cdr/seed-cdr1-bom $i/seed-bom-cdr
 cp $C/asterisk_queue_log/seed-qlog1-crlf $i/seed-crlf-qlog
 cp tests/data/samples/asterisk_queue_log/wazo_realtime_queue_log_table_data1-5.txt $i/seed-table-qlog
+cp tests/data/bot/canonical.jsonl $i/seed-bot-jsonl
+cp $C/bot_jsonl/seed-odd $i/seed-bot-odd
