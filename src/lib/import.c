@@ -103,6 +103,43 @@ do_line(struct run *r, char *line, size_t len)
 	return r->format->store(r->rd, &at);
 }
 
+/*
+ * The first line of a file resumed, for a format whose lines need their
+ * header: parsed again, as when the file was first read (it is not stored
+ * again: a header holds no record).
+ */
+static int
+reread_header(struct run *r)
+{
+	char *buf = malloc(CHUNK);
+	ssize_t k;
+	char *nl;
+	struct cs_error e;
+	int64_t t;
+	size_t len;
+
+	if (buf == NULL)
+		return cs_error_set(&r->rerr, "out of memory");
+	k = pread(r->fd, buf, CHUNK, 0);
+	if (k < 0) {
+		free(buf);
+		return cs_error_set(&r->rerr, "%s: %s", r->name, strerror(errno));
+	}
+	nl = memchr(buf, '\n', (size_t)k);
+	len = nl != NULL ? (size_t)(nl - buf) : (size_t)k;
+	/* as read_all gives it: no BOM, no line end */
+	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
+		len -= 3;
+		memmove(buf, buf + 3, len);
+	}
+	if (len > 0 && buf[len - 1] == '\r')
+		len--;
+	e.column = 0;
+	(void)r->format->parse(r->rd, buf, len, &t, &e);
+	free(buf);
+	return 0;
+}
+
 static int
 start_reader(struct run *r)
 {
@@ -113,8 +150,11 @@ start_reader(struct run *r)
 	ctx.utc = r->im->times_utc;
 	if ((r->rd = r->format->open(&ctx, &r->rerr)) == NULL)
 		return -1;
-	if (r->resumed)
+	if (r->resumed) {
 		r->format->resume(r->rd, r->state);
+		if (r->format->header && reread_header(r) != 0)
+			return -1;
+	}
 	return 0;
 }
 

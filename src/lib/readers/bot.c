@@ -69,15 +69,18 @@ said(struct cs_rowq *q, const char *s)
 }
 
 int
-cs_bot_store(const struct cs_bot_rec *rec, const struct cs_format_ctx *ctx,
-    const struct cs_store_at *at)
+cs_bot_store(const struct cs_bot_rec *rec, int i,
+    const struct cs_format_ctx *ctx, const struct cs_store_at *at)
 {
 	struct cs_rowq *q = at->q;
 	char session[CS_HASH_HEX + 1], caller[CS_HASH_HEX + 1];
 
 	cs_rowq_begin(q, &cs_table_bot_event);
 	cs_rowq_int(q, rec->time);
-	cs_rowq_int(q, at->rhash);
+	/* the line's digest, told apart by the event's index (a golden-ratio
+	   step: a line's events never share a key) */
+	cs_rowq_int(q, (int64_t)((uint64_t)at->rhash ^
+	    (uint64_t)i * 0x9e3779b97f4a7c15ULL));
 	cs_rowq_int(q, at->source);
 	cs_rowq_int(q, at->line);
 	cs_rowq_int(q, rec->msec);

@@ -61,9 +61,14 @@ struct cs_bot_rec {
 	const char *extra;		/* JSON of the other fields, or NULL */
 };
 
-/* Stores rec as a row of bot_event; -1 when the queue stopped. */
-int cs_bot_store(const struct cs_bot_rec *rec, const struct cs_format_ctx *ctx,
-    const struct cs_store_at *at);
+/*
+ * Stores rec as a row of bot_event; -1 when the queue stopped.  A line
+ * that holds several events (a platform's turn, a contact record) stores
+ * each with its index i from 0: each gets a key of its own, the same every
+ * time the line is read.
+ */
+int cs_bot_store(const struct cs_bot_rec *rec, int i,
+    const struct cs_format_ctx *ctx, const struct cs_store_at *at);
 
 /* A stored row of bot_event as the model's event (format.h's map). */
 int cs_bot_map(const struct cs_row *row, struct cs_piece *p,

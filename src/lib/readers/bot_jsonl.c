@@ -268,7 +268,7 @@ jsonl_store(void *p, const struct cs_store_at *at)
 {
 	struct jsonl_rd *rd = p;
 
-	return cs_bot_store(&rd->rec, &rd->ctx, at);
+	return cs_bot_store(&rd->rec, 0, &rd->ctx, at);
 }
 
 const struct cs_format cs_format_bot_jsonl = {

@@ -57,6 +57,10 @@ struct cs_format {
 	/* A reader for one file; NULL when out of memory (err says so). */
 	void *(*open)(const struct cs_format_ctx *ctx, struct cs_error *err);
 	void (*close)(void *rd);
+	/* The first line of a file is a header the other lines need (a CSV
+	   export): an import that resumes a file that grew gives its first
+	   line to parse again before the new lines. */
+	int header;
 	/* What a later import of the same file must know to resume it
 	   (stored in the sources table), and giving it back. */
 	void (*state)(void *rd, int st[2]);
