@@ -54,6 +54,11 @@ const char *cs_direction_name(enum cs_direction d);
  */
 int cs_call_build(const struct cs_config *cfg, const struct cs_leg *legs,
     int nlegs, const struct cs_qevent *ev, int nev, struct cs_call *call);
+/* The same, with the bot's session linked to the call (NULL: none). */
+struct cs_bot_session;
+int cs_call_build_session(const struct cs_config *cfg, const struct cs_leg *legs,
+    int nlegs, const struct cs_qevent *ev, int nev,
+    const struct cs_bot_session *session, struct cs_call *call);
 
 /* 1 if the call starting at t (UTC) is inside service's opening hours
  * (service == cfg->nservices is "other": always open). */

@@ -164,7 +164,23 @@ static const char *const migration[] = {
 	"  called TEXT,"
 	"  lang TEXT,"
 	"  extra TEXT,"
-	"  PRIMARY KEY(time, rhash)) WITHOUT ROWID;",
+	"  PRIMARY KEY(time, rhash)) WITHOUT ROWID;"
+	/* derived: a row per bot session, and its call (tables.h) */
+	"CREATE TABLE bot_session("
+	"  start INTEGER NOT NULL,"
+	"  session TEXT NOT NULL,"
+	"  end INTEGER NOT NULL,"
+	"  day TEXT NOT NULL,"
+	"  call TEXT,"
+	"  link TEXT NOT NULL,"
+	"  service TEXT NOT NULL,"
+	"  intent TEXT NOT NULL,"
+	"  outcome TEXT NOT NULL,"
+	"  transferred INTEGER NOT NULL,"
+	"  turns INTEGER NOT NULL,"
+	"  caller_turns INTEGER NOT NULL,"
+	"  fallback_turns INTEGER NOT NULL,"
+	"  PRIMARY KEY(start, session)) WITHOUT ROWID;",
 };
 
 const char *

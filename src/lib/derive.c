@@ -536,3 +536,30 @@ cs_derive_finish(struct cs_derive *d)
 		return -1;
 	return flush_days(d, NULL);
 }
+
+int
+cs_derive_session(struct cs_derive *d, const struct cs_bot_session *s,
+    const char *call, enum cs_link how)
+{
+	struct cs_rowq *q = d->q;
+	char day[11];
+
+	if (s->start < d->from || s->start >= d->to)
+		return 0;
+	cs_period_label(s->start, CS_PERIOD_DAY, day, sizeof(day));
+	cs_rowq_begin(q, &cs_table_bot_session);
+	cs_rowq_int(q, s->start);
+	cs_rowq_text(q, s->session);
+	cs_rowq_int(q, s->end);
+	cs_rowq_text(q, day);
+	cs_rowq_text(q, call);		/* NULL: none */
+	cs_rowq_text(q, cs_link_name(how));
+	cs_rowq_text(q, s->service);
+	cs_rowq_text(q, s->intent);
+	cs_rowq_text(q, s->outcome);
+	cs_rowq_int(q, s->transferred);
+	cs_rowq_int(q, s->turns);
+	cs_rowq_int(q, s->caller_turns);
+	cs_rowq_int(q, s->fallback_turns);
+	return cs_rowq_end(q);
+}

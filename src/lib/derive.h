@@ -22,6 +22,7 @@
 #include "db.h"
 #include "error.h"
 #include "rowq.h"
+#include "session.h"
 #include "tables.h"
 
 struct cs_derive;
@@ -37,6 +38,11 @@ struct cs_derive *cs_derive_new(struct cs_rowq *q, const struct cs_config *cfg,
 /* A rebuilt call (id, c->caller and c->bot_key are copied). */
 int cs_derive_add(struct cs_derive *d, const char *id, const struct cs_call *c,
     int nlegs);
+
+/* A bot's session, and the call it was linked to (call NULL: none), when
+ * it starts in [from, to). */
+int cs_derive_session(struct cs_derive *d, const struct cs_bot_session *s,
+    const char *call, enum cs_link how);
 
 /* Stores everything still pending. */
 int cs_derive_finish(struct cs_derive *d);

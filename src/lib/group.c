@@ -7,6 +7,7 @@
 
 #include "calls.h"
 #include "group.h"
+#include "match.h"
 #include "privacy.h"
 
 struct group {
@@ -22,11 +23,35 @@ struct group {
 	char **alias;		/* other keys of the map that lead here */
 	int nalias;
 	struct group *fifo;	/* next group by creation */
+	/* a call: the bot's session linked to it, or what that session said
+	   when it closed first */
+	struct sess *sess;
+	char *bot_service, *bot_intent;
 };
+
+/*
+ * A bot's session: its events summed up (their texts live in mem), linked
+ * to a call once every call it could belong to has come (session.h).
+ */
+struct sess {
+	char *key;		/* SESS_KEY and the session id, in the map */
+	struct cs_bot_session sum;
+	char **mem;
+	int nmem, capmem;
+	int linked;		/* linking was tried */
+	enum cs_link how;
+	char *call;		/* the call's id, when linked */
+	struct group *g;	/* that call, while it is open */
+	struct sess *fifo;
+};
+
+/* Session ids live in the map beside call keys, told apart by this. */
+#define SESS_KEY "\x1fs:"
 
 struct entry {
 	char *key;
-	struct group *g;
+	struct group *g;	/* or, for a session's key, */
+	struct sess *s;
 	struct entry *next;
 };
 
@@ -36,6 +61,8 @@ struct cs_grouper {
 	const struct cs_config *cfg;
 	struct entry **bucket;
 	struct group *head, *tail;
+	struct sess *shead, *stail;
+	struct sess *unlinked;	/* the first session not linked yet */
 	struct cs_derive *derive;
 	struct cs_error *err;
 };
@@ -66,6 +93,7 @@ map_put(struct cs_grouper *r, const char *key, struct group *g)
 		return -1;
 	}
 	e->g = g;
+	e->s = NULL;
 	e->next = r->bucket[h];
 	r->bucket[h] = e;
 	return 0;
@@ -248,6 +276,10 @@ group_free(struct cs_grouper *r, struct group *g)
 		free(g->legmem[i]);
 	for (int i = 0; i < g->nev; i++)
 		free(g->evmem[i]);
+	if (g->sess != NULL)
+		g->sess->g = NULL;
+	free(g->bot_service);
+	free(g->bot_intent);
 	free(g->alias);
 	free(g->legs);
 	free(g->legmem);
@@ -281,19 +313,255 @@ static int
 store_call(struct cs_grouper *r, struct group *g)
 {
 	struct cs_call c;
+	int rc;
 
 	if (g->nlegs > 1)
 		qsort(g->legs, (size_t)g->nlegs, sizeof(*g->legs), cmp_leg);
 	if (g->nev > 1)
 		qsort(g->ev, (size_t)g->nev, sizeof(*g->ev), cmp_event);
-	if (cs_call_build(r->cfg, g->legs, g->nlegs, g->ev, g->nev, &c) != 0)
+	if (g->sess != NULL) {
+		/* the bot's session, as it stands now */
+		rc = cs_call_build_session(r->cfg, g->legs, g->nlegs, g->ev,
+		    g->nev, &g->sess->sum, &c);
+	} else if (g->bot_service != NULL) {
+		/* the session closed first: what it said */
+		struct cs_bot_session s;
+
+		cs_bot_session_init(&s);
+		s.service = g->bot_service;
+		s.intent = g->bot_intent;
+		rc = cs_call_build_session(r->cfg, g->legs, g->nlegs, g->ev,
+		    g->nev, &s, &c);
+	} else {
+		rc = cs_call_build(r->cfg, g->legs, g->nlegs, g->ev, g->nev, &c);
+	}
+	if (rc != 0)
 		return cs_error_set(r->err, "out of memory");
 	return cs_derive_add(r->derive, g->key, &c, g->nlegs);
+}
+
+/* ---- the bot's sessions ---- */
+
+static struct sess *
+sess_get(struct cs_grouper *r, const char *key)
+{
+	for (struct entry *e = r->bucket[hash_str(key)]; e != NULL; e = e->next)
+		if (e->s != NULL && strcmp(e->key, key) == 0)
+			return e->s;
+	return NULL;
+}
+
+static struct sess *
+sess_new(struct cs_grouper *r, const char *key)
+{
+	unsigned h = hash_str(key);
+	struct sess *s = calloc(1, sizeof(*s));
+	struct entry *e = malloc(sizeof(*e));
+
+	if (s == NULL || e == NULL || (s->key = cs_strdup(key)) == NULL ||
+	    (e->key = cs_strdup(key)) == NULL) {
+		if (s != NULL)
+			free(s->key);
+		free(s);
+		free(e);
+		return NULL;
+	}
+	e->g = NULL;
+	e->s = s;
+	e->next = r->bucket[h];
+	r->bucket[h] = e;
+	cs_bot_session_init(&s->sum);
+	if (r->stail != NULL)
+		r->stail->fifo = s;
+	else
+		r->shead = s;
+	r->stail = s;
+	if (r->unlinked == NULL)
+		r->unlinked = s;
+	return s;
+}
+
+static void
+sess_free(struct cs_grouper *r, struct sess *s)
+{
+	struct entry **pp = &r->bucket[hash_str(s->key)];
+
+	for (; *pp != NULL; pp = &(*pp)->next)
+		if ((*pp)->s == s) {
+			struct entry *e = *pp;
+
+			*pp = e->next;
+			free(e->key);
+			free(e);
+			break;
+		}
+	if (s->g != NULL && s->g->sess == s)
+		s->g->sess = NULL;
+	if (r->unlinked == s)
+		r->unlinked = s->fifo;
+	for (int i = 0; i < s->nmem; i++)
+		free(s->mem[i]);
+	free(s->mem);
+	free(s->call);
+	free(s->key);
+	free(s);
+}
+
+static int
+add_bot(struct cs_grouper *r, const struct cs_bot_event *e, char *mem)
+{
+	char key[512];
+	struct sess *s;
+
+	snprintf(key, sizeof(key), SESS_KEY "%s", e->session);
+	if ((s = sess_get(r, key)) == NULL && (s = sess_new(r, key)) == NULL)
+		goto nomem;
+	if (s->nmem == s->capmem) {
+		int cap = s->capmem ? 2 * s->capmem : 8;
+		char **nm = realloc(s->mem, (size_t)cap * sizeof(*nm));
+
+		if (nm == NULL)
+			goto nomem;
+		s->mem = nm;
+		s->capmem = cap;
+	}
+	s->mem[s->nmem++] = mem;
+	cs_bot_session_add(&s->sum, e);
+	return 0;
+nomem:
+	free(mem);
+	return cs_error_set(r->err, "out of memory");
+}
+
+/* The first leg the bot answered in g, or NULL. */
+static const struct cs_leg *
+bot_leg(const struct cs_grouper *r, const struct group *g)
+{
+	for (int i = 0; i < g->nlegs; i++) {
+		const struct cs_leg *l = &g->legs[i];
+
+		if (l->ended == CS_LEG_ANSWERED && (l->target == CS_TARGET_BOT ||
+		    (r->cfg->bot.n > 0 && cs_match_leg(&r->cfg->bot, l))))
+			return l;
+	}
+	return NULL;
+}
+
+/* Whether g could be s's call: it names its call id, or has its caller. */
+static int
+candidate(const struct sess *s, const struct group *g)
+{
+	if (g->nlegs == 0)
+		return 0;
+	if (s->sum.call_id[0] != '\0') {
+		if (strcmp(g->key, s->sum.call_id) == 0)
+			return 1;
+		for (int i = 0; i < g->nlegs; i++)
+			if (strcmp(g->legs[i].alias, s->sum.call_id) == 0)
+				return 1;
+	}
+	return s->sum.caller[0] != '\0' &&
+	    strcmp(g->legs[0].caller, s->sum.caller) == 0;
+}
+
+/* Links s to one of the open calls (session.h's rules). */
+static int
+link_session(struct cs_grouper *r, struct sess *s)
+{
+	struct cs_link_call *c = NULL;
+	struct group **cg = NULL;
+	const char **keys = NULL;
+	int n = 0, cap = 0, which, nkeys = 0;
+
+	s->linked = 1;
+	for (struct group *g = r->head; g != NULL; g = g->fifo)
+		nkeys += candidate(s, g) ? g->nlegs : 0;
+	if (nkeys > 0 && (keys = malloc((size_t)nkeys * sizeof(*keys))) == NULL)
+		return cs_error_set(r->err, "out of memory");
+	nkeys = 0;
+	for (struct group *g = r->head; g != NULL; g = g->fifo) {
+		const struct cs_leg *b;
+
+		if (!candidate(s, g))
+			continue;
+		if (n == cap) {
+			int ncap = cap ? 2 * cap : 8;
+			struct cs_link_call *nc = realloc(c, (size_t)ncap * sizeof(*nc));
+			struct group **ng;
+
+			if (nc == NULL)
+				goto nomem;
+			c = nc;
+			if ((ng = realloc(cg, (size_t)ncap * sizeof(*ng))) == NULL)
+				goto nomem;
+			cg = ng;
+			cap = ncap;
+		}
+		memset(&c[n], 0, sizeof(c[n]));
+		c[n].key = g->key;
+		c[n].leg_keys = keys + nkeys;
+		for (int i = 0; i < g->nlegs; i++)
+			keys[nkeys++] = g->legs[i].alias;
+		c[n].nleg_keys = g->nlegs;
+		c[n].caller = g->legs[0].caller;
+		c[n].called = g->legs[0].to;
+		if ((b = bot_leg(r, g)) != NULL) {
+			c[n].has_bot = 1;
+			c[n].bot_start = b->start;
+		}
+		cg[n++] = g;
+	}
+	s->how = cs_link_session(&s->sum, c, n, &which);
+	if (which >= 0) {
+		struct group *g = cg[which];
+
+		if ((s->call = cs_strdup(g->key)) == NULL)
+			goto nomem;
+		/* a second session of the call: the later speaks for it */
+		if (g->sess != NULL)
+			g->sess->g = NULL;
+		g->sess = s;
+		s->g = g;
+	}
+	free(c);
+	free(cg);
+	free(keys);
+	return 0;
+nomem:
+	free(c);
+	free(cg);
+	free(keys);
+	return cs_error_set(r->err, "out of memory");
+}
+
+/* A session closes: its row; a call still open keeps what it said. */
+static int
+close_session(struct cs_grouper *r, struct sess *s)
+{
+	struct group *g = s->g;
+
+	if (g != NULL && g->sess == s) {
+		free(g->bot_service);
+		free(g->bot_intent);
+		g->bot_service = cs_strdup(s->sum.service);
+		g->bot_intent = cs_strdup(s->sum.intent);
+		if (g->bot_service == NULL || g->bot_intent == NULL)
+			return cs_error_set(r->err, "out of memory");
+	}
+	return cs_derive_session(r->derive, &s->sum, s->call, s->how);
 }
 
 int
 cs_grouper_close(struct cs_grouper *r, int64_t now)
 {
+	/* the sessions every call of which has come (they start in order):
+	   linked first */
+	while (r->unlinked != NULL &&
+	    r->unlinked->sum.start + CS_LINK_WINDOW < now) {
+		if (link_session(r, r->unlinked) != 0)
+			return -1;
+		r->unlinked = r->unlinked->fifo;
+	}
 	while (r->head != NULL && r->head->first + CS_CALL_SPAN < now) {
 		struct group *g = r->head;
 		int rc = 0;
@@ -306,6 +574,19 @@ cs_grouper_close(struct cs_grouper *r, int64_t now)
 		if (g->nlegs > 0 && rc == 0)
 			rc = store_call(r, g);
 		group_free(r, g);
+		if (rc != 0)
+			return -1;
+	}
+	/* then the sessions no event can join any more */
+	while (r->shead != NULL && r->shead->sum.start + CS_CALL_SPAN < now) {
+		struct sess *s = r->shead;
+		int rc;
+
+		r->shead = s->fifo;
+		if (r->shead == NULL)
+			r->stail = NULL;
+		rc = close_session(r, s);
+		sess_free(r, s);
 		if (rc != 0)
 			return -1;
 	}
@@ -373,6 +654,8 @@ cs_grouper_add(struct cs_grouper *r, const struct cs_piece *p, char *mem)
 		return add_leg(r, &p->u.leg, mem);
 	case CS_PIECE_QEVENT:
 		return add_event(r, &p->u.ev, mem);
+	case CS_PIECE_BOT:
+		return add_bot(r, &p->u.bot, mem);
 	default:
 		free(mem);
 		return 0;
@@ -406,6 +689,12 @@ cs_grouper_free(struct cs_grouper *r)
 
 		r->head = g->fifo;
 		group_free(r, g);
+	}
+	while (r->shead != NULL) {
+		struct sess *s = r->shead;
+
+		r->shead = s->fifo;
+		sess_free(r, s);
 	}
 	free(r->bucket);
 	free(r);

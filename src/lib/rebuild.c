@@ -249,7 +249,9 @@ cs_calls_rebuild(struct cs_db *db, const struct cs_config *cfg, int64_t from,
 	    exec_range(db, "DELETE FROM daily WHERE day >= :da AND day < :db",
 	    0, 0, d0, d1, 0, err) != 0 ||
 	    exec_range(db, "DELETE FROM wait_hist WHERE day >= :da AND day < :db",
-	    0, 0, d0, d1, 0, err) != 0)
+	    0, 0, d0, d1, 0, err) != 0 ||
+	    exec_range(db, "DELETE FROM bot_session WHERE start >= :a AND "
+	    "start < :b", r0, r1, NULL, NULL, 0, err) != 0)
 		return -1;
 	lo = r0 <= CS_TIME_MIN ? CS_TIME_MIN : r0 - 86400 - 2 * CS_CALL_SPAN;
 	hi = r1 >= CS_TIME_MAX ? CS_TIME_MAX : r1 + 86400 + 2 * CS_CALL_SPAN;

@@ -523,16 +523,34 @@ service_by_person(const struct cs_config *cfg, const struct cs_call_facts *f)
 	return s;
 }
 
+/* Rule 3: the service the bot's session names, else the service whose
+ * intents hold the caller's last matched intent. */
+static int
+service_by_session(const struct cs_config *cfg, const struct cs_bot_session *s)
+{
+	int found = s->service[0] != '\0' ? cs_config_service(cfg, s->service) : -1;
+
+	for (size_t i = 0; found < 0 && s->intent[0] != '\0' &&
+	    i < cfg->nservices; i++)
+		for (size_t j = 0; j < cfg->services[i].nintents; j++)
+			if (strcmp(cfg->services[i].intents[j], s->intent) == 0) {
+				found = (int)i;
+				break;
+			}
+	return found;
+}
+
 void
 cs_rules_service(const struct cs_config *cfg, const struct cs_call_facts *f,
     struct cs_call *call)
 {
-	/* callstat-kpi(7)'s attribution rules in order (rule 3, the bot's
-	   decision, needs its transcripts) */
+	/* callstat-kpi(7)'s attribution rules in order */
 	int s = service_by_queue(cfg, f);
 
 	if (s < 0 && call->outcome == CS_OUTCOME_AGENT)
 		s = service_by_person(cfg, f);
+	if (s < 0 && call->outcome == CS_OUTCOME_BOT && f->session != NULL)
+		s = service_by_session(cfg, f->session);
 	if (s < 0)
 		s = cs_config_service_by(cfg, CS_TERM_DID, f->legs[0].to);
 	if (s < 0)
@@ -546,6 +564,14 @@ int
 cs_call_build(const struct cs_config *cfg, const struct cs_leg *legs,
     int nlegs, const struct cs_qevent *ev, int nev, struct cs_call *call)
 {
+	return cs_call_build_session(cfg, legs, nlegs, ev, nev, NULL, call);
+}
+
+int
+cs_call_build_session(const struct cs_config *cfg, const struct cs_leg *legs,
+    int nlegs, const struct cs_qevent *ev, int nev,
+    const struct cs_bot_session *session, struct cs_call *call)
+{
 	enum cs_role rolebuf[SMALL_CALL];
 	struct cs_span spanbuf[SMALL_CALL];
 	struct cs_call_facts f;
@@ -558,6 +584,7 @@ cs_call_build(const struct cs_config *cfg, const struct cs_leg *legs,
 	f.nlegs = nlegs;
 	f.ev = ev;
 	f.nev = nev;
+	f.session = session;
 	f.role = rolebuf;
 	f.span = spanbuf;
 	if (nlegs + nev > SMALL_CALL) {

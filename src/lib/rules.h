@@ -15,6 +15,7 @@
 #include "calls.h"
 #include "config.h"
 #include "model.h"
+#include "session.h"
 
 /* What a leg is to the rules. */
 enum cs_role {
@@ -48,6 +49,7 @@ struct cs_call_facts {
 	int connect_agent;		/* or the CONNECTED event with no leg */
 	int64_t human_t;		/* when a person answered; INT64_MAX: never */
 	int64_t handover;		/* when the bot handed the call over */
+	const struct cs_bot_session *session;	/* the bot's, linked; or NULL */
 };
 
 /* Phase 1: the call's span and direction.  Returns 1 for an inbound call
@@ -74,7 +76,8 @@ int cs_rules_outcome(const struct cs_config *cfg, const struct cs_call_facts *f,
 /* Phase 7: waits and talk time. */
 void cs_rules_times(struct cs_call_facts *f, struct cs_call *call);
 
-/* Phase 8: the service (the attribution rules in order) and the hours. */
+/* Phase 8: the service (the attribution rules in order: the bot's session
+ * names it for a call the bot handled alone) and the hours. */
 void cs_rules_service(const struct cs_config *cfg,
     const struct cs_call_facts *f, struct cs_call *call);
 

@@ -40,3 +40,14 @@ const struct cs_tabledef cs_table_wait_hist = {
 	.key = hist_key, .nkey = 5,
 	.conflict = CS_TABLEDEF_ADD, .first_sum = CS_HIST_N,
 };
+
+static const struct cs_tabledef_col sessions_col[] = {
+	CS_SESSIONS_COLUMNS(CS_TABLEDEF_COL)
+};
+static const int sessions_key[] = { CS_SESSIONS_START, CS_SESSIONS_SESSION };
+const struct cs_tabledef cs_table_bot_session = {
+	.name = "bot_session",
+	.col = sessions_col, .ncols = CS_SESSIONS_NCOL,
+	.key = sessions_key, .nkey = 2,
+	.conflict = CS_TABLEDEF_REPLACE,
+};

@@ -1,5 +1,6 @@
 /*
- * tables.h: the derived tables (calls, daily, wait_hist), each described
+ * tables.h: the derived tables (calls, daily, wait_hist, bot_session), each
+ * described
  * once (tabledef.h), with the positions of their columns.  The rebuild
  * writes them in this order (derive.c); kpi.c reads the daily sums back.
  * The record tables are their readers' (readers/asterisk_tables.h).
@@ -88,19 +89,39 @@
 	X(SECS, secs, "INTEGER NOT NULL") \
 	X(N, n, "INTEGER NOT NULL")
 
+/* one row per bot session, and the call it was linked to (session.h) */
+#define CS_SESSIONS_COLUMNS(X) \
+	X(START, start, "INTEGER NOT NULL") \
+	X(SESSION, session, "TEXT NOT NULL") \
+	X(END, end, "INTEGER NOT NULL") \
+	X(DAY, day, "TEXT NOT NULL")		/* local YYYY-MM-DD */ \
+	X(CALL, call, "TEXT")			/* the call's id, NULL: none */ \
+	X(LINK, link, "TEXT NOT NULL")	/* call_id, sip_call_id, caller, \
+					   ambiguous, none */ \
+	X(SERVICE, service, "TEXT NOT NULL")	/* as the bot named it */ \
+	X(INTENT, intent, "TEXT NOT NULL")	/* the last matched */ \
+	X(OUTCOME, outcome, "TEXT NOT NULL")	/* as the bot said */ \
+	X(TRANSFERRED, transferred, "INTEGER NOT NULL") \
+	X(TURNS, turns, "INTEGER NOT NULL") \
+	X(CALLER_TURNS, caller_turns, "INTEGER NOT NULL") \
+	X(FALLBACK_TURNS, fallback_turns, "INTEGER NOT NULL")
+
 #define CS_CALLS_COL_(E, name, decl) CS_CALLS_##E,
 #define CS_DAILY_COL_(E, name, decl) CS_DAILY_##E,
 #define CS_SUM_(E, name, decl) CS_SUM_##E,
 #define CS_HIST_COL_(E, name, decl) CS_HIST_##E,
+#define CS_SESSIONS_COL_(E, name, decl) CS_SESSIONS_##E,
 enum cs_calls_col { CS_CALLS_COLUMNS(CS_CALLS_COL_) CS_CALLS_NCOL };
 enum cs_daily_col { CS_DAILY_COLUMNS(CS_DAILY_COL_) CS_DAILY_NCOL };
 /* The sums of one (day, service, hours), in the daily table's order. */
 enum cs_daily_sum { CS_DAILY_SUMS(CS_SUM_) CS_SUM_N };
 enum cs_hist_col { CS_HIST_COLUMNS(CS_HIST_COL_) CS_HIST_NCOL };
+enum cs_sessions_col { CS_SESSIONS_COLUMNS(CS_SESSIONS_COL_) CS_SESSIONS_NCOL };
 #undef CS_CALLS_COL_
 #undef CS_DAILY_COL_
 #undef CS_SUM_
 #undef CS_HIST_COL_
+#undef CS_SESSIONS_COL_
 
 /* the daily column of the first sum */
 #define CS_DAILY_FIRST_SUM CS_DAILY_OFFERED
@@ -108,5 +129,6 @@ enum cs_hist_col { CS_HIST_COLUMNS(CS_HIST_COL_) CS_HIST_NCOL };
 extern const struct cs_tabledef cs_table_calls;
 extern const struct cs_tabledef cs_table_daily;	/* rows added up */
 extern const struct cs_tabledef cs_table_wait_hist;	/* n added up */
+extern const struct cs_tabledef cs_table_bot_session;
 
 #endif

@@ -1,0 +1,70 @@
+# Bot sessions joined to their calls (callstat-import(1), "Linking"): by
+# call id, by caller, number dialled and time, never guessed; a call the
+# bot handled alone then belongs to the service its session names (rule 3
+# of callstat-kpi(7)); and the result is the same in either import order.
+. "$(dirname "$0")/lib.sh"
+
+BOT="$CS_TOP/tests/data/bot"
+cd "$T"
+# the worked example's configuration, with urbanisme's intents
+sed 's/^\[service urbanisme\]$/&\nintents = permis_construire/' \
+	"$EX/callstat.conf" > callstat.conf
+check "intents added to the configuration" grep -q "^intents = permis_construire" callstat.conf
+
+service() {	# db call: the call's service
+	sqlite3 "$1" "SELECT service FROM calls WHERE id = '$2'"
+}
+
+run callstat-import -c callstat.conf -d pbx.db "$EX/Master.csv" "$EX/queue_log"
+check_rc 0 "the PBX logs alone"
+check "555 (bot alone) by its number: accueil" [ "$(service pbx.db 1741166100.555)" = accueil ]
+check "717 (bot alone) by its number: accueil" [ "$(service pbx.db 1741767150.717)" = accueil ]
+
+run callstat-import -c callstat.conf -d a.db "$EX/Master.csv" "$EX/queue_log" \
+	"$BOT/example-sessions.jsonl"
+check_rc 0 "PBX logs, then the sessions"
+check "555: the service its session names" [ "$(service a.db 1741166100.555)" = urbanisme ]
+check "717: the service of its session's intent" [ "$(service a.db 1741767150.717)" = urbanisme ]
+check "510, answered by a person: its queue's, whatever the bot said" \
+	[ "$(service a.db 1741091400.510)" = accueil ]
+sqlite3 pbx.db "SELECT id, service, outcome FROM calls WHERE id NOT IN ('1741166100.555', '1741767150.717') ORDER BY id" > others-pbx.txt
+sqlite3 a.db "SELECT id, service, outcome FROM calls WHERE id NOT IN ('1741166100.555', '1741767150.717') ORDER BY id" > others-a.txt
+check "every other call unchanged" cmp -s others-pbx.txt others-a.txt
+check "and there are others" [ "$(wc -l < others-a.txt)" -gt 10 ]
+sqlite3 a.db "SELECT session, coalesce(call, '-'), link, turns, caller_turns, fallback_turns, outcome FROM bot_session ORDER BY start" > links.txt
+cat > want.txt <<'EOW'
+ex-d|1741091400.510|call_id|0|0|0|escalated
+ex-a|1741166100.555|call_id|1|1|0|resolved
+ex-b|1741767150.717|caller|2|2|1|resolved
+ex-c|-|none|0|0|0|abandoned
+EOW
+check "each session, its call and how it was linked ($(tr '\n' ' ' < links.txt))" cmp -s links.txt want.txt
+
+# the figures follow: two bot calls move from accueil to urbanisme
+callstat-kpi -c callstat.conf -d pbx.db --by service --figures bot --csv > before.csv
+callstat-kpi -c callstat.conf -d a.db --by service --figures bot --csv > after.csv
+b_acc=$(awk -F, '$1 == "accueil" { print $2 }' before.csv)
+b_urb=$(awk -F, '$1 == "urbanisme" { print $2 }' before.csv)
+check "accueil: two bot calls fewer" \
+	[ "$(awk -F, '$1 == "accueil" { print $2 }' after.csv)" = "$((b_acc - 2))" ]
+check "urbanisme: two bot calls more" \
+	[ "$(awk -F, '$1 == "urbanisme" { print $2 }' after.csv)" = "$((${b_urb:-0} + 2))" ]
+
+# the sessions first, the PBX logs after: the same calls and links
+run callstat-import -c callstat.conf -d b.db "$BOT/example-sessions.jsonl"
+check_rc 0 "the sessions alone"
+check "alone, no session is linked" \
+	[ "$(sqlite3 b.db "SELECT group_concat(link) FROM bot_session")" = "none,none,none,none" ]
+run callstat-import -c callstat.conf -d b.db "$EX/Master.csv" "$EX/queue_log"
+check_rc 0 "then the PBX logs"
+sqlite3 b.db "SELECT session, coalesce(call, '-'), link, turns, caller_turns, fallback_turns, outcome FROM bot_session ORDER BY start" > links-b.txt
+check "the same links in the other order" cmp -s links-b.txt want.txt
+sqlite3 a.db "SELECT id, service, outcome FROM calls ORDER BY start, id" > calls-a.txt
+sqlite3 b.db "SELECT id, service, outcome FROM calls ORDER BY start, id" > calls-b.txt
+check "the same calls in the other order" cmp -s calls-a.txt calls-b.txt
+
+# imported again: nothing changes
+run callstat-import -c callstat.conf -d a.db "$BOT/example-sessions.jsonl"
+check_rc 0 "the sessions again"
+check "still four sessions" [ "$(sqlite3 a.db "SELECT count(*) FROM bot_session")" = 4 ]
+finish
