@@ -9,6 +9,7 @@
 
 #include "db.h"
 #include "path.h"
+#include "tables.h"
 
 #define BUSY_TIMEOUT_MS 30000
 #define BUSY_STEP_MS 20
@@ -672,7 +673,7 @@ cs_db_unchanged(struct cs_db *db, struct cs_error *err)
 int
 cs_db_shadow_derived(struct cs_db *db, struct cs_error *err)
 {
-	static const char *const table[] = { "calls", "daily", "wait_hist" };
+	const struct cs_tabledef *const *table = cs_derived_tables;
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
 
@@ -681,8 +682,8 @@ cs_db_shadow_derived(struct cs_db *db, struct cs_error *err)
 	    "WHERE tbl_name = ? AND sql IS NOT NULL ORDER BY type = 'index'",
 	    err) != 0)
 		return -1;
-	for (size_t i = 0; i < sizeof(table) / sizeof(table[0]); i++) {
-		sqlite3_bind_text(st, 1, table[i], -1, SQLITE_STATIC);
+	for (size_t i = 0; table[i] != NULL; i++) {
+		sqlite3_bind_text(st, 1, table[i]->name, -1, SQLITE_STATIC);
 		while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 			const char *sql = (const char *)sqlite3_column_text(st, 0);
 			char *tmp;
@@ -696,7 +697,7 @@ cs_db_shadow_derived(struct cs_db *db, struct cs_error *err)
 				    sql + 20);
 			else {
 				rc = cs_error_set(err, "%s: unexpected schema of %s",
-				    db->path, table[i]);
+				    db->path, table[i]->name);
 				goto out;
 			}
 			if (tmp == NULL) {

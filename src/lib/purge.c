@@ -112,6 +112,11 @@ cs_purge_run(struct cs_db *db, const struct cs_config *cfg, int64_t before,
 	    delete_before(db, "DELETE FROM queue_log WHERE time < ?", before,
 	    err) != 0 ||
 	    delete_before(db, "DELETE FROM calls WHERE start < ?", before, err) != 0 ||
+	    /* the bot's events and sessions, the transcripts' text with them */
+	    delete_before(db, "DELETE FROM bot_event WHERE time < ?", before,
+	    err) != 0 ||
+	    delete_before(db, "DELETE FROM bot_session WHERE start < ?", before,
+	    err) != 0 ||
 	    cs_db_meta_set(db, CS_META_PURGED_BEFORE, v, err) != 0)
 		goto fail;
 	return cs_db_exec(db, "COMMIT", err);

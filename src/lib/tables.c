@@ -1,3 +1,5 @@
+#include <stddef.h>
+
 #include "tables.h"
 
 _Static_assert(CS_DAILY_NCOL - CS_DAILY_FIRST_SUM == CS_SUM_N,
@@ -50,4 +52,9 @@ const struct cs_tabledef cs_table_bot_session = {
 	.col = sessions_col, .ncols = CS_SESSIONS_NCOL,
 	.key = sessions_key, .nkey = 2,
 	.conflict = CS_TABLEDEF_REPLACE,
+};
+
+const struct cs_tabledef *const cs_derived_tables[] = {
+	&cs_table_calls, &cs_table_daily, &cs_table_wait_hist,
+	&cs_table_bot_session, NULL
 };

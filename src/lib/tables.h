@@ -131,4 +131,7 @@ extern const struct cs_tabledef cs_table_daily;	/* rows added up */
 extern const struct cs_tabledef cs_table_wait_hist;	/* n added up */
 extern const struct cs_tabledef cs_table_bot_session;
 
+/* Every derived table, ending with NULL: what a rebuild writes. */
+extern const struct cs_tabledef *const cs_derived_tables[];
+
 #endif

@@ -67,4 +67,15 @@ check "the same calls in the other order" cmp -s calls-a.txt calls-b.txt
 run callstat-import -c callstat.conf -d a.db "$BOT/example-sessions.jsonl"
 check_rc 0 "the sessions again"
 check "still four sessions" [ "$(sqlite3 a.db "SELECT count(*) FROM bot_session")" = 4 ]
+
+# a purge takes the bot's events and sessions of the purged days too:
+# ex-d (4 March) and ex-a (5 March) go, ex-b and ex-c (12 March) stay
+run callstat-purge -c callstat.conf -d a.db --before 2025-03-10
+check_rc 0 "purge before 10 March"
+check "the sessions before it gone" \
+	[ "$(sqlite3 a.db "SELECT group_concat(session) FROM (SELECT session FROM bot_session ORDER BY start)")" = "ex-b,ex-c" ]
+check "their events gone" \
+	[ "$(sqlite3 a.db "SELECT count(*) FROM bot_event WHERE time < 1741561200")" = 0 ]
+check "the others' kept (4 and 2)" \
+	[ "$(sqlite3 a.db "SELECT count(*) FROM bot_event")" = 6 ]
 finish
