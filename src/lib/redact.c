@@ -243,13 +243,16 @@ nir_at(const char *s, size_t len, size_t p)
 	q = nir_sep(s, len, q);
 	if ((q = nir_digits(s, len, q, 3, &v)) == 0)
 		return 0;
-	if (!dig(s, len, q) && !(q + 1 < len && s[q] == ' ' &&
-	    dig(s, len, q + 1)))
-		return q;	/* no key */
-	e = nir_sep(s, len, q);
-	if ((e = nir_digits(s, len, e, 2, &key)) == 0 || dig(s, len, e))
+	if (dig(s, len, q) && dig(s, len, q + 1) && !dig(s, len, q + 2))
+		return (nir_digits(s, len, q, 2, &key), key == 97 - v % 97) ?
+		    q + 2 : 0;	/* run together: the key, or no NIR */
+	if (dig(s, len, q))
 		return 0;
-	return key == 97 - v % 97 ? e : 0;
+	e = nir_sep(s, len, q);
+	if (e > q && nir_digits(s, len, e, 2, &key) != 0 &&
+	    !dig(s, len, e + 2) && key == 97 - v % 97)
+		return e + 2;
+	return q;	/* no key, or not this one: the 13 digits */
 }
 
 /* ---- card ---- */
@@ -380,7 +383,7 @@ joint_at(const char *s, size_t len, size_t p, const char *const *words)
 /*
  * An address from p (where a part starts, none just before): parts joined
  * by '.' or connector words, '@' or "arobase", then a domain of two parts
- * or more whose last is 2 to 24 letters.  Returns the end, or 0 with
+ * or more whose last starts with 2 to 24 letters.  Returns the end, or 0 with
  * *stop at where the look stopped: no address starts before it.
  */
 static size_t
@@ -406,11 +409,12 @@ email_at(const char *s, size_t len, size_t p, size_t *stop)
 		if ((q = joint_at(s, len, e, dot_words)) == 0)
 			break;
 	}
-	if (nparts == 0 || e - last < 2 || e - last > 24)
+	/* the last part starts with 2 to 24 letters: what follows them in
+	 * it does not count, since a rule may take it (fr0639980119) */
+	for (q = last; q < e && alpha((unsigned char)s[q]); q++)
+		;
+	if (nparts == 0 || q - last < 2 || q - last > 24)
 		return 0;
-	for (q = last; q < e; q++)
-		if (!alpha((unsigned char)s[q]))
-			return 0;
 	return e;
 }
 
@@ -472,7 +476,10 @@ token_at(const char *s, size_t len, size_t p, size_t *end, int *v)
 		} else
 			break;
 	}
-	if (m == 0 || (q < len && wordc(u[q]) && nbsp_at(s, len, q) == 0))
+	/* a word may end where digits start (six0639980119): they may be
+	 * taken, and the word then ends at a tag */
+	if (m == 0 || (q < len && wordc(u[q]) && !dig(s, len, q) &&
+	    nbsp_at(s, len, q) == 0))
 		return W_NONE;
 	w[m] = '\0';
 	for (size_t i = 0; i < sizeof(numwords) / sizeof(numwords[0]); i++)
@@ -624,12 +631,44 @@ spelled_at(const char *s, size_t len, size_t p, size_t *stop)
 
 /* ---- the pass ---- */
 
+/* The byte before p as the rules see it: ']' right after what was just
+ * replaced (what a second pass over the output sees there: a tag's end),
+ * a space for a no-break space, else the byte itself. */
+static unsigned char
+before(const char *s, size_t p, size_t fresh)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (p == 0)
+		return ' ';
+	if (p == fresh)
+		return ']';
+	if (p >= 2 && u[p - 2] == 0xc2 && u[p - 1] == 0xa0)
+		return ' ';
+	if (p >= 3 && u[p - 3] == 0xe2 && u[p - 2] == 0x80 && u[p - 1] == 0xaf)
+		return ' ';
+	return u[p - 1];
+}
+
+/* The next number in digits from p, phone.c looking at nothing before p:
+ * as it would in the output, where a tag ends there. */
+static int
+next_phone(const char *s, size_t len, size_t p, struct cs_phone_span *ph)
+{
+	if (!cs_phone_find(s + p, len - p, 0, 0, ph))
+		return 0;
+	ph->start += p;
+	ph->end += p;
+	return 1;
+}
+
 const char *
 cs_redact(const char *in, char *out, size_t n, long counts[CS_REDACT_N])
 {
 	struct sink k = { out, n, 0, 0 };
 	struct cs_phone_span ph;
 	size_t len, p = 0, lit = 0, e, stop, mail_from = 0, spell_from = 0;
+	size_t fresh = SIZE_MAX;
 	int kind, have_ph;
 
 	if (counts != NULL)
@@ -640,10 +679,10 @@ cs_redact(const char *in, char *out, size_t n, long counts[CS_REDACT_N])
 	if (in == NULL)
 		in = "";
 	len = strlen(in);
-	have_ph = cs_phone_find(in, len, 0, 0, &ph);
+	have_ph = next_phone(in, len, 0, &ph);
 	while (p < len) {
 		unsigned char c = (unsigned char)in[p];
-		unsigned char b = p > 0 ? (unsigned char)in[p - 1] : ' ';
+		unsigned char b = before(in, p, fresh);
 		int word_start = wordc(c) && !wordc(b);
 		int run_start = c >= '0' && c <= '9' && !(b >= '0' && b <= '9');
 
@@ -657,8 +696,8 @@ cs_redact(const char *in, char *out, size_t n, long counts[CS_REDACT_N])
 			p++;
 			continue;
 		}
-		if (wordc(c) && !(wordc(b) || b == '.' || b == '_' ||
-		    b == '%' || b == '+' || b == '-') && p >= mail_from) {
+		if (word_start && b != '.' && b != '_' && b != '%' &&
+		    b != '+' && b != '-' && p >= mail_from) {
 			if ((e = email_at(in, len, p, &stop)) != 0)
 				kind = CS_REDACT_EMAIL;
 			else
@@ -685,13 +724,29 @@ cs_redact(const char *in, char *out, size_t n, long counts[CS_REDACT_N])
 			p++;
 			continue;
 		}
+		/*
+		 * Digits glued to it by '.' go with it (1741683600.4970...):
+		 * left behind, they would be read differently once the
+		 * number beside them is a tag (phone.h's uniqueids).
+		 */
+		if (dig(in, len, p))
+			while (p >= lit + 2 && in[p - 1] == '.' &&
+			    dig(in, len, p - 2) && p - 1 != fresh) {
+				p--;
+				while (p > lit && dig(in, len, p - 1) &&
+				    p != fresh)
+					p--;
+			}
+		if (dig(in, len, e - 1))
+			while (in[e] == '.' && dig(in, len, e + 1))
+				for (e++; dig(in, len, e); e++)
+					;
 		put_text(&k, in, lit, p);
 		put_tag(&k, cs_redact_tags[kind]);
 		if (counts != NULL)
 			counts[kind]++;
-		p = lit = e;
-		if (have_ph && ph.start < p)
-			have_ph = cs_phone_find(in, len, p, 0, &ph);
+		p = lit = fresh = e;
+		have_ph = next_phone(in, len, p, &ph);
 	}
 	put_text(&k, in, lit, len);
 	out[k.o] = '\0';
