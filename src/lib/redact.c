@@ -165,9 +165,12 @@ iban_at(const char *s, size_t len, size_t p)
 
 		while (r < len && iban_val((unsigned char)s[r]) >= 0)
 			r++;
+		/* too long; or runs into a word, or into a tag: a rule took
+		 * the rest of its letters and digits (DE8939...: DE[phone]),
+		 * so that in a second pass the group would end differently */
 		if (m + (r - q) > IBAN_MAX ||
-		    (r < len && (unsigned char)s[r] >= 0x80))
-			break;	/* too long, or runs into a word */
+		    (r < len && ((unsigned char)s[r] >= 0x80 || s[r] == '[')))
+			break;
 		while (q < r)
 			a[m++] = (unsigned char)s[q++];
 		ends[ne] = q;

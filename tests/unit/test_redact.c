@@ -291,6 +291,10 @@ test_context(void)
 	/* the domain's last part starts with letters; digits after them
 	 * would be a number once the address is cut there */
 	check("a@b.fr0639980119", "[email]");
+	/* a group of an IBAN's that a tag ends is no group's end:
+	 * DE89390400440532013000 is a number of 20 digits after "DE" */
+	check("FR76 30056 8 019879 et DE89390400440532013000",
+	    "FR76 30056 8 019879 et DE[phone]");
 	/* a number word just before digits */
 	check("un deux trois quatre cinq six0639980119", "[phone][phone]");
 	/* right after a number, a word starts (as after a tag) */
