@@ -383,16 +383,43 @@ joint_at(const char *s, size_t len, size_t p, const char *const *words)
 	return spoken_at(s, len, p, words);
 }
 
+/* A part of a domain: ASCII letters, digits, '-'.  Returns its end. */
+static size_t
+dpart_end(const char *s, size_t len, size_t p)
+{
+	while (p < len && (alpha((unsigned char)s[p]) || dig(s, len, p) ||
+	    s[p] == '-'))
+		p++;
+	return p;
+}
+
+/* How many letters start s[p..e). */
+static size_t
+lead_letters(const char *s, size_t p, size_t e)
+{
+	size_t q = p;
+
+	while (q < e && alpha((unsigned char)s[q]))
+		q++;
+	return q - p;
+}
+
 /*
  * An address from p (where a part starts, none just before): parts joined
  * by '.' or connector words, '@' or "arobase", then a domain of two parts
- * or more whose last starts with 2 to 24 letters.  Returns the end, or 0 with
- * *stop at where the look stopped: no address starts before it.
+ * or more whose last starts with 2 to 24 letters.  Returns the end, or 0
+ * with *stop at where the look stopped: no address starts before it.
+ *
+ * Another rule may take what follows the letters of a domain's part
+ * (fr4970101234567893.9) or a whole part (fr.0639980119); a second pass
+ * would then see the domain end there, at a tag.  So when the whole does
+ * not end as a domain must, the address ends at the last place where
+ * another rule could start after a part that would do.
  */
 static size_t
 email_at(const char *s, size_t len, size_t p, size_t *stop)
 {
-	size_t q = p, e, last, nparts;
+	size_t q = p, e, last, nparts, lead, best = 0, r;
 
 	*stop = p + 1;
 	for (;;) {
@@ -407,18 +434,27 @@ email_at(const char *s, size_t len, size_t p, size_t *stop)
 		return 0;
 	for (nparts = 0;; nparts++) {
 		last = q;
-		if ((e = part_end(s, len, q)) == q)
-			return 0;
-		if ((q = joint_at(s, len, e, dot_words)) == 0)
+		if ((e = dpart_end(s, len, q)) == q)
+			return best;	/* only after '@' */
+		lead = lead_letters(s, q, e);
+		if (nparts >= 1 && lead >= 2 && lead <= 24)
+			for (r = q + lead; r < e; r++)
+				if (s[r - 1] == '-' ||
+				    (dig(s, len, r) && !dig(s, len, r - 1))) {
+					best = r;
+					break;
+				}
+		if ((q = joint_at(s, len, e, dot_words)) == 0 ||
+		    !(alpha((unsigned char)s[q]) || dig(s, len, q) ||
+		    s[q] == '-'))
 			break;
+		if (nparts >= 1 && lead >= 2 && lead <= 24 && dig(s, len, q))
+			best = e;
 	}
-	/* the last part starts with 2 to 24 letters: what follows them in
-	 * it does not count, since a rule may take it (fr0639980119) */
-	for (q = last; q < e && alpha((unsigned char)s[q]); q++)
-		;
-	if (nparts == 0 || q - last < 2 || q - last > 24)
-		return 0;
-	return e;
+	lead = lead_letters(s, last, e);
+	if (nparts >= 1 && lead >= 2 && lead <= 24)
+		return e;
+	return best;
 }
 
 /* ---- numbers in words ---- */

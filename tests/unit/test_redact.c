@@ -291,6 +291,16 @@ test_context(void)
 	/* the domain's last part starts with letters; digits after them
 	 * would be a number once the address is cut there */
 	check("a@b.fr0639980119", "[email]");
+	/* when the whole does not end as a domain does, the address ends
+	 * where another rule could start after a part that would: what
+	 * a second pass would see */
+	check("x@b.fr4970101234567893.a.9", "[email][card].a.9");
+	check("jean@free.fr.0639980119", "[email].[phone]");
+	check("x arobase b point fr point 0639980119 ok",
+	    "[email] point [phone] ok");
+	/* the last such place: before ".9", then the glued ".9" */
+	check("x@b.fr4970101234567893.9", "[email]");
+	check("x@b.fr-0639980119.2 ok", "[email] ok");
 	/* a group of an IBAN's that a tag ends is no group's end:
 	 * DE89390400440532013000 is a number of 20 digits after "DE" */
 	check("FR76 30056 8 019879 et DE89390400440532013000",
