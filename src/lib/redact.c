@@ -335,6 +335,23 @@ part_end(const char *s, size_t len, size_t p)
 	return p;
 }
 
+/* Whether s[p..e) is one of words, in any case. */
+static int
+is_word(const char *s, size_t p, size_t e, const char *const *words)
+{
+	for (int i = 0; words[i] != NULL; i++) {
+		size_t m = strlen(words[i]), j;
+
+		if (m != e - p)
+			continue;
+		for (j = 0; j < m && (s[p + j] | 0x20) == words[i][j]; j++)
+			;
+		if (j == m)
+			return 1;
+	}
+	return 0;
+}
+
 /* " WORD " at p for one of words (any case): returns the end of the
  * spaces after it, or 0. */
 static size_t
@@ -423,7 +440,11 @@ email_at(const char *s, size_t len, size_t p, size_t *stop)
 
 	*stop = p + 1;
 	for (;;) {
-		if ((e = part_end(s, len, q)) == q)
+		/* a connecting word is never a part of the name: else
+		 * "x point at y" would read one way from x, another from
+		 * point */
+		if ((e = part_end(s, len, q)) == q ||
+		    is_word(s, q, e, join_words) || is_word(s, q, e, at_words))
 			return 0;
 		*stop = e;
 		if ((q = joint_at(s, len, e, join_words)) == 0)
@@ -736,7 +757,7 @@ cs_redact(const char *in, char *out, size_t n, long counts[CS_REDACT_N])
 			continue;
 		}
 		if (word_start && b != '.' && b != '_' && b != '%' &&
-		    b != '+' && b != '-' && p >= mail_from) {
+		    b != '+' && b != '-' && (p >= mail_from || p == fresh)) {
 			if ((e = email_at(in, len, p, &stop)) != 0)
 				kind = CS_REDACT_EMAIL;
 			else
@@ -753,7 +774,7 @@ cs_redact(const char *in, char *out, size_t n, long counts[CS_REDACT_N])
 			e = ph.end;
 			kind = CS_REDACT_PHONE;
 		}
-		if (kind < 0 && word_start && p >= spell_from) {
+		if (kind < 0 && word_start && (p >= spell_from || p == fresh)) {
 			if ((e = spelled_at(in, len, p, &stop)) != 0)
 				kind = CS_REDACT_PHONE;
 			else

@@ -305,6 +305,12 @@ test_context(void)
 	 * DE89390400440532013000 is a number of 20 digits after "DE" */
 	check("FR76 30056 8 019879 et DE89390400440532013000",
 	    "FR76 30056 8 019879 et DE[phone]");
+	/* a connecting word is no part of an address: "point" would join
+	 * "at" to the number before, then start an address once the number
+	 * is a tag */
+	check("49 douze 709999-9999123456 point at 3456 point nt r]1;",
+	    "49 douze 709999-[phone] point at 3456 point nt r]1;");
+	stays("jean point at");
 	/* a number word just before digits */
 	check("un deux trois quatre cinq six0639980119", "[phone][phone]");
 	/* right after a number, a word starts (as after a tag) */
