@@ -12,7 +12,13 @@ const char *const cs_redact_tags[CS_REDACT_N] = {
 	[CS_REDACT_NIR] = "[nir]",
 };
 
-#define SPELLED_MIN 6		/* numbers in a run taken for a phone number */
+/* A run of number words and digit groups is taken for a phone number when
+ * it makes SPELLED_MIN numbers, or SPELLED_SOME numbers written in
+ * SPELLED_MIN words and groups ("zéro six douze trente-quatre
+ * cinquante-six": 5 numbers, 7 words); one or two numbers never, however
+ * many words ("trois cent quatre-vingt-dix-neuf"). */
+#define SPELLED_MIN 6
+#define SPELLED_SOME 3
 #define IBAN_MIN 15		/* Norway's, the shortest */
 #define IBAN_MAX 34
 #define CARD_MIN 13
@@ -649,8 +655,8 @@ joins(enum nstate *st, int *unit, enum numw k, int v)
 
 /*
  * From p (where a word or a run of digits starts): a run of number words
- * and digit groups making SPELLED_MIN numbers or more, at least one in
- * words.  Returns the end of its last number, or 0 with *stop at the end
+ * and digit groups, at least one in words, that makes a phone number (see
+ * SPELLED_MIN).  Returns the end of its last number, or 0 with *stop at the end
  * of the run (no such run starts before it).
  */
 static size_t
@@ -659,7 +665,7 @@ spelled_at(const char *s, size_t len, size_t p, size_t *stop)
 	enum nstate st = N_DONE;
 	enum numw k;
 	size_t q = p, e = 0, last = 0;
-	int numbers = 0, words = 0, unit = 0, v = 0;
+	int numbers = 0, items = 0, words = 0, unit = 0, v = 0;
 
 	*stop = p + 1;
 	for (;;) {
@@ -679,14 +685,19 @@ spelled_at(const char *s, size_t len, size_t p, size_t *stop)
 			default: st = N_DONE; break;
 			}
 		}
-		words += k != W_DIGITS;
-		if (k != W_ET)
+		if (k != W_ET) {
+			items++;
+			words += k != W_DIGITS;
 			last = e;
+		}
 		*stop = e;
 		if ((q = gap_at(s, len, e)) == 0)
 			break;
 	}
-	return numbers >= SPELLED_MIN && words > 0 ? last : 0;
+	if (words == 0 || numbers < SPELLED_SOME ||
+	    (numbers < SPELLED_MIN && items < SPELLED_MIN))
+		return 0;
+	return last;
 }
 
 /* ---- the pass ---- */

@@ -131,10 +131,16 @@ test_phone_words_stay(void)
 	stays("trois cent quatre-vingt-dix-neuf euros");
 	stays("trois cent quatre vingt dix neuf euros");
 	stays("le vingt-trois mars deux mille vingt-cinq");
+	/* two numbers in six words; five words in three numbers */
+	stays("neuf cent quatre-vingt-dix-neuf, quatre cent");
+	stays("vingt-deux trente-trois quarante");
+	stays("zéro six douze trente");
 	stays("cinq ou six personnes, sept ou huit voitures");
 	stays("de 9 h à 12 h et de 14 h à 18 h");
-	/* five numbers, not six */
-	stays("zéro six douze trente-quatre cinquante-six");
+	/* three numbers or more, in six words or more, are one too: a
+	 * number cut short (zéro, six, 12, 34, 56: seven words) */
+	check("zéro six douze trente-quatre cinquante-six", "[phone]");
+	check("vingt-deux trente-trois quarante-quatre", "[phone]");
 	/* only digits: that is phone.c's to judge, and these are not */
 	stays("1 2 3 4 5 6");
 	/* words that begin like number words */
