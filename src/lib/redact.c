@@ -40,7 +40,7 @@ alpha(unsigned char c)
 
 /* A byte of a word: an ASCII letter or digit, or any byte of a multi-byte
  * UTF-8 sequence (accented letters; the no-break spaces are told apart by
- * blank_at where it matters). */
+ * nbsp_at where it matters). */
 static int
 wordc(unsigned char c)
 {
