@@ -6,7 +6,8 @@
 # these (named found-*) and kept when this is run again.
 set -eu
 C=tests/fuzz/corpus
-mkdir -p $C/asterisk_cdr $C/asterisk_queue_log $C/bot_jsonl $C/config $C/time $C/import
+mkdir -p $C/asterisk_cdr $C/asterisk_queue_log $C/bot_jsonl $C/config $C/time \
+	$C/import $C/redact
 rm -f $C/*/seed-*
 
 # seed-NAME FILE...: copies, and the bad variants of the first lines
@@ -102,3 +103,26 @@ cp $C/asterisk_queue_log/seed-qlog1-crlf $i/seed-crlf-qlog
 cp tests/data/samples/asterisk_queue_log/wazo_realtime_queue_log_table_data1-5.txt $i/seed-table-qlog
 cp tests/data/bot/canonical.jsonl $i/seed-bot-jsonl
 cp $C/bot_jsonl/seed-odd $i/seed-bot-odd
+
+# redact: a caller's turns, one form of personal data each (redact.h), and
+# the texts that must stay; numbers in ARCEP's fiction ranges, the check
+# digits as tests/unit/test_redact.c computes them
+r=$C/redact
+printf "mon numéro c'est le 06 39 98 01 19 merci" > $r/seed-phone-spaced
+printf '06.39.98.01.19 ou 0639980119 ou +33 6 39 98 01 19 ou 0033199000123' > $r/seed-phone-forms
+printf 'z\303\251ro six douze trente-quatre cinquante-six soixante-dix-huit' > $r/seed-spelled
+printf 'Zero 6, trente neuf, quatre vingt dix huit, z\303\251ro un, dix-neuf et voil\303\240' > $r/seed-spelled-mixed
+printf 'zero six soixante et onze vingt et un trente-deux quarante' > $r/seed-spelled-et
+printf 'trois cent quatre-vingt-dix-neuf euros, deux enfants' > $r/seed-spelled-stay
+printf '\303\251crivez \303\240 jean.dupont@example.fr svp' > $r/seed-email
+printf 'jean point dupont arobase gmail point com' > $r/seed-email-spoken
+printf 'jean.dupont at gmail dot com' > $r/seed-email-at
+printf 'FR76 3000 6000 0112 3456 7890 189 et DE89370400440532013000' > $r/seed-iban
+printf 'FR76 3000 6000 0112 3456 7890 188 faux' > $r/seed-iban-bad
+printf 'carte 4970 1012 3456 7893 exp 12/27, 3782-822463-10005' > $r/seed-card
+printf '4970101234567890 4970101234567893.12' > $r/seed-card-luhn
+printf '1 85 05 78 006 084 91 / 185057800608491 / 1 85 05 2A 012 345 79' > $r/seed-nir
+printf '1 85 05 78 006 084 et 1 85 05 78 006 084 92' > $r/seed-nir-nokey
+printf 'le 12/03/2025 \303\240 10:30, 12,50 euros, 75001, 2025, 3 enfants, 1741683600.12, num\303\251ro 12' > $r/seed-stay
+printf 'rappel [phone] et [email] ok [iban] [card] [nir] [pho' > $r/seed-tags
+printf '\377\376 06 39 98 01 19 \303 \342\200\257 \302\240 \360\237\230\200' > $r/seed-utf8
