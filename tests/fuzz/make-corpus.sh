@@ -6,7 +6,7 @@
 # these (named found-*) and kept when this is run again.
 set -eu
 C=tests/fuzz/corpus
-mkdir -p $C/asterisk_cdr $C/asterisk_queue_log $C/bot_jsonl $C/config $C/time $C/import
+mkdir -p $C/asterisk_cdr $C/asterisk_queue_log $C/bot_jsonl $C/connect_ctr $C/config $C/time $C/import
 rm -f $C/*/seed-*
 
 # seed-NAME FILE...: copies, and the bad variants of the first lines
@@ -74,6 +74,15 @@ printf '%s\n' '{"session_id":"s","ts":"2025-03-04T09:01:02.123456789+14:00","typ
 	'[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]' \
 	> $C/bot_jsonl/seed-odd
 
+variants $C/connect_ctr ctr tests/data/samples/bots/amazon_connect/ctr.jsonl
+printf '%s\n' '{"ContactId":"c","InitiationMethod":"INBOUND","InitiationTimestamp":"2025-03-04T09:01:02.123456789+14:00","DisconnectTimestamp":"2025-03-04T09:01:02Z"}' \
+	'{"ContactId":"","InitiationMethod":1,"InitiationTimestamp":"9999-12-31T23:59:59Z","Queue":[],"Agent":{"ConnectedToAgentTimestamp":7}}' \
+	'{"ContactId":"c","InitiationMethod":"INBOUND","InitiationTimestamp":"2025-03-04T09:00:00Z","Queue":{"Name":null,"EnqueueTimestamp":"2025-03-04T09:00:01Z"},"Agent":{"ConnectedToAgentTimestamp":"2025-03-04T08:00:00Z"},"DisconnectReason":"TELECOM_PROBLEM","DisconnectTimestamp":"2025-03-04T09:00:02Z"}' \
+	'{"ContactId":"c","InitiationMethod":"INBOUND","InitiationTimestamp":"2025-03-04T09:00:00Z","TransferredToEndpoint":{"Address":"+33639980399"},"TransferCompletedTimestamp":"2025-03-04T09:00:01Z","Attributes":{"intent":"a\u0000b","IntentName":[],"call_id":"x"}}' \
+	'{"ContactId":"c","Channel":"CHAT","InitiationMethod":"API","InitiationTimestamp":"2025-03-04T09:00:00Z"}' \
+	'{"ContactId":"c","ContactId":"d","InitiationMethod":"x","InitiationTimestamp":"x"}' \
+	> $C/connect_ctr/seed-odd
+
 t=$C/time
 printf '2025-03-04 09:00:00' > $t/seed-datetime
 printf '2025-03-30 02:30:00' > $t/seed-skipped
@@ -102,3 +111,5 @@ cp $C/asterisk_queue_log/seed-qlog1-crlf $i/seed-crlf-qlog
 cp tests/data/samples/asterisk_queue_log/wazo_realtime_queue_log_table_data1-5.txt $i/seed-table-qlog
 cp tests/data/bot/canonical.jsonl $i/seed-bot-jsonl
 cp $C/bot_jsonl/seed-odd $i/seed-bot-odd
+cp tests/data/samples/bots/amazon_connect/ctr.jsonl $i/seed-connect-ctr
+cp $C/connect_ctr/seed-odd $i/seed-connect-ctr-odd
