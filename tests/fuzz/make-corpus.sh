@@ -6,8 +6,8 @@
 # these (named found-*) and kept when this is run again.
 set -eu
 C=tests/fuzz/corpus
-mkdir -p $C/asterisk_cdr $C/asterisk_queue_log $C/bot_jsonl $C/config $C/time \
-	$C/import $C/redact
+mkdir -p $C/asterisk_cdr $C/asterisk_queue_log $C/bot_jsonl $C/connect_ctr $C/config \
+	$C/time $C/import $C/redact
 rm -f $C/*/seed-*
 
 # seed-NAME FILE...: copies, and the bad variants of the first lines
@@ -75,6 +75,15 @@ printf '%s\n' '{"session_id":"s","ts":"2025-03-04T09:01:02.123456789+14:00","typ
 	'[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]' \
 	> $C/bot_jsonl/seed-odd
 
+variants $C/connect_ctr ctr tests/data/samples/bots/amazon_connect/ctr.jsonl
+printf '%s\n' '{"ContactId":"c","InitiationMethod":"INBOUND","InitiationTimestamp":"2025-03-04T09:01:02.123456789+14:00","DisconnectTimestamp":"2025-03-04T09:01:02Z"}' \
+	'{"ContactId":"","InitiationMethod":1,"InitiationTimestamp":"9999-12-31T23:59:59Z","Queue":[],"Agent":{"ConnectedToAgentTimestamp":7}}' \
+	'{"ContactId":"c","InitiationMethod":"INBOUND","InitiationTimestamp":"2025-03-04T09:00:00Z","Queue":{"Name":null,"EnqueueTimestamp":"2025-03-04T09:00:01Z"},"Agent":{"ConnectedToAgentTimestamp":"2025-03-04T08:00:00Z"},"DisconnectReason":"TELECOM_PROBLEM","DisconnectTimestamp":"2025-03-04T09:00:02Z"}' \
+	'{"ContactId":"c","InitiationMethod":"INBOUND","InitiationTimestamp":"2025-03-04T09:00:00Z","TransferredToEndpoint":{"Address":"+33639980399"},"TransferCompletedTimestamp":"2025-03-04T09:00:01Z","Attributes":{"intent":"a\u0000b","IntentName":[],"call_id":"x"}}' \
+	'{"ContactId":"c","Channel":"CHAT","InitiationMethod":"API","InitiationTimestamp":"2025-03-04T09:00:00Z"}' \
+	'{"ContactId":"c","ContactId":"d","InitiationMethod":"x","InitiationTimestamp":"x"}' \
+	> $C/connect_ctr/seed-odd
+
 t=$C/time
 printf '2025-03-04 09:00:00' > $t/seed-datetime
 printf '2025-03-30 02:30:00' > $t/seed-skipped
@@ -126,3 +135,5 @@ printf '1 85 05 78 006 084 et 1 85 05 78 006 084 92' > $r/seed-nir-nokey
 printf 'le 12/03/2025 \303\240 10:30, 12,50 euros, 75001, 2025, 3 enfants, 1741683600.12, num\303\251ro 12' > $r/seed-stay
 printf 'rappel [phone] et [email] ok [iban] [card] [nir] [pho' > $r/seed-tags
 printf '\377\376 06 39 98 01 19 \303 \342\200\257 \302\240 \360\237\230\200' > $r/seed-utf8
+cp tests/data/samples/bots/amazon_connect/ctr.jsonl $i/seed-connect-ctr
+cp $C/connect_ctr/seed-odd $i/seed-connect-ctr-odd

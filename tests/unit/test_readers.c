@@ -219,6 +219,7 @@ test_detect_exclusive(void)
 		QLOG_DIR "readme_2020_abandon.queue_log",
 		"sample-data/example/Master.csv",
 		"sample-data/example/queue_log",
+		"tests/data/samples/bots/amazon_connect/ctr.jsonl",
 	};
 	int lines = 0;
 
@@ -289,6 +290,10 @@ test_detect_lines(void)
 	/* a bot's canonical event */
 	CU_ASSERT_EQUAL(detect("{\"session_id\":\"s-8c1e\",\"ts\":"
 	    "\"2025-03-04T09:01:02Z\"}\n"), &cs_format_bot_jsonl);
+	/* an Amazon Connect contact trace record */
+	CU_ASSERT_EQUAL(detect("{\"AWSAccountId\":\"970025851406\",\"ContactId\":"
+	    "\"c\",\"InitiationMethod\":\"INBOUND\",\"InitiationTimestamp\":"
+	    "\"2025-03-04T09:01:02Z\"}\n"), &cs_format_connect_ctr);
 	/* JSON, but not an event */
 	CU_ASSERT_EQUAL(detect("{\"name\":\"s-8c1e\",\"ts\":"
 	    "\"2025-03-04T09:01:02Z\"}\n"), NULL);
