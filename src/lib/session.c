@@ -38,6 +38,11 @@ cs_bot_session_add(struct cs_bot_session *s, const struct cs_bot_event *e)
 	first(&s->called, e->called);
 	if (e->service[0] != '\0')
 		s->service = e->service;
+	/* the last intent understood, on a turn or on an event that sums
+	   the session up (a contact record's end) */
+	if (e->intent[0] != '\0' && strcmp(e->match, "no_match") != 0 &&
+	    strcmp(e->match, "no_input") != 0)
+		s->intent = e->intent;
 	switch (e->type) {
 	case CS_BOT_UTTERANCE:
 	case CS_BOT_DTMF:
@@ -48,8 +53,6 @@ cs_bot_session_add(struct cs_bot_session *s, const struct cs_bot_event *e)
 		if (strcmp(e->match, "no_match") == 0 ||
 		    strcmp(e->match, "no_input") == 0)
 			s->fallback_turns++;
-		else if (e->intent[0] != '\0')
-			s->intent = e->intent;
 		break;
 	case CS_BOT_TRANSFER:
 		s->transferred = 1;

@@ -25,7 +25,7 @@ struct cs_bot_session {
 	/* the session's facts: the first of each its events give */
 	const char *call_id, *sip_call_id, *caller, *called;
 	const char *service;		/* the last the bot decided */
-	const char *intent;		/* the caller's last matched intent */
+	const char *intent;		/* the last intent understood */
 	const char *outcome;		/* its end's, "" when it has none */
 	const char *transfer_target;	/* the last transfer's */
 	int transferred;

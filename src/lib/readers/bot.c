@@ -7,6 +7,7 @@
 
 #include "../phone.h"
 #include "../privacy.h"
+#include "../redact.h"
 #include "bot.h"
 
 /* The longest text stored; a longer one is cut (at a character). */
@@ -58,13 +59,14 @@ text_field(struct cs_rowq *q, const char *s)
 static void
 said(struct cs_rowq *q, const char *s)
 {
-	char buf[TEXT_MAX];
+	/* an e-mail is the only text shorter than its tag (redact.h) */
+	char buf[TEXT_MAX + TEXT_MAX / 6 + 8];
 
 	if (s == NULL) {
 		cs_rowq_null(q);
 		return;
 	}
-	cs_privacy_scrub_text(s, buf, sizeof(buf));
+	cs_redact(s, buf, sizeof(buf), NULL);
 	cs_rowq_text(q, buf);
 }
 
