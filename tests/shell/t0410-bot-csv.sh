@@ -80,6 +80,15 @@ for f in canonical.csv canonical-win.csv; do
 	check "$g: the 4 new lines read and stored" has "$T/err" "$g: 4 lines read (new since the last import), 4 stored, 0 skipped, 0 rejected"
 	check "$g: 7 events, lines 2 to 8" [ "$(sqlite3 $g.db "SELECT count(*) || ',' || min(line) || '-' || max(line) FROM bot_event WHERE source = (SELECT id FROM sources WHERE path LIKE '%$g')")" = "7,2-8" ]
 done
+# the header is the first line that is not blank, when read again too
+g=grow-blank.csv
+{ printf '\n \r\n'; head -n 4 "$BOT/canonical.csv"; } > $g
+run callstat-import -c callstat.conf -d $g.db "$g"
+check_rc 0 "$g: first part"
+tail -n +5 "$BOT/canonical.csv" >> "$g"
+run callstat-import -c callstat.conf -d $g.db "$g"
+check_rc 0 "$g: grown"
+check "$g: 7 events, lines 4 to 10" [ "$(sqlite3 $g.db "SELECT count(*) || ',' || min(line) || '-' || max(line) FROM bot_event")" = "7,4-10" ]
 
 # bad lines: FILE:LINE[:COLUMN]: reason; the rest is stored
 {
