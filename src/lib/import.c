@@ -104,16 +104,15 @@ do_line(struct run *r, char *line, size_t len)
 }
 
 /*
- * The first line of a file resumed, for a format whose lines need their
- * header: parsed again, as when the file was first read (it is not stored
- * again: a header holds no record).
+ * The first line of a file resumed that is not blank, for a format whose
+ * lines need their header: parsed again, as when the file was first read
+ * (it is not stored again: a header holds no record).
  */
 static int
 reread_header(struct run *r)
 {
-	char *buf = malloc(CHUNK);
+	char *buf = malloc(CHUNK), *s, *nl;
 	ssize_t k;
-	char *nl;
 	struct cs_error e;
 	int64_t t;
 	size_t len;
@@ -125,17 +124,21 @@ reread_header(struct run *r)
 		free(buf);
 		return cs_error_set(&r->rerr, "%s: %s", r->name, strerror(errno));
 	}
-	nl = memchr(buf, '\n', (size_t)k);
-	len = nl != NULL ? (size_t)(nl - buf) : (size_t)k;
 	/* as read_all gives it: no BOM, no line end */
-	if (len >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0) {
-		len -= 3;
-		memmove(buf, buf + 3, len);
+	s = buf;
+	if (k >= 3 && memcmp(buf, "\xef\xbb\xbf", 3) == 0)
+		s += 3;
+	for (;;) {
+		nl = memchr(s, '\n', (size_t)(buf + k - s));
+		len = nl != NULL ? (size_t)(nl - s) : (size_t)(buf + k - s);
+		if (nl == NULL || strspn(s, " \t\r") < len)
+			break;
+		s = nl + 1;
 	}
-	if (len > 0 && buf[len - 1] == '\r')
+	if (len > 0 && s[len - 1] == '\r')
 		len--;
 	e.column = 0;
-	(void)r->format->parse(r->rd, buf, len, &t, &e);
+	(void)r->format->parse(r->rd, s, len, &t, &e);
 	free(buf);
 	return 0;
 }

@@ -6,8 +6,8 @@
 # these (named found-*) and kept when this is run again.
 set -eu
 C=tests/fuzz/corpus
-mkdir -p $C/asterisk_cdr $C/asterisk_queue_log $C/bot_jsonl $C/connect_ctr $C/config \
-	$C/time $C/import $C/redact
+mkdir -p $C/asterisk_cdr $C/asterisk_queue_log $C/bot_jsonl $C/bot_csv \
+	$C/connect_ctr $C/config $C/time $C/import $C/redact
 rm -f $C/*/seed-*
 
 # seed-NAME FILE...: copies, and the bad variants of the first lines
@@ -75,6 +75,19 @@ printf '%s\n' '{"session_id":"s","ts":"2025-03-04T09:01:02.123456789+14:00","typ
 	'[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]' \
 	> $C/bot_jsonl/seed-odd
 
+variants $C/bot_csv canonical tests/data/bot/canonical.csv
+variants $C/bot_csv win tests/data/bot/canonical-win.csv
+# no header, then headers bad and good, rows with odd quotes and values
+printf '%s\n' 's,2025-03-04T09:01:02Z,utterance' 'session_id,type,ts,ts' \
+	'session_id,ts,type,' 'type,"ts",session_id,confidence,x,"y"' \
+	'utterance,2025-03-04T09:01:02.123456789+14:00,s,"0,9995",a""b,"c""d"' \
+	'utterance,9999-12-31T23:59:59Z,s,1.0001,,' \
+	'utterance,2025-03-04T09:01:02Z,s,.,"unterminated' \
+	'utterance,2025-03-04T09:01:02Z,s,99999999999999999999,mis"placed,' \
+	> $C/bot_csv/seed-odd
+printf 'utterance,2025-03-04T09:01:02Z,+33639980101,0,caf\351,\303\251\n' \
+	>> $C/bot_csv/seed-odd
+
 variants $C/connect_ctr ctr tests/data/samples/bots/amazon_connect/ctr.jsonl
 printf '%s\n' '{"ContactId":"c","InitiationMethod":"INBOUND","InitiationTimestamp":"2025-03-04T09:01:02.123456789+14:00","DisconnectTimestamp":"2025-03-04T09:01:02Z"}' \
 	'{"ContactId":"","InitiationMethod":1,"InitiationTimestamp":"9999-12-31T23:59:59Z","Queue":[],"Agent":{"ConnectedToAgentTimestamp":7}}' \
@@ -112,6 +125,10 @@ cp $C/asterisk_queue_log/seed-qlog1-crlf $i/seed-crlf-qlog
 cp tests/data/samples/asterisk_queue_log/wazo_realtime_queue_log_table_data1-5.txt $i/seed-table-qlog
 cp tests/data/bot/canonical.jsonl $i/seed-bot-jsonl
 cp $C/bot_jsonl/seed-odd $i/seed-bot-odd
+cp tests/data/bot/canonical.csv $i/seed-bot-csv
+cp tests/data/bot/canonical-win.csv $i/seed-bot-csv-win
+cp $C/bot_csv/seed-odd $i/seed-bot-csv-odd
+
 
 # redact: a caller's turns, one form of personal data each (redact.h), and
 # the texts that must stay; numbers in ARCEP's fiction ranges, the check

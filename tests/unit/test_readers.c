@@ -219,6 +219,9 @@ test_detect_exclusive(void)
 		QLOG_DIR "readme_2020_abandon.queue_log",
 		"sample-data/example/Master.csv",
 		"sample-data/example/queue_log",
+		"tests/data/bot/canonical.jsonl",
+		"tests/data/bot/canonical.csv",
+		"tests/data/bot/canonical-win.csv",
 		"tests/data/samples/bots/amazon_connect/ctr.jsonl",
 	};
 	int lines = 0;
@@ -290,6 +293,21 @@ test_detect_lines(void)
 	/* a bot's canonical event */
 	CU_ASSERT_EQUAL(detect("{\"session_id\":\"s-8c1e\",\"ts\":"
 	    "\"2025-03-04T09:01:02Z\"}\n"), &cs_format_bot_jsonl);
+	/* the canonical events as CSV: their header, quoted or not, in any
+	   order; a quoted header of 16 to 21 columns is no CDR */
+	CU_ASSERT_EQUAL(detect("ts,type,session_id,text\n"), &cs_format_bot_csv);
+	CU_ASSERT_EQUAL(detect("\"vendor_flag\",\"session_id\",\"lang\","
+	    "\"caller\",\"called\",\"call_id\",\"sip_call_id\",\"type\",\"ts\","
+	    "\"outcome\",\"speaker\",\"text\",\"intent\",\"match\","
+	    "\"confidence\",\"service\",\"transfer_target\"\r\n"),
+	    &cs_format_bot_csv);
+	CU_ASSERT_EQUAL(detect("\"session_id\",\"ts\",\"type\",d,e,f,g,h,i,j,"
+	    "k,l,m,n,o,p\n"), &cs_format_bot_csv);
+	/* not all three, another separator, or not CSV */
+	CU_ASSERT_EQUAL(detect("session_id,ts,text\n"), NULL);
+	CU_ASSERT_EQUAL(detect("session_id;ts;type\n"), NULL);
+	CU_ASSERT_EQUAL(detect("session_id,ts,ty\"pe\n"), NULL);
+	CU_ASSERT_EQUAL(detect("session_ids,ts,type\n"), NULL);
 	/* an Amazon Connect contact trace record */
 	CU_ASSERT_EQUAL(detect("{\"AWSAccountId\":\"970025851406\",\"ContactId\":"
 	    "\"c\",\"InitiationMethod\":\"INBOUND\",\"InitiationTimestamp\":"

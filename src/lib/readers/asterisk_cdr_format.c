@@ -23,6 +23,7 @@
 struct detect_count {
 	int	 nf;
 	int	 start_ok;
+	int	 dur_ok;	/* duration is a number */
 };
 
 static void
@@ -33,6 +34,8 @@ detect_field(void *s, size_t len, void *data)
 
 	if (c->nf == CS_CDR_START && s != NULL)
 		c->start_ok = cs_datetime_parse(s, len, &dt) == 0;
+	if (c->nf == CS_CDR_DURATION && s != NULL && len > 0)
+		c->dur_ok = strspn(s, "0123456789") == len;
 	c->nf++;
 }
 
@@ -47,7 +50,7 @@ static int
 looks_cdr(const char *s, const char *e)
 {
 	struct csv_parser p;
-	struct detect_count c = { 0, 0 };
+	struct detect_count c = { 0, 0, 0 };
 	size_t n = (size_t)(e - s);
 	int ok;
 
@@ -59,7 +62,10 @@ looks_cdr(const char *s, const char *e)
 	ok = csv_parse(&p, s, n, detect_field, NULL, &c) == n &&
 	    csv_fini(&p, detect_field, NULL, &c) == 0;
 	csv_free(&p);
-	return ok && c.nf >= 16 && c.nf <= 21 && (c.start_ok || s[0] == '"');
+	/* a quoted line with a damaged start is one, if its duration is a
+	   number: a quoted CSV header (bot-csv's) is not */
+	return ok && c.nf >= 16 && c.nf <= 21 &&
+	    (c.start_ok || (s[0] == '"' && c.dur_ok));
 }
 
 /* ---- reading and storing ---- */
