@@ -115,7 +115,12 @@ check "--from <TAB>: nothing (a date)" offers "" callstat-kpi --from ''
 check "calls --outcome a<TAB>" offers "agent abandoned" callstat-calls --outcome a
 check "calls -s <TAB>" offers "accueil urbanisme other" callstat-calls -c example.conf -s ''
 check "import --format <TAB>" \
-	offers "asterisk-cdr asterisk-queue-log" callstat-import --format ''
+	offers "asterisk-cdr asterisk-queue-log bot-jsonl bot-csv connect-ctr" callstat-import --format ''
+# every format of the table of formats, as callstat-import names them
+formats=$(callstat-import --format none 2>&1 | sed -n 's/.*use //p' | head -1 |
+	sed 's/,//g; s/ or / /')
+check "import --format <TAB>: every format callstat-import knows ($formats)" \
+	offers "$formats" callstat-import --format ''
 check "import --times <TAB>" offers "local utc" callstat-import --times ''
 check "import FILE<TAB>: files" offers "kpi-out.csv" callstat-import -c example.conf kpi
 check "synth --columns <TAB>" offers "16 18 21" callstat-synth --columns ''
