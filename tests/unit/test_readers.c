@@ -219,6 +219,7 @@ test_detect_exclusive(void)
 		QLOG_DIR "readme_2020_abandon.queue_log",
 		"sample-data/example/Master.csv",
 		"sample-data/example/queue_log",
+		"tests/data/samples/bots/dialogflow_cx/turns.jsonl",
 	};
 	int lines = 0;
 
@@ -265,6 +266,10 @@ test_detect_lines(void)
 	CU_ASSERT_EQUAL(detect(",1,2,c,,SIP/1,,Dial,,2025-03-04 09:00:00,,"
 	    "2025-03-04 09:00:05,5,0,NO ANSWER,DOCUMENTATION\n"),
 	    &cs_format_asterisk_cdr);
+	/* A bot platform's export: a Dialogflow CX turn. */
+	CU_ASSERT_EQUAL(detect("{\"project_id\":\"p\",\"conversation_name\":"
+	    "\"a/sessions/s\",\"request_time\":\"2025-03-04 09:01:02 UTC\"}\n"),
+	    &cs_format_dialogflow_cx);
 	/* 16 fields, but neither quoted nor with a date in column 10. */
 	CU_ASSERT_EQUAL(detect("a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p\n"),
 	    NULL);
