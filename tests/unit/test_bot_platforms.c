@@ -320,6 +320,135 @@ test_df_lines(void)
 	    "1741078862.000|s1|utterance|caller|oui||0|||||||");
 }
 
+/* ---- lex-v2 ---- */
+
+#define S_ID "c3f2e1d0-1111-4a2b-9c3d-5e6f7a8b9c0d"
+#define S_FACTS S_ID "||+33639980103|fr-FR"
+
+static void
+test_lex_fixture(void)
+{
+	static const char *const numbers[] = {
+		"+33639980103", "455980081820937", NULL
+	};
+	static const char *const want[] = {
+		/* AWS's sample: 2022-03-25 is day 19076, 02:06:07 7567 s;
+		   a session id of digits is hashed as a number would be */
+		"1648173967.382|455980081820937|utterance|caller|yes|"
+		    "MakeAppointment|1000|matched||||||en-US",
+		"1648173967.382|455980081820937|session_end||||0|||resolved"
+		    "||||en-US",
+		/* 2025-03-06T08:15:00.250Z: 1741219200 + 29700; Connect's
+		   session is the contact, the attributes name the caller */
+		"1741248900.250|" S_ID "|utterance|caller|je voudrais un "
+		    "rendez-vous pour une carte d'identit\xc3\xa9|"
+		    "EtatCivil_RDV|910|matched|||" S_FACTS,
+		"1741248900.250|" S_ID "|utterance|bot|Pour quelle date ?||0"
+		    "||||" S_FACTS,
+		/* a missed utterance, the number said redacted */
+		"1741248909.000|" S_ID "|utterance|caller|euh mon num\xc3\xa9ro "
+		    "c'est le [phone]||0|no_match|||" S_FACTS,
+		"1741248909.000|" S_ID "|utterance|bot|Pardon, je n'ai pas "
+		    "compris.||0||||" S_FACTS,
+		/* behind an export's time: the event's own timestamp */
+		"1741248920.500|" S_ID "|dtmf|caller|1|EtatCivil_RDV|990|"
+		    "matched|||" S_FACTS,
+		"1741248920.500|" S_ID "|utterance|bot|C'est not\xc3\xa9, au "
+		    "revoir.||0||||" S_FACTS,
+		"1741248920.500|" S_ID "|session_end||||0|||resolved|" S_FACTS,
+		/* 09:00+01:00 is 08:00Z: nothing said, the intent failed */
+		"1741248000.000|s-555|utterance|caller||FallbackIntent|0|"
+		    "no_input||||||fr-FR",
+		"1741248000.000|s-555|session_end||||0|||||||fr-FR",
+	};
+	struct seen s;
+	int rc[8];
+	char errs[8][CS_ERROR_MAX];
+	char *text = slurp(LEX_FILE);
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
+	seen_init(&s, numbers);
+	read_lines(&cs_format_lex_v2, text, &s, rc, errs, 8);
+	for (int i = 0; i < 5; i++)
+		CU_ASSERT_EQUAL(rc[i], 0);
+	expect_rows(&s, want, (int)(sizeof(want) / sizeof(want[0])));
+	free(text);
+}
+
+static int
+lex_one(const char *line, char *msg, struct seen *s)
+{
+	char errs[1][CS_ERROR_MAX];
+	int rc[1];
+
+	read_lines(&cs_format_lex_v2, line, s, rc, errs, 1);
+	snprintf(msg, CS_ERROR_MAX, "%s", errs[0]);
+	return rc[0];
+}
+
+#define LEX(rest) "{\"sessionId\":\"s1\",\"bot\":{}" rest "}"
+#define LEX_TS ",\"timestamp\":\"2025-03-04T09:01:02Z\""
+
+static void
+test_lex_lines(void)
+{
+	char msg[CS_ERROR_MAX];
+	long col;
+	struct seen s;
+
+	seen_init(&s, NULL);
+	CU_ASSERT_EQUAL(lex_one(LEX(""), msg, &s), -1);
+	CU_ASSERT_STRING_EQUAL(msg, "0: no timestamp");
+	CU_ASSERT_EQUAL(lex_one("{\"bot\":{}" LEX_TS "}", msg, &s), -1);
+	CU_ASSERT_STRING_EQUAL(msg, "0: no sessionId");
+	CU_ASSERT_EQUAL(lex_one(LEX(",\"timestamp\":\"2025-03-04T09:01:02\""),
+	    msg, &s), -1);
+	CU_ASSERT_STRING_EQUAL(msg, "0: timestamp: '2025-03-04T09:01:02' has "
+	    "no offset; write it with Z or +01:00");
+	CU_ASSERT_EQUAL(lex_one(LEX(LEX_TS ",\"inputTranscript\":\"a\","
+	    "\"interpretations\":[{\"nluConfidence\":\"haute\"}]"), msg, &s),
+	    -1);
+	CU_ASSERT_STRING_EQUAL(msg, "0: nluConfidence: 'haute' is not a number "
+	    "from 0 to 1");
+	CU_ASSERT_EQUAL(lex_one(LEX(LEX_TS ",\"inputTranscript\":\"a\","
+	    "\"interpretations\":[{\"nluConfidence\":1.5}]"), msg, &s), -1);
+	CU_ASSERT_STRING_EQUAL(msg, "0: nluConfidence: 1.5 is not between 0 "
+	    "and 1");
+	CU_ASSERT_EQUAL(lex_one("[1]", msg, &s), -1);
+	CU_ASSERT_STRING_EQUAL(msg, "1: expected an object {...}, one log "
+	    "event a line");
+	/* bad JSON behind an export's time: the column in the line, 25
+	   bytes after the object's own */
+	CU_ASSERT_EQUAL(lex_one("{\"sessionId\":\"s1", msg, &s), -1);
+	col = atol(msg);
+	CU_ASSERT(col > 0);
+	CU_ASSERT_EQUAL(lex_one("2025-03-04T09:01:02.000Z {\"sessionId\":\"s1",
+	    msg, &s), -1);
+	CU_ASSERT_EQUAL(atol(msg), col + 25);
+	/* a call of the API with no input and no answer holds no event */
+	CU_ASSERT_EQUAL(lex_one(LEX(LEX_TS ",\"operationName\":\"PutSession\""),
+	    msg, &s), 1);
+	CU_ASSERT_EQUAL(s.nrows, 0);
+	/* the export's time when the event has none; the interpretation of
+	   the intent gives the confidence, not the first one */
+	seen_init(&s, NULL);
+	CU_ASSERT_EQUAL(lex_one("2025-03-04T10:01:02.250+01:00 " LEX(
+	    ",\"inputTranscript\":\"oui\",\"sessionState\":{\"intent\":"
+	    "{\"name\":\"B\"}},\"interpretations\":[{\"nluConfidence\":0.8,"
+	    "\"intent\":{\"name\":\"A\"}},{\"nluConfidence\":0.15,"
+	    "\"intent\":{\"name\":\"B\"}}]"), msg, &s), 0);
+	CU_ASSERT_STRING_EQUAL(s.row[0],
+	    "1741078862.250|s1|utterance|caller|oui|B|150|matched||||||");
+	/* a caller attribute that is no number is no caller; a contact id
+	   attribute is the call id */
+	seen_init(&s, NULL);
+	CU_ASSERT_EQUAL(lex_one(LEX(LEX_TS ",\"inputTranscript\":\"oui\","
+	    "\"requestAttributes\":{\"customernumber\":\"anonymous\","
+	    "\"ContactId\":\"c-1\"}"), msg, &s), 0);
+	CU_ASSERT_STRING_EQUAL(s.row[0],
+	    "1741078862.000|s1|utterance|caller|oui||0||||c-1|||");
+}
+
 /* Detection: each platform's lines are its own, and no other format's. */
 static void
 test_platform_detect(void)
@@ -330,6 +459,14 @@ test_platform_detect(void)
 	} lines[] = {
 		{ DF_ROW("2025-03-04 09:01:02 UTC", ""),
 		    &cs_format_dialogflow_cx },
+		{ LEX(LEX_TS ",\"inputTranscript\":\"oui\""), &cs_format_lex_v2 },
+		{ "2025-03-04T09:01:02Z " LEX(",\"inputTranscript\":\"\""),
+		    &cs_format_lex_v2 },
+		{ "{\"timestamp\":\"t\",\"messageVersion\":\"2.0\","
+		    "\"bot\":{\"name\":\"b\"},\"sessionId\":\"1\"}",
+		    &cs_format_lex_v2 },
+		/* a line of Lex's with no messageVersion nor input: none */
+		{ "{\"sessionId\":\"1\",\"bot\":{}}", NULL },
 		{ "{\"project_id\":\"p\",\"conversation_name\":\"a/b\","
 		    "\"turn_position\":1,\"request_time\":\"x\"}",
 		    &cs_format_dialogflow_cx },
@@ -349,13 +486,15 @@ test_platform_detect(void)
 		CU_ASSERT_EQUAL(cs_format_detect(s, strlen(s)), lines[i].f);
 		for (int k = 0; cs_formats[k] != NULL; k++)
 			n += cs_formats[k]->looks(s, e) != 0;
-		CU_ASSERT_EQUAL(n, 1);
+		CU_ASSERT_EQUAL(n, lines[i].f != NULL);
 	}
 }
 
 static CU_TestInfo tests[] = {
 	{ "df_fixture", test_df_fixture },
 	{ "df_lines", test_df_lines },
+	{ "lex_fixture", test_lex_fixture },
+	{ "lex_lines", test_lex_lines },
 	{ "platform_detect", test_platform_detect },
 	CU_TEST_INFO_NULL
 };

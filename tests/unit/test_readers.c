@@ -220,6 +220,7 @@ test_detect_exclusive(void)
 		"sample-data/example/Master.csv",
 		"sample-data/example/queue_log",
 		"tests/data/samples/bots/dialogflow_cx/turns.jsonl",
+		"tests/data/samples/bots/lexv2/textlog.jsonl",
 	};
 	int lines = 0;
 
@@ -270,6 +271,10 @@ test_detect_lines(void)
 	CU_ASSERT_EQUAL(detect("{\"project_id\":\"p\",\"conversation_name\":"
 	    "\"a/sessions/s\",\"request_time\":\"2025-03-04 09:01:02 UTC\"}\n"),
 	    &cs_format_dialogflow_cx);
+	/* An Amazon Lex V2 log event, behind an S3 export's time. */
+	CU_ASSERT_EQUAL(detect("2025-03-04T09:01:02.000Z {\"messageVersion\":"
+	    "\"2.0\",\"sessionId\":\"s\",\"bot\":{\"name\":\"b\"}}\n"),
+	    &cs_format_lex_v2);
 	/* 16 fields, but neither quoted nor with a date in column 10. */
 	CU_ASSERT_EQUAL(detect("a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p\n"),
 	    NULL);

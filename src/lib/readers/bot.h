@@ -80,5 +80,6 @@ enum cs_bot_type cs_bot_type_of(const char *name);
 /* The canonical readers' entries in the table of formats. */
 extern const struct cs_format cs_format_bot_jsonl;
 extern const struct cs_format cs_format_dialogflow_cx;
+extern const struct cs_format cs_format_lex_v2;
 
 #endif

@@ -16,6 +16,7 @@ const struct cs_format *const cs_formats[] = {
 	&cs_format_asterisk_queue_log,
 	&cs_format_bot_jsonl,
 	&cs_format_dialogflow_cx,
+	&cs_format_lex_v2,
 	NULL
 };
 
