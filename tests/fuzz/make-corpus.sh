@@ -6,7 +6,7 @@
 # these (named found-*) and kept when this is run again.
 set -eu
 C=tests/fuzz/corpus
-mkdir -p $C/asterisk_cdr $C/asterisk_queue_log $C/bot_jsonl $C/config $C/time $C/import
+mkdir -p $C/asterisk_cdr $C/asterisk_queue_log $C/bot_jsonl $C/dialogflow_cx $C/lex_v2 $C/config $C/time $C/import
 rm -f $C/*/seed-*
 
 # seed-NAME FILE...: copies, and the bad variants of the first lines
@@ -74,6 +74,18 @@ printf '%s\n' '{"session_id":"s","ts":"2025-03-04T09:01:02.123456789+14:00","typ
 	'[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]' \
 	> $C/bot_jsonl/seed-odd
 
+variants $C/dialogflow_cx turns tests/data/samples/bots/dialogflow_cx/turns.jsonl
+printf '%s\n' '{"conversation_name":"a/sessions/CID-","request_time":"2099-12-31 23:59:59.999999 UTC","response":"{\"queryResult\":{\"match\":{\"confidence\":1e308}}}"}' \
+	'{"conversation_name":"/","request_time":"2025-03-04T09:01:02+14:00","request":"[","conversation_signals":"null"}' \
+	'{"conversation_name":"s","request_time":" UTC","response":{"query_result":{"response_messages":[{"telephony_transfer_call":{}},{"text":{"text":[1,"",null]}}]}}}' \
+	> $C/dialogflow_cx/seed-odd
+
+variants $C/lex_v2 textlog tests/data/samples/bots/lexv2/textlog.jsonl
+printf '%s\n' '2025-03-04T09:01:02Z {"sessionId":"s","bot":{"localeId":"fr_FR_xxxxxxxxxxxxxxxxxxxxxxxx"},"inputTranscript":""}' \
+	'{"sessionId":"s","timestamp":"2025-03-04T09:01:02Z","interpretations":[{"nluConfidence":"nan"},{"nluConfidence":"1e999"}],"messages":[{"contentType":"SSML","content":"<<>"}]}' \
+	'2025-03-04T09:01:02Z [1] ' \
+	> $C/lex_v2/seed-odd
+
 t=$C/time
 printf '2025-03-04 09:00:00' > $t/seed-datetime
 printf '2025-03-30 02:30:00' > $t/seed-skipped
@@ -102,3 +114,5 @@ cp $C/asterisk_queue_log/seed-qlog1-crlf $i/seed-crlf-qlog
 cp tests/data/samples/asterisk_queue_log/wazo_realtime_queue_log_table_data1-5.txt $i/seed-table-qlog
 cp tests/data/bot/canonical.jsonl $i/seed-bot-jsonl
 cp $C/bot_jsonl/seed-odd $i/seed-bot-odd
+cp tests/data/samples/bots/dialogflow_cx/turns.jsonl $i/seed-dialogflow-cx
+cp tests/data/samples/bots/lexv2/textlog.jsonl $i/seed-lex-v2
