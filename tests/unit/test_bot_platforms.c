@@ -23,6 +23,8 @@
 #define LEX_FILE "tests/data/samples/bots/lexv2/textlog.jsonl"
 
 #define MAX_ROWS 64
+/* a message with its column in front */
+#define ERR_MAX (CS_ERROR_MAX + 32)
 #define ROW_MAX 400
 
 /* What the lines of a file became: each line's return, its events as
@@ -87,7 +89,7 @@ take(void *arg, const struct cs_row *row)
  */
 static void
 read_lines(const struct cs_format *f, const char *text, struct seen *s,
-    int *rc, char (*errs)[CS_ERROR_MAX], int max)
+    int *rc, char (*errs)[ERR_MAX], int max)
 {
 	struct cs_format_ctx ctx;
 	struct cs_config cfg;
@@ -113,7 +115,7 @@ read_lines(const struct cs_format *f, const char *text, struct seen *s,
 		err.msg[0] = '\0';
 		err.column = 0;
 		rc[i] = f->parse(rd, p, len, &t, &err);
-		snprintf(errs[i], CS_ERROR_MAX, "%ld: %s", err.column, err.msg);
+		snprintf(errs[i], ERR_MAX, "%ld: %s", err.column, err.msg);
 		if (rc[i] == 0) {
 			memset(&at, 0, sizeof(at));
 			at.q = q;
@@ -212,7 +214,7 @@ test_df_fixture(void)
 	};
 	struct seen s;
 	int rc[8];
-	char errs[8][CS_ERROR_MAX];
+	char errs[8][ERR_MAX];
 	char *text = slurp(DF_FILE);
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
@@ -228,11 +230,11 @@ test_df_fixture(void)
 static int
 df_one(const char *line, char *msg, struct seen *s)
 {
-	char errs[1][CS_ERROR_MAX];
+	char errs[1][ERR_MAX];
 	int rc[1];
 
 	read_lines(&cs_format_dialogflow_cx, line, s, rc, errs, 1);
-	snprintf(msg, CS_ERROR_MAX, "%s", errs[0]);
+	snprintf(msg, ERR_MAX, "%s", errs[0]);
 	return rc[0];
 }
 
@@ -242,7 +244,7 @@ df_one(const char *line, char *msg, struct seen *s)
 static void
 test_df_lines(void)
 {
-	char msg[CS_ERROR_MAX];
+	char msg[ERR_MAX];
 	struct seen s;
 
 	/* times: BigQuery's, ISO with Z, with an offset; none is refused */
@@ -363,7 +365,7 @@ test_lex_fixture(void)
 	};
 	struct seen s;
 	int rc[8];
-	char errs[8][CS_ERROR_MAX];
+	char errs[8][ERR_MAX];
 	char *text = slurp(LEX_FILE);
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(text);
@@ -378,11 +380,11 @@ test_lex_fixture(void)
 static int
 lex_one(const char *line, char *msg, struct seen *s)
 {
-	char errs[1][CS_ERROR_MAX];
+	char errs[1][ERR_MAX];
 	int rc[1];
 
 	read_lines(&cs_format_lex_v2, line, s, rc, errs, 1);
-	snprintf(msg, CS_ERROR_MAX, "%s", errs[0]);
+	snprintf(msg, ERR_MAX, "%s", errs[0]);
 	return rc[0];
 }
 
@@ -392,7 +394,7 @@ lex_one(const char *line, char *msg, struct seen *s)
 static void
 test_lex_lines(void)
 {
-	char msg[CS_ERROR_MAX];
+	char msg[ERR_MAX];
 	long col;
 	struct seen s;
 
