@@ -7,7 +7,8 @@
 set -eu
 C=tests/fuzz/corpus
 mkdir -p $C/asterisk_cdr $C/asterisk_queue_log $C/bot_jsonl $C/bot_csv \
-	$C/connect_ctr $C/config $C/time $C/import $C/redact
+	$C/connect_ctr $C/dialogflow_cx $C/lex_v2 $C/config $C/time $C/import \
+	$C/redact
 rm -f $C/*/seed-*
 
 # seed-NAME FILE...: copies, and the bad variants of the first lines
@@ -97,6 +98,18 @@ printf '%s\n' '{"ContactId":"c","InitiationMethod":"INBOUND","InitiationTimestam
 	'{"ContactId":"c","ContactId":"d","InitiationMethod":"x","InitiationTimestamp":"x"}' \
 	> $C/connect_ctr/seed-odd
 
+variants $C/dialogflow_cx turns tests/data/samples/bots/dialogflow_cx/turns.jsonl
+printf '%s\n' '{"conversation_name":"a/sessions/CID-","request_time":"2099-12-31 23:59:59.999999 UTC","response":"{\"queryResult\":{\"match\":{\"confidence\":1e308}}}"}' \
+	'{"conversation_name":"/","request_time":"2025-03-04T09:01:02+14:00","request":"[","conversation_signals":"null"}' \
+	'{"conversation_name":"s","request_time":" UTC","response":{"query_result":{"response_messages":[{"telephony_transfer_call":{}},{"text":{"text":[1,"",null]}}]}}}' \
+	> $C/dialogflow_cx/seed-odd
+
+variants $C/lex_v2 textlog tests/data/samples/bots/lexv2/textlog.jsonl
+printf '%s\n' '2025-03-04T09:01:02Z {"sessionId":"s","bot":{"localeId":"fr_FR_xxxxxxxxxxxxxxxxxxxxxxxx"},"inputTranscript":""}' \
+	'{"sessionId":"s","timestamp":"2025-03-04T09:01:02Z","interpretations":[{"nluConfidence":"nan"},{"nluConfidence":"1e999"}],"messages":[{"contentType":"SSML","content":"<<>"}]}' \
+	'2025-03-04T09:01:02Z [1] ' \
+	> $C/lex_v2/seed-odd
+
 t=$C/time
 printf '2025-03-04 09:00:00' > $t/seed-datetime
 printf '2025-03-30 02:30:00' > $t/seed-skipped
@@ -154,3 +167,6 @@ printf 'rappel [phone] et [email] ok [iban] [card] [nir] [pho' > $r/seed-tags
 printf '\377\376 06 39 98 01 19 \303 \342\200\257 \302\240 \360\237\230\200' > $r/seed-utf8
 cp tests/data/samples/bots/amazon_connect/ctr.jsonl $i/seed-connect-ctr
 cp $C/connect_ctr/seed-odd $i/seed-connect-ctr-odd
+
+cp tests/data/samples/bots/dialogflow_cx/turns.jsonl $i/seed-dialogflow-cx
+cp tests/data/samples/bots/lexv2/textlog.jsonl $i/seed-lex-v2

@@ -143,12 +143,12 @@ check "empty file: 0 lines" has err "empty.csv: 0 lines read, 0 stored, 0 skippe
 printf 'Bonjour,\nthis is a letter, not a log.\n' > letter.txt
 run callstat-import -c callstat.conf -d letter.db letter.txt
 check_rc 1 "import a text file"
-check "text file: none of the formats" has err "letter.txt: none of an Asterisk Master.csv, a queue_log, a bot"
+check "text file: none of the formats" has err "letter.txt: none of an Asterisk Master.csv, a queue_log"
 threecx=$(ls "$SAMPLES"/3cx_cdr/*.log 2> /dev/null | head -1)
 if [ -n "$threecx" ]; then
 	run callstat-import -c callstat.conf -d letter.db "$threecx"
 	check_rc 1 "import a 3CX log"
-	check "3CX log: none of the formats" has err "none of an Asterisk Master.csv, a queue_log, a bot"
+	check "3CX log: none of the formats" has err "none of an Asterisk Master.csv, a queue_log"
 fi
 
 # --- a directory, a missing file: the other files are still imported ---------------

@@ -223,6 +223,8 @@ test_detect_exclusive(void)
 		"tests/data/bot/canonical.csv",
 		"tests/data/bot/canonical-win.csv",
 		"tests/data/samples/bots/amazon_connect/ctr.jsonl",
+		"tests/data/samples/bots/dialogflow_cx/turns.jsonl",
+		"tests/data/samples/bots/lexv2/textlog.jsonl",
 	};
 	int lines = 0;
 
@@ -269,6 +271,14 @@ test_detect_lines(void)
 	CU_ASSERT_EQUAL(detect(",1,2,c,,SIP/1,,Dial,,2025-03-04 09:00:00,,"
 	    "2025-03-04 09:00:05,5,0,NO ANSWER,DOCUMENTATION\n"),
 	    &cs_format_asterisk_cdr);
+	/* A bot platform's export: a Dialogflow CX turn. */
+	CU_ASSERT_EQUAL(detect("{\"project_id\":\"p\",\"conversation_name\":"
+	    "\"a/sessions/s\",\"request_time\":\"2025-03-04 09:01:02 UTC\"}\n"),
+	    &cs_format_dialogflow_cx);
+	/* An Amazon Lex V2 log event, behind an S3 export's time. */
+	CU_ASSERT_EQUAL(detect("2025-03-04T09:01:02.000Z {\"messageVersion\":"
+	    "\"2.0\",\"sessionId\":\"s\",\"bot\":{\"name\":\"b\"}}\n"),
+	    &cs_format_lex_v2);
 	/* 16 fields, but neither quoted nor with a date in column 10. */
 	CU_ASSERT_EQUAL(detect("a,b,c,d,e,f,g,h,i,j,k,l,m,n,o,p\n"),
 	    NULL);

@@ -81,5 +81,7 @@ enum cs_bot_type cs_bot_type_of(const char *name);
 extern const struct cs_format cs_format_bot_jsonl;
 extern const struct cs_format cs_format_bot_csv;
 extern const struct cs_format cs_format_connect_ctr;
+extern const struct cs_format cs_format_dialogflow_cx;
+extern const struct cs_format cs_format_lex_v2;
 
 #endif

@@ -17,6 +17,8 @@ const struct cs_format *const cs_formats[] = {
 	&cs_format_bot_jsonl,
 	&cs_format_bot_csv,
 	&cs_format_connect_ctr,
+	&cs_format_dialogflow_cx,
+	&cs_format_lex_v2,
 	NULL
 };
 
