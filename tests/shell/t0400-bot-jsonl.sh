@@ -74,6 +74,16 @@ check "confidence out of range: said" has "$T/err" "bad.jsonl:6: confidence: 3 i
 check "not an object: said" has "$T/err" "bad.jsonl:7:1: expected an object"
 check "the good lines stored" [ "$(sqlite3 bad.db "SELECT count(*) FROM bot_event")" = 3 ]
 
+# identifiers with numbers inside (Dialogflow's CID-...): two sessions stay
+# two, and the numbers in them are stored nowhere
+printf '%s\n' '{"session_id":"CID-297363723_79131759_799783510","ts":"2025-03-04T09:01:02Z","type":"session_start","sip_call_id":"297363723_79131759_799783510"}' \
+	'{"session_id":"CID-297363723_79131759_799783511","ts":"2025-03-04T09:01:03Z","type":"session_start"}' > ids.jsonl
+run callstat-import -c callstat.conf -d ids.db ids.jsonl
+check_rc 0 "ids with numbers inside"
+check "two sessions stay two" [ "$(sqlite3 ids.db "SELECT count(DISTINCT session) FROM bot_event")" = 2 ]
+check "the SIP Call-ID kept, as a digest" [ "$(sqlite3 ids.db "SELECT count(*) FROM bot_event WHERE sip_call_id GLOB 'id:*'")" = 1 ]
+check "no number of theirs in the database" sh -c "! strings ids.db* | grep -qE '297363723|799783510'"
+
 # the PBX's figures are the bot's events' business only once sessions are
 # linked: until then, importing them changes none
 run callstat-import -c callstat.conf -d ex.db "$EX/Master.csv" "$EX/queue_log"

@@ -55,6 +55,33 @@ text_field(struct cs_rowq *q, const char *s)
 	    sizeof(buf)));
 }
 
+/*
+ * An identifier (a session, a SIP Call-ID) as stored: a caller's number
+ * given as one is its hash, as the caller's; one with a number inside
+ * (CID-297363723_79131759_799783510) the keyed digest of the whole, which
+ * tells it apart as well as the id did and says nothing of the number;
+ * any other, as it is.
+ */
+static void
+id_field(struct cs_rowq *q, const struct cs_format_ctx *ctx, const char *s)
+{
+	char h[CS_HASH_HEX + 1];
+	struct cs_phone_span sp;
+
+	if (s == NULL) {
+		cs_rowq_null(q);
+	} else if (cs_number_is_phone(s)) {
+		cs_privacy_hash(ctx->priv, s, h);
+		cs_rowq_text(q, h);
+	} else if (cs_phone_find(s, strlen(s), 0, 0, &sp)) {
+		snprintf(h, sizeof(h), "id:%016llx", (unsigned long long)
+		    cs_privacy_digest64(ctx->priv, s, strlen(s)));
+		cs_rowq_text(q, h);
+	} else {
+		cs_rowq_text(q, s);
+	}
+}
+
 /* What was said, as stored: redacted. */
 static void
 said(struct cs_rowq *q, const char *s)
@@ -75,7 +102,7 @@ cs_bot_store(const struct cs_bot_rec *rec, int i,
     const struct cs_format_ctx *ctx, const struct cs_store_at *at)
 {
 	struct cs_rowq *q = at->q;
-	char session[CS_HASH_HEX + 1], caller[CS_HASH_HEX + 1];
+	char caller[CS_HASH_HEX + 1];
 
 	cs_rowq_begin(q, &cs_table_bot_event);
 	cs_rowq_int(q, rec->time);
@@ -88,12 +115,7 @@ cs_bot_store(const struct cs_bot_rec *rec, int i,
 	cs_rowq_int(q, rec->msec);
 	/* a session named by the caller's number (Rasa over Twilio): the
 	   number's hash, as the caller's */
-	if (cs_number_is_phone(rec->session)) {
-		cs_privacy_hash(ctx->priv, rec->session, session);
-		cs_rowq_text(q, session);
-	} else {
-		text_field(q, rec->session);
-	}
+	id_field(q, ctx, rec->session);
 	text_field(q, rec->type);
 	text_field(q, rec->speaker);
 	said(q, rec->text);
@@ -107,7 +129,7 @@ cs_bot_store(const struct cs_bot_rec *rec, int i,
 	text_field(q, rec->outcome);
 	text_field(q, rec->service);
 	text_field(q, rec->call_id);
-	text_field(q, rec->sip_call_id);
+	id_field(q, ctx, rec->sip_call_id);
 	if (rec->caller != NULL) {
 		cs_privacy_hash(ctx->priv, rec->caller, caller);
 		cs_rowq_text(q, caller);
