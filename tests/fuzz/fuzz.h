@@ -21,4 +21,14 @@ const char *fuzz_dir(void);
 /* Writes data to path (replacing it); 0 or -1. */
 int fuzz_write(const char *path, const uint8_t *data, size_t size);
 
+/*
+ * The input, line by line, through a format's parse (its entry in the
+ * table of formats), times read in Europe/Paris: aborts when a rejected
+ * line does not say why, or a record's time is out of range.  Storing is
+ * fuzzed through fuzz_import, which detects the format.
+ */
+struct cs_format;
+int fuzz_format_lines(const struct cs_format *f, const uint8_t *data,
+    size_t size);
+
 #endif

@@ -5,6 +5,9 @@
 #include <unistd.h>
 
 #include "fuzz.h"
+#include "lines.h"
+#include "readers/format.h"
+#include "timeutil.h"
 
 static char dir[256];
 
@@ -51,4 +54,52 @@ fuzz_write(const char *path, const uint8_t *data, size_t size)
 		return -1;
 	}
 	return fclose(fp) == 0 ? 0 : -1;
+}
+
+/* The line being fuzzed's format and reader. */
+struct format_run {
+	const struct cs_format *f;
+	void *rd;
+};
+
+static void
+format_line(void *arg, const char *line, size_t len)
+{
+	struct format_run *run = arg;
+	struct cs_error err;
+	int64_t t = 0;
+	int rc;
+
+	err.msg[0] = '\0';
+	err.column = 0;
+	rc = run->f->parse(run->rd, line, len, &t, &err);
+	if (rc == -1 && (err.msg[0] == '\0' || err.column < 0))
+		abort();	/* a rejected line says why */
+	if (rc == 0 && !cs_log_time_ok(t))
+		abort();
+}
+
+int
+fuzz_format_lines(const struct cs_format *f, const uint8_t *data, size_t size)
+{
+	static int ready;
+	struct cs_format_ctx ctx;
+	struct cs_error err;
+	struct format_run run;
+
+	if (!ready) {
+		if (cs_tz_use("Europe/Paris", &err) != 0) {
+			fprintf(stderr, "fuzz %s: %s\n", f->name, err.msg);
+			abort();
+		}
+		ready = 1;
+	}
+	(void)cs_format_detect((const char *)data, size);
+	memset(&ctx, 0, sizeof(ctx));
+	run.f = f;
+	if ((run.rd = f->open(&ctx, &err)) == NULL)
+		return 0;
+	fuzz_lines(data, size, format_line, &run);
+	f->close(run.rd);
+	return 0;
 }

@@ -94,18 +94,6 @@ qlog_close(void *p)
 	free(rd);
 }
 
-/* A queue_log has no state to resume with. */
-static void
-qlog_state(void *p, int st[2])
-{
-	st[0] = st[1] = 0;
-}
-
-static void
-qlog_resume(void *p, const int st[2])
-{
-}
-
 static int
 qlog_parse(void *p, const char *line, size_t len, int64_t *t,
     struct cs_error *err)
@@ -184,8 +172,8 @@ const struct cs_format cs_format_asterisk_queue_log = {
 	.noise = qlog_noise,
 	.open = qlog_open,
 	.close = qlog_close,
-	.state = qlog_state,
-	.resume = qlog_resume,
+	.state = cs_format_no_state,
+	.resume = cs_format_no_resume,
 	.parse = qlog_parse,
 	.store = qlog_store,
 	.map = qlog_map,

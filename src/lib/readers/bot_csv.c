@@ -509,21 +509,6 @@ csv_close(void *p)
 	free(rd);
 }
 
-static void
-csv_state(void *p, int st[2])
-{
-	(void)p;
-	st[0] = st[1] = 0;
-}
-
-/* Nothing to give back: the import gives the header line again. */
-static void
-csv_resume(void *p, const int st[2])
-{
-	(void)p;
-	(void)st;
-}
-
 static int
 csv_parse_line(void *p, const char *line, size_t len, int64_t *t,
     struct cs_error *err)
@@ -584,8 +569,8 @@ const struct cs_format cs_format_bot_csv = {
 	.open = csv_open,
 	.close = csv_close,
 	.header = 1,
-	.state = csv_state,
-	.resume = csv_resume,
+	.state = cs_format_no_state,
+	.resume = cs_format_no_resume,
 	.parse = csv_parse_line,
 	.store = csv_store,
 	.map = cs_bot_map,

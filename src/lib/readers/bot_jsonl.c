@@ -12,6 +12,7 @@
 
 #include "../timeutil.h"
 #include "bot.h"
+#include "bot_json.h"
 #include "readers.h"
 
 /* The fields of a canonical event, in the order of struct cs_bot_rec. */
@@ -215,25 +216,11 @@ jsonl_close(void *p)
 	free(rd);
 }
 
-static void
-jsonl_state(void *p, int st[2])
-{
-	st[0] = st[1] = 0;
-}
-
-static void
-jsonl_resume(void *p, const int st[2])
-{
-}
-
 static int
 jsonl_parse(void *p, const char *line, size_t len, int64_t *t,
     struct cs_error *err)
 {
 	struct jsonl_rd *rd = p;
-	json_error_t jerr;
-	size_t n;
-	int ascii;
 
 	json_decref(rd->obj);
 	rd->obj = NULL;
@@ -243,20 +230,9 @@ jsonl_parse(void *p, const char *line, size_t len, int64_t *t,
 	}
 	if (len == 0)
 		return 1;
-	if (cs_readers_begin(line, len, &ascii, &rd->buf, &rd->cap, 2 * len + 1,
-	    err) != 0)
+	if (cs_bot_json_object(line, len, 0, "event", &rd->buf, &rd->cap,
+	    &rd->obj, err) != 0)
 		return -1;
-	/* bytes that are not UTF-8 are read as Latin-1, as in every reader */
-	n = cs_readers_utf8_copy(rd->buf, line, len);
-	rd->obj = json_loadb(rd->buf, n, JSON_REJECT_DUPLICATES, &jerr);
-	if (rd->obj == NULL) {
-		err->column = jerr.column > 0 ? jerr.column : 0;
-		return cs_error_set(err, "%s", jerr.text);
-	}
-	if (!json_is_object(rd->obj)) {
-		err->column = 1;
-		return cs_error_set(err, "expected an object {...}, one event a line");
-	}
 	if (fields(rd, err) != 0)
 		return -1;
 	*t = rd->rec.time;
@@ -283,8 +259,8 @@ const struct cs_format cs_format_bot_jsonl = {
 	.noise = NULL,
 	.open = jsonl_open,
 	.close = jsonl_close,
-	.state = jsonl_state,
-	.resume = jsonl_resume,
+	.state = cs_format_no_state,
+	.resume = cs_format_no_resume,
 	.parse = jsonl_parse,
 	.store = jsonl_store,
 	.map = cs_bot_map,

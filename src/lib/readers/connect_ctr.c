@@ -16,6 +16,7 @@
 #include "../privacy.h"
 #include "../timeutil.h"
 #include "bot.h"
+#include "bot_json.h"
 #include "readers.h"
 
 /* The events of a contact, by their index in cs_bot_store. */
@@ -305,26 +306,12 @@ ctr_close(void *p)
 	free(rd);
 }
 
-static void
-ctr_state(void *p, int st[2])
-{
-	st[0] = st[1] = 0;
-}
-
-static void
-ctr_resume(void *p, const int st[2])
-{
-}
-
 static int
 ctr_parse(void *p, const char *line, size_t len, int64_t *t,
     struct cs_error *err)
 {
 	struct ctr_rd *rd = p;
-	json_error_t jerr;
 	const char *channel;
-	size_t n;
-	int ascii;
 
 	json_decref(rd->obj);
 	rd->obj = NULL;
@@ -335,20 +322,9 @@ ctr_parse(void *p, const char *line, size_t len, int64_t *t,
 	}
 	if (len == 0)
 		return 1;
-	if (cs_readers_begin(line, len, &ascii, &rd->buf, &rd->cap, 2 * len + 1,
-	    err) != 0)
+	if (cs_bot_json_object(line, len, 0, "contact record", &rd->buf,
+	    &rd->cap, &rd->obj, err) != 0)
 		return -1;
-	n = cs_readers_utf8_copy(rd->buf, line, len);
-	rd->obj = json_loadb(rd->buf, n, JSON_REJECT_DUPLICATES, &jerr);
-	if (rd->obj == NULL) {
-		err->column = jerr.column > 0 ? jerr.column : 0;
-		return cs_error_set(err, "%s", jerr.text);
-	}
-	if (!json_is_object(rd->obj)) {
-		err->column = 1;
-		return cs_error_set(err, "expected an object {...}, one contact "
-		    "record a line");
-	}
 	/* chats, tasks and e-mails are no calls */
 	if (str_of(rd->obj, NULL, "Channel", &channel, err) != 0)
 		return -1;
@@ -393,8 +369,8 @@ const struct cs_format cs_format_connect_ctr = {
 	.noise = NULL,
 	.open = ctr_open,
 	.close = ctr_close,
-	.state = ctr_state,
-	.resume = ctr_resume,
+	.state = cs_format_no_state,
+	.resume = cs_format_no_resume,
 	.parse = ctr_parse,
 	.store = ctr_store,
 	.map = cs_bot_map,

@@ -22,6 +22,7 @@
 #include "../privacy.h"
 #include "../timeutil.h"
 #include "bot.h"
+#include "bot_json.h"
 #include "readers.h"
 
 /* The caller's turn, the bot's reply, a hand-over, the end. */
@@ -439,28 +440,12 @@ df_close(void *p)
 	free(rd);
 }
 
-static void
-df_state(void *p, int st[2])
-{
-	(void)p;
-	st[0] = st[1] = 0;
-}
-
-static void
-df_resume(void *p, const int st[2])
-{
-	(void)p;
-	(void)st;
-}
-
 static int
 df_parse(void *p, const char *line, size_t len, int64_t *t,
     struct cs_error *err)
 {
 	struct df_rd *rd = p;
-	json_error_t jerr;
-	size_t n;
-	int ascii, rc;
+	int rc;
 
 	df_forget(rd);
 	while (len > 0 && (*line == ' ' || *line == '\t')) {
@@ -469,20 +454,9 @@ df_parse(void *p, const char *line, size_t len, int64_t *t,
 	}
 	if (len == 0)
 		return 1;
-	if (cs_readers_begin(line, len, &ascii, &rd->buf, &rd->cap, 2 * len + 1,
-	    err) != 0)
+	if (cs_bot_json_object(line, len, 0, "turn", &rd->buf, &rd->cap,
+	    &rd->obj, err) != 0)
 		return -1;
-	n = cs_readers_utf8_copy(rd->buf, line, len);
-	rd->obj = json_loadb(rd->buf, n, JSON_REJECT_DUPLICATES, &jerr);
-	if (rd->obj == NULL) {
-		err->column = jerr.column > 0 ? jerr.column : 0;
-		return cs_error_set(err, "%s", jerr.text);
-	}
-	if (!json_is_object(rd->obj)) {
-		err->column = 1;
-		return cs_error_set(err, "expected an object {...}, one turn "
-		    "a line");
-	}
 	if ((rc = events(rd, err)) != 0) {
 		rd->nev = 0;
 		return rc;
@@ -514,8 +488,8 @@ const struct cs_format cs_format_dialogflow_cx = {
 	.noise = NULL,
 	.open = df_open,
 	.close = df_close,
-	.state = df_state,
-	.resume = df_resume,
+	.state = cs_format_no_state,
+	.resume = cs_format_no_resume,
 	.parse = df_parse,
 	.store = df_store,
 	.map = cs_bot_map,

@@ -97,6 +97,11 @@ const struct cs_format *cs_format_find(const char *name);
  */
 const struct cs_format *cs_format_detect(const char *buf, size_t len);
 
+/* state and resume of a format whose reader needs nothing to resume a
+ * file (its header, if any, is given again: see header). */
+void cs_format_no_state(void *rd, int st[2]);
+void cs_format_no_resume(void *rd, const int st[2]);
+
 /* The name of a format, NULL for none. */
 const char *cs_format_name(const struct cs_format *f);
 

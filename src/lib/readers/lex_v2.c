@@ -25,6 +25,7 @@
 #include "../privacy.h"
 #include "../timeutil.h"
 #include "bot.h"
+#include "bot_json.h"
 #include "readers.h"
 
 #define LEX_EVENTS 3
@@ -398,29 +399,14 @@ lex_close(void *p)
 	free(rd);
 }
 
-static void
-lex_state(void *p, int st[2])
-{
-	(void)p;
-	st[0] = st[1] = 0;
-}
-
-static void
-lex_resume(void *p, const int st[2])
-{
-	(void)p;
-	(void)st;
-}
-
 static int
 lex_parse(void *p, const char *line, size_t len, int64_t *t,
     struct cs_error *err)
 {
 	struct lex_rd *rd = p;
-	json_error_t jerr;
 	char ts[48];
-	size_t n, skip;
-	int ascii, rc;
+	size_t skip;
+	int rc;
 
 	json_decref(rd->obj);
 	rd->obj = NULL;
@@ -431,22 +417,11 @@ lex_parse(void *p, const char *line, size_t len, int64_t *t,
 	}
 	if (len == 0)
 		return 1;
-	if (cs_readers_begin(line, len, &ascii, &rd->buf, &rd->cap, 2 * len + 1,
-	    err) != 0)
-		return -1;
 	ts[0] = '\0';
 	skip = export_prefix(line, len, ts, sizeof(ts));
-	n = cs_readers_utf8_copy(rd->buf, line + skip, len - skip);
-	rd->obj = json_loadb(rd->buf, n, JSON_REJECT_DUPLICATES, &jerr);
-	if (rd->obj == NULL) {
-		err->column = jerr.column > 0 ? (long)skip + jerr.column : 0;
-		return cs_error_set(err, "%s", jerr.text);
-	}
-	if (!json_is_object(rd->obj)) {
-		err->column = (long)skip + 1;
-		return cs_error_set(err, "expected an object {...}, one log "
-		    "event a line");
-	}
+	if (cs_bot_json_object(line, len, skip, "log event", &rd->buf, &rd->cap,
+	    &rd->obj, err) != 0)
+		return -1;
 	if ((rc = events(rd, ts[0] != '\0' ? ts : NULL, err)) != 0) {
 		rd->nev = 0;
 		return rc;
@@ -478,8 +453,8 @@ const struct cs_format cs_format_lex_v2 = {
 	.noise = NULL,
 	.open = lex_open,
 	.close = lex_close,
-	.state = lex_state,
-	.resume = lex_resume,
+	.state = cs_format_no_state,
+	.resume = cs_format_no_resume,
 	.parse = lex_parse,
 	.store = lex_store,
 	.map = cs_bot_map,
