@@ -33,20 +33,6 @@ cs_format_find(const char *name)
 	return NULL;
 }
 
-void
-cs_format_no_state(void *rd, int st[2])
-{
-	(void)rd;
-	st[0] = st[1] = 0;
-}
-
-void
-cs_format_no_resume(void *rd, const int st[2])
-{
-	(void)rd;
-	(void)st;
-}
-
 const char *
 cs_format_name(const struct cs_format *f)
 {
