@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "kpi.h"
+#include "kpi_intent.h"
 #include "output.h"
 #include "tool.h"
 
@@ -30,7 +31,8 @@ help(void)
 	    "over the calls in their service's opening hours.\n\n"
 	    "      --all-hours      count every call, in hours or not\n"
 	    "      --by LIST        group by any of service, day, week, month,\n"
-	    "                       year, comma-separated (default: service)\n"
+	    "                       year, comma-separated (default: service);\n"
+	    "                       or intent alone: the bot's sessions per intent\n"
 	    "  -c, --config FILE    configuration\n"
 	    "      --csv            CSV with a header line\n"
 	    "  -d, --db FILE        database (default $CALLSTAT_DB, ./callstat.db)\n"
@@ -66,12 +68,17 @@ parse_by(const char *arg, struct cs_kpi_query *q)
 
 	q->by_service = 0;
 	q->by_period = 0;
+	q->by_intent = 0;
 	snprintf(copy, sizeof(copy), "%s", arg);
 	for (w = strtok_r(copy, ",", &save); w != NULL; w = strtok_r(NULL, ",", &save)) {
 		int found = 0;
 
 		if (strcmp(w, "service") == 0) {
 			q->by_service = 1;
+			continue;
+		}
+		if (strcmp(w, "intent") == 0) {
+			q->by_intent = 1;
 			continue;
 		}
 		for (int i = 0; i < 4; i++)
@@ -88,10 +95,17 @@ parse_by(const char *arg, struct cs_kpi_query *q)
 			}
 		if (!found) {
 			cs_usage_error(synopsis, "--by: unknown grouping '%s': use "
-			    "service, day, week, month or year", w);
+			    "service, day, week, month, year or intent", w);
 			return -1;
 		}
 	}
+	if (q->by_intent && (q->by_service || q->by_period)) {
+		cs_usage_error(synopsis, "--by intent stands alone: the bot's "
+		    "sessions per intent have their own figures");
+		return -1;
+	}
+	if (q->by_intent)
+		return 0;
 	if (!q->by_service && !q->by_period) {
 		cs_usage_error(synopsis, "--by needs service, day, week, month or year");
 		return -1;
@@ -200,6 +214,9 @@ parse_args(int argc, char **argv, struct args *a)
 	}
 	if (cs_tool_opts_check(&a->o, argc, argv) != 0 || pick_figures(a) != 0)
 		return CS_EXIT_USAGE;
+	if (a->q.by_intent && a->figures != NULL)
+		return cs_usage_error(synopsis, "--figures does not go with --by "
+		    "intent, which has figures of its own");
 	a->q.from = cs_tool_from(&a->o);
 	a->q.to = cs_tool_to(&a->o);
 	a->q.hours = hours[a->o.hours];
@@ -329,6 +346,52 @@ write_figures(struct cs_db *db, const struct cs_config *cfg,
 	return rc;
 }
 
+/* The bot's sessions per intent (--by intent), written where -o says. */
+static int
+write_intents(struct cs_db *db, const struct args *a)
+{
+	struct cs_column col[1 + CS_INTENT_NFIGS];
+	struct cs_intent_row *rows;
+	struct cs_cell *cells;
+	struct cs_error err;
+	struct cs_table t;
+	size_t n;
+	int rc = -1;
+
+	if (cs_kpi_intents(db, &a->q, &rows, &n, &err) != 0) {
+		cs_warnx("%s", err.msg);
+		return -1;
+	}
+	col[0] = (struct cs_column){ "intent", NULL, CS_COL_TEXT };
+	for (int f = 0; f < CS_INTENT_NFIGS; f++)
+		col[1 + f] = (struct cs_column){ cs_intent_name(f), NULL,
+		    cs_intent_kind(f) };
+	t.col = col;
+	t.ncols = 1 + CS_INTENT_NFIGS;
+	t.nrows = n;
+	if ((cells = calloc(n * t.ncols + 1, sizeof(*cells))) == NULL) {
+		free(rows);
+		cs_warnx("out of memory");
+		return -1;
+	}
+	for (size_t i = 0; i < n; i++) {
+		struct cs_cell *c = &cells[i * t.ncols];
+
+		c[0] = (struct cs_cell){ CS_CELL_TEXT, 0, rows[i].intent };
+		for (int f = 0; f < CS_INTENT_NFIGS; f++)
+			c[1 + f] = (struct cs_cell){ rows[i].has[f] ?
+			    CS_CELL_NUMBER : CS_CELL_EMPTY, rows[i].v[f], NULL };
+	}
+	t.cell = cells;
+	if (cs_db_unchanged(db, &err) != 0)
+		cs_warnx("%s", err.msg);
+	else if (cs_tool_write(a->o.output, &t, a->o.format) == 0)
+		rc = 0;
+	free(cells);
+	free(rows);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -356,7 +419,10 @@ main(int argc, char **argv)
 	if (a.q.service != NULL && strcmp(a.q.service, "other") != 0 &&
 	    cs_config_service(&cfg, a.q.service) < 0)
 		cs_warnx("no service '%s' in %s", a.q.service, cfg.path);
-	else if (compute(&db, &cfg, &a, &r) == 0 &&
+	else if (a.q.by_intent) {
+		if (write_intents(&db, &a) == 0)
+			status = CS_EXIT_OK;
+	} else if (compute(&db, &cfg, &a, &r) == 0 &&
 	    write_figures(&db, &cfg, &a, &r) == 0)
 		status = CS_EXIT_OK;
 	free(r.rows);

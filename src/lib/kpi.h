@@ -41,6 +41,7 @@ const char *cs_kpi_definition(enum cs_kpi_fig f);
 enum cs_kpi_hours { CS_KPI_IN_HOURS, CS_KPI_OUT_OF_HOURS, CS_KPI_ALL_HOURS };
 
 struct cs_kpi_query {
+	int by_intent;			/* kpi_intent.h's figures instead */
 	int by_service;
 	int by_period;			/* 0: the whole range is one period */
 	enum cs_period period;

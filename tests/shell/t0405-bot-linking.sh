@@ -50,6 +50,27 @@ check "accueil: two bot calls fewer" \
 check "urbanisme: two bot calls more" \
 	[ "$(awk -F, '$1 == "urbanisme" { print $2 }' after.csv)" = "$((${b_urb:-0} + 2))" ]
 
+# the reasons for calling, by hand from the four sessions: permis_construire
+# is ex-a (1 caller turn, 09:15:01 to 09:17:19, 138 s) and ex-b (2 caller
+# turns, one not understood, 08:12:32 to 08:13:59, 87 s), both linked to
+# calls the bot handled alone; no intent: ex-c (unlinked, 60 s) and ex-d
+# (linked to 510, escalated, 10 s), no caller turn
+cat > intents-want.csv <<'EOW'
+intent,sessions,calls,containment_rate,escalation_rate,fallback_rate,handling_time,turns
+(none),2,1,0,1,,35,0
+permis_construire,2,2,1,0,0.3333333333333333,112.5,1.5
+EOW
+run callstat-kpi -c callstat.conf -d a.db --by intent --csv
+check_rc 0 "kpi --by intent"
+check "the figures per intent ($(tr '\n' ' ' < "$T/out"))" same_numbers intents-want.csv "$T/out"
+run callstat-kpi -c callstat.conf -d a.db --by intent --csv -s urbanisme
+check "one service: the sessions of its calls" \
+	[ "$(tail -n +2 "$T/out" | cut -d, -f1-3)" = "permis_construire,2,2" ]
+run callstat-kpi -c callstat.conf -d a.db --by intent,service
+check_rc 2 "--by intent stands alone"
+run callstat-kpi -c callstat.conf -d a.db --by intent --figures offered
+check_rc 2 "--by intent has figures of its own"
+
 # the sessions first, the PBX logs after: the same calls and links
 run callstat-import -c callstat.conf -d b.db "$BOT/example-sessions.jsonl"
 check_rc 0 "the sessions alone"
