@@ -81,7 +81,10 @@ check "--figures offered,<TAB>: neither all nor offered again" \
 check "--by service,mo<TAB> gives service,month" \
 	offers "service,month" callstat-kpi --by service,mo
 check "--by <TAB>: the groupings" \
-	offers "service day week month year" callstat-kpi --by ''
+	offers "service day week month year intent" callstat-kpi --by ''
+comp callstat-kpi --by service, > got-by
+check "--by service,<TAB>: other groupings, no intent ($(tr '\n' ' ' < got-by))" \
+	sh -c 'grep -q "^service,month$" "$1" && ! grep -q intent "$1"' sh got-by
 check "-s <TAB>: the example's services, then other" \
 	offers "accueil urbanisme other" callstat-kpi -c example.conf -s ''
 check "--service u<TAB>: urbanisme" \
