@@ -25,7 +25,8 @@ ALL_CFLAGS = -std=c11 -pthread -D_GNU_SOURCE -DCS_VERSION='"$(VERSION)"' $(WARN)
 	$(PKG_CFLAGS) -Isrc/lib $(XCFLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(XCFLAGS) $(LDFLAGS)
 
-TOOLS = callstat callstat-import callstat-kpi callstat-calls callstat-purge callstat-synth
+TOOLS = callstat callstat-import callstat-kpi callstat-calls callstat-check callstat-purge \
+	callstat-synth
 MAN1 = $(TOOLS:%=man/%.1)
 MAN5 = man/callstat.conf.5
 MAN7 = man/callstat-kpi.7

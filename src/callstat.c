@@ -13,6 +13,7 @@ static const struct {
 	const char *name, *what;
 } tools[] = {
 	{ "calls", "the rebuilt calls, one row each" },
+	{ "check", "the bot's sessions against the PBX's calls" },
 	{ "import", "PBX logs into the database" },
 	{ "kpi", "the figures per service and period" },
 	{ "purge", "records past the retention deleted, figures kept" },

@@ -3,14 +3,14 @@
 
 run make -s -C "$CS_TOP" install DESTDIR="$T/root" PREFIX=/opt/cs MANDIR=/opt/cs/man
 check_rc 0 "make install"
-for t in callstat callstat-import callstat-kpi callstat-calls callstat-purge callstat-synth; do
+for t in callstat callstat-import callstat-kpi callstat-calls callstat-check callstat-purge callstat-synth; do
 	check "$t installed, executable" test -x "$T/root/opt/cs/bin/$t"
 	check "$t(1) installed" test -f "$T/root/opt/cs/man/man1/$t.1"
 done
 check "callstat.conf(5) installed" test -f "$T/root/opt/cs/man/man5/callstat.conf.5"
 check "callstat-kpi(7) installed" test -f "$T/root/opt/cs/man/man7/callstat-kpi.7"
 comp="$T/root/opt/cs/share/bash-completion/completions"
-for t in callstat callstat-import callstat-kpi callstat-calls callstat-synth; do
+for t in callstat callstat-import callstat-kpi callstat-calls callstat-check callstat-purge callstat-synth; do
 	check "bash completion for $t installed, under PREFIX" test -r "$comp/$t"
 	check "completion file for $t registers it" \
 		bash -c '. "$1" && complete -p "$2" > /dev/null' sh "$comp/$t" "$t"

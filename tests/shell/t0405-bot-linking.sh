@@ -4,7 +4,6 @@
 # of callstat-kpi(7)); and the result is the same in either import order.
 . "$(dirname "$0")/lib.sh"
 
-BOT="$CS_TOP/tests/data/bot"
 cd "$T"
 # the worked example's configuration, with urbanisme's intents
 sed 's/^\[service urbanisme\]$/&\nintents = permis_construire/' \
@@ -21,7 +20,7 @@ check "555 (bot alone) by its number: accueil" [ "$(service pbx.db 1741166100.55
 check "717 (bot alone) by its number: accueil" [ "$(service pbx.db 1741767150.717)" = accueil ]
 
 run callstat-import -c callstat.conf -d a.db "$EX/Master.csv" "$EX/queue_log" \
-	"$BOT/example-sessions.jsonl"
+	"$EX/sessions.jsonl"
 check_rc 0 "PBX logs, then the sessions"
 check "555: the service its session names" [ "$(service a.db 1741166100.555)" = urbanisme ]
 check "717: the service of its session's intent" [ "$(service a.db 1741767150.717)" = urbanisme ]
@@ -72,7 +71,7 @@ run callstat-kpi -c callstat.conf -d a.db --by intent --figures offered
 check_rc 2 "--by intent has figures of its own"
 
 # the sessions first, the PBX logs after: the same calls and links
-run callstat-import -c callstat.conf -d b.db "$BOT/example-sessions.jsonl"
+run callstat-import -c callstat.conf -d b.db "$EX/sessions.jsonl"
 check_rc 0 "the sessions alone"
 check "alone, no session is linked" \
 	[ "$(sqlite3 b.db "SELECT group_concat(link) FROM bot_session")" = "none,none,none,none" ]
@@ -85,7 +84,7 @@ sqlite3 b.db "SELECT id, service, outcome FROM calls ORDER BY start, id" > calls
 check "the same calls in the other order" cmp -s calls-a.txt calls-b.txt
 
 # imported again: nothing changes
-run callstat-import -c callstat.conf -d a.db "$BOT/example-sessions.jsonl"
+run callstat-import -c callstat.conf -d a.db "$EX/sessions.jsonl"
 check_rc 0 "the sessions again"
 check "still four sessions" [ "$(sqlite3 a.db "SELECT count(*) FROM bot_session")" = 4 ]
 

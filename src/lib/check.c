@@ -1,0 +1,92 @@
+/*
+ * check.c: the bot's sessions against the PBX's calls (check.h).
+ */
+#include <string.h>
+
+#include "check.h"
+
+const char *
+cs_check_name(enum cs_check_kind k)
+{
+	static const char *const names[] = {
+		"unlinked", "ambiguous", "no-session", "contradicts",
+		"no-session-day"
+	};
+
+	return (unsigned)k < sizeof(names) / sizeof(names[0]) ? names[k] : "?";
+}
+
+/* The days asked for, of a column x. */
+#define RANGE(x) "(?1 IS NULL OR " x " >= ?1) AND (?2 IS NULL OR " x " <= ?2)"
+
+static const char sql[] =
+    "SELECT day, 0, session, 'no call matches it (by call id, SIP Call-ID, "
+    "or caller, number and time)' FROM bot_session "
+    "WHERE link = 'none' AND " RANGE("day") " "
+    "UNION ALL "
+    "SELECT day, 1, session, 'several calls match it: none is taken' "
+    "FROM bot_session WHERE link = 'ambiguous' AND " RANGE("day") " "
+    "UNION ALL "
+    "SELECT c.day, 2, c.id, 'the bot answered it, and no session of the "
+    "bot''s is linked to it' FROM calls c WHERE c.bot_answered = 1 AND "
+    RANGE("c.day") " AND c.day IN (SELECT day FROM bot_session) AND NOT "
+    "EXISTS (SELECT 1 FROM bot_session s WHERE s.call = c.id) "
+    "UNION ALL "
+    "SELECT s.day, 3, s.session, 'the bot says resolved, the PBX shows call "
+    "' || c.id || ' handed over' FROM bot_session s JOIN calls c ON c.id = "
+    "s.call WHERE s.outcome = 'resolved' AND c.escalated = 1 AND "
+    RANGE("s.day") " "
+    "UNION ALL "
+    "SELECT s.day, 3, s.session, 'the bot says escalated, the PBX shows "
+    "no hand-over of call ' || c.id FROM bot_session s JOIN calls c ON "
+    "c.id = s.call WHERE s.outcome = 'escalated' AND c.escalated = 0 AND "
+    "c.bot_answered = 1 AND " RANGE("s.day") " "
+    "UNION ALL "
+    "SELECT day, 4, day, 'the bot answered ' || n || CASE n WHEN 1 THEN "
+    "' call' ELSE ' calls' END || ', and no session of the bot''s is "
+    "there' FROM (SELECT day, count(*) n FROM calls WHERE "
+    "bot_answered = 1 AND day >= ?3 GROUP BY day) d WHERE " RANGE("day")
+    " AND EXISTS (SELECT 1 FROM bot_session) AND NOT EXISTS "
+    "(SELECT 1 FROM bot_session s WHERE s.day = d.day) "
+    "ORDER BY 1, 2, 3";
+
+int
+cs_check_run(struct cs_db *db, const struct cs_config *cfg,
+    const char *from, const char *to,
+    int (*fn)(void *arg, const struct cs_finding *f), void *arg,
+    struct cs_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (cs_db_prepare(db, &st, sql, err) != 0)
+		return -1;
+	if (from != NULL)
+		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
+	if (to != NULL)
+		sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	/* before the bot went live, no session is missing */
+	sqlite3_bind_text(st, 3, cfg->go_live[0] != '\0' ? cfg->go_live :
+	    "0000-00-00", -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct cs_finding f;
+		const char *t;
+
+		f.day = (const char *)sqlite3_column_text(st, 0);
+		f.kind = (enum cs_check_kind)sqlite3_column_int(st, 1);
+		f.subject = (t = (const char *)sqlite3_column_text(st, 2)) != NULL ?
+		    t : "";
+		f.detail = (t = (const char *)sqlite3_column_text(st, 3)) != NULL ?
+		    t : "";
+		if (f.day == NULL)
+			f.day = "";
+		if (fn(arg, &f) != 0) {
+			sqlite3_finalize(st);
+			return cs_error_set(err, "out of memory");
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return cs_db_fail(db, "cannot check the bot's sessions", err);
+	return 0;
+}
