@@ -447,7 +447,8 @@ bot_leg(const struct cs_grouper *r, const struct group *g)
 	return NULL;
 }
 
-/* Whether g could be s's call: it names its call id, or has its caller. */
+/* Whether g could be s's call: it names its call id or its SIP Call-ID,
+ * or has its caller. */
 static int
 candidate(const struct sess *s, const struct group *g)
 {
@@ -460,6 +461,10 @@ candidate(const struct sess *s, const struct group *g)
 			if (strcmp(g->legs[i].alias, s->sum.call_id) == 0)
 				return 1;
 	}
+	if (s->sum.sip_call_id[0] != '\0')
+		for (int i = 0; i < g->nlegs; i++)
+			if (strcmp(g->legs[i].sip_call_id, s->sum.sip_call_id) == 0)
+				return 1;
 	return s->sum.caller[0] != '\0' &&
 	    strcmp(g->legs[0].caller, s->sum.caller) == 0;
 }
@@ -474,8 +479,10 @@ link_session(struct cs_grouper *r, struct sess *s)
 	int n = 0, cap = 0, which, nkeys = 0;
 
 	s->linked = 1;
+	/* each candidate's legs give two keys: their own id, their SIP
+	   Call-ID */
 	for (struct group *g = r->head; g != NULL; g = g->fifo)
-		nkeys += candidate(s, g) ? g->nlegs : 0;
+		nkeys += candidate(s, g) ? 2 * g->nlegs : 0;
 	if (nkeys > 0 && (keys = malloc((size_t)nkeys * sizeof(*keys))) == NULL)
 		return cs_error_set(r->err, "out of memory");
 	nkeys = 0;
@@ -503,6 +510,11 @@ link_session(struct cs_grouper *r, struct sess *s)
 		for (int i = 0; i < g->nlegs; i++)
 			keys[nkeys++] = g->legs[i].alias;
 		c[n].nleg_keys = g->nlegs;
+		c[n].sip_call_ids = keys + nkeys;
+		for (int i = 0; i < g->nlegs; i++)
+			if (g->legs[i].sip_call_id[0] != '\0')
+				keys[nkeys++] = g->legs[i].sip_call_id;
+		c[n].nsip = (int)(keys + nkeys - c[n].sip_call_ids);
 		c[n].caller = g->legs[0].caller;
 		c[n].called = g->legs[0].to;
 		if ((b = bot_leg(r, g)) != NULL) {

@@ -24,6 +24,7 @@ texts_of(struct cs_piece *p, const char **t[CS_PIECE_TEXTS])
 		t[n++] = &l->to;
 		t[n++] = &l->peer;
 		t[n++] = &l->queue;
+		t[n++] = &l->sip_call_id;
 		for (int i = 0; i < CS_ATTR_N; i++)
 			t[n++] = &l->attr[i];
 	} else if (p->kind == CS_PIECE_BOT) {

@@ -82,6 +82,8 @@ struct cs_leg {
 	const char *to;			/* the number dialled, as stored */
 	const char *peer;		/* the phone rung or answering, or "" */
 	const char *queue;		/* for a queue leg, its queue */
+	const char *sip_call_id;	/* the SIP Call-ID of the leg, as stored
+					   (privacy.h's cs_privacy_id), or "" */
 	enum cs_target target;
 	enum cs_leg_end ended;
 	int to_outside;			/* dialled an outside number */

@@ -1,6 +1,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
@@ -233,6 +234,26 @@ const char *
 cs_privacy_scrub_field(const char *in, char *buf, size_t n)
 {
 	return cs_phone_masked(in, 0, buf, n);
+}
+
+const char *
+cs_privacy_id(const struct cs_privacy *p, const char *in,
+    char buf[CS_HASH_HEX + 1])
+{
+	struct cs_phone_span sp;
+
+	if (in == NULL)
+		return NULL;
+	if (cs_number_is_phone(in)) {
+		cs_privacy_hash(p, in, buf);
+		return buf;
+	}
+	if (cs_phone_find(in, strlen(in), 0, 0, &sp)) {
+		snprintf(buf, CS_HASH_HEX + 1, "id:%016llx", (unsigned long long)
+		    cs_privacy_digest64(p, in, strlen(in)));
+		return buf;
+	}
+	return in;
 }
 
 void

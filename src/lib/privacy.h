@@ -69,6 +69,18 @@ int cs_number_is_phone(const char *s);
 const char *cs_privacy_scrub_field(const char *in, char *buf, size_t n);
 
 /*
+ * An identifier (a session's, a SIP Call-ID) as it may be stored, for
+ * comparing with others stored so: NULL when in is NULL; a caller's number
+ * given as one, its hash (as cs_privacy_hash); one with a number inside
+ * (CID-297363723_79131759_799783510) "id:" and the hex keyed digest of the
+ * whole, which tells it apart as well as the id did and says nothing of
+ * the number, in buf; any other, in itself.  buf holds CS_HASH_HEX + 1
+ * bytes.
+ */
+const char *cs_privacy_id(const struct cs_privacy *p, const char *in,
+    char buf[CS_HASH_HEX + 1]);
+
+/*
  * As cs_privacy_scrub_field, into out (n bytes, always terminated, cut to
  * fit), for messages that quote what a log line said: the
  * quote may cut a number short, so any run of 7 or more digits is replaced

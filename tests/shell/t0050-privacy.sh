@@ -284,8 +284,12 @@ if command -v strings > /dev/null 2>&1; then
 	check "no number in strings of forms.db" digits forms.strings
 fi
 check "each field keeps its text around [phone]" \
-	[ "$(sqlite3 forms.db "SELECT src, dst, userfield, lastdata, peeraccount FROM cdr WHERE uniqueid = '1741086600.1' AND peeraccount IS NOT NULL")" = \
-	  "sip:[phone]|tel:[phone]|user [phone]|PJSIP/trunk/sip:[phone]@x,60|peer [phone]" ]
+	[ "$(sqlite3 forms.db "SELECT src, dst, lastdata, peeraccount FROM cdr WHERE uniqueid = '1741086600.1' AND peeraccount IS NOT NULL")" = \
+	  "sip:[phone]|tel:[phone]|PJSIP/trunk/sip:[phone]@x,60|peer [phone]" ]
+# the userfield, which may hold a SIP Call-ID compared with the bot's
+# (callstat-import(1)), is the keyed digest of the whole
+check "the userfield with a number: its digest" \
+	[ "$(sqlite3 forms.db "SELECT userfield GLOB 'id:[0-9a-f]*' AND length(userfield) = 19 FROM cdr WHERE uniqueid = '1741086600.1' AND peeraccount IS NOT NULL")" = 1 ]
 check "an unknown event's data: [phone] in each" \
 	[ "$(sqlite3 forms.db "SELECT queue, agent, data1, data2, data3, data4, data5 FROM queue_log WHERE event = 'NOTE' AND callid = '1741087800.3'")" = \
 	  "accueil|PJSIP/[phone]|[phone]|x [phone]|[phone] y|([phone])|[phone]" ]

@@ -98,4 +98,32 @@ check "their events gone" \
 	[ "$(sqlite3 a.db "SELECT count(*) FROM bot_event WHERE time < 1741561200")" = 0 ]
 check "the others' kept (4 and 2)" \
 	[ "$(sqlite3 a.db "SELECT count(*) FROM bot_event")" = 6 ]
+# by the SIP Call-ID the dialplan logged in the bot leg's userfield
+# (callstat-import(1)): call 3 (4 March, withheld nothing but no session)
+# and call 7 (7 March, a withheld caller: no other way to link it); one
+# Call-ID holds a number, which is stored as a digest on both sides
+awk -F, -v OFS=, '
+	/"1741086000.491",""$/ && /voicebot/ { $NF = "\"a84b4c76e66710@pc33.atlanta.example.com\"" }
+	/"1741356600.648",""$/ && /voicebot/ { $NF = "\"0639980107-77@192.0.2.10\"" }
+	{ print }' "$EX/Master.csv" > sip.csv
+check "two userfields set" [ "$(grep -c 'example.com\|192.0.2.10' sip.csv)" -eq 2 ]
+printf '%s\n' '{"session_id":"ex-s1","ts":"2025-03-04T11:00:03Z","type":"session_start","sip_call_id":"a84b4c76e66710@pc33.atlanta.example.com"}' \
+	'{"session_id":"ex-s1","ts":"2025-03-04T11:01:00Z","type":"session_end","outcome":"resolved","service":"urbanisme"}' \
+	'{"session_id":"ex-s2","ts":"2025-03-07T14:10:02Z","type":"session_start","sip_call_id":"0639980107-77@192.0.2.10","caller":"anonymous"}' \
+	'{"session_id":"ex-s2","ts":"2025-03-07T14:11:29Z","type":"session_end","outcome":"escalated"}' > sip.jsonl
+for order in pbx-first bot-first; do
+	rm -f s.db s.db.key
+	if [ $order = pbx-first ]; then
+		run callstat-import -c callstat.conf -d s.db sip.csv "$EX/queue_log" sip.jsonl
+	else
+		run callstat-import -c callstat.conf -d s.db sip.jsonl sip.csv "$EX/queue_log"
+	fi
+	check_rc 0 "$order: the PBX logs with SIP Call-IDs, and two sessions"
+	check "$order: ex-s1 linked to call 3 by its SIP Call-ID" [ "$(sqlite3 s.db "SELECT call || ' ' || link FROM bot_session WHERE session = 'ex-s1'")" = "1741086000.491 sip_call_id" ]
+	check "$order: ex-s2 linked to call 7 by its SIP Call-ID" [ "$(sqlite3 s.db "SELECT call || ' ' || link FROM bot_session WHERE session = 'ex-s2'")" = "1741356600.648 sip_call_id" ]
+	check "$order: call 3, the bot's alone, in the service its session names" [ "$(service s.db 1741086000.491)" = urbanisme ]
+done
+check "the Call-ID's number is nowhere in the database" sh -c '! strings s.db | grep -q 0639980107'
+check "the other Call-ID is stored as it is" [ "$(sqlite3 s.db "SELECT count(*) FROM cdr WHERE userfield = 'a84b4c76e66710@pc33.atlanta.example.com'")" = 1 ]
+
 finish

@@ -586,7 +586,42 @@ test_digest64(void)
 	cs_privacy_release(&q);
 }
 
+/* An identifier as stored: a number hashed, one with a number inside
+ * digested, any other kept. */
+static void
+test_id(void)
+{
+	struct cs_privacy p;
+	struct cs_error err;
+	char b1[CS_HASH_HEX + 1], b2[CS_HASH_HEX + 1], h[CS_HASH_HEX + 1];
+	const char *plain = "a84b4c76e66710@pc33.atlanta.example.com";
+	const char *r1, *r2;
+
+	CU_ASSERT_EQUAL_FATAL(cs_privacy_open(&p, tmp("a.key"), &err), 0);
+	CU_ASSERT_PTR_NULL(cs_privacy_id(&p, NULL, b1));
+	/* no number: itself, not copied */
+	CU_ASSERT_PTR_EQUAL(cs_privacy_id(&p, plain, b1), plain);
+	CU_ASSERT_STRING_EQUAL(cs_privacy_id(&p, "s-8c1e", b1), "s-8c1e");
+	/* a number: the caller's hash, whatever its form */
+	cs_privacy_hash(&p, "0639980119", h);
+	CU_ASSERT_STRING_EQUAL(cs_privacy_id(&p, "+33639980119", b1), h);
+	/* a number inside: "id:" and 16 hex digits, the same for the same
+	   text, another for another */
+	r1 = cs_privacy_id(&p, "0639980107-77@192.0.2.10", b1);
+	CU_ASSERT_PTR_EQUAL(r1, b1);
+	CU_ASSERT_EQUAL(strlen(r1), 19);
+	CU_ASSERT_NSTRING_EQUAL(r1, "id:", 3);
+	CU_ASSERT(is_hex(r1 + 3));
+	r2 = cs_privacy_id(&p, "0639980107-77@192.0.2.10", b2);
+	CU_ASSERT_STRING_EQUAL(r1, r2);
+	r2 = cs_privacy_id(&p, "0639980107-78@192.0.2.10", b2);
+	CU_ASSERT_STRING_NOT_EQUAL(r1, r2);
+	CU_ASSERT_PTR_NULL(strstr(r1, "0639980107"));
+	cs_privacy_release(&p);
+}
+
 static CU_TestInfo tests[] = {
+	{ "an identifier as stored", test_id },
 	{ "normalisation", test_normalise },
 	{ "withheld numbers", test_withheld },
 	{ "keyed hash", test_hash },

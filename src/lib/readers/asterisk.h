@@ -19,6 +19,7 @@ struct cs_ast_leg {
 	const char *caller;		/* keyed hash of the caller */
 	const char *src, *dst, *dcontext, *channel, *dstchannel;
 	const char *lastapp, *lastdata, *disposition, *uniqueid, *linkedid;
+	const char *userfield;		/* the SIP Call-ID, when logged there */
 	int flags;
 	int64_t order;
 };

@@ -218,7 +218,7 @@ cdr_store(void *p, const struct cs_store_at *at)
 	struct cdr_rd *rd = p;
 	const struct cs_cdr_record *rec = &rd->rec;
 	struct cs_rowq *q = at->q;
-	char caller[CS_HASH_HEX + 1], b[SCRUB_MAX];
+	char caller[CS_HASH_HEX + 1], b[SCRUB_MAX], id[CS_HASH_HEX + 1];
 	const char *src = rec->f[CS_CDR_SRC], *dst = rec->f[CS_CDR_DST];
 	int town = 0;
 
@@ -251,7 +251,9 @@ cdr_store(void *p, const struct cs_store_at *at)
 	cs_rowq_text(q, scrubbed(rec->f[CS_CDR_AMAFLAGS], b));
 	cs_rowq_text(q, scrubbed(rec->f[CS_CDR_ACCOUNTCODE], b));
 	cs_rowq_text(q, scrubbed(rec->f[CS_CDR_UNIQUEID], b));
-	cs_rowq_text(q, scrubbed(rec->f[CS_CDR_USERFIELD], b));
+	/* the SIP Call-ID, where the dialplan logs it: stored as the bot's
+	   sessions store theirs, so that the two compare (privacy.h) */
+	cs_rowq_text(q, cs_privacy_id(rd->ctx.priv, rec->f[CS_CDR_USERFIELD], id));
 	cs_rowq_text(q, scrubbed(rec->f[CS_CDR_PEERACCOUNT], b));
 	cs_rowq_text(q, scrubbed(rec->f[CS_CDR_LINKEDID], b));
 	opt_int(q, rec->sequence, rec->sequence >= 0);
@@ -283,6 +285,7 @@ cdr_map(const struct cs_row *row, struct cs_piece *p, struct cs_piece_buf *buf)
 	a.disposition = cs_row_text(row, CS_CDR_COL_DISPOSITION);
 	a.uniqueid = cs_row_text(row, CS_CDR_COL_UNIQUEID);
 	a.linkedid = cs_row_text(row, CS_CDR_COL_LINKEDID);
+	a.userfield = cs_row_text(row, CS_CDR_COL_USERFIELD);
 	a.flags = (int)cs_row_int(row, CS_CDR_COL_FLAGS);
 	p->kind = CS_PIECE_LEG;
 	p->time = a.start;
@@ -297,7 +300,7 @@ const struct cs_format cs_format_asterisk_cdr = {
 	.table = &cs_table_cdr,
 	/* what the calls do not need is left unread */
 	.mapped = CS_TABLEDEF_ALL & ~(1ULL << CS_CDR_COL_AMAFLAGS |
-	    1ULL << CS_CDR_COL_ACCOUNTCODE | 1ULL << CS_CDR_COL_USERFIELD |
+	    1ULL << CS_CDR_COL_ACCOUNTCODE |
 	    1ULL << CS_CDR_COL_PEERACCOUNT | 1ULL << CS_CDR_COL_SEQUENCE),
 	.looks = looks_cdr,
 	.noise = NULL,

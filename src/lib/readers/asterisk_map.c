@@ -127,6 +127,7 @@ cs_asterisk_leg(const struct cs_ast_leg *a, struct cs_leg *l,
 		l->loose = 1;
 	}
 	l->alias = uniqueid;
+	l->sip_call_id = S(a->userfield);
 	l->caller = S(a->caller);
 	l->from = S(a->src);
 	cs_channel_peer(S(a->channel), buf->from_peer, sizeof(buf->from_peer));

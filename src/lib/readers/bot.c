@@ -55,31 +55,13 @@ text_field(struct cs_rowq *q, const char *s)
 	    sizeof(buf)));
 }
 
-/*
- * An identifier (a session, a SIP Call-ID) as stored: a caller's number
- * given as one is its hash, as the caller's; one with a number inside
- * (CID-297363723_79131759_799783510) the keyed digest of the whole, which
- * tells it apart as well as the id did and says nothing of the number;
- * any other, as it is.
- */
+/* An identifier (a session, a SIP Call-ID) as stored (privacy.h). */
 static void
 id_field(struct cs_rowq *q, const struct cs_format_ctx *ctx, const char *s)
 {
 	char h[CS_HASH_HEX + 1];
-	struct cs_phone_span sp;
 
-	if (s == NULL) {
-		cs_rowq_null(q);
-	} else if (cs_number_is_phone(s)) {
-		cs_privacy_hash(ctx->priv, s, h);
-		cs_rowq_text(q, h);
-	} else if (cs_phone_find(s, strlen(s), 0, 0, &sp)) {
-		snprintf(h, sizeof(h), "id:%016llx", (unsigned long long)
-		    cs_privacy_digest64(ctx->priv, s, strlen(s)));
-		cs_rowq_text(q, h);
-	} else {
-		cs_rowq_text(q, s);
-	}
+	cs_rowq_text(q, cs_privacy_id(ctx->priv, s, h));
 }
 
 /* What was said, as stored: redacted. */
