@@ -39,10 +39,14 @@ for n in 639980301 639980302 639980303 639980304 639980305 '06 39 98' agent7; do
 done
 
 # the same file again, under another name, and the records delivered
-# again with a later LastUpdateTimestamp: stored once
+# again when the contacts were updated (a later LastUpdateTimestamp, a
+# disconnection a second later): stored once, as first read
 cp "$CTR" copy.jsonl
-sed 's/"LastUpdateTimestamp":"[^"]*"/"LastUpdateTimestamp":"2025-03-05T10:00:00Z"/' \
+sed -e 's/"LastUpdateTimestamp":"[^"]*"/"LastUpdateTimestamp":"2025-03-05T10:00:00Z"/' \
+    -e 's/"DisconnectTimestamp":"\([^"]*\)[.]\([0-9]*\)Z"/"DisconnectTimestamp":"\1.\29Z"/' \
+    -e 's/"DisconnectTimestamp":"\([^".]*\)Z"/"DisconnectTimestamp":"\1.5Z"/' \
 	"$CTR" > redelivered.jsonl
+check "the redelivery changes the ends" [ "$(grep -c 'DisconnectTimestamp":"[^"]*\(9\|[.]5\)Z"' redelivered.jsonl)" -ge 1 ]
 check "the redelivery differs" sh -c "! cmp -s '$CTR' redelivered.jsonl"
 run callstat-import -c callstat.conf -d ctr.db "$CTR" copy.jsonl redelivered.jsonl
 check_rc 0 "import again, a copy, a redelivery"

@@ -79,6 +79,40 @@ said(struct cs_rowq *q, const char *s)
 	cs_rowq_text(q, buf);
 }
 
+/*
+ * The event's key.  By default a keyed digest of what it says (every
+ * canonical field but the unknown ones), not of the line that said it, so
+ * that a session exported twice, in another file, another order, other
+ * quotes or another format (bot-jsonl then bot-csv), is stored once: two
+ * events alike in all of these are one.  A platform that delivers a record
+ * again when it changes (a Connect contact) names the record instead
+ * (rec->key), and the event's index in it.
+ */
+static int64_t
+event_key(const struct cs_bot_rec *rec, int i, const struct cs_format_ctx *ctx)
+{
+	const char *f[] = { rec->session, rec->type, rec->speaker, rec->text,
+	    rec->intent, rec->match, rec->transfer_target, rec->outcome,
+	    rec->service, rec->call_id, rec->sip_call_id, rec->caller,
+	    rec->called, rec->lang };
+	int64_t d[3 + sizeof(f) / sizeof(f[0])];
+	size_t n = 0;
+
+	if (rec->key != NULL)
+		/* a golden-ratio step: a record's events never share a key */
+		return (int64_t)((uint64_t)cs_privacy_digest64(ctx->priv,
+		    rec->key, strlen(rec->key)) ^
+		    (uint64_t)i * 0x9e3779b97f4a7c15ULL);
+	d[n++] = rec->time;
+	d[n++] = rec->msec;
+	d[n++] = rec->confidence;
+	for (size_t k = 0; k < sizeof(f) / sizeof(f[0]); k++)
+		/* NULL and "" apart: a field absent is not one empty */
+		d[n++] = f[k] == NULL ? 0 : cs_privacy_digest64(ctx->priv,
+		    f[k], strlen(f[k]) + 1);
+	return cs_privacy_digest64(ctx->priv, d, sizeof(d));
+}
+
 int
 cs_bot_store(const struct cs_bot_rec *rec, int i,
     const struct cs_format_ctx *ctx, const struct cs_store_at *at)
@@ -88,10 +122,7 @@ cs_bot_store(const struct cs_bot_rec *rec, int i,
 
 	cs_rowq_begin(q, &cs_table_bot_event);
 	cs_rowq_int(q, rec->time);
-	/* the line's digest, told apart by the event's index (a golden-ratio
-	   step: a line's events never share a key) */
-	cs_rowq_int(q, (int64_t)((uint64_t)at->rhash ^
-	    (uint64_t)i * 0x9e3779b97f4a7c15ULL));
+	cs_rowq_int(q, event_key(rec, i, ctx));
 	cs_rowq_int(q, at->source);
 	cs_rowq_int(q, at->line);
 	cs_rowq_int(q, rec->msec);

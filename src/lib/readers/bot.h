@@ -57,6 +57,9 @@ struct cs_bot_rec {
 	const char *match, *transfer_target, *outcome, *service;
 	const char *call_id, *sip_call_id;
 	const char *caller;		/* in clear: hashed by cs_bot_store */
+	const char *key;		/* what names the record in its platform,
+					   when it is delivered again as it
+					   changes; NULL: the event's content */
 	const char *called, *lang;
 	const char *extra;		/* JSON of the other fields, or NULL */
 };
@@ -64,8 +67,9 @@ struct cs_bot_rec {
 /*
  * Stores rec as a row of bot_event; -1 when the queue stopped.  A line
  * that holds several events (a platform's turn, a contact record) stores
- * each with its index i from 0: each gets a key of its own, the same every
- * time the line is read.
+ * each, i its index from 0.  An event's key is what it says, not the line
+ * it came from (bot.c), or rec->key and i: the same event read again,
+ * from any file in any bot format, is skipped.
  */
 int cs_bot_store(const struct cs_bot_rec *rec, int i,
     const struct cs_format_ctx *ctx, const struct cs_store_at *at);

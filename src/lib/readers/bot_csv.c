@@ -55,8 +55,6 @@ struct csv_rd {
 	/* the event parsed last; its texts point into buf */
 	struct cs_bot_rec rec;
 	char *extra;
-	char *key;		/* the event written out, for its digest */
-	size_t keycap, keylen;
 };
 
 static const char *
@@ -395,47 +393,6 @@ fields(struct csv_rd *rd, struct cs_error *err)
 	return 0;
 }
 
-/*
- * The event written out whole, for its key: the same event gives the same
- * key whatever the order of the columns, the quoting, the line ends or the
- * decimal separator, so an export made again another way is stored once.
- * Returns the length, or 0 when out of memory.
- */
-static size_t
-event_key(struct csv_rd *rd)
-{
-	const struct cs_bot_rec *r = &rd->rec;
-	const char *t[] = {
-		r->session, r->type, r->speaker, r->text, r->intent, r->match,
-		r->transfer_target, r->outcome, r->service, r->call_id,
-		r->sip_call_id, r->caller, r->called, r->lang, r->extra,
-	};
-	size_t need = 64, n;
-
-	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
-		need += (t[i] != NULL ? strlen(t[i]) : 0) + 2;
-	if (rd->keycap < need) {
-		char *k = realloc(rd->key, need);
-
-		if (k == NULL)
-			return 0;
-		rd->key = k;
-		rd->keycap = need;
-	}
-	n = (size_t)snprintf(rd->key, 64, "%lld.%03d %d",
-	    (long long)r->time, r->msec, r->confidence) + 1;
-	/* absent and empty told apart: a tag byte before each text */
-	for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
-		size_t l = t[i] != NULL ? strlen(t[i]) : 0;
-
-		rd->key[n++] = t[i] != NULL ? 's' : '-';
-		memcpy(rd->key + n, t[i] != NULL ? t[i] : "", l);
-		n += l;
-		rd->key[n++] = '\0';
-	}
-	return n;
-}
-
 /* ---- the entry in the table of formats ---- */
 
 struct look {
@@ -505,7 +462,6 @@ csv_close(void *p)
 	free(rd->buf);
 	free(rd->off);
 	free(rd->extra);
-	free(rd->key);
 	free(rd);
 }
 
@@ -538,8 +494,6 @@ csv_parse_line(void *p, const char *line, size_t len, int64_t *t,
 		    "found %d", rd->ncols, rd->nf);
 	if (fields(rd, err) != 0)
 		return -1;
-	if ((rd->keylen = event_key(rd)) == 0)
-		return cs_error_set(err, "out of memory");
 	*t = rd->rec.time;
 	return 0;
 }
@@ -548,12 +502,10 @@ static int
 csv_store(void *p, const struct cs_store_at *at)
 {
 	struct csv_rd *rd = p;
-	struct cs_store_at mine = *at;
 
-	/* the key of the event, not of the line, whose meaning depends on
-	   the header */
-	mine.rhash = cs_privacy_digest64(rd->ctx.priv, rd->key, rd->keylen);
-	return cs_bot_store(&rd->rec, 0, &rd->ctx, &mine);
+	/* keyed by what the event says (bot.c), not by its line, whose
+	   meaning depends on the header */
+	return cs_bot_store(&rd->rec, 0, &rd->ctx, at);
 }
 
 const struct cs_format cs_format_bot_csv = {

@@ -347,13 +347,12 @@ static int
 ctr_store(void *p, const struct cs_store_at *at)
 {
 	struct ctr_rd *rd = p;
-	struct cs_store_at by = *at;
 
-	by.rhash = cs_privacy_digest64(rd->ctx.priv, rd->contact,
-	    strlen(rd->contact));
-	for (int i = 0; i < EV_N; i++)
-		if (rd->has[i] && cs_bot_store(&rd->ev[i], i, &rd->ctx, &by) != 0)
+	for (int i = 0; i < EV_N; i++) {
+		rd->ev[i].key = rd->contact;
+		if (rd->has[i] && cs_bot_store(&rd->ev[i], i, &rd->ctx, at) != 0)
 			return -1;
+	}
 	return 0;
 }
 
