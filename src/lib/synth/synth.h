@@ -145,6 +145,57 @@ struct cs_synth_truth {
 	char caller[24];	/* normalised number, "" when withheld */
 };
 
+/* ---- the bot's session of a call (town_bot.c plans it, write_bot.c
+ * writes it as callstat's canonical events) ---- */
+
+#define CS_SYNTH_MAXEV 24
+
+/* How a session must link to its call (formats.md's rules), as its
+ * truth says; the names are bot_session.link's. */
+enum cs_synth_link {
+	CS_SYNTH_L_NONE, CS_SYNTH_L_CALL_ID, CS_SYNTH_L_SIP, CS_SYNTH_L_CALLER
+};
+
+enum cs_synth_evtype {
+	CS_SYNTH_E_START, CS_SYNTH_E_SAY, CS_SYNTH_E_DTMF, CS_SYNTH_E_TRANSFER,
+	CS_SYNTH_E_END
+};
+
+enum cs_synth_match {
+	CS_SYNTH_M_NONE, CS_SYNTH_M_MATCHED, CS_SYNTH_M_NO_MATCH,
+	CS_SYNTH_M_NO_INPUT
+};
+
+/* One event of a session. */
+struct cs_synth_bev {
+	int64_t ms;			/* its time, milliseconds since the epoch */
+	unsigned char type;		/* enum cs_synth_evtype */
+	unsigned char caller;		/* said by the caller (else the bot) */
+	unsigned char match;		/* enum cs_synth_match */
+	unsigned char conf;		/* confidence in hundredths */
+	const char *intent;		/* NULL none */
+	uint32_t draw;			/* what the writer says (its wording) */
+};
+
+struct cs_synth_session {
+	int on;				/* the call has a session */
+	char id[40];
+	char call_id[48];		/* "" not given */
+	char sip[64];			/* the bot leg's SIP Call-ID, "" none */
+	int give_sip, give_caller;	/* the session carries them */
+	char caller[24];		/* in clear, as the bot heard it */
+	const char *called;		/* the number dialled, or NULL */
+	enum cs_synth_link link;	/* how it must link */
+	const char *service;		/* named on its end or transfer, NULL */
+	const char *target;		/* transfer_target, NULL no transfer */
+	const char *intent;		/* the last matched intent, NULL none */
+	const char *outcome;
+	int rule3;			/* the service rule 3 gives, -1 none */
+	int turns, caller_turns, fallback_turns;
+	struct cs_synth_bev ev[CS_SYNTH_MAXEV];
+	int nev;
+};
+
 struct cs_synth_call {
 	enum cs_synth_dir dir;
 	int64_t start, end;
@@ -192,6 +243,10 @@ struct cs_synth_call {
 	/* voicemail after an unanswered Dial */
 	int vm;
 	int64_t vm_start, vm_end;
+
+	struct cs_synth_session sess;	/* the bot's session, if it answered */
+	struct cs_synth_session console;	/* a test from the bot's console
+					   that day, of no call */
 
 	struct cs_synth_truth truth;
 };
@@ -249,6 +304,7 @@ void cs_synth_opts_init(struct cs_synth_opts *o);
 /* What a run wrote. */
 struct cs_synth_stats {
 	long calls, inbound, legs, events;
+	long sessions, bot_events;	/* transcripts.jsonl */
 	long long bytes;
 };
 
@@ -293,6 +349,46 @@ int cs_synth_truth_put(struct cs_synth_truthw *w, const struct cs_synth_call *c)
 int cs_synth_truth_advance(struct cs_synth_truthw *w, int64_t now);
 int cs_synth_truth_close(struct cs_synth_truthw *w, struct cs_synth_stats *st,
     struct cs_error *err);
+
+struct cs_synth_botw;
+/* DIR/transcripts.jsonl and DIR/truth_sessions.csv; columns: Master.csv's
+ * (16 has no userfield: a session linked by SIP Call-ID carries the
+ * caller and the number dialled instead, and links by them). */
+struct cs_synth_botw *cs_synth_bot_open(const struct cs_synth_town *town,
+    const char *dir, int columns, struct cs_error *err);
+/* Queues the session of c, and its console session, if any. */
+int cs_synth_bot_put(struct cs_synth_botw *w, const struct cs_synth_call *c);
+int cs_synth_bot_advance(struct cs_synth_botw *w, int64_t now);
+int cs_synth_bot_close(struct cs_synth_botw *w, struct cs_synth_stats *st,
+    struct cs_error *err);
+
+/* ---- personal data, made up (pii.c) ---- */
+
+enum cs_synth_phone_form {
+	CS_SYNTH_PHONE_SPACED,		/* 06 39 98 01 19 */
+	CS_SYNTH_PHONE_DOTTED,		/* 06.39.98.01.19 */
+	CS_SYNTH_PHONE_RUN,		/* 0639980119 */
+	CS_SYNTH_PHONE_PLUS33,		/* +33 6 39 98 01 19 */
+	CS_SYNTH_PHONE_PLUS33_RUN,	/* +33639980119 */
+	CS_SYNTH_PHONE_0033,		/* 0033639980119 */
+	CS_SYNTH_PHONE_WORDS,		/* zéro six trente-neuf ... */
+	CS_SYNTH_PHONE_NFORMS
+};
+
+/* 0 to 99 in French words ("soixante et onze", "quatre-vingt-dix-huit");
+ * -1 when n is out of range or out too small. */
+int cs_synth_say_0_99(int n, char *out, size_t size);
+/* The 10-digit national number digits ("0639980119") in a form; -1 when
+ * it is not one or out is too small. */
+int cs_synth_phone_form(const char *digits, enum cs_synth_phone_form form,
+    char *out, size_t size);
+/* The Luhn check digit to append to digits, -1 if one is not a digit. */
+int cs_synth_luhn_digit(const char *digits);
+/* "FR76" + account (bank, branch and account: 21 digits) + the RIB key
+ * that makes the IBAN's check digits 76; -1 if account is not 21 digits. */
+int cs_synth_iban_fr76(const char *account, char out[28]);
+/* The key of a 13-digit NIR (97 - NIR mod 97), -1 when not 13 digits. */
+int cs_synth_nir_key(const char *nir13);
 
 /* The town as the writers need it (town_setup.c makes it). */
 struct cs_synth_town {

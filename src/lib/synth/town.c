@@ -181,6 +181,12 @@ cs_synth_run(const struct cs_synth_opts *o, const char *dir,
 		goto out;
 	if ((tw.tw = cs_synth_truth_open(&tw.pub, dir, err)) == NULL)
 		goto out;
+	if ((tw.bw = cs_synth_bot_open(&tw.pub, dir, o->columns, err)) == NULL)
+		goto out;
+	if ((tw.last_bot = calloc((size_t)tw.pool, sizeof(*tw.last_bot))) == NULL) {
+		cs_error_set(err, "out of memory");
+		goto out;
+	}
 	if (cs_town_push(&tw, cs_town_instant(tw.first_day, 0), EV_DAY, NULL,
 	    tw.first_day) != 0) {
 		cs_error_set(err, "out of memory");
@@ -191,7 +197,8 @@ cs_synth_run(const struct cs_synth_opts *o, const char *dir,
 		int r = 0;
 
 		if (cs_synth_asterisk_advance(tw.aw, e.time) != 0 ||
-		    cs_synth_truth_advance(tw.tw, e.time - 4 * 3600) != 0) {
+		    cs_synth_truth_advance(tw.tw, e.time - 4 * 3600) != 0 ||
+		    cs_synth_bot_advance(tw.bw, e.time - 4 * 3600) != 0) {
 			cs_error_set(err, "%s: write error", dir);
 			goto out;
 		}
@@ -236,6 +243,9 @@ out:
 		rc = -1;
 	if (tw.tw != NULL && cs_synth_truth_close(tw.tw, st, rc == 0 ? err : NULL) != 0)
 		rc = -1;
+	if (tw.bw != NULL && cs_synth_bot_close(tw.bw, st, rc == 0 ? err : NULL) != 0)
+		rc = -1;
+	free(tw.last_bot);
 	for (int s = 0; s < tw.pub.nsvc; s++)
 		free(tw.pub.svc[s].waiting);
 	free(tw.pub.svc);

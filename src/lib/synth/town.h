@@ -12,6 +12,7 @@
  *   town_arrive.c    what the phone system does with a call: the bot, a
  *                    queue, a direct line, staff calls
  *   town_outcome.c   a call's truth, and what its caller does next
+ *   town_bot.c       the bot's session of a call it answered
  */
 #ifndef CS_SYNTH_TOWN_H
 #define CS_SYNTH_TOWN_H
@@ -23,6 +24,8 @@
 #define GRACE		300	/* agents finish the queue after closing */
 #define MAX_FOLLOW	4	/* call-backs of call-backs... */
 #define POOL_MAX	55000
+#define BOT_APART	30	/* seconds between two calls of one caller
+				   to the bot, at the least */
 
 enum path { P_MAIN, P_DID, P_DIRECT, P_INTERNAL, P_OUTBOUND };
 
@@ -73,6 +76,9 @@ struct town {
 	double total_share;
 	struct cs_synth_asterisk *aw;
 	struct cs_synth_truthw *tw;
+	struct cs_synth_botw *bw;
+	int64_t *last_bot;		/* per caller of the pool: when the
+					   bot last took a call of theirs */
 	struct cs_synth_stats *st;
 	struct cs_error *err;
 };
@@ -147,6 +153,13 @@ void cs_town_present(struct town *tw, struct pcall *p,
 int cs_town_arrive(struct town *tw, struct pcall *p, int64_t now);
 /* Call p enters its queue (p->queue) at now. */
 int cs_town_queue_enter(struct town *tw, struct pcall *p, int64_t now);
+
+/* town_bot.c */
+
+/* c's session (c->sess, and c->console), if the bot answered c: its
+ * events, how it names its call, and rule 3's service. */
+void cs_town_bot_plan(struct town *tw, const struct pcall *p,
+    struct cs_synth_call *c);
 
 /* town_outcome.c */
 

@@ -297,6 +297,18 @@ cs_town_arrive(struct town *tw, struct pcall *p, int64_t now)
 
 	if (p->path == P_INTERNAL || p->path == P_OUTBOUND)
 		return arrive_staff(tw, p, now);
+	if (p->path == P_MAIN && tw->golive > 0 && now >= tw->golive &&
+	    p->caller >= 0 && tw->last_bot[p->caller] > now - BOT_APART) {
+		/* one caller on the phone to the bot already: the second
+		   call comes once the first is well under way */
+		int64_t later = tw->last_bot[p->caller] + BOT_APART;
+
+		if (p->hangup_at > 0)
+			p->hangup_at += later - now;
+		p->start = later;
+		return cs_town_push(tw, later, EV_ARRIVE, p, 0) == 0 ? 1 :
+		    cs_error_set(tw->err, "out of memory");
+	}
 	p->chan = tw->chan++;
 	if (p->path == P_DIRECT)
 		return arrive_direct(tw, p, now);
@@ -313,6 +325,8 @@ cs_town_arrive(struct town *tw, struct pcall *p, int64_t now)
 
 			c.bot = 1;
 			c.bot_chan = tw->chan++;
+			if (p->caller >= 0)
+				tw->last_bot[p->caller] = now;
 			if (p->hangup_at > 0 && p->hangup_at < ans) {
 				c.bot_answer = 0;
 				c.bot_end = c.end = p->hangup_at;

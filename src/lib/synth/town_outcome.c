@@ -91,6 +91,10 @@ decide(struct town *tw, struct cs_synth_call *c)
 		svc = tw->pub.agent[c->dial_agent].svc;
 	else
 		svc = c->dialled_svc;
+	/* rule 3: a call the bot kept, whose session links, goes where the
+	   session says (town_bot.c); town and configuration indexes agree */
+	if (strcmp(t->outcome, "bot") == 0 && c->sess.on && c->sess.rule3 >= 0)
+		svc = c->sess.rule3;
 	t->service = svc >= 0 ? tw->pub.svc[svc].index : -1;
 	t->in_hours = svc >= 0 ? cs_town_open(tw, svc, c->start) : 1;
 }
@@ -174,9 +178,13 @@ after(struct town *tw, struct pcall *p, const struct cs_synth_call *c)
 int
 cs_town_emit(struct town *tw, struct pcall *p, struct cs_synth_call *c)
 {
-	if (c->dir == CS_SYNTH_INBOUND)
+	if (c->dir == CS_SYNTH_INBOUND) {
+		if (tw->golive > 0)
+			cs_town_bot_plan(tw, p, c);
 		decide(tw, c);
-	if (cs_synth_asterisk_put(tw->aw, c) != 0 || cs_synth_truth_put(tw->tw, c) != 0)
+	}
+	if (cs_synth_asterisk_put(tw->aw, c) != 0 || cs_synth_truth_put(tw->tw, c) != 0 ||
+	    cs_synth_bot_put(tw->bw, c) != 0)
 		return cs_error_set(tw->err, "out of memory");
 	tw->st->calls++;
 	if (c->dir == CS_SYNTH_INBOUND) {

@@ -92,6 +92,7 @@ addi(struct cs_synth_asterisk *w, long long v)
 
 struct row {
 	const char *src, *dst, *dcontext, *clid, *lastapp, *lastdata, *disposition;
+	const char *userfield;	/* NULL: empty */
 	char channel[80], dstchannel[80];
 	int64_t start, answer, end;	/* answer 0: none */
 };
@@ -144,7 +145,7 @@ put_row(struct cs_synth_asterisk *w, const struct cs_synth_call *c,
 		add(w, ",", 1);
 		addq(w, uid);
 		add(w, ",", 1);
-		addq(w, "");
+		addq(w, r->userfield != NULL ? r->userfield : "");
 	}
 	if (w->columns >= 21) {
 		add(w, ",", 1);
@@ -252,6 +253,8 @@ inbound_rows(struct cs_synth_asterisk *w, const struct cs_synth_call *c,
 		b.answer = c->bot_answer;
 		b.end = c->bot_end;
 		b.disposition = c->bot_answer > 0 ? "ANSWERED" : "NO ANSWER";
+		/* the dialplan logs the bot leg's SIP Call-ID */
+		b.userfield = c->sess.sip;
 		put_row(w, c, &b);
 	}
 	if (c->closed_msg || c->welcome_only) {

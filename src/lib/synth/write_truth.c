@@ -1,6 +1,8 @@
 /*
  * write_truth.c: truth.csv, one row per call with what the model decided
- * (callstat-kpi(7)'s facts of that call), in the order the calls started.
+ * (callstat-kpi(7)'s facts of that call), in the order the calls started;
+ * its last column names the bot's session of the call (write_bot.c's
+ * truth_sessions.csv says how it must link).
  */
 #include <errno.h>
 #include <stdlib.h>
@@ -18,7 +20,7 @@ struct cs_synth_truthw {
 
 static const char header[] = "call_id,start,start_local,direction,service,"
     "in_hours,outcome,wait,human_wait,talk,abandon_wait,escalated,"
-    "bot_answered,needed_agent,caller\n";
+    "bot_answered,needed_agent,caller,session\n";
 
 struct cs_synth_truthw *
 cs_synth_truth_open(const struct cs_synth_town *town, const char *dir,
@@ -74,11 +76,12 @@ cs_synth_truth_put(struct cs_synth_truthw *w, const struct cs_synth_call *c)
 	opt(tk, sizeof(tk), t->talk);
 	opt(aw, sizeof(aw), t->abandon_wait);
 	n = snprintf(line, sizeof(line),
-	    "%lld.%llu,%lld,%s,%s,%s,%d,%s,%s,%s,%s,%s,%d,%d,%d,%s\n",
+	    "%lld.%llu,%lld,%s,%s,%s,%d,%s,%s,%s,%s,%s,%d,%d,%d,%s,%s\n",
 	    (long long)c->start, (unsigned long long)c->chan, (long long)c->start,
 	    local, dir, svc, c->dir == CS_SYNTH_INBOUND ? t->in_hours : 0,
 	    t->outcome != NULL ? t->outcome : "", wa, hw, tk, aw, t->escalated,
-	    t->bot_answered, t->needed_agent, t->caller);
+	    t->bot_answered, t->needed_agent, t->caller,
+	    c->sess.on ? c->sess.id : "");
 	if (n < 0 || (size_t)n >= sizeof(line))
 		return -1;
 	return cs_synth_heap_push(&w->h, c->start, line, (size_t)n);
