@@ -25,9 +25,12 @@ help(void)
 	printf("usage: %s\n\n"
 	    "Writes a town's calls over a period, as its Asterisk PBX would have\n"
 	    "logged them, into DIRECTORY/Master.csv and DIRECTORY/queue_log, and\n"
-	    "what became of each call into DIRECTORY/truth.csv.  The town is that\n"
+	    "what became of each call into DIRECTORY/truth.csv; once its bot is\n"
+	    "live, the bot's sessions into DIRECTORY/transcripts.jsonl (bot-jsonl)\n"
+	    "and their truth into DIRECTORY/truth_sessions.csv.  The town is that\n"
 	    "of the configuration: its services, numbers, queues, extensions,\n"
-	    "hours, bot and go-live.  The same seed and options give the same bytes.\n\n"
+	    "hours, intents, bot and go-live.  The same seed and options give the\n"
+	    "same bytes.\n\n"
 	    "      --agents N          agents per queue (default: from the load)\n"
 	    "  -c, --config FILE       configuration (default $CALLSTAT_CONFIG,\n"
 	    "                          ./callstat.conf, /etc/callstat/callstat.conf)\n"
@@ -37,7 +40,7 @@ help(void)
 	    "                          alone (default 0.55)\n"
 	    "      --from DATE         first day: YYYY-MM-DD, YYYY-MM or YYYY\n"
 	    "  -h, --help              this help\n"
-	    "  -o, --output DIR        where to write the three files\n"
+	    "  -o, --output DIR        where to write the files\n"
 	    "      --patience S        mean seconds a caller waits in a queue (75)\n"
 	    "      --population N      inhabitants: calls per day from it\n"
 	    "      --presence B[,A]    share of opening hours agents are at the\n"
@@ -304,10 +307,15 @@ main(int argc, char **argv)
 		cs_warnx("%s", err.msg);
 		goto out;
 	}
-	if (!a.quiet)
+	if (!a.quiet) {
 		fprintf(stderr, "callstat-synth: %s to %s: %ld calls (%ld inbound), "
-		    "%ld Master.csv rows, %ld queue_log events\n", a.so.from,
+		    "%ld Master.csv rows, %ld queue_log events", a.so.from,
 		    a.so.to, st.calls, st.inbound, st.legs, st.events);
+		if (st.sessions > 0)
+			fprintf(stderr, ", %ld bot sessions (%ld events)",
+			    st.sessions, st.bot_events);
+		fputc('\n', stderr);
+	}
 	status = CS_EXIT_OK;
 out:
 	cs_config_release(&cfg);

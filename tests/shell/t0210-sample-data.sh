@@ -13,14 +13,39 @@ mkdir regen
 run callstat-synth -c "$S/callstat.conf" --from 2023-03 --to 2025-02 --seed 2024 \
     --calls-per-day 18 --presence 0.75,0.98 -o regen
 check_rc 0 "synth the sample town again"
-for f in Master.csv queue_log truth.csv; do
+for f in Master.csv queue_log truth.csv transcripts.jsonl truth_sessions.csv; do
 	check "sample-data/$f is what synth makes" cmp "$S/$f" "regen/$f"
 done
 
-run callstat-import -c "$S/callstat.conf" -d town.db "$S/Master.csv" "$S/queue_log"
+run callstat-import -c "$S/callstat.conf" -d town.db "$S/Master.csv" "$S/queue_log" \
+    "$S/transcripts.jsonl"
 check_rc 0 "import the sample town"
 check "Master.csv: nothing rejected" has err "Master.csv: 15503 lines read, 15503 stored, 0 skipped, 0 rejected"
 check "queue_log: nothing rejected" has err "queue_log: 19597 lines read, 19597 stored, 0 skipped, 0 rejected"
+check "transcripts.jsonl: nothing rejected" has err "transcripts.jsonl: 34377 lines read, 34377 stored, 0 skipped, 0 rejected"
+
+# the bot's sessions: linked as their truth says, and --by intent
+tail -n +2 "$S/truth_sessions.csv" | cut -d, -f5 | sort | uniq -c |
+    awk '{ print $2 "|" $1 }' > want-links
+sqlite3 town.db "SELECT link, count(*) FROM bot_session GROUP BY 1 ORDER BY 1" > links
+check "sessions linked by the truth's rules" cmp want-links links
+(cd "$S" && sqlite3 :memory: < "$DATA/synth-intent.sql") > want-intent.csv
+run callstat-kpi -c "$S/callstat.conf" -d town.db --by intent --csv
+check "--by intent equals the sessions' truth" awk -F, '
+	FNR == NR { want[$1] = $0; n++; next }
+	FNR == 1 { next }
+	{
+		if (!($1 in want)) { print "extra " $1; bad = 1; next }
+		split(want[$1], w, ",")
+		for (i = 2; i <= NF; i++) {
+			d = $i - w[i]; if (d < 0) d = -d
+			if (($i == "") != (w[i] == "") || d > 1e-9 * (w[i] > 1 ? w[i] : 1)) {
+				print $1 " field " i ": " $i " vs " w[i]; bad = 1
+			}
+		}
+		seen++
+	}
+	END { if (seen != n) { print seen " rows, want " n; bad = 1 } exit bad }' want-intent.csv out
 
 for hours in "(1)" "(0), (1)"; do
 	rm -f truth.db
