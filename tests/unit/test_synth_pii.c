@@ -54,7 +54,7 @@ test_phone(void)
 		"+33 6 39 98 01 19", "+33639980119", "0033639980119",
 		"zéro six trente-neuf quatre-vingt-dix-huit zéro un dix-neuf",
 	};
-	char buf[128], d[11];
+	char buf[128], d[32];
 
 	for (int f = 0; f < CS_SYNTH_PHONE_NFORMS; f++) {
 		CU_ASSERT_EQUAL(cs_synth_phone_form("0639980119", f, buf,

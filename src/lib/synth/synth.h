@@ -9,7 +9,8 @@
  * phones rang from t to t', the agent picked up at t''...), and the ground
  * truth of that call (struct cs_synth_truth) as callstat-kpi(7) defines
  * it, decided from what the model knows happened, never from the files.  The writers (write_asterisk.c,
- * write_truth.c) turn calls into lines.  Everything is deterministic: one
+ * write_truth.c, and write_bot.c for the bot's sessions that town_bot.c
+ * plans) turn calls into lines.  Everything is deterministic: one
  * PRNG (rng.c) seeded from --seed, no rand(), no clock.
  *
  * Memory stays constant whatever the period: calls are simulated in time
@@ -309,7 +310,8 @@ struct cs_synth_stats {
 };
 
 /*
- * Writes DIR/Master.csv, DIR/queue_log and DIR/truth.csv for the town of
+ * Writes DIR/Master.csv, DIR/queue_log and DIR/truth.csv, and the bot's
+ * DIR/transcripts.jsonl and DIR/truth_sessions.csv, for the town of
  * o->cfg over [o->from, o->to] (local days, inclusive).  Fails, saying why,
  * when the configuration cannot make a town (no service with a did: term)
  * or a file cannot be written; partial files are then left behind.
