@@ -27,6 +27,8 @@ struct group {
 	   when it closed first */
 	struct sess *sess;
 	char *bot_service, *bot_intent;
+	unsigned long seq;	/* its rank by creation */
+	struct ixent *ix;	/* its entries in the index of sessions' keys */
 };
 
 /*
@@ -48,6 +50,21 @@ struct sess {
 /* Session ids live in the map beside call keys, told apart by this. */
 #define SESS_KEY "\x1fs:"
 
+/*
+ * The open calls a session may name, found by the hash of what it names
+ * (a leg's id, a SIP Call-ID, a caller): a call found is then checked by
+ * candidate(), so two keys of one hash cost a check, never a wrong link.
+ * Kept once the first bot event comes: an import of PBX logs alone pays
+ * nothing for it.
+ */
+enum ix_kind { IX_ID, IX_SIP, IX_CALLER };
+
+struct ixent {
+	struct group *g;
+	struct ixent *next, **pprev;	/* in its bucket */
+	struct ixent *gnext;		/* of its call */
+};
+
 struct entry {
 	char *key;
 	struct group *g;	/* or, for a session's key, */
@@ -63,6 +80,8 @@ struct cs_grouper {
 	struct group *head, *tail;
 	struct sess *shead, *stail;
 	struct sess *unlinked;	/* the first session not linked yet */
+	struct ixent **ix;	/* NULL until the first bot event */
+	unsigned long seq;
 	struct cs_derive *derive;
 	struct cs_error *err;
 };
@@ -115,6 +134,72 @@ map_del(struct cs_grouper *r, const char *key, struct group *g)
 		}
 }
 
+static unsigned
+ix_hash(const char *s, enum ix_kind kind)
+{
+	return (cs_str_hash(s) ^ (unsigned)kind * 0x9e3779b9u) & (NBUCKETS - 1);
+}
+
+static int
+ix_put(struct cs_grouper *r, struct group *g, const char *s, enum ix_kind kind)
+{
+	struct ixent *e, **b;
+
+	if (*s == '\0')
+		return 0;
+	if ((e = malloc(sizeof(*e))) == NULL)
+		return -1;
+	b = &r->ix[ix_hash(s, kind)];
+	e->g = g;
+	e->next = *b;
+	if (e->next != NULL)
+		e->next->pprev = &e->next;
+	e->pprev = b;
+	*b = e;
+	e->gnext = g->ix;
+	g->ix = e;
+	return 0;
+}
+
+/* The keys of g's leg i in the index (with the call's own, for its first). */
+static int
+ix_leg(struct cs_grouper *r, struct group *g, int i)
+{
+	const struct cs_leg *l = &g->legs[i];
+
+	if (i == 0 && (ix_put(r, g, g->key, IX_ID) != 0 ||
+	    ix_put(r, g, l->caller, IX_CALLER) != 0))
+		return -1;
+	return ix_put(r, g, l->alias, IX_ID) | ix_put(r, g, l->sip_call_id, IX_SIP);
+}
+
+static void
+ix_del(struct group *g)
+{
+	while (g->ix != NULL) {
+		struct ixent *e = g->ix;
+
+		*e->pprev = e->next;
+		if (e->next != NULL)
+			e->next->pprev = e->pprev;
+		g->ix = e->gnext;
+		free(e);
+	}
+}
+
+/* The index begins: every open call in it. */
+static int
+ix_start(struct cs_grouper *r)
+{
+	if ((r->ix = calloc(NBUCKETS, sizeof(*r->ix))) == NULL)
+		return -1;
+	for (struct group *g = r->head; g != NULL; g = g->fifo)
+		for (int i = 0; i < g->nlegs; i++)
+			if (ix_leg(r, g, i) != 0)
+				return -1;
+	return 0;
+}
+
 static struct group *
 group_new(struct cs_grouper *r, const char *key, int64_t t)
 {
@@ -130,6 +215,7 @@ group_new(struct cs_grouper *r, const char *key, int64_t t)
 		return NULL;
 	}
 	g->first = t;
+	g->seq = r->seq++;
 	if (r->tail != NULL)
 		r->tail->fifo = g;
 	else
@@ -267,6 +353,7 @@ absorb_events(struct cs_grouper *r, struct group *g)
 static void
 group_free(struct cs_grouper *r, struct group *g)
 {
+	ix_del(g);
 	map_del(r, g->key, g);
 	for (int i = 0; i < g->nalias; i++) {
 		map_del(r, g->alias[i], g);
@@ -413,6 +500,8 @@ add_bot(struct cs_grouper *r, const struct cs_bot_event *e, char *mem)
 	char key[512];
 	struct sess *s;
 
+	if (r->ix == NULL && ix_start(r) != 0)
+		goto nomem;
 	snprintf(key, sizeof(key), SESS_KEY "%s", e->session);
 	if ((s = sess_get(r, key)) == NULL && (s = sess_new(r, key)) == NULL)
 		goto nomem;
@@ -469,7 +558,46 @@ candidate(const struct sess *s, const struct group *g)
 	    strcmp(g->legs[0].caller, s->sum.caller) == 0;
 }
 
-/* Links s to one of the open calls (session.h's rules). */
+static int
+cmp_seq(const void *pa, const void *pb)
+{
+	const struct group *a = *(struct group *const *)pa;
+	const struct group *b = *(struct group *const *)pb;
+
+	return (a->seq > b->seq) - (a->seq < b->seq);
+}
+
+/* Adds to *cg the calls of the index under s that are candidates, once
+ * each. */
+static int
+ix_find(struct cs_grouper *r, const struct sess *s, const char *what,
+    enum ix_kind kind, struct group ***cg, int *n, int *cap)
+{
+	if (*what == '\0')
+		return 0;
+	for (struct ixent *e = r->ix[ix_hash(what, kind)]; e != NULL; e = e->next) {
+		int seen = 0;
+
+		for (int i = 0; i < *n && !seen; i++)
+			seen = (*cg)[i] == e->g;
+		if (seen || !candidate(s, e->g))
+			continue;
+		if (*n == *cap) {
+			int ncap = *cap ? 2 * *cap : 8;
+			struct group **ng = realloc(*cg, (size_t)ncap * sizeof(*ng));
+
+			if (ng == NULL)
+				return -1;
+			*cg = ng;
+			*cap = ncap;
+		}
+		(*cg)[(*n)++] = e->g;
+	}
+	return 0;
+}
+
+/* Links s to one of the open calls (session.h's rules), among those that
+ * are candidates, in the order the calls began. */
 static int
 link_session(struct cs_grouper *r, struct sess *s)
 {
@@ -479,49 +607,40 @@ link_session(struct cs_grouper *r, struct sess *s)
 	int n = 0, cap = 0, which, nkeys = 0;
 
 	s->linked = 1;
+	if (ix_find(r, s, s->sum.call_id, IX_ID, &cg, &n, &cap) != 0 ||
+	    ix_find(r, s, s->sum.sip_call_id, IX_SIP, &cg, &n, &cap) != 0 ||
+	    ix_find(r, s, s->sum.caller, IX_CALLER, &cg, &n, &cap) != 0)
+		goto nomem;
+	if (n > 1)
+		qsort(cg, (size_t)n, sizeof(*cg), cmp_seq);
 	/* each candidate's legs give two keys: their own id, their SIP
 	   Call-ID */
-	for (struct group *g = r->head; g != NULL; g = g->fifo)
-		nkeys += candidate(s, g) ? 2 * g->nlegs : 0;
-	if (nkeys > 0 && (keys = malloc((size_t)nkeys * sizeof(*keys))) == NULL)
-		return cs_error_set(r->err, "out of memory");
+	for (int k = 0; k < n; k++)
+		nkeys += 2 * cg[k]->nlegs;
+	if (n > 0 && ((keys = malloc((size_t)nkeys * sizeof(*keys))) == NULL ||
+	    (c = calloc((size_t)n, sizeof(*c))) == NULL))
+		goto nomem;
 	nkeys = 0;
-	for (struct group *g = r->head; g != NULL; g = g->fifo) {
+	for (int k = 0; k < n; k++) {
+		const struct group *g = cg[k];
 		const struct cs_leg *b;
 
-		if (!candidate(s, g))
-			continue;
-		if (n == cap) {
-			int ncap = cap ? 2 * cap : 8;
-			struct cs_link_call *nc = realloc(c, (size_t)ncap * sizeof(*nc));
-			struct group **ng;
-
-			if (nc == NULL)
-				goto nomem;
-			c = nc;
-			if ((ng = realloc(cg, (size_t)ncap * sizeof(*ng))) == NULL)
-				goto nomem;
-			cg = ng;
-			cap = ncap;
-		}
-		memset(&c[n], 0, sizeof(c[n]));
-		c[n].key = g->key;
-		c[n].leg_keys = keys + nkeys;
+		c[k].key = g->key;
+		c[k].leg_keys = keys + nkeys;
 		for (int i = 0; i < g->nlegs; i++)
 			keys[nkeys++] = g->legs[i].alias;
-		c[n].nleg_keys = g->nlegs;
-		c[n].sip_call_ids = keys + nkeys;
+		c[k].nleg_keys = g->nlegs;
+		c[k].sip_call_ids = keys + nkeys;
 		for (int i = 0; i < g->nlegs; i++)
 			if (g->legs[i].sip_call_id[0] != '\0')
 				keys[nkeys++] = g->legs[i].sip_call_id;
-		c[n].nsip = (int)(keys + nkeys - c[n].sip_call_ids);
-		c[n].caller = g->legs[0].caller;
-		c[n].called = g->legs[0].to;
+		c[k].nsip = (int)(keys + nkeys - c[k].sip_call_ids);
+		c[k].caller = g->legs[0].caller;
+		c[k].called = g->legs[0].to;
 		if ((b = bot_leg(r, g)) != NULL) {
-			c[n].has_bot = 1;
-			c[n].bot_start = b->start;
+			c[k].has_bot = 1;
+			c[k].bot_start = b->start;
 		}
-		cg[n++] = g;
 	}
 	s->how = cs_link_session(&s->sum, c, n, &which);
 	if (which >= 0) {
@@ -627,6 +746,8 @@ add_leg(struct cs_grouper *r, const struct cs_leg *l, char *mem)
 		goto nomem;
 	if (push_leg(g, l, mem) != 0)
 		goto nomem;
+	if (r->ix != NULL && ix_leg(r, g, g->nlegs - 1) != 0)
+		return cs_error_set(r->err, "out of memory");
 	return 0;
 nomem:
 	free(mem);
@@ -709,5 +830,6 @@ cs_grouper_free(struct cs_grouper *r)
 		sess_free(r, s);
 	}
 	free(r->bucket);
+	free(r->ix);
 	free(r);
 }
