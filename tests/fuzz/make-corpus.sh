@@ -75,6 +75,28 @@ printf '%s\n' '{"session_id":"s","ts":"2025-03-04T09:01:02.123456789+14:00","typ
 	'{"session_id":"s","ts":"2025-03-04T09:01:02-0000","type":"t","call_id":-9223372036854775808}' \
 	'[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]' \
 	> $C/bot_jsonl/seed-odd
+# the quick reading's edges (json_flat.c): escapes, surrogates, numbers
+printf '%s\n' '{"session_id":"a\"b\\c\/d\b\f\n\r\t","ts":"2025-03-04T09:01:02Z","type":"t"}' \
+	'{"session_id":"\u00e9\u20ac\ud83d\ude00","ts":"2025-03-04T09:01:02Z","type":"t","text":"\udc00"}' \
+	'{"session_id":"s","ts":"2025-03-04T09:01:02Z","type":"t","text":"\ud800\u0041"}' \
+	'{ "session_id" : 0 , "ts" : "2025-03-04T09:01:02Z" , "type" : "t" , "call_id" : -0 }' \
+	'{"session_id":"s","ts":"2025-03-04T09:01:02Z","type":"t","confidence":0.8445}' \
+	'{"session_id":"s","ts":"2025-03-04T09:01:02Z","type":"t","confidence":1}' \
+	'{"session_id":"s","ts":"2025-03-04T09:01:02Z","type":"t","confidence":0.0005}' \
+	'{"session_id":"s","ts":"2025-03-04T09:01:02Z","type":"t","confidence":-0.0}' \
+	'{"session_id":"s","ts":"2025-03-04T09:01:02Z","type":"t","confidence":5e-1}' \
+	'{"session_id":"s","ts":"2025-03-04T09:01:02Z","type":"t","confidence":"0.5"}' \
+	'{"session_id":"s","ts":"2025-03-04T09:01:02Z","type":"t","confidence":01}' \
+	'{"session_id":123456789012345678,"ts":"2025-03-04T09:01:02Z","type":"t","call_id":1234567890123456789}' \
+	'{"session_id":"s","ts":"2025-03-04T09:01:02Z","type":"t","text":null,"intent":true}' \
+	'{"session_id":"s","ts":"2025-03-04T09:01:02Z","type":"t","speaker":1.5}' \
+	'{"session_id":"s","ts":"2025-03-04T09:01:02Z","type":"t","\u0074ext":"x"}' \
+	'{"session_id":"s","ts":"2025-03-04T09:01:02Z","type":"t","other":{"a":[1,2]}}' \
+	'{"session_id":"s","ts":"2025-03-04T09:01:02Z","type":"t"} x' \
+	'{"session_id":"s","ts":"2025-03-04T09:01:02Z","type":"t",}' \
+	'{"session_id":"s","ts":"2025-03-04T09:01:02Z","type":"t","text":"tab	in"}' \
+	'{}' \
+	> $C/bot_jsonl/seed-flat
 
 variants $C/bot_csv canonical tests/data/bot/canonical.csv
 variants $C/bot_csv win tests/data/bot/canonical-win.csv

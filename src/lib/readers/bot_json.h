@@ -22,4 +22,14 @@ int cs_bot_json_object(const char *line, size_t len, size_t skip,
     const char *what, char **buf, size_t *cap, json_t **obj,
     struct cs_error *err);
 
+/*
+ * Makes rd, a reader of bot-jsonl (cs_format_bot_jsonl's open), read every
+ * line with Jansson, never the quick way (json_flat.h): the tests read
+ * lines both ways and compare.
+ */
+void cs_bot_jsonl_use_jansson(void *rd);
+/* The event rd read last (valid until its next line). */
+struct cs_bot_rec;
+const struct cs_bot_rec *cs_bot_jsonl_rec(const void *rd);
+
 #endif

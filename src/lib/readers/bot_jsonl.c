@@ -13,6 +13,7 @@
 #include "../timeutil.h"
 #include "bot.h"
 #include "bot_json.h"
+#include "json_flat.h"
 #include "readers.h"
 
 /* The fields of a canonical event, in the order of struct cs_bot_rec. */
@@ -30,6 +31,7 @@ struct jsonl_rd {
 	char *buf;		/* the line as UTF-8 */
 	size_t cap;
 	char num[2][32];	/* ids written as numbers, as text */
+	int slow;		/* Jansson reads every line (tests) */
 };
 
 static int
@@ -41,13 +43,31 @@ is_known(const char *key)
 	return 0;
 }
 
-/* A text field: a string, a number written as text (a call id), or absent;
+enum { F_SESSION, F_TS, F_TYPE, F_SPEAKER, F_TEXT, F_INTENT, F_CONFIDENCE,
+	F_MATCH, F_TRANSFER_TARGET, F_OUTCOME, F_SERVICE, F_CALL_ID,
+	F_SIP_CALL_ID, F_CALLER, F_CALLED, F_LANG, F_N };
+
+/* The fields of a line, however it was read: texts NULL when absent. */
+struct raw {
+	const char *text[F_N];
+	int has_confidence;
+	double confidence;
+};
+
+/* An id may be written as a number: it is kept as its text. */
+static int
+is_id(int k)
+{
+	return k == F_SESSION || k == F_CALL_ID;
+}
+
+/* A text field: a string, a number written as text (an id), or absent;
  * -1 when it is anything else. */
 static int
-text_of(json_t *obj, const char *key, const char **out, char *num, size_t n,
+text_of(json_t *obj, int k, const char **out, char *num, size_t n,
     struct cs_error *err)
 {
-	json_t *v = json_object_get(obj, key);
+	json_t *v = json_object_get(obj, known[k]);
 
 	*out = NULL;
 	if (v == NULL || json_is_null(v))
@@ -56,12 +76,12 @@ text_of(json_t *obj, const char *key, const char **out, char *num, size_t n,
 		*out = json_string_value(v);
 		return 0;
 	}
-	if (json_is_integer(v) && num != NULL) {
+	if (json_is_integer(v) && is_id(k)) {
 		snprintf(num, n, "%lld", (long long)json_integer_value(v));
 		*out = num;
 		return 0;
 	}
-	return cs_error_set(err, "%s: expected a string", key);
+	return cs_error_set(err, "%s: expected a string", known[k]);
 }
 
 /* The fields no one knows, as a JSON object, or NULL when there are none. */
@@ -72,8 +92,6 @@ extra_of(struct jsonl_rd *rd, struct cs_error *err)
 	const char *key;
 	json_t *v;
 
-	free(rd->extra);
-	rd->extra = NULL;
 	json_object_foreach(rd->obj, key, v) {
 		if (is_known(key))
 			continue;
@@ -91,21 +109,55 @@ extra_of(struct jsonl_rd *rd, struct cs_error *err)
 	return rd->extra == NULL ? cs_error_set(err, "out of memory") : 0;
 }
 
+/* The fields of the object Jansson read. */
 static int
-confidence_of(json_t *obj, int *out, struct cs_error *err)
+raw_of_json(struct jsonl_rd *rd, struct raw *raw, struct cs_error *err)
 {
-	json_t *v = json_object_get(obj, "confidence");
-	double c;
+	json_t *v;
 
-	*out = -1;
-	if (v == NULL || json_is_null(v))
-		return 0;
-	if (!json_is_number(v))
-		return cs_error_set(err, "confidence: expected a number from 0 to 1");
-	c = json_number_value(v);
-	if (!(c >= 0 && c <= 1))
-		return cs_error_set(err, "confidence: %g is not between 0 and 1", c);
-	*out = (int)(c * 1000 + 0.5);
+	memset(raw, 0, sizeof(*raw));
+	for (int k = 0; k < F_N; k++)
+		if (k != F_CONFIDENCE && text_of(rd->obj, k, &raw->text[k],
+		    rd->num[k == F_CALL_ID], sizeof(rd->num[0]), err) != 0)
+			return -1;
+	v = json_object_get(rd->obj, "confidence");
+	if (v != NULL && !json_is_null(v)) {
+		if (!json_is_number(v))
+			return cs_error_set(err, "confidence: expected a number "
+			    "from 0 to 1");
+		raw->has_confidence = 1;
+		raw->confidence = json_number_value(v);
+	}
+	return extra_of(rd, err);
+}
+
+/* The fields of a flat object read the quick way (json_flat.h); -1 for a
+ * value Jansson's reading would refuse, which it then says. */
+static int
+raw_of_flat(struct jsonl_rd *rd, const struct cs_json_flat_val *vals,
+    struct raw *raw)
+{
+	memset(raw, 0, sizeof(*raw));
+	for (int k = 0; k < F_N; k++) {
+		const struct cs_json_flat_val *v = &vals[k];
+
+		if (v->type == CS_JF_ABSENT || v->type == CS_JF_NULL)
+			continue;
+		if (k == F_CONFIDENCE) {
+			if (v->type == CS_JF_STRING)
+				return -1;
+			raw->has_confidence = 1;
+			raw->confidence = v->type == CS_JF_INT ? (double)v->i : v->d;
+		} else if (v->type == CS_JF_STRING) {
+			raw->text[k] = v->s;
+		} else if (v->type == CS_JF_INT && is_id(k)) {
+			snprintf(rd->num[k == F_CALL_ID], sizeof(rd->num[0]), "%lld",
+			    v->i);
+			raw->text[k] = rd->num[k == F_CALL_ID];
+		} else {
+			return -1;
+		}
+	}
 	return 0;
 }
 
@@ -126,43 +178,45 @@ time_of(const char *ts, struct cs_bot_rec *rec, struct cs_error *err)
 	return 0;
 }
 
-/* The required and optional fields of the object into rec. */
+/* The event of the fields, checked. */
 static int
-fields(struct jsonl_rd *rd, struct cs_error *err)
+fields(struct jsonl_rd *rd, const struct raw *raw, struct cs_error *err)
 {
-	char (*num)[32] = rd->num;
 	struct cs_bot_rec *r = &rd->rec;
-	const char *ts;
+	const char *const *t = raw->text;
 
 	memset(r, 0, sizeof(*r));
-	if (text_of(rd->obj, "session_id", &r->session, num[0], sizeof(num[0]),
-	    err) != 0 || text_of(rd->obj, "ts", &ts, NULL, 0, err) != 0 ||
-	    text_of(rd->obj, "type", &r->type, NULL, 0, err) != 0)
-		return -1;
-	if (r->session == NULL || *r->session == '\0')
+	if (t[F_SESSION] == NULL || *t[F_SESSION] == '\0')
 		return cs_error_set(err, "no session_id");
-	if (ts == NULL)
+	if (t[F_TS] == NULL)
 		return cs_error_set(err, "no ts");
-	if (r->type == NULL || *r->type == '\0')
+	if (t[F_TYPE] == NULL || *t[F_TYPE] == '\0')
 		return cs_error_set(err, "no type");
-	if (time_of(ts, r, err) != 0 ||
-	    text_of(rd->obj, "speaker", &r->speaker, NULL, 0, err) != 0 ||
-	    text_of(rd->obj, "text", &r->text, NULL, 0, err) != 0 ||
-	    text_of(rd->obj, "intent", &r->intent, NULL, 0, err) != 0 ||
-	    confidence_of(rd->obj, &r->confidence, err) != 0 ||
-	    text_of(rd->obj, "match", &r->match, NULL, 0, err) != 0 ||
-	    text_of(rd->obj, "transfer_target", &r->transfer_target, NULL, 0,
-	    err) != 0 ||
-	    text_of(rd->obj, "outcome", &r->outcome, NULL, 0, err) != 0 ||
-	    text_of(rd->obj, "service", &r->service, NULL, 0, err) != 0 ||
-	    text_of(rd->obj, "call_id", &r->call_id, num[1], sizeof(num[1]),
-	    err) != 0 ||
-	    text_of(rd->obj, "sip_call_id", &r->sip_call_id, NULL, 0, err) != 0 ||
-	    text_of(rd->obj, "caller", &r->caller, NULL, 0, err) != 0 ||
-	    text_of(rd->obj, "called", &r->called, NULL, 0, err) != 0 ||
-	    text_of(rd->obj, "lang", &r->lang, NULL, 0, err) != 0 ||
-	    extra_of(rd, err) != 0)
+	if (time_of(t[F_TS], r, err) != 0)
 		return -1;
+	r->confidence = -1;
+	if (raw->has_confidence) {
+		double c = raw->confidence;
+
+		if (!(c >= 0 && c <= 1))
+			return cs_error_set(err, "confidence: %g is not between "
+			    "0 and 1", c);
+		r->confidence = (int)(c * 1000 + 0.5);
+	}
+	r->session = t[F_SESSION];
+	r->type = t[F_TYPE];
+	r->speaker = t[F_SPEAKER];
+	r->text = t[F_TEXT];
+	r->intent = t[F_INTENT];
+	r->match = t[F_MATCH];
+	r->transfer_target = t[F_TRANSFER_TARGET];
+	r->outcome = t[F_OUTCOME];
+	r->service = t[F_SERVICE];
+	r->call_id = t[F_CALL_ID];
+	r->sip_call_id = t[F_SIP_CALL_ID];
+	r->caller = t[F_CALLER];
+	r->called = t[F_CALLED];
+	r->lang = t[F_LANG];
 	r->extra = rd->extra;
 	return 0;
 }
@@ -216,27 +270,59 @@ jsonl_close(void *p)
 	free(rd);
 }
 
+/*
+ * A line: most are flat objects of our fields, read the quick way; the
+ * others (and every line in error) are read by Jansson.
+ */
 static int
 jsonl_parse(void *p, const char *line, size_t len, int64_t *t,
     struct cs_error *err)
 {
 	struct jsonl_rd *rd = p;
+	struct cs_json_flat_val vals[F_N];
+	struct raw raw;
+	size_t n;
+	int ascii;
 
 	json_decref(rd->obj);
 	rd->obj = NULL;
+	free(rd->extra);
+	rd->extra = NULL;
 	while (len > 0 && (*line == ' ' || *line == '\t')) {
 		line++;
 		len--;
 	}
 	if (len == 0)
 		return 1;
+	if (!rd->slow) {
+		if (cs_readers_begin(line, len, &ascii, &rd->buf, &rd->cap,
+		    2 * len + 1, err) != 0)
+			return -1;
+		n = cs_readers_utf8_copy(rd->buf, line, len);
+		if (cs_json_flat(rd->buf, n, known, F_N, vals) == 0 &&
+		    raw_of_flat(rd, vals, &raw) == 0)
+			goto read;
+	}
 	if (cs_bot_json_object(line, len, 0, "event", &rd->buf, &rd->cap,
-	    &rd->obj, err) != 0)
+	    &rd->obj, err) != 0 || raw_of_json(rd, &raw, err) != 0)
 		return -1;
-	if (fields(rd, err) != 0)
+read:
+	if (fields(rd, &raw, err) != 0)
 		return -1;
 	*t = rd->rec.time;
 	return 0;
+}
+
+void
+cs_bot_jsonl_use_jansson(void *p)
+{
+	((struct jsonl_rd *)p)->slow = 1;
+}
+
+const struct cs_bot_rec *
+cs_bot_jsonl_rec(const void *p)
+{
+	return &((const struct jsonl_rd *)p)->rec;
 }
 
 static int

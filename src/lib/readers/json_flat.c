@@ -1,0 +1,205 @@
+/*
+ * json_flat.c: a flat object of known keys read without building a tree
+ * (json_flat.h).  Every doubt is a -1: Jansson then reads the line.
+ */
+#include <string.h>
+
+#include "json_flat.h"
+
+static const char *
+skip_ws(const char *p)
+{
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	return p;
+}
+
+static int
+hex4(const char *p, unsigned *out)
+{
+	unsigned v = 0;
+
+	for (int i = 0; i < 4; i++) {
+		char c = p[i];
+
+		v <<= 4;
+		if (c >= '0' && c <= '9')
+			v |= (unsigned)(c - '0');
+		else if (c >= 'a' && c <= 'f')
+			v |= (unsigned)(c - 'a' + 10);
+		else if (c >= 'A' && c <= 'F')
+			v |= (unsigned)(c - 'A' + 10);
+		else
+			return -1;
+	}
+	*out = v;
+	return 0;
+}
+
+static char *
+put_utf8(char *w, unsigned c)
+{
+	if (c < 0x80) {
+		*w++ = (char)c;
+	} else if (c < 0x800) {
+		*w++ = (char)(0xc0 | c >> 6);
+		*w++ = (char)(0x80 | (c & 0x3f));
+	} else if (c < 0x10000) {
+		*w++ = (char)(0xe0 | c >> 12);
+		*w++ = (char)(0x80 | (c >> 6 & 0x3f));
+		*w++ = (char)(0x80 | (c & 0x3f));
+	} else {
+		*w++ = (char)(0xf0 | c >> 18);
+		*w++ = (char)(0x80 | (c >> 12 & 0x3f));
+		*w++ = (char)(0x80 | (c >> 6 & 0x3f));
+		*w++ = (char)(0x80 | (c & 0x3f));
+	}
+	return w;
+}
+
+/*
+ * The string whose opening quote is at p, decoded in place (an escape is
+ * never shorter than what it stands for) and NUL-terminated; returns what
+ * follows its closing quote, or NULL.
+ */
+static char *
+string_at(char *p, const char **out)
+{
+	char *r = p + 1, *w = p + 1;
+
+	*out = w;
+	for (;;) {
+		unsigned char c = (unsigned char)*r;
+		unsigned u, lo;
+
+		if (c == '"')
+			break;
+		if (c < 0x20)		/* a control character, or the end */
+			return NULL;
+		if (c != '\\') {
+			*w++ = *r++;
+			continue;
+		}
+		switch (r[1]) {
+		case '"': case '\\': case '/':
+			*w++ = r[1];
+			break;
+		case 'b': *w++ = '\b'; break;
+		case 'f': *w++ = '\f'; break;
+		case 'n': *w++ = '\n'; break;
+		case 'r': *w++ = '\r'; break;
+		case 't': *w++ = '\t'; break;
+		case 'u':
+			if (hex4(r + 2, &u) != 0 || u == 0 ||
+			    (u >= 0xdc00 && u <= 0xdfff))
+				return NULL;
+			if (u >= 0xd800 && u <= 0xdbff) {
+				if (r[6] != '\\' || r[7] != 'u' ||
+				    hex4(r + 8, &lo) != 0 ||
+				    lo < 0xdc00 || lo > 0xdfff)
+					return NULL;
+				u = 0x10000 + ((u - 0xd800) << 10) + (lo - 0xdc00);
+				r += 6;
+			}
+			w = put_utf8(w, u);
+			r += 6;
+			continue;
+		default:
+			return NULL;
+		}
+		r += 2;
+	}
+	*w = '\0';
+	return r + 1;
+}
+
+/* A number without exponent at p into v; returns what follows, or NULL. */
+static const char *
+number_at(const char *p, struct cs_json_flat_val *v)
+{
+	static const double pow10[] = {
+		1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11,
+		1e12, 1e13, 1e14, 1e15,
+	};
+	int neg = *p == '-', digits = 0, frac = 0;
+	long long m = 0;
+
+	p += neg;
+	if (*p == '0' && p[1] >= '0' && p[1] <= '9')
+		return NULL;		/* a leading zero */
+	for (; *p >= '0' && *p <= '9'; p++, digits++)
+		m = m * 10 + (*p - '0');
+	if (digits == 0 || digits > 18)
+		return NULL;
+	if (*p == '.') {
+		for (p++; *p >= '0' && *p <= '9'; p++, frac++)
+			m = m * 10 + (*p - '0');
+		/* m and 10^frac exact doubles: their quotient is rounded once,
+		   as strtod rounds */
+		if (frac == 0 || digits + frac > 15)
+			return NULL;
+		v->type = CS_JF_REAL;
+		v->d = (double)m / pow10[frac];
+		if (neg)
+			v->d = -v->d;
+	} else {
+		v->type = CS_JF_INT;
+		v->i = neg ? -m : m;
+	}
+	if (*p == 'e' || *p == 'E')
+		return NULL;
+	return p;
+}
+
+int
+cs_json_flat(char *buf, size_t len, const char *const *keys, int nkeys,
+    struct cs_json_flat_val *vals)
+{
+	char *p;
+
+	if (strlen(buf) != len)
+		return -1;
+	for (int k = 0; k < nkeys; k++)
+		vals[k].type = CS_JF_ABSENT;
+	p = (char *)skip_ws(buf);
+	if (*p++ != '{')
+		return -1;
+	p = (char *)skip_ws(p);
+	if (*p == '}')
+		return -1;		/* {}: Jansson's, rare */
+	for (;;) {
+		const char *key, *e;
+		struct cs_json_flat_val *v = NULL;
+
+		if (*p != '"' || (p = string_at(p, &key)) == NULL)
+			return -1;
+		for (int k = 0; k < nkeys && v == NULL; k++)
+			if (strcmp(key, keys[k]) == 0)
+				v = &vals[k];
+		if (v == NULL || v->type != CS_JF_ABSENT)
+			return -1;	/* unknown, or twice */
+		p = (char *)skip_ws(p);
+		if (*p++ != ':')
+			return -1;
+		p = (char *)skip_ws(p);
+		if (*p == '"') {
+			v->type = CS_JF_STRING;
+			if ((p = string_at(p, &v->s)) == NULL)
+				return -1;
+		} else if (strncmp(p, "null", 4) == 0) {
+			v->type = CS_JF_NULL;
+			p += 4;
+		} else if ((e = number_at(p, v)) != NULL) {
+			p = (char *)e;
+		} else {
+			return -1;
+		}
+		p = (char *)skip_ws(p);
+		if (*p == '}')
+			break;
+		if (*p++ != ',')
+			return -1;
+		p = (char *)skip_ws(p);
+	}
+	return *skip_ws(p + 1) == '\0' ? 0 : -1;
+}
