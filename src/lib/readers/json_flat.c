@@ -127,16 +127,23 @@ number_at(const char *p, struct cs_json_flat_val *v)
 	p += neg;
 	if (*p == '0' && p[1] >= '0' && p[1] <= '9')
 		return NULL;		/* a leading zero */
-	for (; *p >= '0' && *p <= '9'; p++, digits++)
-		m = m * 10 + (*p - '0');
-	if (digits == 0 || digits > 18)
+	/* at most 18 digits: m cannot overflow */
+	for (; *p >= '0' && *p <= '9'; p++)
+		if (++digits > 18)
+			return NULL;
+		else
+			m = m * 10 + (*p - '0');
+	if (digits == 0)
 		return NULL;
 	if (*p == '.') {
-		for (p++; *p >= '0' && *p <= '9'; p++, frac++)
-			m = m * 10 + (*p - '0');
-		/* m and 10^frac exact doubles: their quotient is rounded once,
-		   as strtod rounds */
-		if (frac == 0 || digits + frac > 15)
+		/* at most 15 digits in all: m and 10^frac are exact doubles,
+		   and their quotient is rounded once, as strtod rounds */
+		for (p++; *p >= '0' && *p <= '9'; p++)
+			if (digits + ++frac > 15)
+				return NULL;
+			else
+				m = m * 10 + (*p - '0');
+		if (frac == 0)
 			return NULL;
 		v->type = CS_JF_REAL;
 		v->d = (double)m / pow10[frac];
