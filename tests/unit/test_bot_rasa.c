@@ -463,6 +463,41 @@ test_pretty_and_keys(void)
 		CU_ASSERT_EQUAL(again.rhash[i], s.rhash[i]);
 }
 
+/* An event's key is its sender and what it says, not how the JSON writes
+ * it: keys in another order and other white space give the same key,
+ * another sender another. */
+static void
+test_key_order(void)
+{
+	static const char *const a =
+	    "{\"sender_id\":\"k\",\"events\":[{\"event\":\"bot\","
+	    "\"timestamp\":1741251602,\"text\":\"Oui\",\"data\":{\"a\":1,"
+	    "\"b\":2}}]}";
+	static const char *const b =
+	    "{\"events\": [ {\"data\": {\"b\": 2, \"a\": 1}, \"text\": "
+	    "\"Oui\",\n \"timestamp\": 1741251602, \"event\": \"bot\"} ],"
+	    "\n \"sender_id\": \"k\"}";
+	static const char *const c =
+	    "{\"sender_id\":\"k2\",\"events\":[{\"event\":\"bot\","
+	    "\"timestamp\":1741251602,\"text\":\"Oui\",\"data\":{\"a\":1,"
+	    "\"b\":2}}]}";
+	struct seen sa, sb, sc;
+
+	seen_init(&sa, NULL);
+	seen_init(&sb, NULL);
+	seen_init(&sc, NULL);
+	CU_ASSERT_EQUAL(read_text(a, &sa), 0);
+	CU_ASSERT_EQUAL(read_text(b, &sb), 0);
+	CU_ASSERT_EQUAL(read_text(c, &sc), 0);
+	/* the bot's utterance, then the session's end */
+	CU_ASSERT_EQUAL_FATAL(sa.nrows, 2);
+	CU_ASSERT_EQUAL_FATAL(sb.nrows, 2);
+	CU_ASSERT_EQUAL_FATAL(sc.nrows, 2);
+	CU_ASSERT_EQUAL(sa.rhash[0], sb.rhash[0]);
+	CU_ASSERT_EQUAL(sa.rhash[1], sb.rhash[1]);
+	CU_ASSERT_NOT_EQUAL(sa.rhash[0], sc.rhash[0]);
+}
+
 /* ---- the SQL tracker store ---- */
 
 static char db_path[64];
@@ -701,6 +736,7 @@ static CU_TestInfo tests[] = {
 	{ "moodbot", test_moodbot },
 	{ "lines", test_lines },
 	{ "pretty_and_keys", test_pretty_and_keys },
+	{ "key_order", test_key_order },
 	{ "sql_store", test_sql_store },
 	{ "sql_refused", test_sql_refused },
 	{ "detect", test_detect },
