@@ -175,8 +175,8 @@ key_is(const char *k, const char *want)
 	}
 }
 
-/* The first metadata value, of the event's then of its parse_data's, that
- * one of the keys names (a string, or a number as Twilio never sends). */
+/* The first metadata value (a string), of the event's then of its
+ * parse_data's, that one of the keys names. */
 static const char *
 meta(json_t *ev, const char *const *keys, size_t nkeys)
 {
@@ -559,17 +559,18 @@ event(struct rasa_rd *rd, json_t *ev, long line, long column,
 	case K_START:
 		if (end_session(rd, 0, 0, 0, rd->last_line) != 0 ||
 		    name_session(rd, when, ms) != 0)
-			return -1;
+			goto fail;
 		break;
 	case K_END:
 		rd->last_line = line;
 		if (end_session(rd, has_t, when, ms, line) != 0)
-			return -1;
+			goto fail;
 		rd->named = 0;
 		return 0;
 	case K_USER:
+		/* the caller's turn before is settled: stored */
 		if (flush_held(rd) != 0)
-			return -1;
+			goto fail;
 		break;
 	default:
 		break;
@@ -587,7 +588,7 @@ event(struct rasa_rd *rd, json_t *ev, long line, long column,
 		struct cs_bot_rec r = t.rec;
 
 		if (base(rd, &t.rec, when, ms) != 0)
-			goto oom;
+			goto fail;
 		/* the caller's facts over base's */
 		t.rec.type = r.type;
 		t.rec.speaker = r.speaker;
@@ -606,7 +607,7 @@ event(struct rasa_rd *rd, json_t *ev, long line, long column,
 		t.ev = json_incref(ev);
 		t.line = line;
 		if ((t.rec.key = t.key = key_of(rd, ev)) == NULL)
-			goto oom;
+			goto fail;
 		rd->held = t;
 		rd->has_held = 1;
 		return 0;
@@ -615,7 +616,7 @@ event(struct rasa_rd *rd, json_t *ev, long line, long column,
 	case K_START:
 	case K_HANDOFF:
 		if (base(rd, &t.rec, when, ms) != 0)
-			goto oom;
+			goto fail;
 		t.rec.type = k == K_BOT ? "utterance" : k == K_START ?
 		    "session_start" : "transfer";
 		if (k != K_START)
@@ -631,7 +632,7 @@ event(struct rasa_rd *rd, json_t *ev, long line, long column,
 		t.ev = json_incref(ev);
 		t.line = line;
 		if ((t.rec.key = t.key = key_of(rd, ev)) == NULL)
-			goto oom;
+			goto fail;
 		return emit(rd, &t);
 	case K_FALLBACK:
 		if (rd->has_held)
@@ -644,7 +645,7 @@ event(struct rasa_rd *rd, json_t *ev, long line, long column,
 	default:
 		return 0;
 	}
-oom:
+fail:
 	turn_free(&t);
 	return -1;
 }
