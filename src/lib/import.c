@@ -49,6 +49,7 @@ struct run {
 	int state[2];		/* the reader's, when the file was read before */
 	struct cs_error rerr;
 	int rfailed;
+	int stopped;		/* a whole file's store stopped */
 };
 
 /* Reports a rejected line; what it quotes of the line is scrubbed of
@@ -101,6 +102,74 @@ do_line(struct run *r, char *line, size_t len)
 	at.source = r->source;
 	at.line = r->line;
 	return r->format->store(r->rd, &at);
+}
+
+/* ---- a whole-file format's records (format.h) ---- */
+
+static void
+whole_read(void *arg, long line)
+{
+	struct run *r = arg;
+
+	r->line = line;
+	r->st->lines++;
+}
+
+static void
+whole_reject(void *arg, long line, long column, const char *msg)
+{
+	struct run *r = arg;
+
+	r->line = line;
+	r->st->lines++;
+	reject(r, line, column, msg);
+}
+
+static int
+whole_store(void *arg, long line, int64_t t, const void *raw, size_t len)
+{
+	struct run *r = arg;
+	struct cs_store_at at;
+
+	if (t < r->purged_before) {
+		r->st->purged++;
+		return 0;
+	}
+	at.q = records(r);
+	at.rhash = cs_privacy_digest64(r->im->priv, raw, len);
+	at.source = r->source;
+	at.line = line;
+	if (r->format->store(r->rd, &at) != 0) {
+		r->stopped = 1;
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * Hands the file, its first have bytes in head, to its whole-file format.
+ * Returns 0, -1 when the file could not be read (r->rerr says why), -2
+ * when the writer or the builder stopped (their error says why).
+ */
+static int
+read_whole(struct run *r, const char *head, size_t have)
+{
+	struct cs_format_file in;
+	struct cs_format_sink sink = {
+		.read = whole_read, .reject = whole_reject, .store = whole_store,
+		.arg = r,
+	};
+
+	in.path = r->fd == STDIN_FILENO ? NULL : r->name;
+	in.name = r->name;
+	in.fd = r->fd;
+	in.head = head;
+	in.headlen = have;
+	if (r->format->whole(r->rd, &in, &sink, &r->rerr) != 0)
+		return r->stopped ? -2 : -1;
+	/* what a later import compares: the whole file */
+	r->consumed = r->done = r->size;
+	return 0;
 }
 
 /*
@@ -397,6 +466,15 @@ read_all(struct run *r)
 		}
 		if (r->rd == NULL && start_reader(r) != 0)
 			goto fail;
+		if (r->format->whole != NULL) {
+			int wrc = read_whole(r, buf, have);
+
+			if (wrc == -1)
+				goto fail;
+			if (wrc == -2)
+				goto stopped;
+			break;
+		}
 		for (i = 0; i < have; i++) {
 			char *nl = memchr(buf + i, '\n', have - i);
 
@@ -628,6 +706,17 @@ cs_import_file(struct cs_import *im, const char *path,
 			st->unchanged = 1;
 			rc = 0;
 			goto commit;
+		}
+		if (resumed && r.format->whole != NULL) {
+			/* a whole-file format's file that grew is read again
+			   whole; the records stored before are skipped */
+			if (lseek(r.fd, 0, SEEK_SET) != 0) {
+				cs_error_set(err, "%s: %s", path, strerror(errno));
+				goto out;
+			}
+			r.consumed = r.done = 0;
+			r.line = 0;
+			resumed = 0;
 		}
 		st->resumed = r.resumed = resumed;
 	}

@@ -31,4 +31,13 @@ struct cs_format;
 int fuzz_format_lines(const struct cs_format *f, const uint8_t *data,
     size_t size);
 
+/*
+ * The input as a whole file of a whole-file format (format.h), handed over
+ * as standard input would be (an SQLite database is then refused): aborts
+ * when a record rejected does not say where and why, a record stored has
+ * its time out of range, or a file refused does not say why.
+ */
+int fuzz_format_whole(const struct cs_format *f, const uint8_t *data,
+    size_t size);
+
 #endif

@@ -7,8 +7,8 @@
 set -eu
 C=tests/fuzz/corpus
 mkdir -p $C/asterisk_cdr $C/asterisk_queue_log $C/bot_jsonl $C/bot_csv \
-	$C/connect_ctr $C/dialogflow_cx $C/lex_v2 $C/config $C/time $C/import \
-	$C/redact
+	$C/connect_ctr $C/dialogflow_cx $C/lex_v2 $C/rasa $C/config $C/time \
+	$C/import $C/redact
 rm -f $C/*/seed-*
 
 # seed-NAME FILE...: copies, and the bad variants of the first lines
@@ -132,6 +132,29 @@ printf '%s\n' '2025-03-04T09:01:02Z {"sessionId":"s","bot":{"localeId":"fr_FR_xx
 	'2025-03-04T09:01:02Z [1] ' \
 	> $C/lex_v2/seed-odd
 
+# rasa: Rasa's test tracker (pretty-printed, a key written twice), the
+# export of the store's first tracker, every tracker of the store one a
+# line and as a list (made with the sqlite3 shell), cut, and odd events
+R=tests/data/samples/bots/rasa
+cp $R/rasa_tracker_moodbot.json $C/rasa/seed-moodbot
+cp $R/voice.json $C/rasa/seed-voice
+head -c 1500 $R/voice.json > $C/rasa/seed-voice-cut
+db=$(mktemp)
+rm -f "$db"
+sqlite3 "$db" < $R/make-rasa-db.sql
+sqlite3 "$db" "SELECT json_object('sender_id', sender_id, 'events', json_group_array(json(data))) FROM (SELECT * FROM events ORDER BY sender_id, id) GROUP BY sender_id" \
+	> $C/rasa/seed-store-jsonl
+rm -f "$db"
+{ echo '['; sed '$!s/$/,/' $C/rasa/seed-store-jsonl; echo ']'; } > $C/rasa/seed-store-list
+{ printf '\357\273\277'; sed 's/$/\r/' $C/rasa/seed-store-jsonl; } > $C/rasa/seed-store-bom-crlf
+printf '%s\n' '{"sender_id":"s","events":[{"event":"session_started","timestamp":1e308},{"event":"user","timestamp":-1,"text":"a"},{"event":"user","timestamp":4102444799.9999999,"parse_data":{"intent":{"name":"nlu_fallback","confidence":1e-320}}},{"event":"restart"},{"event":"flow_started","timestamp":1741251603,"flow_id":"pattern_human_handoff"},{"event":"action","timestamp":1741251603,"name":"action_two_stage_fallback"},{"event":"bot","timestamp":1741251603,"text":null},7,[],{"event":1}]}' \
+	'{"sender_id":"+33639980101","events":[{"event":"user","timestamp":1741251601,"text":"\u0000\ud800","metadata":{"CallSid":7,"From":"0639980101","To":["x"],"sip_call_id":""}},{"event":"session_ended","timestamp":1741251602}]}' \
+	'[{"sender_id":"a","events":[]},{"sender_id":1,"events":{}},{"sender_id":"b","events":[{"event":"user","timestamp":1741251601,"text":"x","text":"y"}],"events":[{"event":"bot","timestamp":1741251601}]}]' \
+	'{"sender_id":"c","\u0065vents":[{"event":"bot","timestamp":1741251601,"text":"\"]}"}],"events":[{"event":"bot","timestamp":1741251602}]}' \
+	'{"sender_id":"d","events":[' '"no tracker"' '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]' \
+	> $C/rasa/seed-odd
+printf 'SQLite format 3\000\020\000\001\001' > $C/rasa/seed-sqlite-header
+
 t=$C/time
 printf '2025-03-04 09:00:00' > $t/seed-datetime
 printf '2025-03-30 02:30:00' > $t/seed-skipped
@@ -192,3 +215,6 @@ cp $C/connect_ctr/seed-odd $i/seed-connect-ctr-odd
 
 cp tests/data/samples/bots/dialogflow_cx/turns.jsonl $i/seed-dialogflow-cx
 cp tests/data/samples/bots/lexv2/textlog.jsonl $i/seed-lex-v2
+cp $C/rasa/seed-moodbot $i/seed-rasa-moodbot
+cp $C/rasa/seed-store-jsonl $i/seed-rasa-jsonl
+cp $C/rasa/seed-odd $i/seed-rasa-odd

@@ -103,3 +103,59 @@ fuzz_format_lines(const struct cs_format *f, const uint8_t *data, size_t size)
 	f->close(run.rd);
 	return 0;
 }
+
+/* ---- a whole-file format (format.h) ---- */
+
+static void
+whole_read(void *arg, long line)
+{
+	(void)arg;
+	if (line < 1)
+		abort();	/* every record says where it starts */
+}
+
+static void
+whole_reject(void *arg, long line, long column, const char *msg)
+{
+	(void)arg;
+	if (line < 1 || column < 0 || msg[0] == '\0')
+		abort();	/* a rejected record says where and why */
+}
+
+static int
+whole_store(void *arg, long line, int64_t t, const void *raw, size_t len)
+{
+	(void)arg;
+	if (line < 1 || !cs_log_time_ok(t) || (raw == NULL && len > 0))
+		abort();
+	return 0;
+}
+
+int
+fuzz_format_whole(const struct cs_format *f, const uint8_t *data, size_t size)
+{
+	struct cs_format_ctx ctx;
+	struct cs_format_file in;
+	struct cs_format_sink sink = {
+		.read = whole_read, .reject = whole_reject, .store = whole_store,
+		.arg = NULL,
+	};
+	struct cs_error err;
+	void *rd;
+
+	(void)cs_format_detect((const char *)data, size);
+	memset(&ctx, 0, sizeof(ctx));
+	if ((rd = f->open(&ctx, &err)) == NULL)
+		return 0;
+	/* as standard input: the whole file in its head, nothing after */
+	in.path = NULL;
+	in.name = "(fuzz)";
+	in.fd = -1;
+	in.head = (const char *)data;
+	in.headlen = size;
+	err.msg[0] = '\0';
+	if (f->whole(rd, &in, &sink, &err) != 0 && err.msg[0] == '\0')
+		abort();	/* a file refused says why */
+	f->close(rd);
+	return 0;
+}

@@ -87,5 +87,6 @@ extern const struct cs_format cs_format_bot_csv;
 extern const struct cs_format cs_format_connect_ctr;
 extern const struct cs_format cs_format_dialogflow_cx;
 extern const struct cs_format cs_format_lex_v2;
+extern const struct cs_format cs_format_rasa;
 
 #endif

@@ -19,6 +19,7 @@ const struct cs_format *const cs_formats[] = {
 	&cs_format_connect_ctr,
 	&cs_format_dialogflow_cx,
 	&cs_format_lex_v2,
+	&cs_format_rasa,
 	NULL
 };
 
@@ -90,6 +91,10 @@ cs_format_detect(const char *buf, size_t len)
 	const struct cs_format *hinted = NULL;
 	int tried = 0;
 
+	for (int i = 0; cs_formats[i] != NULL; i++)
+		if (cs_formats[i]->looks_file != NULL &&
+		    cs_formats[i]->looks_file(buf, len))
+			return cs_formats[i];
 	while (p < end) {
 		const char *nl = memchr(p, '\n', (size_t)(end - p));
 		const char *s = p, *e = nl != NULL ? nl : end;

@@ -34,6 +34,33 @@ struct cs_store_at {
 	long line;
 };
 
+/*
+ * A whole-file format (one JSON document, an SQLite database) is read at
+ * once rather than line by line: what its reader is handed, and where it
+ * gives what it read.
+ */
+struct cs_format_file {
+	const char *path;	/* as given; NULL for standard input */
+	const char *name;	/* for messages: path, or "(stdin)" */
+	int fd;			/* the rest of the file, after head; -1: none */
+	const char *head;	/* its first bytes, already read (BOM removed) */
+	size_t headlen;
+};
+
+struct cs_format_sink {
+	/* Each record of the file, in the file's order, is either read (0
+	   or more events to store follow), or rejected; line is where it
+	   starts (a row's id for a database), from 1. */
+	void (*read)(void *arg, long line);
+	void (*reject)(void *arg, long line, long column, const char *msg);
+	/* Stores the record the reader holds now (its format's store, as
+	   after parse), raw its bytes; -1 when the queue stopped, after
+	   which the reader returns -1 at once. */
+	int (*store)(void *arg, long line, int64_t t, const void *raw,
+	    size_t len);
+	void *arg;
+};
+
 struct cs_format {
 	const char *name;		/* "asterisk-cdr", as --format takes it */
 	const char *title;		/* "an Asterisk Master.csv", for messages */
@@ -53,6 +80,9 @@ struct cs_format {
 	 */
 	int (*looks)(const char *s, const char *e);
 	int (*noise)(const char *s, size_t len);
+	/* Detection of a whole-file format on the file's first bytes (BOM
+	   removed), tried before any line's; NULL for the line formats. */
+	int (*looks_file)(const char *buf, size_t len);
 
 	/* A reader for one file; NULL when out of memory (err says so). */
 	void *(*open)(const struct cs_format_ctx *ctx, struct cs_error *err);
@@ -75,6 +105,16 @@ struct cs_format {
 	/* Stores the record parsed last, its numbers hashed or scrubbed;
 	   -1 when the queue stopped. */
 	int (*store)(void *rd, const struct cs_store_at *at);
+	/*
+	 * A whole-file format's reading (parse is then NULL, and state and
+	 * resume have nothing to keep: a file that grew is read again whole,
+	 * its records already stored skipped): reads in and gives each record
+	 * to the sink.  Returns 0 when the file was read (some records may
+	 * have been rejected), -1 when it could not be, err saying why, or
+	 * when the sink's store stopped.
+	 */
+	int (*whole)(void *rd, const struct cs_format_file *in,
+	    const struct cs_format_sink *sink, struct cs_error *err);
 
 	/* A stored row as a piece; 1 when it is of no call.  p's texts
 	   point into row and buf. */
@@ -92,8 +132,9 @@ const struct cs_format *cs_format_find(const char *name);
 
 /*
  * Guesses the format from the start of a file (the first len bytes, BOM
- * removed): the first line that is not empty and looks like a format
- * decides, among the first 8 such lines.  Returns NULL when none does.
+ * removed): a whole-file format that knows the bytes (looks_file), else
+ * the first line that is not empty and looks like a format decides, among
+ * the first 8 such lines.  Returns NULL when none does.
  */
 const struct cs_format *cs_format_detect(const char *buf, size_t len);
 
