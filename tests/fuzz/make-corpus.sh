@@ -134,7 +134,8 @@ printf '%s\n' '2025-03-04T09:01:02Z {"sessionId":"s","bot":{"localeId":"fr_FR_xx
 
 # rasa: Rasa's test tracker (pretty-printed, a key written twice), the
 # export of the store's first tracker, every tracker of the store one a
-# line and as a list (made with the sqlite3 shell), cut, and odd events
+# line and as a list (made with the sqlite3 shell), the store itself (the
+# harness hands an SQLite file over by its path), cut, and odd events
 R=tests/data/samples/bots/rasa
 cp $R/rasa_tracker_moodbot.json $C/rasa/seed-moodbot
 cp $R/voice.json $C/rasa/seed-voice
@@ -142,6 +143,7 @@ head -c 1500 $R/voice.json > $C/rasa/seed-voice-cut
 db=$(mktemp)
 rm -f "$db"
 sqlite3 "$db" < $R/make-rasa-db.sql
+cp "$db" $C/rasa/seed-store-sqlite
 sqlite3 "$db" "SELECT json_object('sender_id', sender_id, 'events', json_group_array(json(data))) FROM (SELECT * FROM events ORDER BY sender_id, id) GROUP BY sender_id" \
 	> $C/rasa/seed-store-jsonl
 rm -f "$db"

@@ -147,12 +147,21 @@ fuzz_format_whole(const struct cs_format *f, const uint8_t *data, size_t size)
 	memset(&ctx, 0, sizeof(ctx));
 	if ((rd = f->open(&ctx, &err)) == NULL)
 		return 0;
-	/* as standard input: the whole file in its head, nothing after */
+	/* as standard input: the whole file in its head, nothing after; an
+	   SQLite database, which is read by its path, as a file */
 	in.path = NULL;
 	in.name = "(fuzz)";
 	in.fd = -1;
 	in.head = (const char *)data;
 	in.headlen = size;
+	if (size >= 16 && memcmp(data, "SQLite format 3", 16) == 0 &&
+	    fuzz_dir() != NULL) {
+		static char path[300];
+
+		snprintf(path, sizeof(path), "%s/whole.db", fuzz_dir());
+		if (fuzz_write(path, data, size) == 0)
+			in.path = path;
+	}
 	err.msg[0] = '\0';
 	if (f->whole(rd, &in, &sink, &err) != 0 && err.msg[0] == '\0')
 		abort();	/* a file refused says why */
