@@ -490,21 +490,50 @@ rate_row(struct cs_compare_row *r, const struct cs_kpi_row *b,
 		put(r, CS_CMP_P_VALUE, p);
 }
 
+/* The bootstrap and Mann-Whitney of one metric's histograms, computed once
+ * for the figures that read them. */
+struct boot {
+	int done, ok, has_p;
+	double lo[CS_STATS_NSTAT], hi[CS_STATS_NSTAT], p;
+};
+
+static int
+boot_run(struct boot *bt, const struct dense *db, const struct dense *da,
+    const struct cs_compare_query *q, struct cs_error *err)
+{
+	long *buf = NULL;
+	struct cs_stats_hist hb, ha;
+
+	bt->done = 1;
+	if (db->total <= 0 || da->total <= 0)
+		return 0;
+	if ((buf = malloc(2 * (size_t)(db->n + da->n) * sizeof(*buf))) == NULL)
+		return cs_error_set(err, "out of memory");
+	sparse(db, buf, buf + db->n, &hb);
+	sparse(da, buf + 2 * db->n, buf + 2 * db->n + da->n, &ha);
+	if (cs_stats_bootstrap(&hb, &ha, q->resamples > 0 ? q->resamples :
+	    CS_STATS_RESAMPLES, q->seed, bt->lo, bt->hi, err) != 0) {
+		free(buf);
+		return -1;
+	}
+	bt->ok = 1;
+	bt->has_p = cs_stats_mann_whitney(&hb, &ha, &bt->p) == 0;
+	free(buf);
+	return 0;
+}
+
 /* A wait figure's row: n (and x, the sum of waits, for asa), the
- * bootstrap interval of the difference, Mann-Whitney's p. */
+ * bootstrap interval of the difference, Mann-Whitney's p.  bt holds a
+ * bootstrap per metric, run on first use. */
 static int
 wait_row(struct cs_compare_row *r, const struct side *sb,
     const struct side *sa, const char *service, const struct cs_compare_query *q,
-    struct cs_error *err)
+    struct boot bt[2], struct cs_error *err)
 {
 	int metric, stat = wait_stat(r->fig, &metric);
 	const struct dense *db = find_hist(sb->h, sb->nh, service, metric);
 	const struct dense *da = find_hist(sa->h, sa->nh, service, metric);
 	const struct cs_kpi_row *b = side_row(sb, service), *a = side_row(sa, service);
-	long *buf = NULL;
-	struct cs_stats_hist hb, ha;
-	double lo[CS_STATS_NSTAT], hi[CS_STATS_NSTAT], p;
-	int ret = -1;
 
 	if (r->fig == CS_KPI_ASA) {
 		if (b != NULL) {
@@ -521,23 +550,15 @@ wait_row(struct cs_compare_row *r, const struct side *sb,
 		if (a != NULL)
 			put(r, CS_CMP_AFTER_N, (double)da->total);
 	}
-	if (db->total <= 0 || da->total <= 0)
-		return 0;
-	if ((buf = malloc(2 * (size_t)(db->n + da->n) * sizeof(*buf))) == NULL)
-		return cs_error_set(err, "out of memory");
-	sparse(db, buf, buf + db->n, &hb);
-	sparse(da, buf + 2 * db->n, buf + 2 * db->n + da->n, &ha);
-	if (cs_stats_bootstrap(&hb, &ha, q->resamples > 0 ? q->resamples :
-	    CS_STATS_RESAMPLES, q->seed, lo, hi, err) != 0)
-		goto out;
-	put(r, CS_CMP_DIFF_LOW, lo[stat]);
-	put(r, CS_CMP_DIFF_HIGH, hi[stat]);
-	if (cs_stats_mann_whitney(&hb, &ha, &p) == 0)
-		put(r, CS_CMP_P_VALUE, p);
-	ret = 0;
-out:
-	free(buf);
-	return ret;
+	if (!bt[metric].done && boot_run(&bt[metric], db, da, q, err) != 0)
+		return -1;
+	if (bt[metric].ok) {
+		put(r, CS_CMP_DIFF_LOW, bt[metric].lo[stat]);
+		put(r, CS_CMP_DIFF_HIGH, bt[metric].hi[stat]);
+	}
+	if (bt[metric].has_p)
+		put(r, CS_CMP_P_VALUE, bt[metric].p);
+	return 0;
 }
 
 /* The rows of one service ("" for the town) into out (cs_compare_nfigs). */
@@ -547,6 +568,7 @@ service_rows(const struct side *sb, const struct side *sa,
     struct cs_compare_row *out, struct cs_error *err)
 {
 	const struct cs_kpi_row *b = side_row(sb, service), *a = side_row(sa, service);
+	struct boot bt[2] = { { 0 }, { 0 } };
 
 	for (size_t i = 0; i < cs_compare_nfigs; i++) {
 		struct cs_compare_row *r = &out[i];
@@ -566,7 +588,7 @@ service_rows(const struct side *sb, const struct side *sa,
 		if (is_rate(f))
 			rate_row(r, b, a);
 		else if (wait_stat(f, &metric) >= 0 &&
-		    wait_row(r, sb, sa, service, q, err) != 0)
+		    wait_row(r, sb, sa, service, q, bt, err) != 0)
 			return -1;
 	}
 	return 0;
@@ -605,6 +627,13 @@ cs_compare_run(struct cs_db *db, const struct cs_config *cfg,
 			names[nnames++] = sa.rows[i].service;
 	if (q->service == NULL && (sb.ntown > 0 || sa.ntown > 0))
 		names[nnames++] = "";
+	if (nnames == 0) {
+		cs_error_set(err, "no calls from %s to %s nor from %s to %s%s%s",
+		    p->before_from, p->before_to, p->after_from, p->after_to,
+		    q->service != NULL ? " in service " : "",
+		    q->service != NULL ? q->service : "");
+		goto out;
+	}
 	nrows = nnames * cs_compare_nfigs;
 	if ((rows = calloc(nrows + 1, sizeof(*rows))) == NULL) {
 		cs_error_set(err, "out of memory");

@@ -72,7 +72,7 @@ extern const size_t cs_compare_nfigs;
  * for the town unless q->service is set, one row per figure of
  * cs_compare_figs.  Fails (err says why, and what to give) when there is
  * no go_live to split at, no data on both sides of it, or with matched no
- * calendar month in both periods.
+ * calendar month in both periods, or no call in either period.
  */
 int cs_compare_run(struct cs_db *db, const struct cs_config *cfg,
     const struct cs_compare_query *q, struct cs_compare_periods *periods,
