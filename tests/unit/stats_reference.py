@@ -68,3 +68,9 @@ show("mw A", *mann_whitney([1, 2, 2, 3], [2, 3, 3, 4, 5]))
 show("mw B", *mann_whitney([1, 2, 3], [4, 5, 6]))
 # many ties: 10 x 0s, 5 x 20s against 4 x 0s, 8 x 20s, 3 x 40s
 show("mw C", *mann_whitney([0] * 10 + [20] * 5, [0] * 4 + [20] * 8 + [40] * 3))
+# test_compare.c: the worked example of sample-data/example split at its
+# go_live (2025-03-03): the town's answered calls waited 14, 18 before and
+# 2, 1, 1, 9, 31, 1 after (calls.md); 2 of 2 answered before, 6 of 10 after
+show("example town answer_rate", *newcombe(2, 2, 6, 10))
+show("example town ztest", ztest(2, 2, 6, 10))
+show("example town mw", *mann_whitney([14, 18], [2, 1, 1, 9, 31, 1]))
