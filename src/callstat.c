@@ -14,6 +14,7 @@ static const struct {
 } tools[] = {
 	{ "calls", "the rebuilt calls, one row each" },
 	{ "check", "the bot's sessions against the PBX's calls" },
+	{ "compare", "the figures before and after, with intervals and tests" },
 	{ "import", "PBX logs into the database" },
 	{ "kpi", "the figures per service and period" },
 	{ "purge", "records past the retention deleted, figures kept" },

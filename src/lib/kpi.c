@@ -104,12 +104,14 @@ period_column(const struct cs_kpi_query *q)
 static void
 filters(char *where, size_t n, const struct cs_kpi_query *q)
 {
-	snprintf(where, n, "WHERE 1%s%s%s%s",
+	snprintf(where, n, "WHERE 1%s%s%s%s%s",
 	    q->hours == CS_KPI_IN_HOURS ? " AND in_hours = 1" :
 	    q->hours == CS_KPI_OUT_OF_HOURS ? " AND in_hours = 0" : "",
 	    q->from != NULL ? " AND day >= :from" : "",
 	    q->to != NULL ? " AND day <= :to" : "",
-	    q->service != NULL ? " AND service = :service" : "");
+	    q->service != NULL ? " AND service = :service" : "",
+	    q->months != 0 ?
+	    " AND (:months >> CAST(substr(day, 6, 2) AS INTEGER)) & 1" : "");
 }
 
 /* Builds "SELECT g1, g2, <what> FROM table WHERE <filters> GROUP BY 1, 2
@@ -137,6 +139,8 @@ bind_query(sqlite3_stmt *st, const struct cs_kpi_query *q)
 		sqlite3_bind_text(st, i, q->to, -1, SQLITE_STATIC);
 	if ((i = sqlite3_bind_parameter_index(st, ":service")) > 0)
 		sqlite3_bind_text(st, i, q->service, -1, SQLITE_STATIC);
+	if ((i = sqlite3_bind_parameter_index(st, ":months")) > 0)
+		sqlite3_bind_int64(st, i, (sqlite3_int64)q->months);
 }
 
 double
@@ -166,6 +170,8 @@ set(struct cs_kpi_row *r, enum cs_kpi_fig f, double v)
 static void
 ratio(struct cs_kpi_row *r, enum cs_kpi_fig f, double num, double den)
 {
+	r->num[f] = num;
+	r->den[f] = den;
 	if (den > 0)
 		set(r, f, num / den);
 }

@@ -49,6 +49,8 @@ struct cs_kpi_query {
 					   NULL: unbounded */
 	const char *service;		/* NULL: every service */
 	enum cs_kpi_hours hours;
+	unsigned months;		/* bit m set: only the days of calendar
+					   month m (1-12); 0: every month */
 };
 
 struct cs_kpi_row {
@@ -56,6 +58,9 @@ struct cs_kpi_row {
 	char period[16];		/* "" when not grouped by period */
 	double v[CS_KPI_NFIGS];
 	int has[CS_KPI_NFIGS];		/* 0: empty (no denominator) */
+	/* a ratio's (rate's or mean's) two sums, v = num / den, set even when
+	   den is 0; both 0 for the other figures (callstat-compare's x, n) */
+	double num[CS_KPI_NFIGS], den[CS_KPI_NFIGS];
 };
 
 /*
