@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "compare.h"
+#include "hist.h"
 #include "stats.h"
 #include "timeutil.h"
 
@@ -221,39 +222,12 @@ settle_periods(struct cs_db *db, const struct cs_config *cfg,
 
 /* ---- the wait histograms ---- */
 
-/* counts[s]: how many waited s seconds, for a service (or the town) and
-   metric (0: wait, 1: human_wait) */
-struct dense {
-	long *counts;
-	long n, total;
-};
-
+/* the histograms (hist.h) of a service (or the town) by metric (0:
+   wait, 1: human_wait) */
 struct hists {
 	char service[64];
-	struct dense d[2];
+	struct cs_hist d[2];
 };
-
-static int
-dense_add(struct dense *h, long secs, long n)
-{
-	if (secs < 0)
-		secs = 0;
-	if (secs >= h->n) {
-		long cap = h->n ? h->n : 256;
-		long *nc;
-
-		while (cap <= secs)
-			cap *= 2;
-		if ((nc = realloc(h->counts, (size_t)cap * sizeof(*nc))) == NULL)
-			return -1;
-		memset(nc + h->n, 0, (size_t)(cap - h->n) * sizeof(*nc));
-		h->counts = nc;
-		h->n = cap;
-	}
-	h->counts[secs] += n;
-	h->total += n;
-	return 0;
-}
 
 static void
 hists_free(struct hists *h, size_t n)
@@ -318,8 +292,8 @@ read_hists(struct cs_db *db, const struct cs_compare_query *q,
 				n++;
 			}
 		}
-		if (dense_add(&h[cur].d[m], secs, cnt) != 0 ||
-		    dense_add(&h[0].d[m], secs, cnt) != 0) {
+		if (cs_hist_add(&h[cur].d[m], secs, cnt) != 0 ||
+		    cs_hist_add(&h[0].d[m], secs, cnt) != 0) {
 			cs_error_set(err, "out of memory");
 			goto out;
 		}
@@ -339,10 +313,10 @@ out:
 }
 
 /* A service's histogram of metric m ("" for the town), or an empty one. */
-static const struct dense *
+static const struct cs_hist *
 find_hist(const struct hists *h, size_t n, const char *service, int m)
 {
-	static const struct dense none;
+	static const struct cs_hist none;
 
 	if (*service == '\0')
 		return &h[0].d[m];
@@ -355,7 +329,7 @@ find_hist(const struct hists *h, size_t n, const char *service, int m)
 /* The buckets of d that hold values, as stats.h's histogram; secs and
  * counts (d->n each) are the caller's. */
 static void
-sparse(const struct dense *d, long *secs, long *counts,
+sparse(const struct cs_hist *d, long *secs, long *counts,
     struct cs_stats_hist *out)
 {
 	size_t k = 0;
@@ -498,7 +472,7 @@ struct boot {
 };
 
 static int
-boot_run(struct boot *bt, const struct dense *db, const struct dense *da,
+boot_run(struct boot *bt, const struct cs_hist *db, const struct cs_hist *da,
     const struct cs_compare_query *q, struct cs_error *err)
 {
 	long *buf = NULL;
@@ -531,8 +505,8 @@ wait_row(struct cs_compare_row *r, const struct side *sb,
     struct boot bt[2], struct cs_error *err)
 {
 	int metric, stat = wait_stat(r->fig, &metric);
-	const struct dense *db = find_hist(sb->h, sb->nh, service, metric);
-	const struct dense *da = find_hist(sa->h, sa->nh, service, metric);
+	const struct cs_hist *db = find_hist(sb->h, sb->nh, service, metric);
+	const struct cs_hist *da = find_hist(sa->h, sa->nh, service, metric);
 	const struct cs_kpi_row *b = side_row(sb, service), *a = side_row(sa, service);
 
 	if (r->fig == CS_KPI_ASA) {

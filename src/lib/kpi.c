@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "hist.h"
 #include "kpi.h"
 #include "tables.h"
 
@@ -258,35 +259,6 @@ col_text(sqlite3_stmt *st, int c)
 	return t != NULL ? (const char *)t : "";
 }
 
-/* One row's histogram of a metric: counts[s] calls waited s seconds. */
-struct dense {
-	long *counts;
-	long n, total;
-};
-
-static int
-dense_add(struct dense *h, long secs, long n)
-{
-	if (secs < 0)
-		secs = 0;
-	if (secs >= h->n) {
-		long cap = h->n ? h->n : 256;
-		long *nc;
-
-		while (cap <= secs)
-			cap *= 2;
-		if ((nc = realloc(h->counts, (size_t)cap * sizeof(*nc))) == NULL)
-			return -1;
-		memset(nc + h->n, 0, (size_t)(cap - h->n) * sizeof(*nc));
-		h->counts = nc;
-		h->n = cap;
-	}
-	h->counts[secs] += n;
-	h->total += n;
-	return 0;
-}
-
-
 /*
  * Percentiles of the wait histograms.  The rows of wait_hist are read in
  * their stored order and merged here per output row and metric: a sort of
@@ -298,7 +270,7 @@ percentiles(struct cs_db *db, const struct cs_kpi_query *q,
 {
 	sqlite3_stmt *st = NULL;
 	char sql[2048], where[512];
-	struct dense *h = NULL;
+	struct cs_hist *h = NULL;
 	struct cs_kpi_row *last = NULL;
 	char last_s[64] = "", last_p[16] = "";
 	int rc, ret = -1;
@@ -326,7 +298,7 @@ percentiles(struct cs_db *db, const struct cs_kpi_query *q,
 		}
 		if (last == NULL)
 			continue;	/* a group with no counted call */
-		if (dense_add(&h[2 * (size_t)(last - rows) + (size_t)m],
+		if (cs_hist_add(&h[2 * (size_t)(last - rows) + (size_t)m],
 		    (long)sqlite3_column_int64(st, 3),
 		    (long)sqlite3_column_int64(st, 4)) != 0) {
 			cs_error_set(err, "out of memory");

@@ -103,57 +103,14 @@ cs_stats_mann_whitney(const struct cs_stats_hist *a,
 	return 0;
 }
 
-/* ---- the generator ---- */
-
-static uint64_t
-splitmix64(uint64_t *x)
-{
-	uint64_t z = (*x += 0x9e3779b97f4a7c15ULL);
-
-	z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-	z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-	return z ^ (z >> 31);
-}
-
-void
-cs_stats_rng_init(struct cs_stats_rng *r, uint64_t seed)
-{
-	for (int i = 0; i < 4; i++)
-		r->s[i] = splitmix64(&seed);
-}
-
-static uint64_t
-rotl(uint64_t x, int k)
-{
-	return (x << k) | (x >> (64 - k));
-}
-
-uint64_t
-cs_stats_rng_next(struct cs_stats_rng *r)
-{
-	uint64_t *s = r->s, res = rotl(s[1] * 5, 7) * 9, t = s[1] << 17;
-
-	s[2] ^= s[0];
-	s[3] ^= s[1];
-	s[1] ^= s[2];
-	s[0] ^= s[3];
-	s[2] ^= t;
-	s[3] = rotl(s[3], 45);
-	return res;
-}
-
-double
-cs_stats_rng_uniform(struct cs_stats_rng *r)
-{
-	return (double)(cs_stats_rng_next(r) >> 11) * 0x1.0p-53;
-}
+/* ---- binomial draws from the generator (rng.h) ---- */
 
 /* Small mean: walk the probabilities from 0 (inversion). */
 static long
-binomial_inversion(struct cs_stats_rng *r, long n, double p)
+binomial_inversion(struct cs_rng *r, long n, double p)
 {
 	double q = 1 - p, s = p / q, a = (double)(n + 1) * s;
-	double f = exp((double)n * log1p(-p)), u = cs_stats_rng_uniform(r);
+	double f = exp((double)n * log1p(-p)), u = cs_rng_uniform(r);
 	long x = 0;
 
 	while (u > f) {
@@ -186,7 +143,7 @@ stirling_tail(double k)
 
 /* Hörmann's BTRD, for n * p >= 10 and p <= 0.5. */
 static long
-binomial_btrd(struct cs_stats_rng *rng, long n, double p)
+binomial_btrd(struct cs_rng *rng, long n, double p)
 {
 	double dn = (double)n, q = 1 - p, m = floor((dn + 1) * p);
 	double r = p / q, nr = (dn + 1) * r, npq = dn * p * q, snpq = sqrt(npq);
@@ -195,18 +152,18 @@ binomial_btrd(struct cs_stats_rng *rng, long n, double p)
 	double vr = 0.92 - 4.2 / b, urvr = 0.86 * vr;
 
 	for (;;) {
-		double u, v = cs_stats_rng_uniform(rng), us, k, km;
+		double u, v = cs_rng_uniform(rng), us, k, km;
 
 		if (v <= urvr) {
 			u = v / vr - 0.43;
 			return (long)floor((2 * a / (0.5 - fabs(u)) + b) * u + c);
 		}
 		if (v >= vr) {
-			u = cs_stats_rng_uniform(rng) - 0.5;
+			u = cs_rng_uniform(rng) - 0.5;
 		} else {
 			u = v / vr - 0.93;
 			u = (u < 0 ? -0.5 : 0.5) - u;
-			v = cs_stats_rng_uniform(rng) * vr;
+			v = cs_rng_uniform(rng) * vr;
 		}
 		us = 0.5 - fabs(u);
 		if (us <= 0)
@@ -252,7 +209,7 @@ binomial_btrd(struct cs_stats_rng *rng, long n, double p)
 }
 
 long
-cs_stats_binomial(struct cs_stats_rng *r, long n, double p)
+cs_stats_binomial(struct cs_rng *r, long n, double p)
 {
 	if (n <= 0 || p <= 0)
 		return 0;
@@ -270,7 +227,7 @@ cs_stats_binomial(struct cs_stats_rng *r, long n, double p)
 /* One resample of h into out (h->n counts): multinomial over the buckets
  * by sequential binomials, each bucket's share of what is left. */
 static void
-resample(struct cs_stats_rng *r, const struct cs_stats_hist *h, long *out)
+resample(struct cs_rng *r, const struct cs_stats_hist *h, long *out)
 {
 	long left = h->total, mass = h->total;
 
@@ -316,7 +273,7 @@ cs_stats_bootstrap(const struct cs_stats_hist *before,
     double low[CS_STATS_NSTAT], double high[CS_STATS_NSTAT],
     struct cs_error *err)
 {
-	struct cs_stats_rng rng;
+	struct cs_rng rng;
 	long *kb = NULL, *ka = NULL;
 	double *d = NULL;
 	size_t nr = (size_t)resamples, lo, hi;
@@ -333,7 +290,7 @@ cs_stats_bootstrap(const struct cs_stats_hist *before,
 		cs_error_set(err, "out of memory");
 		goto out;
 	}
-	cs_stats_rng_init(&rng, seed);
+	cs_rng_seed(&rng, seed);
 	for (size_t i = 0; i < nr; i++) {
 		double sb[CS_STATS_NSTAT], sa[CS_STATS_NSTAT];
 

@@ -15,6 +15,7 @@
 #include <stdint.h>
 
 #include "error.h"
+#include "rng.h"
 
 #define CS_STATS_Z95 1.959963984540054
 
@@ -57,19 +58,9 @@ struct cs_stats_hist {
 int cs_stats_mann_whitney(const struct cs_stats_hist *a,
     const struct cs_stats_hist *b, double *p);
 
-/* A small deterministic generator (xoshiro256**, seeded by splitmix64):
- * the same numbers from the same seed on every machine. */
-struct cs_stats_rng {
-	uint64_t s[4];
-};
-
-void cs_stats_rng_init(struct cs_stats_rng *r, uint64_t seed);
-uint64_t cs_stats_rng_next(struct cs_stats_rng *r);
-/* Uniform in [0, 1), 53 bits. */
-double cs_stats_rng_uniform(struct cs_stats_rng *r);
 /* A binomial(n, p) draw: inversion when n * min(p, 1 - p) < 10, else
  * Hörmann's BTRD (1993); O(1) expected time whatever n. */
-long cs_stats_binomial(struct cs_stats_rng *r, long n, double p);
+long cs_stats_binomial(struct cs_rng *r, long n, double p);
 
 /* The statistics the bootstrap resamples, in this order. */
 enum cs_stats_stat { CS_STATS_MEAN, CS_STATS_P50, CS_STATS_P90, CS_STATS_NSTAT };

@@ -120,12 +120,12 @@ test_mann_whitney(void)
 static void
 check_binomial(long n, double p)
 {
-	struct cs_stats_rng r;
+	struct cs_rng r;
 	double sum = 0, sum2 = 0, mean, var, want = (double)n * p;
 	double wvar = want * (1 - p);
 	int draws = 20000;
 
-	cs_stats_rng_init(&r, 42);
+	cs_rng_seed(&r, 42);
 	for (int i = 0; i < draws; i++) {
 		long k = cs_stats_binomial(&r, n, p);
 
@@ -143,14 +143,14 @@ check_binomial(long n, double p)
 static void
 test_binomial(void)
 {
-	struct cs_stats_rng r;
+	struct cs_rng r;
 
 	check_binomial(20, 0.3);		/* inversion */
 	check_binomial(1000, 0.3);		/* BTRD */
 	check_binomial(1000, 0.97);		/* BTRD, mirrored */
 	check_binomial(300000, 0.0005);		/* BTRD near its lower edge */
 	check_binomial(300000, 0.00001);	/* inversion, n large */
-	cs_stats_rng_init(&r, 1);
+	cs_rng_seed(&r, 1);
 	CU_ASSERT_EQUAL(cs_stats_binomial(&r, 10, 0), 0);
 	CU_ASSERT_EQUAL(cs_stats_binomial(&r, 10, 1), 10);
 	CU_ASSERT_EQUAL(cs_stats_binomial(&r, 0, 0.5), 0);
@@ -161,20 +161,20 @@ test_binomial(void)
 static void
 test_rng(void)
 {
-	struct cs_stats_rng r, r2;
+	struct cs_rng r, r2;
 	uint64_t a, b;
 
-	cs_stats_rng_init(&r, 1);
-	cs_stats_rng_init(&r2, 1);
+	cs_rng_seed(&r, 1);
+	cs_rng_seed(&r2, 1);
 	for (int i = 0; i < 100; i++)
-		CU_ASSERT_EQUAL(cs_stats_rng_next(&r), cs_stats_rng_next(&r2));
-	cs_stats_rng_init(&r, 2);
-	a = cs_stats_rng_next(&r);
-	cs_stats_rng_init(&r2, 3);
-	b = cs_stats_rng_next(&r2);
+		CU_ASSERT_EQUAL(cs_rng_next(&r), cs_rng_next(&r2));
+	cs_rng_seed(&r, 2);
+	a = cs_rng_next(&r);
+	cs_rng_seed(&r2, 3);
+	b = cs_rng_next(&r2);
 	CU_ASSERT_NOT_EQUAL(a, b);
 	for (int i = 0; i < 1000; i++) {
-		double u = cs_stats_rng_uniform(&r);
+		double u = cs_rng_uniform(&r);
 
 		CU_ASSERT(u >= 0 && u < 1);
 	}

@@ -27,21 +27,12 @@
 
 #include "config.h"
 #include "error.h"
+#include "rng.h"
 
-/* ---- the PRNG: xoshiro256** seeded with splitmix64 ---- */
+/* ---- the draws from the library's generator (rng.h) ---- */
 
-struct cs_rng {
-	uint64_t s[4];
-};
-
-/* The splitmix64 step: advances *x and returns the next output. */
-uint64_t cs_splitmix64(uint64_t *x);
 /* A 64-bit mix of two values (to derive a seed per day, per agent...). */
 uint64_t cs_synth_mix(uint64_t a, uint64_t b);
-void cs_rng_seed(struct cs_rng *r, uint64_t seed);
-uint64_t cs_rng_next(struct cs_rng *r);
-/* Uniform in [0, 1), 53 bits. */
-double cs_rng_uniform(struct cs_rng *r);
 /* Uniform integer in [lo, hi]. */
 long cs_rng_range(struct cs_rng *r, long lo, long hi);
 /* 1 with probability p. */
