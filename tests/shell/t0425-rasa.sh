@@ -182,4 +182,48 @@ run callstat-import -c callstat.conf -d l2.db rasa.db "$R/Master.csv"
 check_rc 0 "the store, then the PBX's call"
 q l2.db "SELECT coalesce(call, '-'), link, intent, outcome, transferred, turns, caller_turns, fallback_turns, end - start FROM bot_session ORDER BY start" > links2.txt
 check "the same links in either order" cmp -s links2.txt want.txt
+# ---- a list of trackers with a broken one in the middle: the others
+# stored, the broken one said at its line and column ----
+{
+	echo '['
+	echo '{"sender_id":"list-a","events":[{"event":"user","timestamp":1741167600,"text":"bonjour","parse_data":{"intent":{"name":"greet","confidence":0.9}}}]},'
+	echo '{"sender_id":"list-b","events":[{"event":"user" "timestamp":1741167601}]},'
+	echo '{"sender_id":"list-c","events":[{"event":"bot","timestamp":1741167602,"text":"au revoir"}]}'
+	echo ']'
+} > list.json
+run callstat-import -c callstat.conf -d list.db list.json
+check_rc 1 "a list with a broken tracker"
+# the broken tracker's line 3: '{"sender_id":"list-b","events":[{"event":"user"'
+# is 47 characters, then a space and '"timestamp"' where a ',' belongs,
+# columns 49 to 59: Jansson names the token by its last character
+check "the broken tracker said at its line and column" has "$T/err" "list.json:3:59:"
+# list-a: its utterance and the end the tracker's end makes; list-c the same
+check "the trackers around it stored" \
+	[ "$(q list.db "SELECT group_concat(session || '=' || n) FROM (SELECT session, count(*) n FROM bot_event GROUP BY session ORDER BY session)")" = "list-a=2,list-c=2" ]
+
+# ---- memory: a file of trackers is read a tracker at a time, so an
+# export four times larger takes no more memory (Jansson would hold the
+# whole of it, and its tree several times its size); both are large
+# enough to fill SQLite's page cache ----
+if command -v /usr/bin/time >/dev/null 2>&1; then
+	trackers() {
+		awk -v n="$1" 'BEGIN {
+			for (i = 0; i < n; i++) {
+				t = 1741167600 + i * 60
+				printf "{\"sender_id\":\"mem-%d\",\"events\":[", i
+				for (j = 0; j < 10; j++)
+					printf "%s{\"event\":\"user\",\"timestamp\":%d,\"text\":\"je voudrais un acte de naissance pour ma fille s il vous plait %d\",\"parse_data\":{\"intent\":{\"name\":\"etat_civil\",\"confidence\":0.9}}}", (j ? "," : ""), t + j, j
+				printf "]}\n"
+			}
+		}'
+	}
+	{ echo '['; trackers 10000 | sed '$!s/$/,/'; echo ']'; } > small.json
+	{ echo '['; trackers 40000 | sed '$!s/$/,/'; echo ']'; } > big.json
+	/usr/bin/time -f %M "$CS_BIN/callstat-import" -q -c callstat.conf -d mem1.db small.json 2> small.rss
+	/usr/bin/time -f %M "$CS_BIN/callstat-import" -q -c callstat.conf -d mem2.db big.json 2> big.rss
+	s=$(tail -n 1 small.rss) b=$(tail -n 1 big.rss)
+	check "all of the big export stored" [ "$(q mem2.db "SELECT count(*) FROM bot_event")" = 440000 ]
+	check "peak memory of a $(($(wc -c < big.json) / 1048576)) MiB export ($b KiB) within 4 MiB of a quarter of it's ($s KiB)" \
+		[ "$b" -le $((s + 4096)) ]
+fi
 finish

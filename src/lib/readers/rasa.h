@@ -73,8 +73,10 @@ int rasa_event(struct rasa_rd *rd, json_t *ev, long line, long column,
 int rasa_tracker_begin(struct rasa_rd *rd, const char *sender);
 int rasa_tracker_end(struct rasa_rd *rd);
 
-/* The trackers exported as JSON in text (rasa_json.c); 0 or -1. */
-int rasa_read_json(struct rasa_rd *rd, const char *text, size_t len);
+/* The trackers of a file exported as JSON, read as it goes (rasa_json.c);
+ * 0, or -1 with err saying why. */
+int rasa_read_json(struct rasa_rd *rd, const struct cs_format_file *in,
+    struct cs_error *err);
 /* The next byte of s[i..n) that is not JSON's blank. */
 size_t rasa_skip_ws(const char *s, size_t i, size_t n);
 /* The SQL tracker store at path (rasa_db.c); 0 or -1, err saying why. */

@@ -78,78 +78,17 @@ rasa_close(void *p)
 	free(rd);
 }
 
-/* The rest of the file after its head, all of it, as UTF-8 in *out. */
-static int
-slurp(const struct cs_format_file *in, char **out, size_t *outlen,
-    struct cs_error *err)
-{
-	size_t len = in->headlen, cap = in->headlen + 65536;
-	char *buf = malloc(cap), *nb;
-	int ascii = 1;
-
-	if (buf == NULL)
-		return cs_error_set(err, "out of memory");
-	memcpy(buf, in->head, in->headlen);
-	while (in->fd >= 0) {
-		ssize_t k;
-
-		if (len == cap) {
-			if ((nb = realloc(buf, 2 * cap)) == NULL) {
-				free(buf);
-				return cs_error_set(err, "out of memory");
-			}
-			buf = nb;
-			cap *= 2;
-		}
-		k = read(in->fd, buf + len, cap - len);
-		if (k < 0 && errno == EINTR)
-			continue;
-		if (k < 0) {
-			free(buf);
-			return cs_error_set(err, "%s: %s", in->name,
-			    strerror(errno));
-		}
-		if (k == 0)
-			break;
-		len += (size_t)k;
-	}
-	for (size_t i = 0; i < len && ascii; i++)
-		ascii = (unsigned char)buf[i] < 0x80;
-	if (!ascii) {
-		/* bytes that are not UTF-8 read as Latin-1, as elsewhere */
-		if ((nb = malloc(2 * len + 1)) == NULL) {
-			free(buf);
-			return cs_error_set(err, "out of memory");
-		}
-		len = cs_readers_utf8_copy(nb, buf, len);
-		free(buf);
-		buf = nb;
-	}
-	*out = buf;
-	*outlen = len;
-	return 0;
-}
-
 static int
 rasa_whole(void *p, const struct cs_format_file *in,
     const struct cs_format_sink *sink, struct cs_error *err)
 {
 	struct rasa_rd *rd = p;
-	char *text = NULL;
-	size_t len = 0;
-	int rc;
 
 	rd->sink = sink;
 	if (in->headlen >= sizeof(sqlite_magic) &&
 	    memcmp(in->head, sqlite_magic, sizeof(sqlite_magic)) == 0)
 		return rasa_read_sql(rd, in->path, in->name, err);
-	if (slurp(in, &text, &len, err) != 0)
-		return -1;
-	rc = rasa_read_json(rd, text, len);
-	free(text);
-	if (rc != 0)
-		cs_error_set(err, "out of memory");
-	return rc;
+	return rasa_read_json(rd, in, err);
 }
 
 static int

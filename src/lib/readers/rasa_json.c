@@ -1,11 +1,14 @@
 /*
  * rasa_json.c: Rasa's trackers exported as JSON (rasa.h): one document,
  * a list of them, or one a line; each tracker's events handed to rasa.c,
- * a bad one rejected at its line and column.
+ * a bad one rejected at its line and column.  The file is read as it
+ * goes, a tracker at a time: memory does not grow with its size.
  */
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <jansson.h>
 
@@ -15,7 +18,8 @@
 /* ---- exported JSON ---- */
 
 /* Where an offset of the text is: its line and column (characters, from
- * 1), counted on from the last offset asked, since they come in order. */
+ * 1), counted on from the last offset asked, since they come in order
+ * (the text is a window that slides along the file: see struct text). */
 struct where {
 	const char *s;
 	size_t at;
@@ -25,10 +29,6 @@ struct where {
 static void
 where_at(struct where *w, size_t p, long *line, long *col)
 {
-	if (p < w->at) {
-		w->at = 0;
-		w->line = w->col = 1;
-	}
 	for (; w->at < p; w->at++)
 		if (w->s[w->at] == '\n') {
 			w->line++;
@@ -186,87 +186,303 @@ tracker(struct rasa_rd *rd, json_t *v, const char *text, size_t at,
 	return rasa_tracker_end(rd);
 }
 
-/* Where to read again after a document that is not JSON: the next line
- * that starts a document ('{' or '[' in its first column), or n. */
-static size_t
-next_document(const char *s, size_t p, size_t n)
-{
-	const char *nl;
+/*
+ * The file as a window of it that slides on: what is read of it and not
+ * yet consumed, s[0..len), the file's text before s[0] consumed and gone,
+ * so that memory holds one tracker at a time whatever the file's size.
+ * The bytes are the file's own (a tracker is made UTF-8 when it is parsed).
+ */
+struct text {
+	const struct cs_format_file *in;
+	size_t headpos;		/* what of in->head is in s already */
+	char *s;
+	size_t len, cap;
+	int eof;
+	struct where w;		/* w.s is s */
+	struct cs_error *err;
+};
 
-	while (p < n && (nl = memchr(s + p, '\n', n - p)) != NULL) {
-		p = (size_t)(nl - s) + 1;
-		if (p < n && (s[p] == '{' || s[p] == '['))
-			return p;
-	}
-	return n;
+/* Drops s[0..p), all consumed (where has counted up to p). */
+static void
+text_drop(struct text *t, size_t p)
+{
+	long line, col;
+
+	if (p == 0)
+		return;
+	where_at(&t->w, p, &line, &col);
+	memmove(t->s, t->s + p, t->len - p);
+	t->len -= p;
+	t->w.at = 0;
 }
 
-/* Reads text (len bytes, valid UTF-8): documents, one after another. */
-int
-rasa_read_json(struct rasa_rd *rd, const char *text, size_t len)
+/* Reads more of the file after s[len); 0 (t->eof at its end), or -1 with
+ * t->err saying why. */
+static int
+text_more(struct text *t)
 {
-	struct where w = { text, 0, 1, 1 };
-	size_t p = 0;
+	const struct cs_format_file *in = t->in;
+	ssize_t k;
+
+	if (t->len + 65536 > t->cap) {
+		size_t cap = t->cap ? 2 * t->cap : 131072;
+		char *ns;
+
+		while (cap < t->len + 65536)
+			cap *= 2;
+		if ((ns = realloc(t->s, cap)) == NULL)
+			return cs_error_set(t->err, "out of memory");
+		t->s = ns;
+		t->w.s = ns;
+		t->cap = cap;
+	}
+	if (t->headpos < in->headlen) {
+		size_t n = in->headlen - t->headpos;
+
+		if (n > t->cap - t->len)
+			n = t->cap - t->len;
+		memcpy(t->s + t->len, in->head + t->headpos, n);
+		t->headpos += n;
+		t->len += n;
+		return 0;
+	}
+	if (in->fd < 0) {
+		t->eof = 1;
+		return 0;
+	}
+	do
+		k = read(in->fd, t->s + t->len, t->cap - t->len);
+	while (k < 0 && errno == EINTR);
+	if (k < 0)
+		return cs_error_set(t->err, "%s: %s", in->name, strerror(errno));
+	if (k == 0)
+		t->eof = 1;
+	t->len += (size_t)k;
+	return 0;
+}
+
+/* The next byte of the text at or after *p that is not blank, reading on
+ * as needed; 1 when there is one, 0 at the file's end, -1. */
+static int
+text_next(struct text *t, size_t *p)
+{
+	for (;;) {
+		*p = rasa_skip_ws(t->s, *p, t->len);
+		if (*p < t->len)
+			return 1;
+		if (t->eof)
+			return 0;
+		if (text_more(t) != 0)
+			return -1;
+	}
+}
+
+/*
+ * The end of the value that starts at s[p] ('{', '[' or another), reading
+ * on until the window holds it whole: 1 and *end, or 0 when the file ends
+ * first (*end: the window's end), -1.  Strings are skipped whole, so a
+ * bracket inside one does not count.
+ */
+static int
+text_value(struct text *t, size_t p, size_t *end)
+{
+	size_t i = p;
+	int depth = 0, in_str = 0;
 
 	for (;;) {
-		json_error_t jerr;
-		json_t *v;
-		long line, col;
-		size_t end, first, i;
-		json_t *t;
+		for (; i < t->len; i++) {
+			char c = t->s[i];
 
-		if ((p = rasa_skip_ws(text, p, len)) >= len)
+			if (in_str) {
+				if (c == '\\')
+					i++;
+				else if (c == '"')
+					in_str = 0;
+				if (!in_str && depth == 0) {
+					*end = i + 1;
+					return 1;
+				}
+				continue;
+			}
+			if (c == '"') {
+				in_str = 1;
+			} else if (c == '{' || c == '[') {
+				depth++;
+			} else if (c == '}' || c == ']') {
+				if (--depth <= 0) {
+					*end = depth == 0 ? i + 1 : i;
+					return 1;
+				}
+			} else if (depth == 0 && (c == ',' || c == ' ' ||
+			    c == '\t' || c == '\n' || c == '\r')) {
+				*end = i;
+				return 1;
+			}
+		}
+		if (t->eof) {
+			*end = t->len;
 			return 0;
-		where_at(&w, p, &line, &col);
-		if (text[p] != '{' && text[p] != '[') {
+		}
+		if (text_more(t) != 0)
+			return -1;
+	}
+}
+
+/* Where to read again after a document that is not JSON: the next line
+ * that starts a document ('{' or '[' in its first column), reading on;
+ * 1, 0 at the file's end, -1. */
+static int
+text_next_document(struct text *t, size_t *p)
+{
+	for (;;) {
+		const char *nl = memchr(t->s + *p, '\n', t->len - *p);
+
+		if (nl != NULL) {
+			*p = (size_t)(nl - t->s) + 1;
+			if (*p < t->len && (t->s[*p] == '{' || t->s[*p] == '['))
+				return 1;
+			if (*p < t->len)
+				continue;
+		} else {
+			*p = t->len;
+		}
+		if (t->eof)
+			return 0;
+		if (text_more(t) != 0)
+			return -1;
+	}
+}
+
+/*
+ * One value of the text, s[p..end), a tracker or not: parsed as UTF-8
+ * (bytes that are not read as Latin-1, as elsewhere).  Returns 0, 1 when
+ * it is not JSON (rejected, with Jansson's line and column), -1.
+ */
+static int
+one_value(struct rasa_rd *rd, struct text *t, size_t p, size_t end)
+{
+	json_error_t jerr;
+	json_t *v;
+	long line, col;
+	size_t n, need = 2 * (end - p) + 1;
+	int rc;
+
+	where_at(&t->w, p, &line, &col);
+	if (need > rd->cap) {
+		char *nb = realloc(rd->buf, need);
+
+		if (nb == NULL)
+			return -1;
+		rd->buf = nb;
+		rd->cap = need;
+	}
+	n = cs_readers_utf8_copy(rd->buf, t->s + p, end - p);
+	/* a key written twice keeps its last value, as Rasa's own reader
+	   does (its test trackers have some) */
+	if ((v = json_loadb(rd->buf, n, JSON_DECODE_ANY, &jerr)) == NULL) {
+		if (jerr.line >= 1)
+			rasa_reject(rd, line + jerr.line - 1, jerr.line == 1 ?
+			    col + jerr.column - 1 : jerr.column, "%s", jerr.text);
+		else
+			rasa_reject(rd, line, col, "%s", jerr.text);
+		return 1;
+	}
+	rc = tracker(rd, v, t->s, p, end, &t->w);
+	json_decref(v);
+	return rc;
+}
+
+/*
+ * The trackers of a file exported as JSON, read as it goes: documents one
+ * after another, each a tracker or a list of them.  Returns 0, or -1 with
+ * err saying why (out of memory, the file unreadable).
+ */
+int
+rasa_read_json(struct rasa_rd *rd, const struct cs_format_file *in,
+    struct cs_error *err)
+{
+	struct text t;
+	size_t p = 0, end;
+	long line, col;
+	int rc = -1, k, whole;
+
+	memset(&t, 0, sizeof(t));
+	t.in = in;
+	t.err = err;
+	t.w.line = t.w.col = 1;
+	for (;;) {
+		text_drop(&t, p);
+		p = 0;
+		if ((k = text_next(&t, &p)) <= 0) {
+			rc = k;
+			break;
+		}
+		where_at(&t.w, p, &line, &col);
+		if (t.s[p] == '{') {
+			if ((whole = text_value(&t, p, &end)) < 0)
+				break;
+			if ((k = one_value(rd, &t, p, end)) < 0)
+				goto nomem;
+			/* not JSON: on at the next line that starts a
+			   document */
+			if (k == 0 && whole)
+				p = end;
+			else if ((k = text_next_document(&t, &p)) <= 0) {
+				rc = k;
+				break;
+			}
+			continue;
+		}
+		if (t.s[p] != '[') {
 			rasa_reject(rd, line, col, "expected a Rasa tracker "
 			    "{\"sender_id\": ..., \"events\": [...]}, or a list "
 			    "of them");
-			p = next_document(text, p, len);
+			if ((k = text_next_document(&t, &p)) <= 0) {
+				rc = k;
+				break;
+			}
 			continue;
 		}
-		/* a key written twice keeps its last value, as Rasa's own
-		   reader does (its test trackers have some) */
-		v = json_loadb(text + p, len - p, JSON_DISABLE_EOF_CHECK, &jerr);
-		if (v == NULL) {
-			if (jerr.line >= 1)
-				rasa_reject(rd, line + jerr.line - 1, jerr.line == 1 ?
-				    col + jerr.column - 1 : jerr.column, "%s",
-				    jerr.text);
-			else
-				rasa_reject(rd, line, col, "%s", jerr.text);
-			p = next_document(text, p, len);
-			continue;
+		/* a list of trackers, each read as it comes */
+		for (p++;;) {
+			if ((k = text_next(&t, &p)) < 0)
+				goto out;
+			if (k == 0) {
+				where_at(&t.w, t.len, &line, &col);
+				rasa_reject(rd, line, col, "the list of trackers "
+				    "ends before its ']'");
+				rc = 0;
+				goto out;
+			}
+			if (t.s[p] == ']') {
+				p++;
+				break;
+			}
+			if (t.s[p] == ',') {
+				p++;
+				continue;
+			}
+			if ((whole = text_value(&t, p, &end)) < 0)
+				goto out;
+			if ((k = one_value(rd, &t, p, end)) < 0)
+				goto nomem;
+			if (!whole) {
+				/* the file ends inside it: said, and done */
+				rc = 0;
+				goto out;
+			}
+			/* a tracker that is not JSON is rejected alone: its
+			   brackets said where it ends */
+			p = end;
+			text_drop(&t, p);
+			p = 0;
 		}
-		end = p + (size_t)jerr.position;
-		if (end <= p || end > len)
-			end = len;
-		if (json_is_object(v)) {
-			if (tracker(rd, v, text, p, end, &w) != 0) {
-				json_decref(v);
-				return -1;
-			}
-		} else {
-			/* a list of trackers: the places of each */
-			first = rd->npos;
-			if (elements(rd, text, p, end) != 0) {
-				json_decref(v);
-				return -1;
-			}
-			if (rd->npos - first != json_array_size(v))
-				rd->npos = first;
-			json_array_foreach(v, i, t) {
-				size_t at = rd->npos > first ?
-				    rd->pos[first + i] : p;
-
-				if (tracker(rd, t, text, at, end, &w) != 0) {
-					json_decref(v);
-					return -1;
-				}
-			}
-			rd->npos = first;
-		}
-		json_decref(v);
-		p = end;
 	}
+out:
+	free(t.s);
+	return rc;
+nomem:
+	cs_error_set(err, "out of memory");
+	free(t.s);
+	return -1;
 }
