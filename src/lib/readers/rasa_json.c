@@ -464,6 +464,8 @@ rasa_read_json(struct rasa_rd *rd, const struct cs_format_file *in,
 			}
 			if ((whole = text_value(&t, p, &end)) < 0)
 				goto out;
+			if (end <= p)
+				end = p + 1;	/* a stray '}': one byte on */
 			if ((k = one_value(rd, &t, p, end)) < 0)
 				goto nomem;
 			if (!whole) {
