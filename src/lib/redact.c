@@ -345,10 +345,13 @@ part_end(const char *s, size_t len, size_t p)
 static int
 is_word(const char *s, size_t p, size_t e, const char *const *words)
 {
+	if (e <= p)
+		return 0;
 	for (int i = 0; words[i] != NULL; i++) {
-		size_t m = strlen(words[i]), j;
+		size_t m, j;
 
-		if (m != e - p)
+		/* the first letter first: most words are not it */
+		if ((s[p] | 0x20) != words[i][0] || (m = strlen(words[i])) != e - p)
 			continue;
 		for (j = 0; j < m && (s[p + j] | 0x20) == words[i][j]; j++)
 			;
@@ -366,9 +369,12 @@ spoken_at(const char *s, size_t len, size_t p, const char *const *words)
 	if (p >= len || s[p] != ' ')
 		return 0;
 	for (int i = 0; words[i] != NULL; i++) {
-		size_t m = strlen(words[i]), q = p + 1;
+		size_t m, q = p + 1;
 
-		if (q + m + 1 >= len)
+		/* the first letter first: most words are not it */
+		if (q >= len || (s[q] | 0x20) != words[i][0])
+			continue;
+		if (q + (m = strlen(words[i])) + 1 >= len)
 			continue;
 		for (size_t j = 0; j < m; j++)
 			if ((s[q + j] | 0x20) != words[i][j])
