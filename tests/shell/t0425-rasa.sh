@@ -5,7 +5,9 @@
 # SOURCE.txt); the caller's number, the numbers and e-mail said nowhere in
 # the database; the same tracker from the store and from an export stored
 # once; bad files and bad JSON said clearly; a session linked to its call
-# by its CallSid, and callstat-kpi --by intent by hand.
+# by its CallSid, and callstat-kpi --by intent by hand; a list with a
+# broken tracker; the peak memory of an export four times larger than
+# another; kill -9 in the middle of an export's import.
 . "$(dirname "$0")/lib.sh"
 
 R="$SAMPLES/bots/rasa"
@@ -225,5 +227,46 @@ if command -v /usr/bin/time >/dev/null 2>&1; then
 	check "all of the big export stored" [ "$(q mem2.db "SELECT count(*) FROM bot_event")" = 440000 ]
 	check "peak memory of a $(($(wc -c < big.json) / 1048576)) MiB export ($b KiB) within 4 MiB of a quarter of it's ($s KiB)" \
 		[ "$b" -le $((s + 4096)) ]
+	# ---- kill -9 while the big export is imported over the quarter:
+	# the database as it was, intact; imported again, the big export's
+	# events stored once, the quarter's (the same trackers) skipped ----
+	state() {
+		q "$1" "SELECT (SELECT count(*) FROM bot_event) || ' ' ||
+		    (SELECT count(*) FROM bot_session) || ' ' ||
+		    (SELECT count(*) FROM sources)"
+	}
+	before=$(state mem1.db)
+	killed=0 d=1
+	for try in 1 2 3 4 5; do
+		rm -f k.db k.db-wal k.db-shm
+		cp mem1.db k.db
+		cp mem1.db.key k.db.key
+		"$CS_BIN/callstat-import" -q -c callstat.conf -d k.db big.json 2> kill.err &
+		pid=$!
+		sleep "$d"
+		if kill -0 "$pid" 2> /dev/null; then
+			kill -9 "$pid"
+			{ wait "$pid"; } 2> /dev/null
+			if [ "$(q k.db "SELECT count(*) FROM sources WHERE path LIKE '%big.json'")" -eq 0 ]; then
+				killed=1
+				break
+			fi
+		else
+			wait "$pid"
+		fi
+		d=$(awk -v d="$d" 'BEGIN { print d / 2 }')
+	done
+	check "an import of the big export killed while it ran" [ "$killed" -eq 1 ]
+	if [ "$killed" -eq 1 ]; then
+		check "after kill -9 at $d s: PRAGMA integrity_check is ok" \
+			[ "$(q k.db 'PRAGMA integrity_check')" = ok ]
+		check "after kill -9 at $d s: the database as before ($before), got ($(state k.db))" \
+			[ "$(state k.db)" = "$before" ]
+		run callstat-import -c callstat.conf -d k.db big.json
+		check_rc 0 "the big export imported again"
+		check "its 400,000 Rasa events read, 440,000 stored (a session end each tracker) once: the quarter's 110,000 skipped" \
+			has "$T/err" "400000 lines read, 330000 stored, 110000 skipped, 0 rejected"
+		check "440,000 events in all" [ "$(q k.db "SELECT count(*) FROM bot_event")" = 440000 ]
+	fi
 fi
 finish
