@@ -98,7 +98,8 @@ do_line(struct run *r, char *line, size_t len)
 		return 0;
 	}
 	at.q = records(r);
-	at.rhash = cs_privacy_digest64(r->im->priv, line, len);
+	at.rhash = r->format->keyed ? 0 :
+	    cs_privacy_digest64(r->im->priv, line, len);
 	at.source = r->source;
 	at.line = r->line;
 	return r->format->store(r->rd, &at);
@@ -136,7 +137,8 @@ whole_store(void *arg, long line, int64_t t, const void *raw, size_t len)
 		return 0;
 	}
 	at.q = records(r);
-	at.rhash = cs_privacy_digest64(r->im->priv, raw, len);
+	at.rhash = r->format->keyed ? 0 :
+	    cs_privacy_digest64(r->im->priv, raw, len);
 	at.source = r->source;
 	at.line = line;
 	if (r->format->store(r->rd, &at) != 0) {

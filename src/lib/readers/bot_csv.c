@@ -525,5 +525,6 @@ const struct cs_format cs_format_bot_csv = {
 	.resume = cs_format_no_resume,
 	.parse = csv_parse_line,
 	.store = csv_store,
+	.keyed = 1,
 	.map = cs_bot_map,
 };

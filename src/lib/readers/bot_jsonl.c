@@ -349,5 +349,6 @@ const struct cs_format cs_format_bot_jsonl = {
 	.resume = cs_format_no_resume,
 	.parse = jsonl_parse,
 	.store = jsonl_store,
+	.keyed = 1,
 	.map = cs_bot_map,
 };

@@ -372,5 +372,6 @@ const struct cs_format cs_format_connect_ctr = {
 	.resume = cs_format_no_resume,
 	.parse = ctr_parse,
 	.store = ctr_store,
+	.keyed = 1,
 	.map = cs_bot_map,
 };

@@ -492,5 +492,6 @@ const struct cs_format cs_format_dialogflow_cx = {
 	.resume = cs_format_no_resume,
 	.parse = df_parse,
 	.store = df_store,
+	.keyed = 1,
 	.map = cs_bot_map,
 };

@@ -29,7 +29,8 @@ struct cs_format_ctx {
 /* Where the record read last goes. */
 struct cs_store_at {
 	struct cs_rowq *q;
-	int64_t rhash;			/* keyed digest of the line */
+	int64_t rhash;			/* keyed digest of the line; 0 for a
+					   keyed format */
 	int64_t source;			/* the sources row of the file */
 	long line;
 };
@@ -91,6 +92,9 @@ struct cs_format {
 	   export): an import that resumes a file that grew gives its first
 	   line to parse again before the new lines. */
 	int header;
+	/* Its store keys each record by what the record says (bot.c), so
+	   the digest of the line (cs_store_at's rhash) is not made. */
+	int keyed;
 	/* What a later import of the same file must know to resume it
 	   (stored in the sources table), and giving it back. */
 	void (*state)(void *rd, int st[2]);

@@ -457,5 +457,6 @@ const struct cs_format cs_format_lex_v2 = {
 	.resume = cs_format_no_resume,
 	.parse = lex_parse,
 	.store = lex_store,
+	.keyed = 1,
 	.map = cs_bot_map,
 };

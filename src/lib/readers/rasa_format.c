@@ -116,6 +116,7 @@ const struct cs_format cs_format_rasa = {
 	.resume = cs_format_no_resume,
 	.parse = NULL,
 	.store = rasa_store,
+	.keyed = 1,
 	.whole = rasa_whole,
 	.map = cs_bot_map,
 };
