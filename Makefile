@@ -11,7 +11,7 @@ VERSION = 0.1.0
 CC ?= cc
 CFLAGS ?= -O2 -g
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
-PKGS = sqlite3 jansson inih libsodium
+PKGS = sqlite3 jansson inih libsodium cairo pangocairo
 # libcsv ships no .pc file
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm -pthread
@@ -21,18 +21,19 @@ CUNIT_LIBS = $(shell pkg-config --libs cunit 2>/dev/null)
 # build/san with AddressSanitizer and UndefinedBehaviorSanitizer.
 B ?= build
 XCFLAGS =
-ALL_CFLAGS = -std=c11 -pthread -D_GNU_SOURCE -DCS_VERSION='"$(VERSION)"' $(WARN) \
+ALL_CFLAGS = -std=c11 -pthread -D_GNU_SOURCE -DCS_VERSION='"$(VERSION)"' \
+	-DCS_PODIR='"$(PREFIX)/share/callstat/po"' $(WARN) \
 	$(PKG_CFLAGS) -Isrc/lib $(XCFLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(XCFLAGS) $(LDFLAGS)
 
 TOOLS = callstat callstat-import callstat-kpi callstat-calls callstat-check callstat-purge \
 	callstat-synth
-TOOLS += callstat-compare
+TOOLS += callstat-compare callstat-chart
 MAN1 = $(TOOLS:%=man/%.1)
 MAN5 = man/callstat.conf.5
 MAN7 = man/callstat-kpi.7
 
-LIB_SRC = $(wildcard src/lib/*.c src/lib/readers/*.c src/lib/synth/*.c)
+LIB_SRC = $(wildcard src/lib/*.c src/lib/readers/*.c src/lib/synth/*.c src/lib/draw/*.c)
 LIB_OBJ = $(LIB_SRC:src/%.c=$(B)/obj/%.o)
 TOOL_BIN = $(TOOLS:%=$(B)/bin/%)
 UNIT_SRC = $(wildcard tests/unit/*.c)
