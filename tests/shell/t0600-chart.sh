@@ -164,6 +164,7 @@ check_rc 0 "hand-written wait, by day"
 check "wait: threshold" pdf_has "$OUT/hand-wait-fr.pdf" "Niveau de service 30 s"
 check "wait: days in French" pdf_has "$OUT/hand-wait-fr.pdf" "janv. 2025"
 check "wait: hollow day labelled" pdf_has "$OUT/hand-wait-fr.pdf" "n = 20"
+check "wait: 8 January missing, said in words" pdf_has "$OUT/hand-wait-fr.pdf" "pas de données"
 
 # --- bad CSVs: exit 1, the line or the column named --------------------------
 printf '' > empty.csv

@@ -592,13 +592,11 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 			for (int i = 0; i < c->nperiods; i++) {
 				double x = cs_scale_band_center(i, c->nperiods, px0, px1);
 				double base = 0, w = bw * 0.7;
-				int has = 0;
 				for (int s = 0; s < c->nseries; s++) {
 					struct cs_chart_style st;
 					double v = c->series[s].v[i];
 					if (!c->series[s].has[i] || !isfinite(v))
 						continue;
-					has = 1;
 					if (v <= 0)
 						continue;
 					cs_chart_style(s, &st);
@@ -606,17 +604,6 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 					double y1 = cs_scale_map(&ys, base);
 					hatched_rect(cr, &st, x - w / 2, y0, w, y1 - y0, lw);
 					base += v;
-				}
-				if (!has) {
-					/* a gap, said in words so that it reads as
-					 * "not known", not as "no call" */
-					cairo_save(cr);
-					cairo_set_source_rgb(cr, 0.4, 0.4, 0.4);
-					cairo_translate(cr, x, py1 - fs * 0.3);
-					cairo_rotate(cr, -M_PI / 2);
-					text_at(cr, cs_lang_tr(L, "no data"), fs * 0.75, 0,
-					    0, 0, 0, 0.5);
-					cairo_restore(cr);
 				}
 			}
 		} else {
@@ -684,6 +671,24 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 					}
 				}
 			}
+		}
+
+		/* a period without any value: a gap, said in words so that it
+		 * reads as "not known", not as "no call" */
+		for (int i = 0; any && i < c->nperiods; i++) {
+			int has = 0;
+			for (int s = 0; s < c->nseries && !has; s++)
+				has = c->series[s].has[i];
+			if (has)
+				continue;
+			cairo_save(cr);
+			cairo_set_source_rgb(cr, 0.3, 0.3, 0.3);
+			cairo_translate(cr, cs_scale_band_center(i, c->nperiods, px0,
+			    px1), py1 - fs * 0.3);
+			cairo_rotate(cr, -M_PI / 2);
+			text_at(cr, cs_lang_tr(L, "no data"), fs * 0.85, 0, 0, 0, 0,
+			    0.5);
+			cairo_restore(cr);
 		}
 
 		/* the target or threshold */
