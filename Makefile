@@ -5,6 +5,8 @@ PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+# callstat-chart's catalogues (po/LANG.po), read as they are
+PODIR ?= $(PREFIX)/share/callstat/po
 
 VERSION = 0.1.0
 
@@ -22,7 +24,7 @@ CUNIT_LIBS = $(shell pkg-config --libs cunit 2>/dev/null)
 B ?= build
 XCFLAGS =
 ALL_CFLAGS = -std=c11 -pthread -D_GNU_SOURCE -DCS_VERSION='"$(VERSION)"' \
-	-DCS_PODIR='"$(PREFIX)/share/callstat/po"' $(WARN) \
+	-DCS_PODIR='"$(PODIR)"' $(WARN) \
 	$(PKG_CFLAGS) -Isrc/lib $(XCFLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(XCFLAGS) $(LDFLAGS)
 
@@ -172,6 +174,8 @@ install: all
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	mkdir -p $(DESTDIR)$(PODIR)
+	install -m 644 po/*.po $(DESTDIR)$(PODIR)/
 	mkdir -p $(DESTDIR)$(BASHCOMPDIR)
 	install -m 644 completion/callstat $(DESTDIR)$(BASHCOMPDIR)/callstat
 	for t in $(filter-out callstat,$(TOOLS)); do ln -sf callstat $(DESTDIR)$(BASHCOMPDIR)/$$t; done
@@ -180,6 +184,7 @@ uninstall:
 	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(MANDIR)/man1/$$t.1; done
 	rm -f $(DESTDIR)$(MANDIR)/man5/callstat.conf.5 $(DESTDIR)$(MANDIR)/man7/callstat-kpi.7
 	for t in $(TOOLS); do rm -f $(DESTDIR)$(BASHCOMPDIR)/$$t; done
+	for p in po/*.po; do rm -f $(DESTDIR)$(PODIR)/$${p#po/}; done
 
 clean:
 	rm -rf build

@@ -9,7 +9,6 @@ OUT="$CS_BIN/../charts"
 mkdir -p "$OUT"
 cd "$T"
 cp "$CS_TOP/sample-data/callstat.conf" callstat.conf
-export CALLSTAT_PODIR="$CS_TOP/po"
 
 # png_size FILE: "WIDTH HEIGHT" from the PNG's IHDR chunk
 png_size() {
