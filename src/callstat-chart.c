@@ -40,7 +40,7 @@ help(void)
 	    "                       service_level\n"
 	    "      --dpi N          the PNG's resolution: text and lines grow\n"
 	    "                       with it (default 96)\n"
-	    "      --figure RATE    the rate a rate chart shows (default\n"
+	    "      --figure RATE    the rate a rate or compare chart shows (default\n"
 	    "                       answer_rate)\n"
 	    "      --format FMT     png, pdf or svg (default: the output's\n"
 	    "                       extension)\n"
@@ -58,7 +58,8 @@ help(void)
 	    "      --threshold SEC  a wait chart's service level (default\n"
 	    "                       [commune] service_level, else 20)\n"
 	    "      --title TEXT     the title (default: the figure's)\n"
-	    "      --type TYPE      rate, volume or wait\n"
+	    "      --type TYPE      rate, volume, wait, or compare (from\n"
+	    "                       callstat-compare --csv)\n"
 	    "  -V, --version        print the version\n"
 	    "      --width N        pixels for PNG (1200), points otherwise (842)\n"
 	    "      --zoom           a rate axis around the values, not 0-100 %%\n\n"
@@ -214,9 +215,11 @@ parse_args(int argc, char **argv, struct args *a)
 				a->type = CS_CHART_VOLUME;
 			else if (!strcmp(optarg, "wait"))
 				a->type = CS_CHART_WAIT;
+			else if (!strcmp(optarg, "compare"))
+				a->type = CS_CHART_COMPARE;
 			else
 				return cs_usage_error(synopsis, "--type: '%s' is not "
-				    "rate, volume or wait", optarg);
+				    "rate, volume, wait or compare", optarg);
 			break;
 		case O_WIDTH:
 			if (num_arg("--width", optarg, 100, 20000, &a->width) < 0)
@@ -231,7 +234,8 @@ parse_args(int argc, char **argv, struct args *a)
 		return cs_usage_error(synopsis, "unexpected argument '%s'",
 		    argv[optind]);
 	if (!a->has_type)
-		return cs_usage_error(synopsis, "no --type: rate, volume or wait");
+		return cs_usage_error(synopsis, "no --type: rate, volume, wait or "
+		    "compare");
 	if (!a->output)
 		return cs_usage_error(synopsis, "no output: give one with -o FILE");
 	if (a->format == F_NONE) {
@@ -240,7 +244,8 @@ parse_args(int argc, char **argv, struct args *a)
 			return cs_usage_error(synopsis, "%s: no .png, .pdf or .svg "
 			    "extension: say which with --format", a->output);
 	}
-	if (!isnan(a->target) && a->type != CS_CHART_RATE)
+	if (!isnan(a->target) && a->type != CS_CHART_RATE &&
+	    a->type != CS_CHART_COMPARE)
 		return cs_usage_error(synopsis, "--target is for a rate chart "
 		    "(a wait chart's line is --threshold)");
 	if (!isnan(a->threshold) && a->type != CS_CHART_WAIT)
@@ -462,9 +467,12 @@ main(int argc, char **argv)
 	c.min_n = a.min_n;
 	c.zoom = a.zoom;
 	c.target = NAN;
-	if (a.type == CS_CHART_RATE) {
-		snprintf(title, sizeof(title), "%s", cs_lang_tr(&L,
-		    cs_chartdata_rate_title(a.figure)));
+	if (a.type == CS_CHART_RATE || a.type == CS_CHART_COMPARE) {
+		snprintf(title, sizeof(title), "%s%s%s", cs_lang_tr(&L,
+		    cs_chartdata_rate_title(a.figure)),
+		    a.type == CS_CHART_COMPARE ? " \xe2\x80\x94 " : "",
+		    a.type == CS_CHART_COMPARE ?
+		    cs_lang_tr(&L, "before and after the bot") : "");
 		snprintf(ylabel, sizeof(ylabel), "%s",
 		    cs_lang_tr(&L, "Percent of the calls"));
 		if (!isnan(a.target)) {
@@ -507,11 +515,17 @@ main(int argc, char **argv)
 	cs_chartdata_span(&c, &L, span, sizeof(span));
 	{
 		size_t l;
-		snprintf(caption, sizeof(caption), "%s %s. %s %s.",
-		    cs_lang_tr(&L, "Period:"), span, cs_lang_tr(&L, "Source:"),
-		    src ? src : "callstat-kpi");
+		if (a.type == CS_CHART_COMPARE)
+			snprintf(caption, sizeof(caption), "%s %s. %s",
+			    cs_lang_tr(&L, "Source:"), src ? src :
+			    "callstat-compare", cs_lang_tr(&L, "Bars: 95 % "
+			    "intervals. Not significant: p > 0.05."));
+		else
+			snprintf(caption, sizeof(caption), "%s %s. %s %s.",
+			    cs_lang_tr(&L, "Period:"), span,
+			    cs_lang_tr(&L, "Source:"), src ? src : "callstat-kpi");
 		l = strlen(caption);
-		if (a.type == CS_CHART_RATE)
+		if (a.type == CS_CHART_RATE || a.type == CS_CHART_COMPARE)
 			snprintf(caption + l, sizeof(caption) - l, " %s %s.",
 			    cs_lang_tr(&L, "n:"),
 			    cs_lang_tr(&L, cs_chartdata_rate_nwords(a.figure)));

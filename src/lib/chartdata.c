@@ -366,6 +366,85 @@ number(const struct row *r, int k, const char *name, double *v,
 	return 0;
 }
 
+/* compare: callstat-compare's CSV (t read, header checked by caller) */
+static int
+read_compare(struct cs_chart *c, const struct cs_chartdata_opts *o,
+    const struct table *t, const struct cs_lang *L, struct cs_error *err)
+{
+	static const char *const names[] = {
+		"figure", "service", "before", "after", "before_n", "after_n",
+		"before_low", "before_high", "after_low", "after_high", "p_value"
+	};
+	enum { FIG, SVC, BEF, AFT, BN, AN, BL, BH, AL, AH, P, NCOL };
+	const struct row *h = &t->r[0];
+	int k[NCOL], n = 0;
+
+	for (int i = 0; i < NCOL; i++)
+		if ((k[i] = col(h, names[i])) < 0)
+			return cs_error_set(err, "line 1: no column %s: make the CSV "
+			    "with callstat-compare --csv", names[i]);
+	for (int i = 1; i < t->n; i++)
+		if (t->r[i].n == h->n && !strcmp(t->r[i].f[k[FIG]], o->figure))
+			n++;
+	if (n == 0)
+		return cs_error_set(err, "no row of figure %s", o->figure);
+	if (!(c->periods = calloc((size_t)n, sizeof(*c->periods))) ||
+	    !(c->notes = calloc((size_t)n, sizeof(*c->notes))))
+		return cs_error_set(err, "out of memory");
+	c->nperiods = n;
+	if (add_series(c, cs_lang_tr(L, "Before")) < 0 ||
+	    add_series(c, cs_lang_tr(L, "After")) < 0)
+		return cs_error_set(err, "out of memory");
+	for (int s = 0; s < 2; s++) {
+		c->series[s].lo = calloc((size_t)n, sizeof(double));
+		c->series[s].hi = calloc((size_t)n, sizeof(double));
+		if (!c->series[s].lo || !c->series[s].hi)
+			return cs_error_set(err, "out of memory");
+	}
+	n = 0;
+	for (int i = 1; i < t->n; i++) {
+		const struct row *r = &t->r[i];
+		double v[NCOL];
+		char note[256], nb[2][64];
+		if (r->n != h->n)
+			return cs_error_set(err, "line %ld: %d fields, the header "
+			    "has %d", r->line, r->n, h->n);
+		if (strcmp(r->f[k[FIG]], o->figure))
+			continue;
+		for (int j = BEF; j < NCOL; j++) {
+			if (number(r, k[j], names[j], &v[j], err) < 0)
+				return -1;
+			if (j != BN && j != AN && v[j] > 1)
+				return cs_error_set(err, "line %ld: column %s: %s is "
+				    "over 1: rates are fractions from 0 to 1",
+				    r->line, names[j], r->f[k[j]]);
+		}
+		if (!(c->periods[n] = cs_strdup(strcmp(r->f[k[SVC]], "town") ?
+		    r->f[k[SVC]] : cs_lang_tr(L, "Town"))))
+			return cs_error_set(err, "out of memory");
+		for (int s = 0; s < 2; s++) {
+			struct cs_chart_series *se = &c->series[s];
+			se->v[n] = v[s ? AFT : BEF];
+			se->n[n] = v[s ? AN : BN];
+			se->lo[n] = v[s ? AL : BL];
+			se->hi[n] = v[s ? AH : BH];
+			se->has[n] = !isnan(se->v[n]);
+			if (isnan(se->n[n]))
+				cs_lang_number(L, 0, 0, nb[s], sizeof(nb[s]));
+			else
+				cs_lang_number(L, se->n[n], 0, nb[s], sizeof(nb[s]));
+		}
+		snprintf(note, sizeof(note), "n = %s \xe2\x86\x92 %s%s%s", nb[0],
+		    nb[1], !isnan(v[P]) && v[P] > 0.05 ? "\n" : "",
+		    !isnan(v[P]) && v[P] > 0.05 ?
+		    cs_lang_tr(L, "not significant") : "");
+		if (!(c->notes[n] = cs_strdup(note)))
+			return cs_error_set(err, "out of memory");
+		n++;
+	}
+	return 0;
+}
+
 int
 cs_chartdata_read(struct cs_chart *c, const struct cs_chartdata_opts *o,
     const char *text, size_t len, const struct cs_lang *L,
@@ -388,6 +467,7 @@ cs_chartdata_read(struct cs_chart *c, const struct cs_chartdata_opts *o,
 	char *one_service = NULL;
 
 	c->periods = NULL;
+	c->notes = NULL;
 	c->series = NULL;
 	c->nperiods = c->nseries = 0;
 	if (table_read(&t, text, len, err) < 0)
@@ -398,6 +478,15 @@ cs_chartdata_read(struct cs_chart *c, const struct cs_chartdata_opts *o,
 		goto out;
 	}
 	h = &t.r[0];
+	if (o->type == CS_CHART_COMPARE) {
+		if (t.n == 1) {
+			cs_error_set(err, "no data: the CSV has a header line only");
+			goto out;
+		}
+		if (read_compare(c, o, &t, L, err) == 0)
+			rc = 0;
+		goto out;
+	}
 	if ((kp = col(h, "period")) < 0) {
 		cs_error_set(err, "line 1: no column period: make the CSV with "
 		    "callstat-kpi --by month --csv (or day, week, year)");

@@ -40,7 +40,11 @@ struct cs_chartdata_opts {
  *   column), the figure's values with their n from its denominator column;
  * - volume: the bars bot, agent, abandoned, missed, voicemail, summed over
  *   the services of a period;
- * - wait: wait_p50 and wait_p90 with answered as n, one service only.
+ * - wait: wait_p50 and wait_p90 with answered as n, one service only;
+ * - compare: callstat-compare's CSV, the rows of the figure: a category
+ *   per service (town last), the series before and after with their n
+ *   and 95 % intervals, a note under each name (n, "not significant"
+ *   when p > 0.05).
  * Periods are sorted, and the months, days or years missing between the
  * first and the last are added as gaps.  Returns 0, or -1 with err naming
  * the line or the column (c then holds nothing).

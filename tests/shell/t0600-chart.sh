@@ -114,6 +114,40 @@ check "LANG=fr gives French" pdf_has l.pdf "Appels selon leur issue"
 run env LANG=de_DE.UTF-8 callstat-chart --type volume -i m.csv -o l.pdf
 check "LANG=de gives English" pdf_has l.pdf "Calls by outcome"
 
+# --- compare: callstat-compare's CSV, before and after per service ----------
+run callstat-compare -c callstat.conf -d t.db --csv -o cmp.csv
+check_rc 0 "callstat-compare --csv"
+for lang in fr en; do
+	for fmt in png pdf svg; do
+		run callstat-chart --type compare -i cmp.csv --lang $lang --target 85 \
+		    -o "$OUT/synth-compare-$lang.$fmt"
+		check_rc 0 "compare $lang $fmt"
+	done
+	check "compare $lang png size" [ "$(png_size "$OUT/synth-compare-$lang.png")" = "1200 750" ]
+	check "compare $lang pdf: one page" [ "$(pdf_pages "$OUT/synth-compare-$lang.pdf")" = 1 ]
+	check "compare $lang svg: well-formed" svg_ok "$OUT/synth-compare-$lang.svg"
+done
+check "compare fr: title" pdf_has $f-compare-fr.pdf "Taux de réponse — avant et après le robot"
+check "compare fr: legend" pdf_has $f-compare-fr.pdf "Avant"
+check "compare fr: the town" pdf_has $f-compare-fr.pdf "Commune"
+check "compare en: the town" pdf_has $f-compare-en.pdf "Town"
+check "compare en: what the bars are" pdf_has $f-compare-en.pdf "Bars: 95 % intervals. Not significant: p > 0.05."
+# accueil's n before and after, from the CSV
+nb=$(awk -F, '$1 == "answer_rate" && $2 == "accueil" { print $6 " → " $8 }' cmp.csv)
+check "compare en: accueil's n ($nb)" pdf_has $f-compare-en.pdf "n = $(echo "$nb" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta')"
+cat > cmp-hand.csv <<'CSV'
+figure,service,before,after,before_x,before_n,after_x,after_n,before_low,before_high,after_low,after_high,diff,diff_low,diff_high,p_value
+callback_2h,ccas,0.2,0.4,12,60,8,20,0.118,0.318,0.219,0.613,0.2,-0.03,0.42,0.08
+CSV
+run callstat-chart --type compare --figure callback_2h -i cmp-hand.csv --lang fr \
+    -o "$OUT/hand-compare-fr.pdf"
+check_rc 0 "hand-written compare"
+check "compare: n.s. said in words" pdf_has "$OUT/hand-compare-fr.pdf" "non significatif"
+check "compare: the hollow point's n" pdf_has "$OUT/hand-compare-fr.pdf" "n = 20"
+run callstat-chart --type compare -i sm.csv -o x.png
+check_rc 1 "compare from kpi's CSV"
+check "compare: says which CSV" has err "line 1: no column figure: make the CSV with callstat-compare --csv"
+
 # --- hand-written CSVs: gaps, hollow points, a spreadsheet's columns -------
 cat > hand.csv <<'CSV'
 service,period,offered,answer_rate

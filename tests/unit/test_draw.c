@@ -238,6 +238,56 @@ test_csv_errors(void)
 }
 
 static void
+test_csv_compare(void)
+{
+	static const char csv[] =
+	    "figure,service,before,after,before_x,before_n,after_x,after_n,"
+	    "before_low,before_high,after_low,after_high,diff,diff_low,"
+	    "diff_high,p_value\n"
+	    "offered,a,100,120,,,,,,,,,20,,,\n"
+	    "answer_rate,a,0.5,0.75,50,100,90,120,0.4,0.6,0.67,0.82,0.25,0.1,"
+	    "0.4,0.0001\n"
+	    "answer_rate,town,0.5,0.6,60,120,12,20,0.41,0.59,0.39,0.78,0.1,"
+	    "-0.1,0.3,0.4\n";
+	struct cs_chartdata_opts o = { CS_CHART_COMPARE, "answer_rate", NULL };
+	struct cs_chart c;
+	struct cs_lang l;
+	struct cs_error err;
+
+	cs_lang_init(&l);
+	CU_ASSERT_EQUAL_FATAL(cs_chartdata_read(&c, &o, csv, strlen(csv), &l,
+	    &err), 0);
+	CU_ASSERT_EQUAL_FATAL(c.nperiods, 2);
+	CU_ASSERT_STRING_EQUAL(c.periods[0], "a");
+	CU_ASSERT_STRING_EQUAL(c.periods[1], "Town");
+	CU_ASSERT_EQUAL_FATAL(c.nseries, 2);
+	NEAR(c.series[0].v[0], 0.5);
+	NEAR(c.series[1].v[0], 0.75);
+	NEAR(c.series[1].lo[0], 0.67);
+	NEAR(c.series[1].hi[0], 0.82);
+	NEAR(c.series[1].n[1], 20);
+	/* the town after: 20 calls, hollow */
+	CU_ASSERT_EQUAL(cs_scale_point_kind(c.series[1].has[1],
+	    c.series[1].n[1], 30), CS_POINT_HOLLOW);
+	CU_ASSERT_STRING_EQUAL(c.notes[0], "n = 100 \xe2\x86\x92 120");
+	CU_ASSERT_STRING_EQUAL(c.notes[1],
+	    "n = 120 \xe2\x86\x92 20\nnot significant");
+	/* not a place in time: no go-live */
+	CU_ASSERT(isnan(cs_chartdata_position(&c, "2024-03-04")));
+	cs_chart_release(&c);
+	o.figure = "containment_rate";
+	CU_ASSERT_EQUAL(cs_chartdata_read(&c, &o, csv, strlen(csv), &l, &err),
+	    -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "no row of figure containment_rate"));
+	o.figure = "answer_rate";
+	static const char nolow[] = "figure,service,before,after,before_n,after_n\n"
+	    "answer_rate,a,0.5,0.6,1,2\n";
+	CU_ASSERT_EQUAL(cs_chartdata_read(&c, &o, nolow, strlen(nolow), &l,
+	    &err), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "no column before_low"));
+}
+
+static void
 test_draw(void)
 {
 	static const char csv[] =
@@ -302,6 +352,7 @@ static CU_TestInfo tests[] = {
 	{ "CSV to a rate chart", test_csv_rate },
 	{ "CSV to volume and wait charts", test_csv_volume_wait },
 	{ "bad CSV", test_csv_errors },
+	{ "callstat-compare's CSV", test_csv_compare },
 	{ "drawing", test_draw },
 	{ "styles", test_styles },
 	CU_TEST_INFO_NULL,

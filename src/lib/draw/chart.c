@@ -47,14 +47,21 @@ cs_chart_style(int i, struct cs_chart_style *s)
 void
 cs_chart_release(struct cs_chart *c)
 {
-	for (int i = 0; i < c->nperiods; i++)
+	for (int i = 0; i < c->nperiods; i++) {
 		free(c->periods[i]);
+		if (c->notes)
+			free(c->notes[i]);
+	}
 	free(c->periods);
+	free(c->notes);
+	c->notes = NULL;
 	for (int i = 0; i < c->nseries; i++) {
 		free(c->series[i].name);
 		free(c->series[i].v);
 		free(c->series[i].n);
 		free(c->series[i].has);
+		free(c->series[i].lo);
+		free(c->series[i].hi);
 	}
 	free(c->series);
 	c->periods = NULL;
@@ -291,6 +298,12 @@ period_label(const struct cs_chart *c, int i, char *buf, size_t size)
 	int y, m, d, py, pm, pd;
 	char mon[64];
 
+	if (c->type == CS_CHART_COMPARE) {
+		snprintf(buf, size, "%s%s%s", c->periods[i],
+		    c->notes && c->notes[i] ? "\n" : "",
+		    c->notes && c->notes[i] ? c->notes[i] : "");
+		return;
+	}
 	if (is_month(c->periods[i], &y, &m)) {
 		cs_lang_month(c->lang, y, m, 1, mon, sizeof(mon));
 		if (i == 0 || !is_month(c->periods[i - 1], &py, &pm) || py != y ||
@@ -314,7 +327,7 @@ static void
 value_label(const struct cs_chart *c, double v, double step, char *buf,
     size_t size)
 {
-	if (c->type == CS_CHART_RATE)
+	if (c->type == CS_CHART_RATE || c->type == CS_CHART_COMPARE)
 		cs_lang_percent(c->lang, v * 100, step * 100 < 1 ? 1 : 0, buf,
 		    size);
 	else
@@ -328,6 +341,8 @@ series_n(const struct cs_chart_series *s, int np, const struct cs_chart *c)
 	double t = 0;
 	int any = 0;
 
+	if (c->type == CS_CHART_COMPARE)
+		return NAN;	/* each category's n is under its name */
 	for (int i = 0; i < np; i++)
 		if (s->has[i]) {
 			double n = c->type == CS_CHART_VOLUME ? s->v[i] : s->n[i];
@@ -421,7 +436,19 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 			cairo_save(cr);
 			if (c->type == CS_CHART_VOLUME)
 				hatched_rect(cr, &st, x, cy - fs * 0.55, sw, fs * 1.1, lw);
-			else {
+			else if (c->type == CS_CHART_COMPARE) {
+				/* a point with its interval, as drawn */
+				cairo_set_source_rgb(cr, st.r, st.g, st.b);
+				cairo_set_line_width(cr, lw * 1.4);
+				cairo_move_to(cr, x + sw / 2, cy - fs * 0.6);
+				cairo_line_to(cr, x + sw / 2, cy + fs * 0.6);
+				cairo_move_to(cr, x + sw / 2 - fs * 0.4, cy - fs * 0.6);
+				cairo_line_to(cr, x + sw / 2 + fs * 0.4, cy - fs * 0.6);
+				cairo_move_to(cr, x + sw / 2 - fs * 0.4, cy + fs * 0.6);
+				cairo_line_to(cr, x + sw / 2 + fs * 0.4, cy + fs * 0.6);
+				cairo_stroke(cr);
+				marker(cr, &st, x + sw / 2, cy, fs * 0.35, 0, lw);
+			} else {
 				cairo_set_source_rgb(cr, st.r, st.g, st.b);
 				cairo_set_line_width(cr, lw * 1.6);
 				set_dash(cr, st.dash, lw * 1.6);
@@ -450,9 +477,9 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 				    c->min_n) == CS_POINT_HOLLOW)
 					hollow = 1;
 			}
-	if (c->type == CS_CHART_RATE) {
-		/* one array of every value, for the zoom */
-		size_t nv = (size_t)c->nseries * (size_t)c->nperiods;
+	if (c->type == CS_CHART_RATE || c->type == CS_CHART_COMPARE) {
+		/* one array of every value (and interval end), for the zoom */
+		size_t nv = (size_t)c->nseries * (size_t)c->nperiods * 3, k = 0;
 		double *v = malloc((nv ? nv : 1) * sizeof(*v));
 		unsigned char *h = malloc(nv ? nv : 1);
 		if (!v || !h) {
@@ -463,8 +490,13 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 		}
 		for (int s = 0; s < c->nseries; s++)
 			for (int i = 0; i < c->nperiods; i++) {
-				v[s * c->nperiods + i] = c->series[s].v[i];
-				h[s * c->nperiods + i] = c->series[s].has[i];
+				const struct cs_chart_series *se = &c->series[s];
+				v[k] = se->v[i];
+				h[k++] = se->has[i];
+				v[k] = se->lo ? se->lo[i] : NAN;
+				h[k++] = se->has[i] && se->lo && isfinite(se->lo[i]);
+				v[k] = se->hi ? se->hi[i] : NAN;
+				h[k++] = se->has[i] && se->hi && isfinite(se->hi[i]);
 			}
 		nt = cs_scale_rate(v, h, (int)nv, c->zoom, 10, &lo, &hi, &step);
 		free(v);
@@ -508,11 +540,13 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 			    cs_lang_tr(L, "Hollow markers, labelled with their n: fewer calls than"),
 			    nb);
 		}
-		snprintf(buf, sizeof(buf), "%s%s%s", c->caption ? c->caption : "",
+		char cap[2048];
+		snprintf(cap, sizeof(cap), "%.1000s%s%.600s",
+		    c->caption ? c->caption : "",
 		    c->caption && *c->caption && *note ? "\n" : "", note);
-		ch = text(cr, buf, fs * 0.85, 0, W - 2 * pad, 0, 0, 0, 0).h;
+		ch = text(cr, cap, fs * 0.85, 0, W - 2 * pad, 0, 0, 0, 0).h;
 		cairo_set_source_rgb(cr, 0.25, 0.25, 0.25);
-		text(cr, buf, fs * 0.85, 0, W - 2 * pad, 0, pad, H - pad - ch, 1);
+		text(cr, cap, fs * 0.85, 0, W - 2 * pad, 0, pad, H - pad - ch, 1);
 		cairo_set_source_rgb(cr, 0, 0, 0);
 		py1 = H - pad - ch - fs * 0.6;
 	}
@@ -618,7 +652,8 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 				cairo_set_line_width(cr, lw * 1.6);
 				set_dash(cr, st.dash, lw * 1.6);
 				for (int i = 0; i + 1 < c->nperiods; i++)
-					if (se->has[i] && se->has[i + 1]) {
+					if (c->type != CS_CHART_COMPARE &&
+					    se->has[i] && se->has[i + 1]) {
 						cairo_move_to(cr, cs_scale_band_center(i,
 						    c->nperiods, px0, px1),
 						    cs_scale_map(&ys, se->v[i]));
@@ -636,6 +671,29 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 						continue;
 					x = cs_scale_band_center(i, c->nperiods, px0, px1);
 					yy = cs_scale_map(&ys, se->v[i]);
+					if (c->type == CS_CHART_COMPARE) {
+						/* side by side in the category, each with
+						 * its interval as a bar with caps */
+						x += (s - (c->nseries - 1) / 2.0) *
+						    fmin(bw * 0.25, fs * 2.5);
+						if (se->lo && se->hi && isfinite(se->lo[i]) &&
+						    isfinite(se->hi[i])) {
+							double y0 = cs_scale_map(&ys, se->lo[i]);
+							double y1 = cs_scale_map(&ys, se->hi[i]);
+							double cw = fs * 0.4;
+							cairo_save(cr);
+							cairo_set_source_rgb(cr, st.r, st.g, st.b);
+							cairo_set_line_width(cr, lw * 1.4);
+							cairo_move_to(cr, x, y0);
+							cairo_line_to(cr, x, y1);
+							cairo_move_to(cr, x - cw, y0);
+							cairo_line_to(cr, x + cw, y0);
+							cairo_move_to(cr, x - cw, y1);
+							cairo_line_to(cr, x + cw, y1);
+							cairo_stroke(cr);
+							cairo_restore(cr);
+						}
+					}
 					if (yy < py0 - fs || yy > py1 + 1)
 						continue;	/* zoomed out of view */
 					marker(cr, &st, x, yy, fs * 0.32,
@@ -650,15 +708,20 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 						/* above the point, else below it; a label
 						 * that would cover another is left out (the
 						 * hollow marker still says n < min_n) */
+						double tx = x - t.w / 2;
 						ty = yy - fs * 0.45 - t.h;
-						if (boxes_hit(boxes, nboxes, x - t.w / 2, ty,
+						if (c->type == CS_CHART_COMPARE) {
+							/* beside it: the interval runs through
+							 * above and below */
+							tx = x + fs * 0.55;
+							ty = yy - t.h / 2;
+						} else if (boxes_hit(boxes, nboxes, tx, ty,
 						    t.w, t.h))
 							ty = yy + fs * 0.45;
-						if (boxes_hit(boxes, nboxes, x - t.w / 2, ty,
-						    t.w, t.h))
+						if (boxes_hit(boxes, nboxes, tx, ty, t.w, t.h))
 							continue;
 						if (nboxes < MAX_BOXES) {
-							boxes[nboxes][0] = x - t.w / 2;
+							boxes[nboxes][0] = tx;
 							boxes[nboxes][1] = ty;
 							boxes[nboxes][2] = t.w;
 							boxes[nboxes][3] = t.h;
@@ -666,8 +729,7 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 						}
 						cairo_set_source_rgb(cr, st.r * 0.7, st.g * 0.7,
 						    st.b * 0.7);
-						text(cr, buf, fs * 0.75, 0, 0, 0, x - t.w / 2, ty,
-						    1);
+						text(cr, buf, fs * 0.75, 0, 0, 0, tx, ty, 1);
 					}
 				}
 			}

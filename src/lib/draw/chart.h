@@ -16,7 +16,10 @@
 enum cs_chart_type {
 	CS_CHART_RATE,		/* a rate per period, a line per series */
 	CS_CHART_VOLUME,	/* counts per period, the series stacked as bars */
-	CS_CHART_WAIT		/* seconds per period, a line per series */
+	CS_CHART_WAIT,		/* seconds per period, a line per series */
+	CS_CHART_COMPARE	/* a rate per category (service) for each series
+				   (before, after), a point with its interval,
+				   no line between categories */
 };
 
 /* One line (rate, wait) or one layer of the bars (volume). */
@@ -27,6 +30,8 @@ struct cs_chart_series {
 	double *n;		/* the calls each value stands on (its
 				   denominator), NAN when unknown */
 	unsigned char *has;	/* 0: no value for the period (a gap) */
+	double *lo, *hi;	/* compare: each value's 95 % interval, or
+				   NULL */
 };
 
 struct cs_chart {
@@ -35,7 +40,10 @@ struct cs_chart {
 	const char *ylabel;	/* the value axis, e.g. "Answer rate" */
 	const char *caption;	/* period and source, under the chart */
 	int nperiods;
-	char **periods;		/* as callstat-kpi writes them: YYYY-MM ... */
+	char **periods;		/* as callstat-kpi writes them: YYYY-MM ...;
+				   compare: the services */
+	char **notes;		/* compare: a line under each category's name
+				   (its n, "n.s."), or NULL */
 	int nseries;
 	struct cs_chart_series *series;
 	double min_n;		/* fewer calls than this: hollow and labelled */
