@@ -97,8 +97,10 @@ check-man:
 check-san:
 	$(MAKE) B=build/san XCFLAGS='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 		CFLAGS='-O1 -g -Werror' check-build check-fuzz
-	ASAN_OPTIONS=detect_leaks=1 build/san/unit-tests
-	ASAN_OPTIONS=detect_leaks=1 CS_BIN=build/san/bin tests/shell/run
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+		build/san/unit-tests
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+		CS_BIN=build/san/bin tests/shell/run
 
 # The import runs three threads: the unit tests, and the shell tests that
 # import, again under ThreadSanitizer (which cannot share a build with ASan).
