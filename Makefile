@@ -108,8 +108,8 @@ TSAN_SHELL = tests/shell/t0001-example.sh tests/shell/t0020-bad-input.sh \
 	tests/shell/t0030-idempotent.sh tests/shell/t0045-concurrent.sh
 check-tsan:
 	$(MAKE) B=build/tsan XCFLAGS='-fsanitize=thread' CFLAGS='-O1 -g -Werror' check-build
-	TSAN_OPTIONS=halt_on_error=1 build/tsan/unit-tests
-	TSAN_OPTIONS=halt_on_error=1 CS_BIN=build/tsan/bin \
+	TSAN_OPTIONS=halt_on_error=1:suppressions=$(CURDIR)/tests/tsan.supp build/tsan/unit-tests
+	TSAN_OPTIONS=halt_on_error=1:suppressions=$(CURDIR)/tests/tsan.supp CS_BIN=build/tsan/bin \
 		tests/shell/run $(TSAN_SHELL)
 
 # ---- fuzzing (tests/fuzz/README) ----
