@@ -492,8 +492,8 @@ main(int argc, char **argv)
 		    cs_lang_tr(&L, "Wait before an answer"));
 		snprintf(ylabel, sizeof(ylabel), "%s", cs_lang_tr(&L, "Seconds"));
 		c.target = threshold;
-		cs_lang_number(&L, threshold, 0, num, sizeof(num));
-		snprintf(target_label, sizeof(target_label), "%s %s s",
+		cs_lang_seconds(&L, threshold, 0, num, sizeof(num));
+		snprintf(target_label, sizeof(target_label), "%s %s",
 		    cs_lang_tr(&L, "Service level"), num);
 		c.target_label = target_label;
 	}

@@ -360,6 +360,21 @@ cs_lang_percent(const struct cs_lang *l, double pct, int decimals, char *buf,
 }
 
 void
+cs_lang_seconds(const struct cs_lang *l, double secs, int decimals,
+    char *buf, size_t size)
+{
+	const char *tmpl = cs_lang_tr(l, "@seconds");
+	const char *names[] = { "n" };
+	char num[64];
+	const char *values[] = { num };
+
+	if (!strcmp(tmpl, "@seconds"))
+		tmpl = "{n} s";
+	cs_lang_number(l, secs, decimals, num, sizeof(num));
+	subst(tmpl, names, values, 1, buf, size);
+}
+
+void
 cs_lang_month(const struct cs_lang *l, int year, int month, int abbr,
     char *buf, size_t size)
 {

@@ -53,6 +53,10 @@ void cs_lang_number(const struct cs_lang *l, double v, int decimals,
 void cs_lang_percent(const struct cs_lang *l, double pct, int decimals,
     char *buf, size_t size);
 
+/* secs as seconds: en "20 s", fr "20 s" (U+00A0, no break). */
+void cs_lang_seconds(const struct cs_lang *l, double secs, int decimals,
+    char *buf, size_t size);
+
 /* A month: en "March 2025", fr "mars 2025"; abbr: en "Mar", fr "mars"
  * without the year.  month from 1. */
 void cs_lang_month(const struct cs_lang *l, int year, int month, int abbr,

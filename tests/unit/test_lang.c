@@ -53,6 +53,8 @@ test_english(void)
 	CU_ASSERT_STRING_EQUAL(b, "999");
 	cs_lang_percent(&l, 98.2, 1, b, sizeof(b));
 	CU_ASSERT_STRING_EQUAL(b, "98.2%");
+	cs_lang_seconds(&l, 1234, 0, b, sizeof(b));
+	CU_ASSERT_STRING_EQUAL(b, "1,234 s");
 	cs_lang_month(&l, 2025, 3, 0, b, sizeof(b));
 	CU_ASSERT_STRING_EQUAL(b, "March 2025");
 	cs_lang_month(&l, 2025, 5, 1, b, sizeof(b));
@@ -86,6 +88,8 @@ test_french(void)
 	CU_ASSERT_STRING_EQUAL(b, "0,0");
 	cs_lang_number(&l, -1234, 0, b, sizeof(b));
 	CU_ASSERT_STRING_EQUAL(b, "\xe2\x88\x92" "1" NNBSP "234");
+	cs_lang_seconds(&l, 20, 0, b, sizeof(b));
+	CU_ASSERT_STRING_EQUAL(b, "20\xc2\xa0s");
 	cs_lang_month(&l, 2025, 3, 0, b, sizeof(b));
 	CU_ASSERT_STRING_EQUAL(b, "mars 2025");
 	cs_lang_month(&l, 2025, 2, 0, b, sizeof(b));
