@@ -58,8 +58,8 @@ help(void)
 	    "      --threshold SEC  a wait chart's service level (default\n"
 	    "                       [commune] service_level, else 20)\n"
 	    "      --title TEXT     the title (default: the figure's)\n"
-	    "      --type TYPE      rate, volume, wait, or compare (from\n"
-	    "                       callstat-compare --csv)\n"
+	    "      --type TYPE      rate, volume, wait, funnel, or compare\n"
+	    "                       (from callstat-compare --csv)\n"
 	    "  -V, --version        print the version\n"
 	    "      --width N        pixels for PNG (1200), points otherwise (842)\n"
 	    "      --zoom           a rate axis around the values, not 0-100 %%\n\n"
@@ -217,9 +217,11 @@ parse_args(int argc, char **argv, struct args *a)
 				a->type = CS_CHART_WAIT;
 			else if (!strcmp(optarg, "compare"))
 				a->type = CS_CHART_COMPARE;
+			else if (!strcmp(optarg, "funnel"))
+				a->type = CS_CHART_FUNNEL;
 			else
 				return cs_usage_error(synopsis, "--type: '%s' is not "
-				    "rate, volume, wait or compare", optarg);
+				    "rate, volume, wait, compare or funnel", optarg);
 			break;
 		case O_WIDTH:
 			if (num_arg("--width", optarg, 100, 20000, &a->width) < 0)
@@ -234,8 +236,8 @@ parse_args(int argc, char **argv, struct args *a)
 		return cs_usage_error(synopsis, "unexpected argument '%s'",
 		    argv[optind]);
 	if (!a->has_type)
-		return cs_usage_error(synopsis, "no --type: rate, volume, wait or "
-		    "compare");
+		return cs_usage_error(synopsis, "no --type: rate, volume, wait, "
+		    "compare or funnel");
 	if (!a->output)
 		return cs_usage_error(synopsis, "no output: give one with -o FILE");
 	if (a->format == F_NONE) {
@@ -483,9 +485,10 @@ main(int argc, char **argv)
 			    cs_lang_tr(&L, "Target"), num);
 			c.target_label = target_label;
 		}
-	} else if (a.type == CS_CHART_VOLUME) {
-		snprintf(title, sizeof(title), "%s",
-		    cs_lang_tr(&L, "Calls by outcome"));
+	} else if (a.type == CS_CHART_VOLUME || a.type == CS_CHART_FUNNEL) {
+		snprintf(title, sizeof(title), "%s", cs_lang_tr(&L,
+		    a.type == CS_CHART_VOLUME ? "Calls by outcome" :
+		    "From the call to its outcome"));
 		snprintf(ylabel, sizeof(ylabel), "%s", cs_lang_tr(&L, "Calls"));
 	} else {
 		snprintf(title, sizeof(title), "%s",
@@ -512,7 +515,17 @@ main(int argc, char **argv)
 		    cs_lang_tr(&L, "Bot live from"), num);
 		c.go_live_label = golive_label;
 	}
-	cs_chartdata_span(&c, &L, span, sizeof(span));
+	if (a.type == CS_CHART_FUNNEL) {
+		/* the periods summed, not the stages */
+		char f[64], t[64];
+		cs_lang_period(&L, co.first, f, sizeof(f));
+		cs_lang_period(&L, co.last, t, sizeof(t));
+		if (strcmp(co.first, co.last))
+			snprintf(span, sizeof(span), "%s \xe2\x80\x93 %s", f, t);
+		else
+			snprintf(span, sizeof(span), "%s", f);
+	} else
+		cs_chartdata_span(&c, &L, span, sizeof(span));
 	{
 		size_t l;
 		if (a.type == CS_CHART_COMPARE)

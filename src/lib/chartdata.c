@@ -445,8 +445,69 @@ read_compare(struct cs_chart *c, const struct cs_chartdata_opts *o,
 	return 0;
 }
 
+/* funnel: each stage's count summed over the rows kept */
+static int
+read_funnel(struct cs_chart *c, struct cs_chartdata_opts *o,
+    const struct table *t, const struct cs_lang *L, struct cs_error *err)
+{
+	static const char *const cols[] = {
+		"offered", "bot_sessions", "bot", "escalated", "agent", "lost"
+	};
+	static const char *const words[] = {
+		"Calls offered", "Reached the bot", "Settled by the bot",
+		"Handed to a person", "Answered by a person", "Lost"
+	};
+	enum { NST = 6 };
+	const struct row *h = &t->r[0];
+	int k[NST], kp = col(h, "period"), ks = col(h, "service"), rows = 0;
+
+	if (o->service && ks < 0)
+		return cs_error_set(err, "line 1: no column service to choose %s "
+		    "in", o->service);
+	for (int i = 0; i < NST; i++)
+		if ((k[i] = col(h, cols[i])) < 0)
+			return cs_error_set(err, "line 1: no column %s", cols[i]);
+	if (!(c->periods = calloc(NST, sizeof(*c->periods))))
+		return cs_error_set(err, "out of memory");
+	for (int i = 0; i < NST; i++) {
+		if (!(c->periods[i] = cs_strdup(cs_lang_tr(L, words[i]))))
+			return cs_error_set(err, "out of memory");
+		c->nperiods++;
+	}
+	if (add_series(c, cs_lang_tr(L, "Calls")) < 0)
+		return cs_error_set(err, "out of memory");
+	o->first[0] = o->last[0] = '\0';
+	for (int i = 1; i < t->n; i++) {
+		const struct row *r = &t->r[i];
+		if (r->n != h->n)
+			return cs_error_set(err, "line %ld: %d fields, the header "
+			    "has %d", r->line, r->n, h->n);
+		if (o->service && strcmp(r->f[ks], o->service))
+			continue;
+		rows++;
+		for (int j = 0; j < NST; j++) {
+			double v;
+			if (number(r, k[j], cols[j], &v, err) < 0)
+				return -1;
+			if (isnan(v))
+				continue;
+			c->series[0].v[j] += v;
+			c->series[0].has[j] = 1;
+		}
+		if (kp >= 0 && strlen(r->f[kp]) < sizeof(o->first)) {
+			if (!o->first[0] || strcmp(r->f[kp], o->first) < 0)
+				strcpy(o->first, r->f[kp]);
+			if (strcmp(r->f[kp], o->last) > 0)
+				strcpy(o->last, r->f[kp]);
+		}
+	}
+	if (rows == 0)
+		return cs_error_set(err, "no row for service %s", o->service);
+	return 0;
+}
+
 int
-cs_chartdata_read(struct cs_chart *c, const struct cs_chartdata_opts *o,
+cs_chartdata_read(struct cs_chart *c, struct cs_chartdata_opts *o,
     const char *text, size_t len, const struct cs_lang *L,
     struct cs_error *err)
 {
@@ -478,12 +539,13 @@ cs_chartdata_read(struct cs_chart *c, const struct cs_chartdata_opts *o,
 		goto out;
 	}
 	h = &t.r[0];
-	if (o->type == CS_CHART_COMPARE) {
+	if (o->type == CS_CHART_COMPARE || o->type == CS_CHART_FUNNEL) {
 		if (t.n == 1) {
 			cs_error_set(err, "no data: the CSV has a header line only");
 			goto out;
 		}
-		if (read_compare(c, o, &t, L, err) == 0)
+		if ((o->type == CS_CHART_COMPARE ? read_compare(c, o, &t, L, err) :
+		    read_funnel(c, o, &t, L, err)) == 0)
 			rc = 0;
 		goto out;
 	}

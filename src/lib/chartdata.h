@@ -31,6 +31,7 @@ struct cs_chartdata_opts {
 	enum cs_chart_type type;
 	const char *figure;	/* rate: the rate's column */
 	const char *service;	/* only this service's rows, or NULL */
+	char first[16], last[16];	/* out, funnel: the periods summed */
 };
 
 /*
@@ -44,12 +45,15 @@ struct cs_chartdata_opts {
  * - compare: callstat-compare's CSV, the rows of the figure: a category
  *   per service (town last), the series before and after with their n
  *   and 95 % intervals, a note under each name (n, "not significant"
- *   when p > 0.05).
+ *   when p > 0.05);
+ * - funnel: the stages offered, bot_sessions, bot, escalated, agent, lost
+ *   summed over the rows (the first and last period in o->first and
+ *   o->last).
  * Periods are sorted, and the months, days or years missing between the
  * first and the last are added as gaps.  Returns 0, or -1 with err naming
  * the line or the column (c then holds nothing).
  */
-int cs_chartdata_read(struct cs_chart *c, const struct cs_chartdata_opts *o,
+int cs_chartdata_read(struct cs_chart *c, struct cs_chartdata_opts *o,
     const char *text, size_t len, const struct cs_lang *L,
     struct cs_error *err);
 

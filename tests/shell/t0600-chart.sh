@@ -114,6 +114,36 @@ check "LANG=fr gives French" pdf_has l.pdf "Appels selon leur issue"
 run env LANG=de_DE.UTF-8 callstat-chart --type volume -i m.csv -o l.pdf
 check "LANG=de gives English" pdf_has l.pdf "Calls by outcome"
 
+# --- funnel: the stages summed over the rows ---------------------------------
+for lang in fr en; do
+	for fmt in png pdf svg; do
+		run callstat-chart --type funnel -i sm.csv --lang $lang \
+		    -o "$OUT/synth-funnel-$lang.$fmt"
+		check_rc 0 "funnel $lang $fmt"
+	done
+	check "funnel $lang png size" [ "$(png_size "$OUT/synth-funnel-$lang.png")" = "1200 750" ]
+	check "funnel $lang pdf: one page" [ "$(pdf_pages "$OUT/synth-funnel-$lang.pdf")" = 1 ]
+	check "funnel $lang svg: well-formed" svg_ok "$OUT/synth-funnel-$lang.svg"
+done
+check "funnel fr: title" pdf_has $f-funnel-fr.pdf "De l’appel à son issue"
+check "funnel fr: a stage" pdf_has $f-funnel-fr.pdf "Réglés par le robot"
+check "funnel fr: its period" pdf_has $f-funnel-fr.pdf "Période : janvier 2024 – juin 2024"
+check "funnel en: a stage" pdf_has $f-funnel-en.pdf "Handed to a person"
+# the offered calls summed over services and months, 100 % of themselves
+off=$(awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+	{ s += $c["offered"] } END { print s }' sm.csv)
+check "funnel en: offered summed ($off)" \
+    pdf_has $f-funnel-en.pdf "$(echo "$off" | sed ':a;s/\B[0-9]\{3\}\>/,&/;ta') (100%)"
+printf 'period,offered,bot_sessions,bot,escalated,agent,lost\n2025-01,200,100,50,50,120,30\n' > fun.csv
+run callstat-chart --type funnel -i fun.csv --lang fr -o "$OUT/hand-funnel-fr.pdf"
+check_rc 0 "hand-written funnel"
+check "funnel: a share of the calls offered" pdf_has "$OUT/hand-funnel-fr.pdf" "120 (60 %)"
+check "funnel: one month's caption" pdf_has "$OUT/hand-funnel-fr.pdf" "Période : janvier 2025."
+printf 'period,offered,answer_rate\n2025-01,3,0.5\n' > nofun.csv
+run callstat-chart --type funnel -i nofun.csv -o x.png
+check_rc 1 "funnel from a CSV without its columns"
+check "funnel: the column named" has err "line 1: no column bot_sessions"
+
 # --- compare: callstat-compare's CSV, before and after per service ----------
 run callstat-compare -c callstat.conf -d t.db --csv -o cmp.csv
 check_rc 0 "callstat-compare --csv"

@@ -103,7 +103,8 @@ test_csv_rate(void)
 	    "a,2024-04,20,0.5\n"
 	    "b,2024-01,0,\n"
 	    "b,2024-02,40,0.75\n";
-	struct cs_chartdata_opts o = { CS_CHART_RATE, "answer_rate", NULL };
+	struct cs_chartdata_opts o = {
+	    .type = CS_CHART_RATE, .figure = "answer_rate" };
 	struct cs_chart c;
 	struct cs_lang l;
 	struct cs_error err;
@@ -155,7 +156,7 @@ test_csv_volume_wait(void)
 	    "a,2024,40,10,20,5,3,2,4,12\n"
 	    "b,2024,30,5,25,1,0,0,6,30\n"
 	    "a,2026,10,1,2,3,4,5,7,8\n";
-	struct cs_chartdata_opts o = { CS_CHART_VOLUME, NULL, NULL };
+	struct cs_chartdata_opts o = { .type = CS_CHART_VOLUME, .figure = NULL };
 	struct cs_chart c;
 	struct cs_lang l;
 	struct cs_error err;
@@ -194,7 +195,7 @@ test_csv_volume_wait(void)
 static void
 bad(enum cs_chart_type type, const char *text, const char *want)
 {
-	struct cs_chartdata_opts o = { type, "answer_rate", NULL };
+	struct cs_chartdata_opts o = { .type = type, .figure = "answer_rate" };
 	struct cs_chart c;
 	struct cs_lang l;
 	struct cs_error err;
@@ -249,7 +250,8 @@ test_csv_compare(void)
 	    "0.4,0.0001\n"
 	    "answer_rate,town,0.5,0.6,60,120,12,20,0.41,0.59,0.39,0.78,0.1,"
 	    "-0.1,0.3,0.4\n";
-	struct cs_chartdata_opts o = { CS_CHART_COMPARE, "answer_rate", NULL };
+	struct cs_chartdata_opts o = {
+	    .type = CS_CHART_COMPARE, .figure = "answer_rate" };
 	struct cs_chart c;
 	struct cs_lang l;
 	struct cs_error err;
@@ -288,6 +290,49 @@ test_csv_compare(void)
 }
 
 static void
+test_csv_funnel(void)
+{
+	static const char csv[] =
+	    "service,period,offered,bot_sessions,bot,escalated,agent,lost\n"
+	    "a,2024-02,100,40,25,15,60,10\n"
+	    "b,2024-01,50,0,0,0,45,\n"
+	    "a,2024-03,10,5,5,0,3,2\n";
+	struct cs_chartdata_opts o = { .type = CS_CHART_FUNNEL };
+	struct cs_chart c;
+	struct cs_lang l;
+	struct cs_error err;
+
+	cs_lang_init(&l);
+	CU_ASSERT_EQUAL_FATAL(cs_chartdata_read(&c, &o, csv, strlen(csv), &l,
+	    &err), 0);
+	CU_ASSERT_EQUAL_FATAL(c.nperiods, 6);
+	CU_ASSERT_STRING_EQUAL(c.periods[0], "Calls offered");
+	CU_ASSERT_STRING_EQUAL(c.periods[5], "Lost");
+	CU_ASSERT_EQUAL_FATAL(c.nseries, 1);
+	NEAR(c.series[0].v[0], 160);	/* 100 + 50 + 10 */
+	NEAR(c.series[0].v[1], 45);
+	NEAR(c.series[0].v[2], 30);
+	NEAR(c.series[0].v[3], 15);
+	NEAR(c.series[0].v[4], 108);
+	NEAR(c.series[0].v[5], 12);	/* b's empty lost: not a zero, skipped */
+	CU_ASSERT_STRING_EQUAL(o.first, "2024-01");
+	CU_ASSERT_STRING_EQUAL(o.last, "2024-03");
+	cs_chart_release(&c);
+	o.service = "a";
+	CU_ASSERT_EQUAL_FATAL(cs_chartdata_read(&c, &o, csv, strlen(csv), &l,
+	    &err), 0);
+	NEAR(c.series[0].v[0], 110);
+	CU_ASSERT_STRING_EQUAL(o.first, "2024-02");
+	cs_chart_release(&c);
+	o.service = NULL;
+	static const char nolost[] = "period,offered,bot_sessions,bot,escalated,"
+	    "agent\n2024,1,1,1,0,0\n";
+	CU_ASSERT_EQUAL(cs_chartdata_read(&c, &o, nolost, strlen(nolost), &l,
+	    &err), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "no column lost"));
+}
+
+static void
 test_draw(void)
 {
 	static const char csv[] =
@@ -295,7 +340,8 @@ test_draw(void)
 	    "accueil,2024-01,100,0.9\n"
 	    "accueil,2024-03,20,0.5\n"
 	    "état civil,2024-02,40,0.75\n";
-	struct cs_chartdata_opts o = { CS_CHART_RATE, "answer_rate", NULL };
+	struct cs_chartdata_opts o = {
+	    .type = CS_CHART_RATE, .figure = "answer_rate" };
 	struct cs_chart c;
 	struct cs_lang l;
 	struct cs_error err;
@@ -353,6 +399,7 @@ static CU_TestInfo tests[] = {
 	{ "CSV to volume and wait charts", test_csv_volume_wait },
 	{ "bad CSV", test_csv_errors },
 	{ "callstat-compare's CSV", test_csv_compare },
+	{ "CSV to a funnel", test_csv_funnel },
 	{ "drawing", test_draw },
 	{ "styles", test_styles },
 	CU_TEST_INFO_NULL,

@@ -298,7 +298,7 @@ period_label(const struct cs_chart *c, int i, char *buf, size_t size)
 	int y, m, d, py, pm, pd;
 	char mon[64];
 
-	if (c->type == CS_CHART_COMPARE) {
+	if (c->type == CS_CHART_COMPARE || c->type == CS_CHART_FUNNEL) {
 		snprintf(buf, size, "%s%s%s", c->periods[i],
 		    c->notes && c->notes[i] ? "\n" : "",
 		    c->notes && c->notes[i] ? c->notes[i] : "");
@@ -346,6 +346,8 @@ series_n(const struct cs_chart_series *s, int np, const struct cs_chart *c)
 	for (int i = 0; i < np; i++)
 		if (s->has[i]) {
 			double n = c->type == CS_CHART_VOLUME ? s->v[i] : s->n[i];
+			if (c->type == CS_CHART_FUNNEL)
+				return s->has[0] ? s->v[0] : NAN;	/* offered */
 			if (isfinite(n)) {
 				t += n;
 				any = 1;
@@ -434,7 +436,7 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 			}
 			cs_chart_style(s, &st);
 			cairo_save(cr);
-			if (c->type == CS_CHART_VOLUME)
+			if (c->type == CS_CHART_VOLUME || c->type == CS_CHART_FUNNEL)
 				hatched_rect(cr, &st, x, cy - fs * 0.55, sw, fs * 1.1, lw);
 			else if (c->type == CS_CHART_COMPARE) {
 				/* a point with its interval, as drawn */
@@ -473,6 +475,7 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 			if (c->series[s].has[i]) {
 				any = 1;
 				if (c->type != CS_CHART_VOLUME &&
+				    c->type != CS_CHART_FUNNEL &&
 				    cs_scale_point_kind(1, c->series[s].n[i],
 				    c->min_n) == CS_POINT_HOLLOW)
 					hollow = 1;
@@ -517,7 +520,8 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 		for (int i = 0; i < c->nperiods; i++)
 			for (int s = 0; s < c->nseries; s++)
 				if (c->series[s].has[i] && isfinite(c->series[s].v[i])) {
-					if (c->type == CS_CHART_VOLUME)
+					if (c->type == CS_CHART_VOLUME ||
+					    c->type == CS_CHART_FUNNEL)
 						tot[i] += c->series[s].v[i];
 					else if (c->series[s].v[i] > tot[i])
 						tot[i] = c->series[s].v[i];
@@ -567,10 +571,16 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 	/* the period labels' height, at most two lines */
 	{
 		double lh = 0, lwmax = 0;
+		/* categories (services, stages) are never skipped: their
+		 * names wrap inside their band */
+		int categ = c->type == CS_CHART_COMPARE ||
+		    c->type == CS_CHART_FUNNEL;
+		double cwid = categ ? cs_scale_band_width(c->nperiods, px0, px1) *
+		    0.95 : 0;
 		for (int i = 0; i < c->nperiods; i++) {
 			struct txt t;
 			period_label(c, i, buf, sizeof(buf));
-			t = text(cr, buf, fs * 0.9, 0, 0, 0, 0, 0, 0);
+			t = text(cr, buf, fs * 0.9, 0, cwid, 1, 0, 0, 0);
 			lh = fmax(lh, t.h);
 			lwmax = fmax(lwmax, t.w);
 		}
@@ -582,8 +592,8 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 		}
 		struct cs_scale ys = { lo, hi, py1, py0 };
 		double bw = cs_scale_band_width(c->nperiods, px0, px1);
-		int ls = cs_scale_label_step(c->nperiods, lwmax, fs * 0.5,
-		    px1 - px0);
+		int ls = categ ? 1 : cs_scale_label_step(c->nperiods, lwmax,
+		    fs * 0.5, px1 - px0);
 
 		/* grid and value labels */
 		cairo_set_line_width(cr, lw * 0.6);
@@ -607,6 +617,11 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 			if (i % ls)
 				continue;
 			period_label(c, i, buf, sizeof(buf));
+			if (categ) {
+				text(cr, buf, fs * 0.9, 0, cwid, 1, x - cwid / 2,
+				    py1 + fs * 0.4, 1);
+				continue;
+			}
 			struct txt t = text(cr, buf, fs * 0.9, 0, 0, 0, 0, 0, 0);
 			text(cr, buf, fs * 0.9, 0, t.w + 1, 1, x - t.w / 2 - 0.5,
 			    py1 + fs * 0.4, 1);
@@ -622,7 +637,8 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 		if (!any) {
 			text_at(cr, cs_lang_tr(L, "No data"), fs * 1.5, 1,
 			    (px0 + px1) / 2, (py0 + py1) / 2, 0.5, 0.5);
-		} else if (c->type == CS_CHART_VOLUME) {
+		} else if (c->type == CS_CHART_VOLUME ||
+		    c->type == CS_CHART_FUNNEL) {
 			for (int i = 0; i < c->nperiods; i++) {
 				double x = cs_scale_band_center(i, c->nperiods, px0, px1);
 				double base = 0, w = bw * 0.7;
@@ -638,6 +654,23 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 					double y1 = cs_scale_map(&ys, base);
 					hatched_rect(cr, &st, x - w / 2, y0, w, y1 - y0, lw);
 					base += v;
+				}
+				if (c->type == CS_CHART_FUNNEL && c->nseries > 0 &&
+				    c->series[0].has[i]) {
+					/* the count, and its share of the first
+					 * stage (the calls offered) */
+					const struct cs_chart_series *se = &c->series[0];
+					char nb[64], pc[64];
+					cs_lang_number(L, se->v[i], 0, nb, sizeof(nb));
+					if (se->has[0] && se->v[0] > 0) {
+						cs_lang_percent(L, 100 * se->v[i] / se->v[0], 0,
+						    pc, sizeof(pc));
+						snprintf(buf, sizeof(buf), "%s (%s)", nb, pc);
+					} else
+						snprintf(buf, sizeof(buf), "%s", nb);
+					cairo_set_source_rgb(cr, 0, 0, 0);
+					text_at(cr, buf, fs * 0.9, 1, x,
+					    cs_scale_map(&ys, base) - fs * 0.2, 0.5, 1);
 				}
 			}
 		} else {

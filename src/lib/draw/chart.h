@@ -17,6 +17,8 @@ enum cs_chart_type {
 	CS_CHART_RATE,		/* a rate per period, a line per series */
 	CS_CHART_VOLUME,	/* counts per period, the series stacked as bars */
 	CS_CHART_WAIT,		/* seconds per period, a line per series */
+	CS_CHART_FUNNEL,	/* counts per stage (the categories), one bar
+				   each, labelled with its share of the first */
 	CS_CHART_COMPARE	/* a rate per category (service) for each series
 				   (before, after), a point with its interval,
 				   no line between categories */
