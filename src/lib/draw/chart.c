@@ -465,7 +465,28 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 			    cy - fs * 0.6, 1);
 			x += items[s].w;
 		}
-		if (c->nseries)
+		/* the target's line in the legend, not on the plot, where its
+		 * words would hide a point */
+		if (isfinite(c->target) && c->target_label) {
+			double cy = y + rowh / 2, w = sw + fs * 0.4 + text(cr,
+			    c->target_label, fs, 0, 0, 0, 0, 0, 0).w;
+			if (x > pad && x + w > W - pad) {
+				x = pad;
+				y += rowh;
+				cy = y + rowh / 2;
+			}
+			cairo_save(cr);
+			cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+			cairo_set_line_width(cr, lw * 1.2);
+			set_dash(cr, 3, lw * 1.2);
+			cairo_move_to(cr, x, cy);
+			cairo_line_to(cr, x + sw, cy);
+			cairo_stroke(cr);
+			cairo_restore(cr);
+			text(cr, c->target_label, fs, 0, 0, 0, x + sw + fs * 0.4,
+			    cy - fs * 0.6, 1);
+		}
+		if (c->nseries || (isfinite(c->target) && c->target_label))
 			y += rowh + fs * 0.3;
 	}
 
@@ -530,7 +551,8 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 			mx = fmax(mx, tot[i]);
 		if (isfinite(c->target))
 			mx = fmax(mx, c->target * 1.1);
-		nt = cs_scale_nice(0, mx > 0 ? mx : 1, 8, &lo, &hi, &step);
+		/* a little room above the highest bar or point and its label */
+		nt = cs_scale_nice(0, mx > 0 ? mx * 1.06 : 1, 8, &lo, &hi, &step);
 	}
 
 	/* caption at the bottom, with the note on hollow markers */
@@ -634,6 +656,45 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 		cairo_line_to(cr, px1, py1);
 		cairo_stroke(cr);
 
+		/* the target or threshold, and the go-live: under the data,
+		 * so that no label hides a point */
+		if (isfinite(c->target) && c->target >= lo && c->target <= hi) {
+			double yy = cs_scale_map(&ys, c->target);
+			cairo_save(cr);
+			cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
+			cairo_set_line_width(cr, lw * 1.2);
+			set_dash(cr, 3, lw * 1.2);
+			cairo_move_to(cr, px0, yy);
+			cairo_line_to(cr, px1, yy);
+			cairo_stroke(cr);
+			cairo_restore(cr);
+		}
+		/* the bot's go-live */
+		if (isfinite(c->go_live) && c->go_live >= 0 &&
+		    c->go_live <= c->nperiods) {
+			double x = px0 + c->go_live * bw;
+			cairo_save(cr);
+			cairo_set_source_rgb(cr, 0, 0, 0);
+			cairo_set_line_width(cr, lw * 1.2);
+			set_dash(cr, 1, lw * 1.2);
+			cairo_move_to(cr, x, py0 - fs * 0.4);
+			cairo_line_to(cr, x, py1);
+			cairo_stroke(cr);
+			cairo_restore(cr);
+			if (c->go_live_label) {
+				struct txt t = text(cr, c->go_live_label, fs * 0.85, 1,
+				    0, 0, 0, 0, 0);
+				double tx = x + fs * 0.3;
+				if (tx + t.w > px1)
+					tx = x - fs * 0.3 - t.w;
+				cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
+				cairo_rectangle(cr, tx - 2, py0 - fs * 0.4, t.w + 4, t.h);
+				cairo_fill(cr);
+				cairo_set_source_rgb(cr, 0, 0, 0);
+				text(cr, c->go_live_label, fs * 0.85, 1, 0, 0, tx,
+				    py0 - fs * 0.4, 1);
+			}
+		}
 		if (!any) {
 			text_at(cr, cs_lang_tr(L, "No data"), fs * 1.5, 1,
 			    (px0 + px1) / 2, (py0 + py1) / 2, 0.5, 0.5);
@@ -786,55 +847,6 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 			cairo_restore(cr);
 		}
 
-		/* the target or threshold */
-		if (isfinite(c->target) && c->target >= lo && c->target <= hi) {
-			double yy = cs_scale_map(&ys, c->target);
-			cairo_save(cr);
-			cairo_set_source_rgb(cr, 0.1, 0.1, 0.1);
-			cairo_set_line_width(cr, lw * 1.2);
-			set_dash(cr, 3, lw * 1.2);
-			cairo_move_to(cr, px0, yy);
-			cairo_line_to(cr, px1, yy);
-			cairo_stroke(cr);
-			cairo_restore(cr);
-			if (c->target_label) {
-				struct txt t = text(cr, c->target_label, fs * 0.85, 1, 0,
-				    0, 0, 0, 0);
-				cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
-				cairo_rectangle(cr, px1 - t.w - fs * 0.4,
-				    yy - t.h - fs * 0.15, t.w + fs * 0.3, t.h);
-				cairo_fill(cr);
-				cairo_set_source_rgb(cr, 0, 0, 0);
-				text_at(cr, c->target_label, fs * 0.85, 1,
-				    px1 - fs * 0.25, yy - fs * 0.15, 1, 1);
-			}
-		}
-		/* the bot's go-live */
-		if (isfinite(c->go_live) && c->go_live >= 0 &&
-		    c->go_live <= c->nperiods) {
-			double x = px0 + c->go_live * bw;
-			cairo_save(cr);
-			cairo_set_source_rgb(cr, 0, 0, 0);
-			cairo_set_line_width(cr, lw * 1.2);
-			set_dash(cr, 1, lw * 1.2);
-			cairo_move_to(cr, x, py0 - fs * 0.4);
-			cairo_line_to(cr, x, py1);
-			cairo_stroke(cr);
-			cairo_restore(cr);
-			if (c->go_live_label) {
-				struct txt t = text(cr, c->go_live_label, fs * 0.85, 1,
-				    0, 0, 0, 0, 0);
-				double tx = x + fs * 0.3;
-				if (tx + t.w > px1)
-					tx = x - fs * 0.3 - t.w;
-				cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
-				cairo_rectangle(cr, tx - 2, py0 - fs * 0.4, t.w + 4, t.h);
-				cairo_fill(cr);
-				cairo_set_source_rgb(cr, 0, 0, 0);
-				text(cr, c->go_live_label, fs * 0.85, 1, 0, 0, tx,
-				    py0 - fs * 0.4, 1);
-			}
-		}
 	}
 	rc = 0;
 out:
