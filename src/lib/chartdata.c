@@ -277,7 +277,10 @@ make_periods(struct cs_chart *c, char **ps, int n, struct cs_error *err)
 	if (distinct == 0)
 		return 0;
 	if (k0 == P_OTHER) {
-		for (int i = 0; i < distinct && i < MAX_PERIODS; i++)
+		if (distinct > MAX_PERIODS)
+			return cs_error_set(err, "more than %d periods: choose "
+			    "longer periods or fewer", MAX_PERIODS);
+		for (int i = 0; i < distinct; i++)
 			if (!(c->periods[c->nperiods++] = cs_strdup(ps[i])))
 				return cs_error_set(err, "out of memory");
 		return 0;
@@ -651,7 +654,14 @@ cs_chartdata_read(struct cs_chart *c, struct cs_chartdata_opts *o,
 
 		if (o->service && strcmp(r->f[ks], o->service))
 			continue;
-		p = period_index(c, r->f[kp]);
+		if ((p = period_index(c, r->f[kp])) < 0) {
+			/* a day no calendar has (2024-02-31), or past the
+			 * periods a chart can hold */
+			cs_error_set(err, "line %ld: column period: '%.40s' is no "
+			    "day, month or year of the calendar", r->line,
+			    r->f[kp]);
+			goto out;
+		}
 		if (kn >= 0 && number(r, kn, h->f[kn], &n, err) < 0)
 			goto out;
 		if (o->type == CS_CHART_RATE) {

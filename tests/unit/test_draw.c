@@ -232,6 +232,8 @@ test_csv_errors(void)
 	    "negative");
 	bad(CS_CHART_RATE, "period,offered,answer_rate\n\"2024-01,3,0.5\n",
 	    "line 2");
+	bad(CS_CHART_RATE, "period,offered,answer_rate\n2024-02-28,3,0.5\n"
+	    "2024-02-31,3,0.5\n", "line 3: column period: '2024-02-31'");
 	bad(CS_CHART_VOLUME, "period,bot,agent,abandoned,missed\n2024,1,2,3,4\n",
 	    "no column voicemail");
 	bad(CS_CHART_RATE, "period,offered,answer_rate\n2024-01,3,0.5\n"
