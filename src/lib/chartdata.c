@@ -170,7 +170,8 @@ table_read(struct table *t, const char *text, size_t len, struct cs_error *err)
 	if (csv_parse(&p, text, len, field_cb, row_cb, t) != len ||
 	    csv_fini(&p, field_cb, row_cb, t) != 0) {
 		rc = cs_error_set(err, "line %ld: %s", t->line + 1,
-		    csv_strerror(csv_error(&p)));
+		    csv_error(&p) == CSV_EPARSE ? "a quote not closed, or text "
+		    "after a closing quote" : csv_strerror(csv_error(&p)));
 	} else if (t->nomem)
 		rc = cs_error_set(err, "out of memory");
 	csv_free(&p);
@@ -694,6 +695,8 @@ cs_chartdata_read(struct cs_chart *c, struct cs_chartdata_opts *o,
 			}
 			if (isnan(v))
 				continue;
+			if (o->type != CS_CHART_VOLUME && n == 0)
+				continue;	/* a share of no call: unknown, a gap */
 			if (o->type == CS_CHART_VOLUME && se->has[p])
 				se->v[p] += v;	/* the town: the services' sum */
 			else

@@ -101,7 +101,7 @@ test_csv_rate(void)
 	    "service,period,offered,answer_rate\n"
 	    "a,2024-01,100,0.9\n"
 	    "a,2024-04,20,0.5\n"
-	    "b,2024-01,0,\n"
+	    "b,2024-01,0,0\n"
 	    "b,2024-02,40,0.75\n";
 	struct cs_chartdata_opts o = {
 	    .type = CS_CHART_RATE, .figure = "answer_rate" };
@@ -126,7 +126,8 @@ test_csv_rate(void)
 	CU_ASSERT_EQUAL(c.series[0].has[3], 1);
 	CU_ASSERT_EQUAL(cs_scale_point_kind(c.series[0].has[3],
 	    c.series[0].n[3], 30), CS_POINT_HOLLOW);
-	/* an empty rate (no call offered) is a gap, not a zero */
+	/* a rate of no call offered (written 0 here, as a spreadsheet
+	 * might) is a gap, not a zero */
 	CU_ASSERT_EQUAL(c.series[1].has[0], 0);
 	CU_ASSERT_EQUAL(cs_scale_point_kind(c.series[1].has[0],
 	    c.series[1].n[0], 30), CS_POINT_MISSING);
@@ -231,7 +232,7 @@ test_csv_errors(void)
 	bad(CS_CHART_RATE, "period,offered,answer_rate\n2024-01,-3,0.5\n",
 	    "negative");
 	bad(CS_CHART_RATE, "period,offered,answer_rate\n\"2024-01,3,0.5\n",
-	    "line 2");
+	    "line 2: a quote not closed");
 	bad(CS_CHART_RATE, "period,offered,answer_rate\n2024-02-28,3,0.5\n"
 	    "2024-02-31,3,0.5\n", "line 3: column period: '2024-02-31'");
 	bad(CS_CHART_VOLUME, "period,bot,agent,abandoned,missed\n2024,1,2,3,4\n",
