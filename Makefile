@@ -5,13 +5,15 @@ PREFIX ?= /usr/local
 BINDIR ?= $(PREFIX)/bin
 MANDIR ?= $(PREFIX)/share/man
 BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+# callstat-chart's catalogues (po/LANG.po), read as they are
+PODIR ?= $(PREFIX)/share/callstat/po
 
 VERSION = 0.1.0
 
 CC ?= cc
 CFLAGS ?= -O2 -g
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
-PKGS = sqlite3 jansson inih libsodium
+PKGS = sqlite3 jansson inih libsodium cairo pangocairo
 # libcsv ships no .pc file
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm -pthread
@@ -21,18 +23,19 @@ CUNIT_LIBS = $(shell pkg-config --libs cunit 2>/dev/null)
 # build/san with AddressSanitizer and UndefinedBehaviorSanitizer.
 B ?= build
 XCFLAGS =
-ALL_CFLAGS = -std=c11 -pthread -D_GNU_SOURCE -DCS_VERSION='"$(VERSION)"' $(WARN) \
+ALL_CFLAGS = -std=c11 -pthread -D_GNU_SOURCE -DCS_VERSION='"$(VERSION)"' \
+	-DCS_PODIR='"$(PODIR)"' $(WARN) \
 	$(PKG_CFLAGS) -Isrc/lib $(XCFLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(XCFLAGS) $(LDFLAGS)
 
 TOOLS = callstat callstat-import callstat-kpi callstat-calls callstat-check callstat-purge \
 	callstat-synth
-TOOLS += callstat-compare
+TOOLS += callstat-compare callstat-chart
 MAN1 = $(TOOLS:%=man/%.1)
 MAN5 = man/callstat.conf.5
 MAN7 = man/callstat-kpi.7
 
-LIB_SRC = $(wildcard src/lib/*.c src/lib/readers/*.c src/lib/synth/*.c)
+LIB_SRC = $(wildcard src/lib/*.c src/lib/readers/*.c src/lib/synth/*.c src/lib/draw/*.c)
 LIB_OBJ = $(LIB_SRC:src/%.c=$(B)/obj/%.o)
 TOOL_BIN = $(TOOLS:%=$(B)/bin/%)
 UNIT_SRC = $(wildcard tests/unit/*.c)
@@ -94,8 +97,10 @@ check-man:
 check-san:
 	$(MAKE) B=build/san XCFLAGS='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
 		CFLAGS='-O1 -g -Werror' check-build check-fuzz
-	ASAN_OPTIONS=detect_leaks=1 build/san/unit-tests
-	ASAN_OPTIONS=detect_leaks=1 CS_BIN=build/san/bin tests/shell/run
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+		build/san/unit-tests
+	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+		CS_BIN=build/san/bin tests/shell/run
 
 # The import runs three threads: the unit tests, and the shell tests that
 # import, again under ThreadSanitizer (which cannot share a build with ASan).
@@ -103,8 +108,8 @@ TSAN_SHELL = tests/shell/t0001-example.sh tests/shell/t0020-bad-input.sh \
 	tests/shell/t0030-idempotent.sh tests/shell/t0045-concurrent.sh
 check-tsan:
 	$(MAKE) B=build/tsan XCFLAGS='-fsanitize=thread' CFLAGS='-O1 -g -Werror' check-build
-	TSAN_OPTIONS=halt_on_error=1 build/tsan/unit-tests
-	TSAN_OPTIONS=halt_on_error=1 CS_BIN=build/tsan/bin \
+	TSAN_OPTIONS=halt_on_error=1:suppressions=$(CURDIR)/tests/tsan.supp build/tsan/unit-tests
+	TSAN_OPTIONS=halt_on_error=1:suppressions=$(CURDIR)/tests/tsan.supp CS_BIN=build/tsan/bin \
 		tests/shell/run $(TSAN_SHELL)
 
 # ---- fuzzing (tests/fuzz/README) ----
@@ -171,6 +176,8 @@ install: all
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	mkdir -p $(DESTDIR)$(PODIR)
+	install -m 644 po/*.po $(DESTDIR)$(PODIR)/
 	mkdir -p $(DESTDIR)$(BASHCOMPDIR)
 	install -m 644 completion/callstat $(DESTDIR)$(BASHCOMPDIR)/callstat
 	for t in $(filter-out callstat,$(TOOLS)); do ln -sf callstat $(DESTDIR)$(BASHCOMPDIR)/$$t; done
@@ -179,6 +186,7 @@ uninstall:
 	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(MANDIR)/man1/$$t.1; done
 	rm -f $(DESTDIR)$(MANDIR)/man5/callstat.conf.5 $(DESTDIR)$(MANDIR)/man7/callstat-kpi.7
 	for t in $(TOOLS); do rm -f $(DESTDIR)$(BASHCOMPDIR)/$$t; done
+	for p in po/*.po; do rm -f $(DESTDIR)$(PODIR)/$${p#po/}; done
 
 clean:
 	rm -rf build

@@ -13,6 +13,7 @@ static const struct {
 	const char *name, *what;
 } tools[] = {
 	{ "calls", "the rebuilt calls, one row each" },
+	{ "chart", "a chart from the figures' CSV: PNG, PDF or SVG" },
 	{ "check", "the bot's sessions against the PBX's calls" },
 	{ "compare", "the figures before and after, with intervals and tests" },
 	{ "import", "PBX logs into the database" },

@@ -10,6 +10,8 @@
 #   finish       writes the counts for tests/shell/run (call it last)
 set -u
 PATH="$CS_BIN:$PATH"
+# callstat-chart reads the source tree's catalogues (po/LANG.po)
+export CALLSTAT_PODIR="$CS_TOP/po"
 export LC_ALL=C.UTF-8 TZ=UTC
 unset CALLSTAT_DB CALLSTAT_CONFIG
 TEST=$(basename "$0" .sh)

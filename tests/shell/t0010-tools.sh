@@ -46,7 +46,7 @@ cp "$EX/callstat.conf" callstat.conf
 chmod u+w callstat.conf
 
 # --- every tool: --help, --version, a bad option ---------------------------
-for tool in callstat callstat-import callstat-kpi callstat-calls callstat-check callstat-purge callstat-compare; do
+for tool in callstat callstat-import callstat-kpi callstat-calls callstat-check callstat-purge callstat-compare callstat-chart; do
 	run "$tool" --help
 	check_rc 0 "$tool --help"
 	check "$tool --help: usage on stdout" has out "usage: $tool"
@@ -65,7 +65,7 @@ for tool in callstat callstat-import callstat-kpi callstat-calls callstat-check 
 	check "$tool --no-such-option: Try '$tool --help'" has err "Try '$tool --help'"
 	check "$tool --no-such-option: nothing on stdout" [ ! -s out ]
 done
-for tool in callstat-import callstat-kpi callstat-calls callstat-check callstat-purge callstat-compare; do
+for tool in callstat-import callstat-kpi callstat-calls callstat-check callstat-purge callstat-compare callstat-chart; do
 	run "$tool" -Z
 	check_rc 2 "$tool -Z"
 	check "$tool -Z: Try '$tool --help'" has err "Try '$tool --help'"
@@ -164,7 +164,7 @@ check "kpi -o into a missing directory: names it" has err "nosuchdir/out.csv"
 # --- the callstat front ----------------------------------------------------------
 run callstat
 check_rc 0 "callstat alone"
-for t in import kpi calls check purge compare; do
+for t in import kpi calls check purge compare chart; do
 	check "callstat alone lists $t" grep -qE "^ +$t " out
 done
 run callstat nosuch

@@ -25,6 +25,13 @@ check "nothing of the internal library installed" \
 	[ -z "$(find "$T/root" -name '*.a' -o -name '*.h')" ]
 run "$T/root/opt/cs/bin/callstat-kpi" --version
 check "the installed tool runs" has "$T/out" "callstat-kpi "
+check "po/fr.po installed" test -f "$T/root/opt/cs/share/callstat/po/fr.po"
+# the installed callstat-chart finds its catalogue beside it (bin/../share)
+printf 'period,offered,answer_rate\n2025-01,40,0.5\n' > "$T/m.csv"
+run env -u CALLSTAT_PODIR "$T/root/opt/cs/bin/callstat-chart" --type rate \
+    -i "$T/m.csv" --lang fr -o "$T/m.pdf"
+check_rc 0 "the installed callstat-chart in French"
+check "its catalogue read" sh -c "pdftotext '$T/m.pdf' - | grep -q 'Taux de réponse'"
 
 run make -s -C "$CS_TOP" uninstall DESTDIR="$T/root" PREFIX=/opt/cs MANDIR=/opt/cs/man
 check_rc 0 "make uninstall"

@@ -1,0 +1,570 @@
+/* callstat-chart: one chart from CSV, to PNG, PDF or SVG.  See
+ * callstat-chart(1). */
+#include <errno.h>
+#include <getopt.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cairo.h>
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+
+#include "chartdata.h"
+#include "config.h"
+#include "draw/chart.h"
+#include "lang.h"
+#include "tool.h"
+
+#ifndef CS_PODIR
+#define CS_PODIR "/usr/local/share/callstat/po"
+#endif
+
+static const char synopsis[] =
+	"callstat-chart [-hV] --type type [-c config] [-i file] -o file\n"
+	"       [-s service] [--figure rate] [--format png | pdf | svg]\n"
+	"       [--width n] [--height n] [--dpi n] [--title text]\n"
+	"       [--target percent] [--threshold seconds] [--zoom] [--min-n n]\n"
+	"       [--go-live date] [--lang code]";
+
+static void
+help(void)
+{
+	printf("usage: %s\n\n"
+	    "Draws one chart from CSV with a header line, as callstat-kpi --csv\n"
+	    "writes it (rates as fractions 0-1), read from a file or stdin.\n\n"
+	    "  -c, --config FILE    configuration: [bot] go_live, [commune]\n"
+	    "                       service_level\n"
+	    "      --dpi N          the PNG's resolution: text and lines grow\n"
+	    "                       with it (default 96)\n"
+	    "      --figure RATE    the rate a rate or compare chart shows (default\n"
+	    "                       answer_rate)\n"
+	    "      --format FMT     png, pdf or svg (default: the output's\n"
+	    "                       extension)\n"
+	    "      --go-live DATE   the bot's go-live marker, YYYY-MM-DD\n"
+	    "                       (default [bot] go_live with -c)\n"
+	    "  -h, --help           this help\n"
+	    "      --height N       pixels for PNG (750), points otherwise (595)\n"
+	    "  -i, --input FILE     the CSV (default, or -: standard input)\n"
+	    "      --lang CODE      fr or en (default: from LANG, else en)\n"
+	    "      --min-n N        fewer calls than N: hollow and labelled\n"
+	    "                       (default 30)\n"
+	    "  -o, --output FILE    the chart; - for standard output\n"
+	    "  -s, --service NAME   only this service's rows\n"
+	    "      --target PCT     a rate chart's target line, in percent\n"
+	    "      --threshold SEC  a wait chart's service level (default\n"
+	    "                       [commune] service_level, else 20)\n"
+	    "      --title TEXT     the title (default: the figure's)\n"
+	    "      --type TYPE      rate, volume, wait, funnel, or compare\n"
+	    "                       (from callstat-compare --csv)\n"
+	    "  -V, --version        print the version\n"
+	    "      --width N        pixels for PNG (1200), points otherwise (842)\n"
+	    "      --zoom           a rate axis around the values, not 0-100 %%\n\n"
+	    "Exit status: 0 success, 1 failure, 2 usage error.\n", synopsis);
+}
+
+enum fmt { F_NONE, F_PNG, F_PDF, F_SVG };
+
+struct args {
+	enum cs_chart_type type;
+	int has_type;
+	const char *config, *input, *output, *service, *figure, *title;
+	const char *go_live, *lang;
+	enum fmt format;
+	double width, height, dpi, target, threshold, min_n;
+	int zoom;
+};
+
+enum {
+	O_DPI = CS_OPT_TOOL, O_FIGURE, O_FORMAT, O_GO_LIVE, O_HEIGHT, O_LANG,
+	O_MIN_N, O_TARGET, O_THRESHOLD, O_TITLE, O_TYPE, O_WIDTH, O_ZOOM
+};
+
+/* A number from an option, in [lo, hi]; -1 after a usage message. */
+static int
+num_arg(const char *opt, const char *arg, double lo, double hi, double *v)
+{
+	char *end;
+
+	errno = 0;
+	*v = strtod(arg, &end);
+	if (!*arg || *end || errno || !isfinite(*v) || *v < lo || *v > hi) {
+		cs_usage_error(synopsis, "%s: '%s' is not a number from %g to %g",
+		    opt, arg, lo, hi);
+		return -1;
+	}
+	return 0;
+}
+
+static enum fmt
+fmt_of(const char *s)
+{
+	if (!strcasecmp(s, "png"))
+		return F_PNG;
+	if (!strcasecmp(s, "pdf"))
+		return F_PDF;
+	if (!strcasecmp(s, "svg"))
+		return F_SVG;
+	return F_NONE;
+}
+
+static int
+valid_day(const char *s)
+{
+	int y, m, d, k = 0;
+	return strlen(s) == 10 && sscanf(s, "%4d-%2d-%2d%n", &y, &m, &d, &k) == 3 &&
+	    k == 10 && m >= 1 && m <= 12 && d >= 1 && d <= 31;
+}
+
+/* Returns -1 when the tool goes on, else its exit status. */
+static int
+parse_args(int argc, char **argv, struct args *a)
+{
+	static const struct option opts[] = {
+		{ "config", required_argument, NULL, 'c' },
+		{ "dpi", required_argument, NULL, O_DPI },
+		{ "figure", required_argument, NULL, O_FIGURE },
+		{ "format", required_argument, NULL, O_FORMAT },
+		{ "go-live", required_argument, NULL, O_GO_LIVE },
+		{ "height", required_argument, NULL, O_HEIGHT },
+		{ "help", no_argument, NULL, 'h' },
+		{ "input", required_argument, NULL, 'i' },
+		{ "lang", required_argument, NULL, O_LANG },
+		{ "min-n", required_argument, NULL, O_MIN_N },
+		{ "output", required_argument, NULL, 'o' },
+		{ "service", required_argument, NULL, 's' },
+		{ "target", required_argument, NULL, O_TARGET },
+		{ "threshold", required_argument, NULL, O_THRESHOLD },
+		{ "title", required_argument, NULL, O_TITLE },
+		{ "type", required_argument, NULL, O_TYPE },
+		{ "version", no_argument, NULL, 'V' },
+		{ "width", required_argument, NULL, O_WIDTH },
+		{ "zoom", no_argument, NULL, O_ZOOM },
+		{ NULL, 0, NULL, 0 }
+	};
+	int ch;
+
+	memset(a, 0, sizeof(*a));
+	a->figure = "answer_rate";
+	a->target = a->threshold = NAN;
+	a->min_n = 30;
+	a->dpi = 96;
+	while ((ch = getopt_long(argc, argv, "c:hi:o:s:V", opts, NULL)) != -1) {
+		switch (ch) {
+		case 'c': a->config = optarg; break;
+		case 'h': help(); return CS_EXIT_OK;
+		case 'i': a->input = optarg; break;
+		case 'o': a->output = optarg; break;
+		case 's': a->service = optarg; break;
+		case 'V': return cs_tool_version();
+		case O_DPI:
+			if (num_arg("--dpi", optarg, 24, 1200, &a->dpi) < 0)
+				return CS_EXIT_USAGE;
+			break;
+		case O_FIGURE:
+			if (!cs_chartdata_rate_n(optarg))
+				return cs_usage_error(synopsis, "--figure: '%s' is "
+				    "not a rate of callstat-kpi(7) (answer_rate, "
+				    "abandon_rate, service_level, containment_rate...)",
+				    optarg);
+			a->figure = optarg;
+			break;
+		case O_FORMAT:
+			if ((a->format = fmt_of(optarg)) == F_NONE)
+				return cs_usage_error(synopsis, "--format: '%s' is "
+				    "not png, pdf or svg", optarg);
+			break;
+		case O_GO_LIVE:
+			if (!valid_day(optarg))
+				return cs_usage_error(synopsis, "--go-live: '%s' is "
+				    "not a date YYYY-MM-DD", optarg);
+			a->go_live = optarg;
+			break;
+		case O_HEIGHT:
+			if (num_arg("--height", optarg, 100, 20000, &a->height) < 0)
+				return CS_EXIT_USAGE;
+			break;
+		case O_LANG:
+			if (strcmp(optarg, "en") && strcmp(optarg, "fr"))
+				return cs_usage_error(synopsis, "--lang: '%s' is not "
+				    "fr or en", optarg);
+			a->lang = optarg;
+			break;
+		case O_MIN_N:
+			if (num_arg("--min-n", optarg, 0, 1e9, &a->min_n) < 0)
+				return CS_EXIT_USAGE;
+			break;
+		case O_TARGET:
+			if (num_arg("--target", optarg, 0, 100, &a->target) < 0)
+				return CS_EXIT_USAGE;
+			break;
+		case O_THRESHOLD:
+			if (num_arg("--threshold", optarg, 0, 86400,
+			    &a->threshold) < 0)
+				return CS_EXIT_USAGE;
+			break;
+		case O_TITLE: a->title = optarg; break;
+		case O_TYPE:
+			a->has_type = 1;
+			if (!strcmp(optarg, "rate"))
+				a->type = CS_CHART_RATE;
+			else if (!strcmp(optarg, "volume"))
+				a->type = CS_CHART_VOLUME;
+			else if (!strcmp(optarg, "wait"))
+				a->type = CS_CHART_WAIT;
+			else if (!strcmp(optarg, "compare"))
+				a->type = CS_CHART_COMPARE;
+			else if (!strcmp(optarg, "funnel"))
+				a->type = CS_CHART_FUNNEL;
+			else
+				return cs_usage_error(synopsis, "--type: '%s' is not "
+				    "rate, volume, wait, compare or funnel", optarg);
+			break;
+		case O_WIDTH:
+			if (num_arg("--width", optarg, 100, 20000, &a->width) < 0)
+				return CS_EXIT_USAGE;
+			break;
+		case O_ZOOM: a->zoom = 1; break;
+		default:
+			return cs_usage_error(synopsis, "unknown option");
+		}
+	}
+	if (optind < argc)
+		return cs_usage_error(synopsis, "unexpected argument '%s'",
+		    argv[optind]);
+	if (!a->has_type)
+		return cs_usage_error(synopsis, "no --type: rate, volume, wait, "
+		    "compare or funnel");
+	if (!a->output)
+		return cs_usage_error(synopsis, "no output: give one with -o FILE");
+	if (a->format == F_NONE) {
+		const char *dot = strrchr(a->output, '.');
+		if (!dot || (a->format = fmt_of(dot + 1)) == F_NONE)
+			return cs_usage_error(synopsis, "%s: no .png, .pdf or .svg "
+			    "extension: say which with --format", a->output);
+	}
+	if (!isnan(a->target) && a->type != CS_CHART_RATE &&
+	    a->type != CS_CHART_COMPARE)
+		return cs_usage_error(synopsis, "--target is for a rate chart "
+		    "(a wait chart's line is --threshold)");
+	if (!isnan(a->threshold) && a->type != CS_CHART_WAIT)
+		return cs_usage_error(synopsis, "--threshold is for a wait chart");
+	if (a->format == F_PNG) {
+		if (!a->width) a->width = 1200;
+		if (!a->height) a->height = 750;
+	} else {
+		if (!a->width) a->width = 842;
+		if (!a->height) a->height = 595;
+	}
+	return -1;
+}
+
+/* The whole of fp into a malloc'd buffer. */
+static char *
+slurp(FILE *fp, size_t *len)
+{
+	size_t cap = 65536, n = 0, k;
+	char *b = malloc(cap), *p;
+
+	if (!b)
+		return NULL;
+	while ((k = fread(b + n, 1, cap - n, fp)) > 0) {
+		n += k;
+		if (n == cap) {
+			if (!(p = realloc(b, cap *= 2))) {
+				free(b);
+				return NULL;
+			}
+			b = p;
+		}
+	}
+	if (ferror(fp)) {
+		free(b);
+		return NULL;
+	}
+	*len = n;
+	return b;
+}
+
+/*
+ * The catalogue of lang: $CALLSTAT_PODIR, the installed directory, then
+ * beside the program (PREFIX/bin/../share/callstat/po, and the source
+ * tree's po/ for build/bin).  Returns 0, or -1 after a message.
+ */
+static int
+load_lang(const char *code, struct cs_lang *L)
+{
+	char dirs[4][PATH_MAX], exe[PATH_MAX], path[PATH_MAX + 16];
+	const char *env = getenv("CALLSTAT_PODIR");
+	int nd = 0;
+	ssize_t k;
+	FILE *fp = NULL;
+	struct cs_error err;
+
+	cs_lang_init(L);
+	if (!strcmp(code, "en"))
+		return 0;
+	if (env && *env)
+		snprintf(dirs[nd++], sizeof(dirs[0]), "%s", env);
+	snprintf(dirs[nd++], sizeof(dirs[0]), "%s", CS_PODIR);
+	if ((k = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
+		char *sl;
+		exe[k] = '\0';
+		if ((sl = strrchr(exe, '/')))
+			*sl = '\0';
+		snprintf(dirs[nd++], sizeof(dirs[0]), "%.*s/../share/callstat/po",
+		    PATH_MAX - 40, exe);
+		snprintf(dirs[nd++], sizeof(dirs[0]), "%.*s/../../po",
+		    PATH_MAX - 40, exe);
+	}
+	for (int i = 0; i < nd && !fp; i++) {
+		snprintf(path, sizeof(path), "%.4000s/%.7s.po", dirs[i], code);
+		fp = fopen(path, "r");
+	}
+	if (!fp) {
+		cs_warnx("no catalogue %s.po in %s: set CALLSTAT_PODIR to the "
+		    "directory that holds it", code, env && *env ? env : CS_PODIR);
+		return -1;
+	}
+	size_t len;
+	char *text = slurp(fp, &len);
+	fclose(fp);
+	if (!text) {
+		cs_warnx("%s: cannot read", path);
+		return -1;
+	}
+	if (cs_lang_load(L, code, text, len, &err) < 0) {
+		cs_warnx("%s: %s", path, err.msg);
+		free(text);
+		return -1;
+	}
+	free(text);
+	return 0;
+}
+
+static cairo_status_t
+write_cb(void *closure, const unsigned char *data, unsigned int length)
+{
+	return fwrite(data, 1, length, closure) == length ?
+	    CAIRO_STATUS_SUCCESS : CAIRO_STATUS_WRITE_ERROR;
+}
+
+/* Draws c onto a surface of the format asked for, written to out. */
+static int
+render(const struct args *a, const struct cs_chart *c, FILE *out)
+{
+	cairo_surface_t *sf = NULL;
+	cairo_t *cr = NULL;
+	struct cs_error err;
+	double scale = a->format == F_PNG ? a->dpi / 96 : 1;
+	int rc = -1;
+
+	if (a->format == F_PNG)
+		sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24,
+		    (int)a->width, (int)a->height);
+	else if (a->format == F_PDF)
+		sf = cairo_pdf_surface_create_for_stream(write_cb, out, a->width,
+		    a->height);
+	else
+		sf = cairo_svg_surface_create_for_stream(write_cb, out, a->width,
+		    a->height);
+	cr = cairo_create(sf);
+	cairo_scale(cr, scale, scale);
+	if (cs_chart_draw(c, cr, a->width / scale, a->height / scale, &err) < 0) {
+		cs_warnx("%s", err.msg);
+		goto out;
+	}
+	cairo_show_page(cr);
+	if (a->format == F_PNG &&
+	    cairo_surface_write_to_png_stream(sf, write_cb, out) !=
+	    CAIRO_STATUS_SUCCESS) {
+		cs_warnx("%s: cannot write the PNG", a->output);
+		goto out;
+	}
+	cairo_destroy(cr);
+	cr = NULL;
+	cairo_surface_finish(sf);
+	if (cairo_surface_status(sf) != CAIRO_STATUS_SUCCESS) {
+		cs_warnx("%s: %s", a->output,
+		    cairo_status_to_string(cairo_surface_status(sf)));
+		goto out;
+	}
+	rc = 0;
+out:
+	if (cr)
+		cairo_destroy(cr);
+	cairo_surface_destroy(sf);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct args a;
+	struct cs_config cfg;
+	struct cs_lang L;
+	struct cs_chart c;
+	struct cs_chartdata_opts co;
+	struct cs_error err;
+	char *text = NULL, title[256], ylabel[256], caption[1024], span[256];
+	char golive_label[256], target_label[128], num[64];
+	char go_live[11] = "";
+	const char *lang, *src;
+	double threshold = 20;
+	size_t len = 0;
+	FILE *in = stdin, *out = NULL;
+	int status;
+
+	cs_tool_init("callstat-chart");
+	memset(&c, 0, sizeof(c));
+	cs_lang_init(&L);
+	if ((status = parse_args(argc, argv, &a)) >= 0)
+		return status;
+	status = CS_EXIT_FAIL;
+	if (a.config) {
+		if (cs_tool_config(a.config, &cfg) != 0)
+			return CS_EXIT_FAIL;
+		snprintf(go_live, sizeof(go_live), "%s", cfg.go_live);
+		threshold = cfg.service_level;
+		cs_config_release(&cfg);
+	}
+	if (a.go_live)
+		snprintf(go_live, sizeof(go_live), "%s", a.go_live);
+	if (!isnan(a.threshold))
+		threshold = a.threshold;
+	lang = a.lang;
+	if (!lang) {
+		const char *env = getenv("LANG");
+		lang = env && !strncmp(env, "fr", 2) ? "fr" : "en";
+	}
+	if (load_lang(lang, &L) < 0)
+		goto out;
+
+	src = a.input && strcmp(a.input, "-") ? a.input : NULL;
+	if (src && !(in = fopen(src, "r"))) {
+		cs_warnx("%s: %s", src, strerror(errno));
+		goto out;
+	}
+	text = slurp(in, &len);
+	if (src)
+		fclose(in);
+	if (!text) {
+		cs_warnx("%s: cannot read", src ? src : "standard input");
+		goto out;
+	}
+	co.type = a.type;
+	co.figure = a.figure;
+	co.service = a.service;
+	if (cs_chartdata_read(&c, &co, text, len, &L, &err) < 0) {
+		cs_warnx("%s: %s", src ? src : "standard input", err.msg);
+		goto out;
+	}
+
+	/* the words around the chart */
+	c.type = a.type;
+	c.lang = &L;
+	c.min_n = a.min_n;
+	c.zoom = a.zoom;
+	c.target = NAN;
+	if (a.type == CS_CHART_RATE || a.type == CS_CHART_COMPARE) {
+		snprintf(title, sizeof(title), "%s%s%s", cs_lang_tr(&L,
+		    cs_chartdata_rate_title(a.figure)),
+		    a.type == CS_CHART_COMPARE ? " \xe2\x80\x94 " : "",
+		    a.type == CS_CHART_COMPARE ?
+		    cs_lang_tr(&L, "before and after the bot") : "");
+		snprintf(ylabel, sizeof(ylabel), "%s",
+		    cs_lang_tr(&L, "Percent of the calls"));
+		if (!isnan(a.target)) {
+			c.target = a.target / 100;
+			cs_lang_percent(&L, a.target, a.target == floor(a.target) ?
+			    0 : 1, num, sizeof(num));
+			snprintf(target_label, sizeof(target_label), "%s %s",
+			    cs_lang_tr(&L, "Target"), num);
+			c.target_label = target_label;
+		}
+	} else if (a.type == CS_CHART_VOLUME || a.type == CS_CHART_FUNNEL) {
+		snprintf(title, sizeof(title), "%s", cs_lang_tr(&L,
+		    a.type == CS_CHART_VOLUME ? "Calls by outcome" :
+		    "From the call to its outcome"));
+		snprintf(ylabel, sizeof(ylabel), "%s", cs_lang_tr(&L, "Calls"));
+	} else {
+		snprintf(title, sizeof(title), "%s",
+		    cs_lang_tr(&L, "Wait before an answer"));
+		snprintf(ylabel, sizeof(ylabel), "%s", cs_lang_tr(&L, "Seconds"));
+		c.target = threshold;
+		cs_lang_seconds(&L, threshold, 0, num, sizeof(num));
+		snprintf(target_label, sizeof(target_label), "%s %s",
+		    cs_lang_tr(&L, "Service level"), num);
+		c.target_label = target_label;
+	}
+	if (a.service && !a.title) {
+		size_t l = strlen(title);
+		snprintf(title + l, sizeof(title) - l, " \xe2\x80\x94 %s", a.service);
+	}
+	c.title = a.title ? a.title : title;
+	c.ylabel = ylabel;
+	c.go_live = cs_chartdata_position(&c, go_live);
+	if (!isnan(c.go_live)) {
+		int y, m, d;
+		sscanf(go_live, "%d-%d-%d", &y, &m, &d);
+		cs_lang_day(&L, y, m, d, num, sizeof(num));
+		snprintf(golive_label, sizeof(golive_label), "%s %s",
+		    cs_lang_tr(&L, "Bot live from"), num);
+		c.go_live_label = golive_label;
+	}
+	if (a.type == CS_CHART_FUNNEL) {
+		/* the periods summed, not the stages */
+		char f[64], t[64];
+		cs_lang_period(&L, co.first, f, sizeof(f));
+		cs_lang_period(&L, co.last, t, sizeof(t));
+		if (strcmp(co.first, co.last))
+			snprintf(span, sizeof(span), "%s \xe2\x80\x93 %s", f, t);
+		else
+			snprintf(span, sizeof(span), "%s", f);
+	} else
+		cs_chartdata_span(&c, &L, span, sizeof(span));
+	{
+		size_t l;
+		if (a.type == CS_CHART_COMPARE)
+			snprintf(caption, sizeof(caption), "%s %s. %s",
+			    cs_lang_tr(&L, "Source:"), src ? src :
+			    "callstat-compare", cs_lang_tr(&L, "Bars: 95 % "
+			    "intervals. Not significant: p > 0.05."));
+		else
+			snprintf(caption, sizeof(caption), "%s %s. %s %s.",
+			    cs_lang_tr(&L, "Period:"), span,
+			    cs_lang_tr(&L, "Source:"), src ? src : "callstat-kpi");
+		l = strlen(caption);
+		if (a.type == CS_CHART_RATE || a.type == CS_CHART_COMPARE)
+			snprintf(caption + l, sizeof(caption) - l, " %s %s.",
+			    cs_lang_tr(&L, "n:"),
+			    cs_lang_tr(&L, cs_chartdata_rate_nwords(a.figure)));
+		else if (a.type == CS_CHART_WAIT)
+			snprintf(caption + l, sizeof(caption) - l, " %s %s.",
+			    cs_lang_tr(&L, "n:"), cs_lang_tr(&L, "calls answered"));
+	}
+	c.caption = caption;
+
+	if (!strcmp(a.output, "-"))
+		out = stdout;
+	else if (!(out = fopen(a.output, "wb"))) {
+		cs_warnx("%s: %s", a.output, strerror(errno));
+		goto out;
+	}
+	if (render(&a, &c, out) == 0)
+		status = CS_EXIT_OK;
+	if (fclose(out) != 0 && status == CS_EXIT_OK) {
+		cs_warnx("%s: %s", a.output, strerror(errno));
+		status = CS_EXIT_FAIL;
+	}
+	if (status != CS_EXIT_OK && out != stdout)
+		unlink(a.output);
+out:
+	free(text);
+	cs_chart_release(&c);
+	cs_lang_release(&L);
+	return status;
+}
