@@ -25,7 +25,7 @@
 
 static const char synopsis[] =
 	"callstat-chart [-hV] --type type [-c config] [-i file] -o file\n"
-	"       [-s service] [--figure rate] [--format png | pdf | svg]\n"
+	"       [-s service] [--figure figure] [--format png | pdf | svg]\n"
 	"       [--width n] [--height n] [--dpi n] [--title text]\n"
 	"       [--target percent] [--threshold seconds] [--zoom] [--min-n n]\n"
 	"       [--go-live date] [--lang code]";
@@ -41,7 +41,8 @@ help(void)
 	    "      --dpi N          the PNG's resolution: text and lines grow\n"
 	    "                       with it (default 96)\n"
 	    "      --figure RATE    the rate a rate or compare chart shows (default\n"
-	    "                       answer_rate)\n"
+	    "                       answer_rate); a heatmap's: offered (default)\n"
+	    "                       or lost\n"
 	    "      --format FMT     png, pdf or svg (default: the output's\n"
 	    "                       extension)\n"
 	    "      --go-live DATE   the bot's go-live marker, YYYY-MM-DD\n"
@@ -58,8 +59,9 @@ help(void)
 	    "      --threshold SEC  a wait chart's service level (default\n"
 	    "                       [commune] service_level, else 20)\n"
 	    "      --title TEXT     the title (default: the figure's)\n"
-	    "      --type TYPE      rate, volume, wait, funnel, or compare\n"
-	    "                       (from callstat-compare --csv)\n"
+	    "      --type TYPE      rate, volume, wait, funnel, heatmap (from\n"
+	    "                       callstat-calls --csv), or compare (from\n"
+	    "                       callstat-compare --csv)\n"
 	    "  -V, --version        print the version\n"
 	    "      --width N        pixels for PNG (1200), points otherwise (842)\n"
 	    "      --zoom           a rate axis around the values, not 0-100 %%\n\n"
@@ -70,7 +72,7 @@ enum fmt { F_NONE, F_PNG, F_PDF, F_SVG };
 
 struct args {
 	enum cs_chart_type type;
-	int has_type;
+	int has_type, has_figure;
 	const char *config, *input, *output, *service, *figure, *title;
 	const char *go_live, *lang;
 	enum fmt format;
@@ -165,12 +167,8 @@ parse_args(int argc, char **argv, struct args *a)
 				return CS_EXIT_USAGE;
 			break;
 		case O_FIGURE:
-			if (!cs_chartdata_rate_n(optarg))
-				return cs_usage_error(synopsis, "--figure: '%s' is "
-				    "not a rate of callstat-kpi(7) (answer_rate, "
-				    "abandon_rate, service_level, containment_rate...)",
-				    optarg);
 			a->figure = optarg;
+			a->has_figure = 1;
 			break;
 		case O_FORMAT:
 			if ((a->format = fmt_of(optarg)) == F_NONE)
@@ -219,9 +217,12 @@ parse_args(int argc, char **argv, struct args *a)
 				a->type = CS_CHART_COMPARE;
 			else if (!strcmp(optarg, "funnel"))
 				a->type = CS_CHART_FUNNEL;
+			else if (!strcmp(optarg, "heatmap"))
+				a->type = CS_CHART_HEATMAP;
 			else
 				return cs_usage_error(synopsis, "--type: '%s' is not "
-				    "rate, volume, wait, compare or funnel", optarg);
+				    "rate, volume, wait, heatmap, compare or funnel",
+				    optarg);
 			break;
 		case O_WIDTH:
 			if (num_arg("--width", optarg, 100, 20000, &a->width) < 0)
@@ -237,7 +238,17 @@ parse_args(int argc, char **argv, struct args *a)
 		    argv[optind]);
 	if (!a->has_type)
 		return cs_usage_error(synopsis, "no --type: rate, volume, wait, "
-		    "compare or funnel");
+		    "heatmap, compare or funnel");
+	if (a->type == CS_CHART_HEATMAP) {
+		if (!a->has_figure)
+			a->figure = "offered";
+		else if (strcmp(a->figure, "offered") && strcmp(a->figure, "lost"))
+			return cs_usage_error(synopsis, "--figure: '%s': a heatmap "
+			    "counts the calls offered or lost", a->figure);
+	} else if (!cs_chartdata_rate_n(a->figure))
+		return cs_usage_error(synopsis, "--figure: '%s' is not a rate of "
+		    "callstat-kpi(7) (answer_rate, abandon_rate, service_level, "
+		    "containment_rate...)", a->figure);
 	if (!a->output)
 		return cs_usage_error(synopsis, "no output: give one with -o FILE");
 	if (a->format == F_NONE) {
@@ -458,6 +469,7 @@ main(int argc, char **argv)
 	co.type = a.type;
 	co.figure = a.figure;
 	co.service = a.service;
+	co.lost = a.type == CS_CHART_HEATMAP && !strcmp(a.figure, "lost");
 	if (cs_chartdata_read(&c, &co, text, len, &L, &err) < 0) {
 		cs_warnx("%s: %s", src ? src : "standard input", err.msg);
 		goto out;
@@ -490,6 +502,11 @@ main(int argc, char **argv)
 		    a.type == CS_CHART_VOLUME ? "Calls by outcome" :
 		    "From the call to its outcome"));
 		snprintf(ylabel, sizeof(ylabel), "%s", cs_lang_tr(&L, "Calls"));
+	} else if (a.type == CS_CHART_HEATMAP) {
+		snprintf(title, sizeof(title), "%s", cs_lang_tr(&L, co.lost ?
+		    "Calls lost by weekday and hour" :
+		    "Calls offered by weekday and hour"));
+		snprintf(ylabel, sizeof(ylabel), "%s", cs_lang_tr(&L, "Calls"));
 	} else {
 		snprintf(title, sizeof(title), "%s",
 		    cs_lang_tr(&L, "Wait before an answer"));
@@ -506,7 +523,8 @@ main(int argc, char **argv)
 	}
 	c.title = a.title ? a.title : title;
 	c.ylabel = ylabel;
-	c.go_live = cs_chartdata_position(&c, go_live);
+	c.go_live = a.type == CS_CHART_HEATMAP ? NAN :
+	    cs_chartdata_position(&c, go_live);
 	if (!isnan(c.go_live)) {
 		int y, m, d;
 		sscanf(go_live, "%d-%d-%d", &y, &m, &d);
@@ -515,8 +533,8 @@ main(int argc, char **argv)
 		    cs_lang_tr(&L, "Bot live from"), num);
 		c.go_live_label = golive_label;
 	}
-	if (a.type == CS_CHART_FUNNEL) {
-		/* the periods summed, not the stages */
+	if (a.type == CS_CHART_FUNNEL || a.type == CS_CHART_HEATMAP) {
+		/* the periods summed, not the stages (or the hours) */
 		char f[64], t[64];
 		cs_lang_period(&L, co.first, f, sizeof(f));
 		cs_lang_period(&L, co.last, t, sizeof(t));
@@ -528,7 +546,18 @@ main(int argc, char **argv)
 		cs_chartdata_span(&c, &L, span, sizeof(span));
 	{
 		size_t l;
-		if (a.type == CS_CHART_COMPARE)
+		if (a.type == CS_CHART_HEATMAP)
+			snprintf(caption, sizeof(caption), "%s %s. %s %s, %s. %s",
+			    cs_lang_tr(&L, "Period:"), span,
+			    cs_lang_tr(&L, "Source:"), src ? src : "callstat-calls",
+			    cs_lang_tr(&L, "calls in opening hours, as "
+			    "callstat-calls prints them"), cs_lang_tr(&L, co.lost ?
+			    "Blank: no call. Lost: abandoned or missed. Counts, not "
+			    "shares: a busy hour loses more calls; compare with the "
+			    "calls offered (--figure offered)." :
+			    "Blank: no call. Offered: every call but the short "
+			    "ones (misdials)."));
+		else if (a.type == CS_CHART_COMPARE)
 			snprintf(caption, sizeof(caption), "%s %s. %s",
 			    cs_lang_tr(&L, "Source:"), src ? src :
 			    "callstat-compare", cs_lang_tr(&L, "Bars: 95 % "

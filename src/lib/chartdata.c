@@ -510,6 +510,115 @@ read_funnel(struct cs_chart *c, struct cs_chartdata_opts *o,
 	return 0;
 }
 
+static long days_from_civil(int y, int m, int d);
+
+int
+cs_chartdata_heat_add(struct cs_chartdata_heat *g, const char *start,
+    const char *outcome, int lost)
+{
+	int y, mo, d, hh, mi, k = 0;
+	long days;
+	int wd;
+
+	if (sscanf(start, "%4d-%2d-%2d %2d:%2d%n", &y, &mo, &d, &hh, &mi,
+	    &k) != 5 || k != 16 || (start[16] && start[16] != ':') ||
+	    mo < 1 || mo > 12 || d < 1 || d > mdays(y, mo) || hh < 0 ||
+	    hh > 23 || mi < 0 || mi > 59)
+		return -1;
+	if (lost ? strcmp(outcome, "abandoned") && strcmp(outcome, "missed") :
+	    !strcmp(outcome, "short"))
+		return 0;
+	days = days_from_civil(y, mo, d);
+	/* 1970-01-01 was a Thursday (3, from Monday 0) */
+	wd = (int)(((days + 3) % 7 + 7) % 7);
+	g->count[wd][hh] += 1;
+	g->calls++;
+	if (!g->first[0] || strncmp(start, g->first, 10) < 0)
+		snprintf(g->first, sizeof(g->first), "%.10s", start);
+	if (strncmp(start, g->last, 10) > 0)
+		snprintf(g->last, sizeof(g->last), "%.10s", start);
+	return 1;
+}
+
+int
+cs_chartdata_heat_model(struct cs_chart *c, const struct cs_chartdata_heat *g,
+    const struct cs_lang *L, struct cs_error *err)
+{
+	int h0 = 24, h1 = -1;
+	char buf[64];
+
+	for (int w = 0; w < 7; w++)
+		for (int h = 0; h < 24; h++)
+			if (g->count[w][h] > 0) {
+				if (h < h0) h0 = h;
+				if (h > h1) h1 = h;
+			}
+	if (h1 < 0)
+		h0 = h1 = 0;	/* no call: one empty column, "No data" */
+	if (!(c->periods = calloc((size_t)(h1 - h0 + 1), sizeof(*c->periods))))
+		return cs_error_set(err, "out of memory");
+	for (int h = h0; h <= h1; h++) {
+		snprintf(buf, sizeof(buf), "%d", h);
+		if (!(c->periods[c->nperiods] = cs_strdup(buf)))
+			return cs_error_set(err, "out of memory");
+		c->nperiods++;
+	}
+	for (int w = 0; w < 7; w++) {
+		cs_lang_weekday(L, w, buf, sizeof(buf));
+		if (add_series(c, buf) < 0)
+			return cs_error_set(err, "out of memory");
+		for (int h = h0; h <= h1; h++)
+			if (g->count[w][h] > 0) {
+				c->series[w].v[h - h0] = g->count[w][h];
+				c->series[w].n[h - h0] = g->count[w][h];
+				c->series[w].has[h - h0] = 1;
+			}
+	}
+	return 0;
+}
+
+/* heatmap: callstat-calls' CSV (t read) */
+static int
+read_heatmap(struct cs_chart *c, struct cs_chartdata_opts *o,
+    const struct table *t, const struct cs_lang *L, struct cs_error *err)
+{
+	const struct row *h = &t->r[0];
+	int kst = col(h, "start"), kout = col(h, "outcome");
+	int ks = col(h, "service");
+	struct cs_chartdata_heat *g;
+	int rc = -1;
+
+	if (kst < 0 || kout < 0)
+		return cs_error_set(err, "line 1: no column %s: make the CSV with "
+		    "callstat-calls --csv", kst < 0 ? "start" : "outcome");
+	if (o->service && ks < 0)
+		return cs_error_set(err, "line 1: no column service to choose %s "
+		    "in", o->service);
+	if (!(g = calloc(1, sizeof(*g))))
+		return cs_error_set(err, "out of memory");
+	for (int i = 1; i < t->n; i++) {
+		const struct row *r = &t->r[i];
+		if (r->n != h->n) {
+			cs_error_set(err, "line %ld: %d fields, the header has %d",
+			    r->line, r->n, h->n);
+			goto out;
+		}
+		if (o->service && strcmp(r->f[ks], o->service))
+			continue;
+		if (cs_chartdata_heat_add(g, r->f[kst], r->f[kout], o->lost) < 0) {
+			cs_error_set(err, "line %ld: column start: '%.40s' is not "
+			    "a time YYYY-MM-DD HH:MM:SS", r->line, r->f[kst]);
+			goto out;
+		}
+	}
+	snprintf(o->first, sizeof(o->first), "%s", g->first);
+	snprintf(o->last, sizeof(o->last), "%s", g->last);
+	rc = cs_chartdata_heat_model(c, g, L, err);
+out:
+	free(g);
+	return rc;
+}
+
 int
 cs_chartdata_read(struct cs_chart *c, struct cs_chartdata_opts *o,
     const char *text, size_t len, const struct cs_lang *L,
@@ -550,6 +659,11 @@ cs_chartdata_read(struct cs_chart *c, struct cs_chartdata_opts *o,
 		}
 		if ((o->type == CS_CHART_COMPARE ? read_compare(c, o, &t, L, err) :
 		    read_funnel(c, o, &t, L, err)) == 0)
+			rc = 0;
+		goto out;
+	}
+	if (o->type == CS_CHART_HEATMAP) {
+		if (read_heatmap(c, o, &t, L, err) == 0)
 			rc = 0;
 		goto out;
 	}

@@ -31,8 +31,42 @@ struct cs_chartdata_opts {
 	enum cs_chart_type type;
 	const char *figure;	/* rate: the rate's column */
 	const char *service;	/* only this service's rows, or NULL */
-	char first[16], last[16];	/* out, funnel: the periods summed */
+	char first[16], last[16];	/* out, funnel: the periods summed;
+					   heatmap: the first and last day */
+	int lost;		/* heatmap: the calls lost, not offered */
 };
+
+/*
+ * A heatmap's counts: calls by weekday (0 Monday) and hour of their local
+ * start.  Filled one call at a time, from callstat-calls' CSV or from the
+ * database, so that both give the same grid.
+ */
+struct cs_chartdata_heat {
+	double count[7][24];
+	char first[16], last[16];	/* the days of the first and last call */
+	long calls;			/* the calls counted */
+};
+
+/*
+ * Counts one call that started at start ("YYYY-MM-DD HH:MM[:SS]", local
+ * time) with outcome (callstat-calls' words) in g: every call but the
+ * short ones when lost is 0 (the calls offered), only abandoned and
+ * missed ones when lost is 1.  Returns 1 when counted, 0 when the outcome
+ * leaves it out, -1 when start is no such time (g unchanged).
+ */
+int cs_chartdata_heat_add(struct cs_chartdata_heat *g, const char *start,
+    const char *outcome, int lost);
+
+/*
+ * Fills c's periods (the hours from the earliest to the latest that holds
+ * a call, as "0" to "23") and its seven series (the weekdays, Monday
+ * first, named in L's words; a value per hour, has 0 where no call).
+ * Returns 0, or -1 with err.
+ */
+int cs_chartdata_heat_model(struct cs_chart *c,
+    const struct cs_chartdata_heat *g, const struct cs_lang *L,
+    struct cs_error *err);
+
 
 /*
  * Fills c's periods and series (c's other fields are left alone) from the
@@ -46,6 +80,9 @@ struct cs_chartdata_opts {
  *   per service (town last), the series before and after with their n
  *   and 95 % intervals, a note under each name (n, "not significant"
  *   when p > 0.05);
+ * - heatmap: callstat-calls' CSV (columns start and outcome), binned by
+ *   cs_chartdata_heat_add (o->lost), the first and last day in o->first
+ *   and o->last;
  * - funnel: the stages offered, bot_sessions, bot, escalated, agent, lost
  *   summed over the rows (the first and last period in o->first and
  *   o->last).

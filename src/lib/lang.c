@@ -439,3 +439,32 @@ cs_lang_period(const struct cs_lang *l, const char *period, char *buf,
 	else
 		snprintf(buf, size, "%s", period);
 }
+
+static const char *const weekdays[] = {
+	"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+	"Sunday"
+};
+
+void
+cs_lang_weekday(const struct cs_lang *l, int wd, char *buf, size_t size)
+{
+	if (wd < 0 || wd > 6) {
+		snprintf(buf, size, "%d", wd);
+		return;
+	}
+	snprintf(buf, size, "%s", cs_lang_tr(l, weekdays[wd]));
+}
+
+void
+cs_lang_hour(const struct cs_lang *l, int hour, char *buf, size_t size)
+{
+	const char *tmpl = cs_lang_tr(l, "@hour");
+	const char *names[] = { "n" };
+	char num[16];
+	const char *values[] = { num };
+
+	if (!strcmp(tmpl, "@hour"))
+		tmpl = "{n}:00";
+	snprintf(num, sizeof(num), "%d", hour);
+	subst(tmpl, names, values, 1, buf, size);
+}

@@ -73,4 +73,12 @@ void cs_lang_day(const struct cs_lang *l, int year, int month, int day,
 void cs_lang_period(const struct cs_lang *l, const char *period, char *buf,
     size_t size);
 
+/* A weekday, 0 Monday to 6 Sunday: en "Monday", fr "lundi". */
+void cs_lang_weekday(const struct cs_lang *l, int wd, char *buf,
+    size_t size);
+
+/* An hour of the day (0-23) as a clock reads it: en "8:00", fr "8 h"
+ * (U+00A0, no break). */
+void cs_lang_hour(const struct cs_lang *l, int hour, char *buf, size_t size);
+
 #endif

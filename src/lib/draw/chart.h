@@ -19,6 +19,9 @@ enum cs_chart_type {
 	CS_CHART_WAIT,		/* seconds per period, a line per series */
 	CS_CHART_FUNNEL,	/* counts per stage (the categories), one bar
 				   each, labelled with its share of the first */
+	CS_CHART_HEATMAP,	/* counts in a grid: a row per series (the
+				   weekdays), a column per period (the hours);
+				   has 0: a blank cell */
 	CS_CHART_COMPARE	/* a rate per category (service) for each series
 				   (before, after), a point with its interval,
 				   no line between categories */
@@ -73,6 +76,14 @@ struct cs_chart_style {
 };
 
 void cs_chart_style(int i, struct cs_chart_style *s);
+
+/*
+ * A heatmap cell's fill for t in [0, 1] (0: the fewest calls, 1: the
+ * most), a sequential blue whose luminance falls as t grows, so that grey
+ * printing keeps the order; the lightest is still darker than a blank
+ * cell's white.  *text_white is 1 where white text reads better on it.
+ */
+void cs_chart_heat_colour(double t, double rgb[3], int *text_white);
 
 /* Frees what the model's arrays hold (periods, series and their arrays)
  * and zeroes them; the const strings are the caller's. */
