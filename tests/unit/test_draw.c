@@ -394,6 +394,183 @@ test_styles(void)
 	CU_ASSERT_PTR_NULL(cs_chartdata_rate_n("offered"));
 }
 
+/* The heatmap's binning, by hand: 2024-01-01 was a Monday, 2024-02-29 a
+ * Thursday, 2024-03-31 a Sunday, 2000-01-01 a Saturday. */
+static void
+test_heat_bin(void)
+{
+	struct cs_chartdata_heat g, gl;
+	struct cs_chart c;
+	struct cs_lang l;
+	struct cs_error err;
+
+	memset(&g, 0, sizeof(g));
+	memset(&gl, 0, sizeof(gl));
+	CU_ASSERT_EQUAL(cs_chartdata_heat_add(&g, "2024-01-01 08:30:00", "agent", 0), 1);
+	CU_ASSERT_EQUAL(cs_chartdata_heat_add(&g, "2024-01-01 08:59:59", "abandoned", 0), 1);
+	/* a short call is no call offered (callstat-kpi(7)) */
+	CU_ASSERT_EQUAL(cs_chartdata_heat_add(&g, "2024-01-01 09:00:00", "short", 0), 0);
+	CU_ASSERT_EQUAL(cs_chartdata_heat_add(&g, "2024-02-29 17:05:00", "missed", 0), 1);
+	CU_ASSERT_EQUAL(cs_chartdata_heat_add(&g, "2024-03-31 23:59", "voicemail", 0), 1);
+	CU_ASSERT_EQUAL(cs_chartdata_heat_add(&g, "2000-01-01 00:00:00", "bot", 0), 1);
+	NEAR(g.count[0][8], 2);
+	NEAR(g.count[0][9], 0);
+	NEAR(g.count[3][17], 1);
+	NEAR(g.count[6][23], 1);
+	NEAR(g.count[5][0], 1);
+	CU_ASSERT_EQUAL(g.calls, 5);
+	CU_ASSERT_STRING_EQUAL(g.first, "2000-01-01");
+	CU_ASSERT_STRING_EQUAL(g.last, "2024-03-31");
+	/* no such times: nothing counted */
+	CU_ASSERT_EQUAL(cs_chartdata_heat_add(&g, "2024-02-30 10:00:00", "agent", 0), -1);
+	CU_ASSERT_EQUAL(cs_chartdata_heat_add(&g, "2024-01-01T08:00:00", "agent", 0), -1);
+	CU_ASSERT_EQUAL(cs_chartdata_heat_add(&g, "2024-01-01 24:00:00", "agent", 0), -1);
+	CU_ASSERT_EQUAL(cs_chartdata_heat_add(&g, "", "agent", 0), -1);
+	CU_ASSERT_EQUAL(g.calls, 5);
+	/* lost: abandoned and missed only */
+	CU_ASSERT_EQUAL(cs_chartdata_heat_add(&gl, "2024-01-01 08:30:00", "agent", 1), 0);
+	CU_ASSERT_EQUAL(cs_chartdata_heat_add(&gl, "2024-01-01 08:31:00", "abandoned", 1), 1);
+	CU_ASSERT_EQUAL(cs_chartdata_heat_add(&gl, "2024-01-01 10:31:00", "missed", 1), 1);
+	CU_ASSERT_EQUAL(cs_chartdata_heat_add(&gl, "2024-01-01 10:32:00", "short", 1), 0);
+	CU_ASSERT_EQUAL(cs_chartdata_heat_add(&gl, "2024-01-01 10:33:00", "voicemail", 1), 0);
+	CU_ASSERT_EQUAL(gl.calls, 2);
+
+	/* the model: the hours from the earliest to the latest with a call,
+	 * Monday's row first, blank cells without a value */
+	cs_lang_init(&l);
+	memset(&c, 0, sizeof(c));
+	CU_ASSERT_EQUAL_FATAL(cs_chartdata_heat_model(&c, &gl, &l, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(c.nperiods, 3);
+	CU_ASSERT_STRING_EQUAL(c.periods[0], "8");
+	CU_ASSERT_STRING_EQUAL(c.periods[2], "10");
+	CU_ASSERT_EQUAL_FATAL(c.nseries, 7);
+	CU_ASSERT_STRING_EQUAL(c.series[0].name, "Monday");
+	CU_ASSERT_STRING_EQUAL(c.series[6].name, "Sunday");
+	CU_ASSERT(c.series[0].has[0]);
+	NEAR(c.series[0].v[0], 1);
+	CU_ASSERT(!c.series[0].has[1]);	/* 9:00: no call, not a zero */
+	CU_ASSERT(c.series[0].has[2]);
+	for (int w = 1; w < 7; w++)
+		for (int h = 0; h < 3; h++)
+			CU_ASSERT(!c.series[w].has[h]);
+	cs_chart_release(&c);
+}
+
+static void
+test_csv_heatmap(void)
+{
+	static const char csv[] =
+	    "call,start,service,outcome,wait\n"
+	    "1,2024-01-01 08:30:00,accueil,agent,8\n"
+	    "2,2024-01-02 08:10:00,urbanisme,missed,\n"
+	    "3,2024-01-02 08:20:00,accueil,abandoned,\n"
+	    "4,2024-01-07 11:00:00,accueil,short,\n";
+	static const char bad[] =
+	    "call,start,outcome\n1,2024-01-01 08:30:00,agent\n2,yesterday,agent\n";
+	static const char nostart[] = "call,outcome\n1,agent\n";
+	struct cs_chartdata_opts o = { .type = CS_CHART_HEATMAP };
+	struct cs_chart c;
+	struct cs_lang l;
+	struct cs_error err;
+
+	cs_lang_init(&l);
+	CU_ASSERT_EQUAL_FATAL(cs_chartdata_read(&c, &o, csv, strlen(csv), &l,
+	    &err), 0);
+	CU_ASSERT_EQUAL_FATAL(c.nperiods, 1);	/* 8:00 only: the short call
+						   of 11:00 is not offered */
+	CU_ASSERT_EQUAL_FATAL(c.nseries, 7);
+	NEAR(c.series[0].v[0], 1);
+	NEAR(c.series[1].v[0], 2);
+	CU_ASSERT(!c.series[6].has[0]);
+	CU_ASSERT_STRING_EQUAL(o.first, "2024-01-01");
+	CU_ASSERT_STRING_EQUAL(o.last, "2024-01-02");
+	cs_chart_release(&c);
+	o.service = "accueil";
+	o.lost = 1;
+	CU_ASSERT_EQUAL_FATAL(cs_chartdata_read(&c, &o, csv, strlen(csv), &l,
+	    &err), 0);
+	CU_ASSERT_EQUAL_FATAL(c.nperiods, 1);
+	CU_ASSERT(!c.series[0].has[0]);
+	NEAR(c.series[1].v[0], 1);
+	cs_chart_release(&c);
+	o.service = NULL;
+	CU_ASSERT_EQUAL(cs_chartdata_read(&c, &o, bad, strlen(bad), &l, &err), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "line 3: column start"));
+	cs_chart_release(&c);
+	CU_ASSERT_EQUAL(cs_chartdata_read(&c, &o, nostart, strlen(nostart), &l,
+	    &err), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "no column start"));
+	cs_chart_release(&c);
+}
+
+/* The palette: darker as the count grows, in grey too; the fewest calls
+ * still apart from a blank (white) cell; the text's colour the one of more
+ * contrast, never under WCAG's 4.5. */
+static void
+test_heat_colour(void)
+{
+	double rgb[3], prev = 2;
+	int white;
+
+	for (int k = 0; k <= 50; k++) {
+		double lum;
+		cs_chart_heat_colour(k / 50.0, rgb, &white);
+		lum = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
+		CU_ASSERT(lum < prev);
+		if (k == 0) {
+			CU_ASSERT(lum < 0.9);
+			CU_ASSERT(cs_chart_contrast(rgb, 1) > 1.3);	/* vs white */
+		}
+		CU_ASSERT(cs_chart_contrast(rgb, white) >= 4.5);
+		CU_ASSERT(cs_chart_contrast(rgb, white) >=
+		    cs_chart_contrast(rgb, !white));
+		prev = lum;
+	}
+	cs_chart_heat_colour(0, rgb, &white);
+	CU_ASSERT(!white);
+	cs_chart_heat_colour(1, rgb, &white);
+	CU_ASSERT(white);
+	/* the ratio itself: white on black 21, black on white 1 */
+	rgb[0] = rgb[1] = rgb[2] = 0;
+	NEAR(cs_chart_contrast(rgb, 1), 21);
+	rgb[0] = rgb[1] = rgb[2] = 1;
+	NEAR(cs_chart_contrast(rgb, 0), 21);
+}
+
+static void
+test_draw_heatmap(void)
+{
+	struct cs_chartdata_heat g;
+	struct cs_chart c;
+	struct cs_lang l;
+	struct cs_error err;
+	cairo_surface_t *sf;
+	cairo_t *cr;
+
+	memset(&g, 0, sizeof(g));
+	memset(&c, 0, sizeof(c));
+	cs_lang_init(&l);
+	for (int h = 8; h < 18; h++)
+		for (int k = 0; k < h; k++)
+			cs_chartdata_heat_add(&g, "2024-01-01 08:00:00", "agent", 0);
+	cs_chartdata_heat_add(&g, "2024-01-06 17:00:00", "agent", 0);
+	CU_ASSERT_EQUAL_FATAL(cs_chartdata_heat_model(&c, &g, &l, &err), 0);
+	CU_ASSERT_EQUAL(c.nperiods, 10);
+	c.type = CS_CHART_HEATMAP;
+	c.lang = &l;
+	c.title = "Calls offered";
+	c.ylabel = "Calls";
+	sf = cairo_image_surface_create(CAIRO_FORMAT_RGB24, 600, 400);
+	cr = cairo_create(sf);
+	CU_ASSERT_EQUAL(cs_chart_draw(&c, cr, 600, 400, &err), 0);
+	CU_ASSERT_EQUAL(cairo_status(cr), CAIRO_STATUS_SUCCESS);
+	CU_ASSERT_EQUAL(cs_chart_draw(&c, cr, 120, 60, &err), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "too small"));
+	cairo_destroy(cr);
+	cairo_surface_destroy(sf);
+	cs_chart_release(&c);
+}
+
 static CU_TestInfo tests[] = {
 	{ "nice ticks", test_nice },
 	{ "rate axis", test_rate_axis },
@@ -405,6 +582,10 @@ static CU_TestInfo tests[] = {
 	{ "CSV to a funnel", test_csv_funnel },
 	{ "drawing", test_draw },
 	{ "styles", test_styles },
+	{ "heatmap: binning by hand", test_heat_bin },
+	{ "heatmap: callstat-calls' CSV", test_csv_heatmap },
+	{ "heatmap: palette and text colour", test_heat_colour },
+	{ "heatmap: drawing", test_draw_heatmap },
 	CU_TEST_INFO_NULL,
 };
 

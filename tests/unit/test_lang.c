@@ -66,6 +66,14 @@ test_english(void)
 	cs_lang_period(&l, "2024-W10", b, sizeof(b));
 	CU_ASSERT_STRING_EQUAL(b, "2024-W10");
 	CU_ASSERT_STRING_EQUAL(cs_lang_tr(&l, "Answer rate"), "Answer rate");
+	cs_lang_weekday(&l, 0, b, sizeof(b));
+	CU_ASSERT_STRING_EQUAL(b, "Monday");
+	cs_lang_weekday(&l, 6, b, sizeof(b));
+	CU_ASSERT_STRING_EQUAL(b, "Sunday");
+	cs_lang_hour(&l, 8, b, sizeof(b));
+	CU_ASSERT_STRING_EQUAL(b, "8:00");
+	cs_lang_hour(&l, 17, b, sizeof(b));
+	CU_ASSERT_STRING_EQUAL(b, "17:00");
 }
 
 static void
@@ -103,6 +111,13 @@ test_french(void)
 	CU_ASSERT_STRING_EQUAL(b, "4 mars 2024");
 	cs_lang_period(&l, "2024-08", b, sizeof(b));
 	CU_ASSERT_STRING_EQUAL(b, "août 2024");
+	cs_lang_weekday(&l, 0, b, sizeof(b));
+	CU_ASSERT_STRING_EQUAL(b, "lundi");
+	cs_lang_weekday(&l, 6, b, sizeof(b));
+	CU_ASSERT_STRING_EQUAL(b, "dimanche");
+	/* a no-break space: "8" never ends a line without its "h" */
+	cs_lang_hour(&l, 8, b, sizeof(b));
+	CU_ASSERT_STRING_EQUAL(b, "8\xc2\xa0h");
 	CU_ASSERT_STRING_EQUAL(cs_lang_tr(&l, "Answer rate"), "Taux de réponse");
 	CU_ASSERT_STRING_EQUAL(cs_lang_tr(&l, "not in the catalogue"),
 	    "not in the catalogue");

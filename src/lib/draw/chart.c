@@ -57,6 +57,20 @@ static const double blues[][3] = {
 };
 #define NBLUES (int)(sizeof(blues) / sizeof(blues[0]))
 
+static double
+lin(double c)
+{
+	return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+}
+
+double
+cs_chart_contrast(const double rgb[3], int white)
+{
+	double l = 0.2126 * lin(rgb[0]) + 0.7152 * lin(rgb[1]) +
+	    0.0722 * lin(rgb[2]);
+	return white ? 1.05 / (l + 0.05) : (l + 0.05) / 0.05;
+}
+
 void
 cs_chart_heat_colour(double t, double rgb[3], int *text_white)
 {
@@ -74,7 +88,7 @@ cs_chart_heat_colour(double t, double rgb[3], int *text_white)
 	f -= i;
 	for (int k = 0; k < 3; k++)
 		rgb[k] = blues[i][k] + f * (blues[i + 1][k] - blues[i][k]);
-	*text_white = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2] < 0.4;
+	*text_white = cs_chart_contrast(rgb, 1) > cs_chart_contrast(rgb, 0);
 }
 
 void

@@ -81,9 +81,14 @@ void cs_chart_style(int i, struct cs_chart_style *s);
  * A heatmap cell's fill for t in [0, 1] (0: the fewest calls, 1: the
  * most), a sequential blue whose luminance falls as t grows, so that grey
  * printing keeps the order; the lightest is still darker than a blank
- * cell's white.  *text_white is 1 where white text reads better on it.
+ * cell's white.  *text_white is 1 where white text has more contrast on
+ * it than black (cs_chart_contrast).
  */
 void cs_chart_heat_colour(double t, double rgb[3], int *text_white);
+
+/* WCAG 2's contrast ratio (1 to 21) of white (white 1) or black text on
+ * the sRGB colour rgb. */
+double cs_chart_contrast(const double rgb[3], int white);
 
 /* Frees what the model's arrays hold (periods, series and their arrays)
  * and zeroes them; the const strings are the caller's. */
