@@ -271,6 +271,66 @@ usage --type rate -i hand.csv
 usage --type rate -i hand.csv -o x.gif
 usage --type rate -i hand.csv -o x.png --format jpg
 usage --type rate -i hand.csv -o x.png --figure offered
+# --- heatmap: weekday by hour, from callstat-calls' CSV ---------------------
+callstat-calls -c callstat.conf -d t.db --csv > calls.csv
+check "callstat-calls CSV made" [ -s calls.csv ]
+for lang in fr en; do
+	for fig in offered lost; do
+		for fmt in png pdf svg; do
+			run callstat-chart --type heatmap --figure $fig -i calls.csv \
+			    --lang $lang -o "$OUT/synth-heatmap-$fig-$lang.$fmt"
+			check_rc 0 "heatmap $fig $lang $fmt"
+			check "heatmap $fig $lang $fmt: nothing on stderr" [ ! -s "$T/err" ]
+		done
+		check "heatmap $fig $lang png size" \
+		    [ "$(png_size "$OUT/synth-heatmap-$fig-$lang.png")" = "1200 750" ]
+		check "heatmap $fig $lang pdf: one page" \
+		    [ "$(pdf_pages "$OUT/synth-heatmap-$fig-$lang.pdf")" = 1 ]
+		check "heatmap $fig $lang svg: well-formed" \
+		    svg_ok "$OUT/synth-heatmap-$fig-$lang.svg"
+	done
+done
+h=$OUT/synth-heatmap
+for d in lundi mardi mercredi jeudi vendredi samedi dimanche; do
+	check "heatmap fr: $d" pdf_has $h-offered-fr.pdf "$d"
+done
+for d in Monday Tuesday Wednesday Thursday Friday Saturday Sunday; do
+	check "heatmap en: $d" pdf_has $h-offered-en.pdf "$d"
+done
+check "heatmap fr: title" pdf_has $h-offered-fr.pdf "Appels reçus par jour de la semaine et par heure"
+# (pdftotext drops the no-break space of "9 h" by its own measure of
+# spaces, so a two-digit hour)
+check "heatmap fr: hours" pdf_has $h-offered-fr.pdf "10 h"
+check "heatmap en: hours" pdf_has $h-offered-en.pdf "10:00"
+check "heatmap fr lost: title" pdf_has $h-lost-fr.pdf "Appels perdus par jour"
+check "heatmap fr: period" pdf_has $h-offered-fr.pdf "Période : 2 janvier 2024"
+# the grand total: the calls offered (not short) add up to the rows' totals
+off=$(awk -F, 'NR > 1 && $4 != "short"' calls.csv | wc -l)
+rows=$(pdftotext -layout $h-offered-en.pdf - | awk '
+	/^ *(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday) / {
+		t = $NF; gsub(/,/, "", t); s += t } END { print s }')
+check "heatmap en: the rows' totals add up to the calls offered ($rows = $off)" \
+    [ "$rows" = "$off" ]
+# by hand: 2025-03-03 was a Monday; the short call is no call offered
+printf 'call,start,service,outcome\n1,2025-03-03 08:10:00,a,agent\n2,2025-03-03 08:50:00,a,missed\n3,2025-03-04 09:05:00,a,short\n4,2025-03-09 10:00:00,b,abandoned\n' > heat.csv
+run callstat-chart --type heatmap -i heat.csv --lang en -o "$OUT/hand-heatmap-en.pdf"
+check_rc 0 "hand-written heatmap"
+pdftotext -layout "$OUT/hand-heatmap-en.pdf" - > heat.txt
+check "hand heatmap: Monday 8:00 holds 2" grep -qE '^ *Monday +2 +2$' heat.txt
+check "hand heatmap: Sunday 10:00 holds 1" grep -qE '^ *Sunday +1 +1$' heat.txt
+check "hand heatmap: Tuesday blank (the short call)" grep -qE '^ *Tuesday +0$' heat.txt
+run callstat-chart --type heatmap -i heat.csv -s b --figure lost --lang en -o x.pdf
+check_rc 0 "hand heatmap, -s b, lost"
+printf 'call,start,outcome\n1,2025-03-03 8h10,agent\n' > badheat.csv
+run callstat-chart --type heatmap -i badheat.csv -o x.png
+check_rc 1 "heatmap: a bad start"
+check "heatmap: the line and column named" has err "badheat.csv: line 2: column start"
+run callstat-chart --type heatmap -i sm.csv -o x.png
+check_rc 1 "heatmap from kpi's CSV"
+check "heatmap: says which CSV it wants" has err "no column start: make the CSV with callstat-calls --csv"
+usage --type heatmap -i heat.csv -o x.png --figure answer_rate
+usage --type rate -i hand.csv -o x.png --figure lost
+
 usage --type rate -i hand.csv -o x.png --target 120
 usage --type rate -i hand.csv -o x.png --width 10
 usage --type rate -i hand.csv -o x.png --go-live 2025-13-01
