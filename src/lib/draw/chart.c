@@ -452,6 +452,13 @@ draw_heatmap(const struct cs_chart *c, cairo_t *cr, double W, double H,
 
 	/* the legend: the scale as a bar with its ticks, and a blank cell */
 	nt = cs_scale_nice(0, mx > 0 ? mx : 1, 6, &lo, &hi, &step);
+	if (step < 1) {
+		/* counts: no tick between two whole numbers ("0 0 1 1 2") */
+		lo = 0;
+		hi = ceil(mx > 0 ? mx : 1);
+		step = 1;
+		nt = (int)hi + 1;
+	}
 	{
 		double bw = fmin(W * 0.4, fs * 24), bh = fs * 1.1, x = pad, tw;
 		const char *what = c->ylabel ? c->ylabel : "";
