@@ -135,6 +135,12 @@ check "callstat <TAB>: the tools of callstat --help" \
 	offers "$(callstat --help | sed -nE 's/^  ([a-z][-a-z]*)  .*/\1/p')" callstat ''
 names_kpi() { comp callstat '' | grep -qx kpi; }
 check "callstat <TAB> names kpi" names_kpi
+check "callstat-chart --type h<TAB>: heatmap" \
+	offers "heatmap" callstat-chart --type h
+check "callstat-chart --type heatmap --figure <TAB>: offered, lost" \
+	offers "lost offered" callstat-chart --type heatmap --figure ''
+check "callstat-chart --type rate --figure answer_r<TAB>: a rate" \
+	offers "answer_rate" callstat-chart --type rate --figure answer_r
 check "callstat kpi --fig<TAB>" offers "--figures" callstat kpi --fig
 check "callstat kpi -c FILE -s <TAB>" \
 	offers "accueil urbanisme other" callstat kpi -c example.conf -s ''
