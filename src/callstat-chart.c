@@ -4,6 +4,7 @@
 #include <getopt.h>
 #include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +15,7 @@
 #include <cairo-svg.h>
 
 #include "chartdata.h"
+#include "chartdb.h"
 #include "config.h"
 #include "draw/chart.h"
 #include "lang.h"
@@ -24,8 +26,8 @@
 #endif
 
 static const char synopsis[] =
-	"callstat-chart [-hV] --type type [-c config] [-i file] -o file\n"
-	"       [-s service] [--figure figure] [--format png | pdf | svg]\n"
+	"callstat-chart [-hV] --type type [-c config] [-d db | -i file]\n"
+	"       -o file [-s service] [--from date] [--to date] [--figure figure] [--format png | pdf | svg]\n"
 	"       [--width n] [--height n] [--dpi n] [--title text]\n"
 	"       [--target percent] [--threshold seconds] [--zoom] [--min-n n]\n"
 	"       [--go-live date] [--lang code]";
@@ -35,9 +37,12 @@ help(void)
 {
 	printf("usage: %s\n\n"
 	    "Draws one chart from CSV with a header line, as callstat-kpi --csv\n"
-	    "writes it (rates as fractions 0-1), read from a file or stdin.\n\n"
+	    "writes it (rates as fractions 0-1), read from a file or stdin, or\n"
+	    "from the database with -d.\n\n"
 	    "  -c, --config FILE    configuration: [bot] go_live, [commune]\n"
 	    "                       service_level\n"
+	    "  -d, --db FILE        read the database, not CSV: the figures by\n"
+	    "                       service and month, or the calls (heatmap)\n"
 	    "      --dpi N          the PNG's resolution: text and lines grow\n"
 	    "                       with it (default 96)\n"
 	    "      --figure RATE    the rate a rate or compare chart shows (default\n"
@@ -45,6 +50,8 @@ help(void)
 	    "                       or lost\n"
 	    "      --format FMT     png, pdf or svg (default: the output's\n"
 	    "                       extension)\n"
+	    "      --from DATE      with -d: from this day (YYYY-MM-DD, YYYY-MM\n"
+	    "                       or YYYY)\n"
 	    "      --go-live DATE   the bot's go-live marker, YYYY-MM-DD\n"
 	    "                       (default [bot] go_live with -c)\n"
 	    "  -h, --help           this help\n"
@@ -55,6 +62,7 @@ help(void)
 	    "                       (default 30)\n"
 	    "  -o, --output FILE    the chart; - for standard output\n"
 	    "  -s, --service NAME   only this service's rows\n"
+	    "      --to DATE        with -d: up to this day\n"
 	    "      --target PCT     a rate chart's target line, in percent\n"
 	    "      --threshold SEC  a wait chart's service level (default\n"
 	    "                       [commune] service_level, else 20)\n"
@@ -76,6 +84,7 @@ struct args {
 	const char *config, *input, *output, *service, *figure, *title;
 	const char *go_live, *lang;
 	enum fmt format;
+	struct cs_tool_opts o;		/* -d, --from, --to */
 	double width, height, dpi, target, threshold, min_n;
 	int zoom;
 };
@@ -127,9 +136,11 @@ parse_args(int argc, char **argv, struct args *a)
 {
 	static const struct option opts[] = {
 		{ "config", required_argument, NULL, 'c' },
+		{ "db", required_argument, NULL, 'd' },
 		{ "dpi", required_argument, NULL, O_DPI },
 		{ "figure", required_argument, NULL, O_FIGURE },
 		{ "format", required_argument, NULL, O_FORMAT },
+		{ "from", required_argument, NULL, CS_OPT_FROM },
 		{ "go-live", required_argument, NULL, O_GO_LIVE },
 		{ "height", required_argument, NULL, O_HEIGHT },
 		{ "help", no_argument, NULL, 'h' },
@@ -141,6 +152,7 @@ parse_args(int argc, char **argv, struct args *a)
 		{ "target", required_argument, NULL, O_TARGET },
 		{ "threshold", required_argument, NULL, O_THRESHOLD },
 		{ "title", required_argument, NULL, O_TITLE },
+		{ "to", required_argument, NULL, CS_OPT_TO },
 		{ "type", required_argument, NULL, O_TYPE },
 		{ "version", no_argument, NULL, 'V' },
 		{ "width", required_argument, NULL, O_WIDTH },
@@ -150,11 +162,12 @@ parse_args(int argc, char **argv, struct args *a)
 	int ch;
 
 	memset(a, 0, sizeof(*a));
+	cs_tool_opts_init(&a->o, synopsis);
 	a->figure = "answer_rate";
 	a->target = a->threshold = NAN;
 	a->min_n = 30;
 	a->dpi = 96;
-	while ((ch = getopt_long(argc, argv, "c:hi:o:s:V", opts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "c:d:hi:o:s:V", opts, NULL)) != -1) {
 		switch (ch) {
 		case 'c': a->config = optarg; break;
 		case 'h': help(); return CS_EXIT_OK;
@@ -229,6 +242,10 @@ parse_args(int argc, char **argv, struct args *a)
 				return CS_EXIT_USAGE;
 			break;
 		case O_ZOOM: a->zoom = 1; break;
+		case 'd': case CS_OPT_FROM: case CS_OPT_TO:
+			if (cs_tool_opt(&a->o, ch, optarg) != 0)
+				return CS_EXIT_USAGE;
+			break;
 		default:
 			return cs_usage_error(synopsis, "unknown option");
 		}
@@ -251,6 +268,19 @@ parse_args(int argc, char **argv, struct args *a)
 		    "containment_rate...)", a->figure);
 	if (!a->output)
 		return cs_usage_error(synopsis, "no output: give one with -o FILE");
+	if (a->o.db && a->input)
+		return cs_usage_error(synopsis, "-d and -i: give the database or "
+		    "the CSV, not both");
+	if (!a->o.db && (a->o.from[0] || a->o.to[0]))
+		return cs_usage_error(synopsis, "--from and --to are for -d: cut "
+		    "a CSV before it is drawn");
+	if (a->o.db && a->type == CS_CHART_COMPARE)
+		return cs_usage_error(synopsis, "-d: a compare chart reads "
+		    "callstat-compare's CSV: callstat-compare --csv | "
+		    "callstat-chart --type compare");
+	if (a->o.from[0] && a->o.to[0] && strcmp(a->o.from, a->o.to) > 0)
+		return cs_usage_error(synopsis, "--from %s is after --to %s",
+		    a->o.from, a->o.to);
 	if (a->format == F_NONE) {
 		const char *dot = strrchr(a->output, '.');
 		if (!dot || (a->format = fmt_of(dot + 1)) == F_NONE)
@@ -411,6 +441,65 @@ out:
 	return rc;
 }
 
+/*
+ * -d: the chart's model from the database, through the calls of the tool
+ * whose CSV the chart otherwise reads: callstat-kpi's figures by service
+ * and month, as CSV in memory, read as that CSV; callstat-calls' calls for
+ * a heatmap.  Returns 0, or -1 after a message.
+ */
+static int
+read_db(const struct args *a, const struct cs_config *cfg, struct cs_db *db,
+    struct cs_chart *c, struct cs_chartdata_opts *co, const struct cs_lang *L)
+{
+	const char *from = cs_tool_from(&a->o), *to = cs_tool_to(&a->o);
+	struct cs_error err;
+	int rc = -1;
+
+	if (a->type == CS_CHART_HEATMAP) {
+		struct cs_chartdata_heat *g = calloc(1, sizeof(*g));
+		if (!g) {
+			cs_warnx("out of memory");
+			return -1;
+		}
+		if (cs_chartdb_heat(db, from ? cs_tool_day_start(from, 0) :
+		    INT64_MIN, to ? cs_tool_day_start(to, 1) : INT64_MAX,
+		    a->service, 1, co->lost, g, &err) != 0 ||
+		    cs_chartdata_heat_model(c, g, L, &err) != 0)
+			cs_warnx("%s: %s", db->path, err.msg);
+		else {
+			snprintf(co->first, sizeof(co->first), "%s", g->first);
+			snprintf(co->last, sizeof(co->last), "%s", g->last);
+			rc = 0;
+		}
+		free(g);
+	} else {
+		struct cs_kpi_query q;
+		char *text = NULL;
+		size_t len = 0;
+
+		memset(&q, 0, sizeof(q));
+		q.by_service = 1;
+		q.by_period = 1;
+		q.period = CS_PERIOD_MONTH;
+		q.from = from;
+		q.to = to;
+		q.hours = CS_KPI_IN_HOURS;
+		if (cs_chartdb_kpi_csv(db, cfg, &q, &text, &len, &err) != 0)
+			cs_warnx("%s: %s", db->path, err.msg);
+		else if (cs_chartdata_read(c, co, text, len, L, &err) != 0)
+			cs_warnx("%s: %s", db->path, err.msg);
+		else
+			rc = 0;
+		free(text);
+	}
+	/* read without locks: no import came meanwhile (db.h) */
+	if (rc == 0 && cs_db_unchanged(db, &err) != 0) {
+		cs_warnx("%s", err.msg);
+		rc = -1;
+	}
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -427,7 +516,8 @@ main(int argc, char **argv)
 	double threshold = 20;
 	size_t len = 0;
 	FILE *in = stdin, *out = NULL;
-	int status;
+	struct cs_db db;
+	int status, have_db = 0;
 
 	cs_tool_init("callstat-chart");
 	memset(&c, 0, sizeof(c));
@@ -435,7 +525,13 @@ main(int argc, char **argv)
 	if ((status = parse_args(argc, argv, &a)) >= 0)
 		return status;
 	status = CS_EXIT_FAIL;
-	if (a.config) {
+	if (a.o.db) {
+		if (cs_tool_open_read(a.config, a.o.db, &cfg, &db) != 0)
+			return CS_EXIT_FAIL;
+		have_db = 1;
+		snprintf(go_live, sizeof(go_live), "%s", cfg.go_live);
+		threshold = cfg.service_level;
+	} else if (a.config) {
 		if (cs_tool_config(a.config, &cfg) != 0)
 			return CS_EXIT_FAIL;
 		snprintf(go_live, sizeof(go_live), "%s", cfg.go_live);
@@ -454,25 +550,31 @@ main(int argc, char **argv)
 	if (load_lang(lang, &L) < 0)
 		goto out;
 
-	src = a.input && strcmp(a.input, "-") ? a.input : NULL;
-	if (src && !(in = fopen(src, "r"))) {
-		cs_warnx("%s: %s", src, strerror(errno));
-		goto out;
-	}
-	text = slurp(in, &len);
-	if (src)
-		fclose(in);
-	if (!text) {
-		cs_warnx("%s: cannot read", src ? src : "standard input");
-		goto out;
-	}
 	co.type = a.type;
 	co.figure = a.figure;
 	co.service = a.service;
 	co.lost = a.type == CS_CHART_HEATMAP && !strcmp(a.figure, "lost");
-	if (cs_chartdata_read(&c, &co, text, len, &L, &err) < 0) {
-		cs_warnx("%s: %s", src ? src : "standard input", err.msg);
-		goto out;
+	if (have_db) {
+		src = db.path;
+		if (read_db(&a, &cfg, &db, &c, &co, &L) != 0)
+			goto out;
+	} else {
+		src = a.input && strcmp(a.input, "-") ? a.input : NULL;
+		if (src && !(in = fopen(src, "r"))) {
+			cs_warnx("%s: %s", src, strerror(errno));
+			goto out;
+		}
+		text = slurp(in, &len);
+		if (src)
+			fclose(in);
+		if (!text) {
+			cs_warnx("%s: cannot read", src ? src : "standard input");
+			goto out;
+		}
+		if (cs_chartdata_read(&c, &co, text, len, &L, &err) < 0) {
+			cs_warnx("%s: %s", src ? src : "standard input", err.msg);
+			goto out;
+		}
 	}
 
 	/* the words around the chart */
@@ -595,5 +697,12 @@ out:
 	free(text);
 	cs_chart_release(&c);
 	cs_lang_release(&L);
+	if (have_db) {
+		if (cs_db_close(&db, &err) != 0) {
+			cs_warnx("%s", err.msg);
+			status = CS_EXIT_FAIL;
+		}
+		cs_config_release(&cfg);
+	}
 	return status;
 }

@@ -331,6 +331,59 @@ check "heatmap: says which CSV it wants" has err "no column start: make the CSV 
 usage --type heatmap -i heat.csv -o x.png --figure answer_rate
 usage --type rate -i hand.csv -o x.png --figure lost
 
+# --- -d: the database read through the tools' own library calls -----------
+# the same chart as the tool's CSV piped in: the same words and numbers
+# (sorted, as pdftotext orders them by its own measure), but the source
+words() {
+	pdftotext "$1" - | tr -s '[:space:]' '\n' |
+	    sed "s/^$2\([.,]\)\$/SOURCE\1/" | sort
+}
+for type in rate volume funnel wait; do
+	extra=
+	[ $type = wait ] && extra="-s accueil"
+	callstat-kpi -c callstat.conf -d t.db --by service,month --csv |
+	    callstat-chart --type $type -c callstat.conf $extra -o pipe-$type.pdf
+	run callstat-chart --type $type -c callstat.conf -d t.db $extra \
+	    -o "$OUT/db-$type-en.pdf"
+	check_rc 0 "-d $type"
+	words pipe-$type.pdf callstat-kpi > w-pipe
+	words "$OUT/db-$type-en.pdf" t.db > w-db
+	check "-d $type: the chart of callstat-kpi's CSV" cmp -s w-pipe w-db
+done
+callstat-kpi -c callstat.conf -d t.db --by service,month --csv \
+    --from 2024-02 --to 2024-04 |
+    callstat-chart --type rate -c callstat.conf -o pipe-from.pdf
+run callstat-chart --type rate -c callstat.conf -d t.db --from 2024-02 \
+    --to 2024-04 -o db-from.pdf
+check_rc 0 "-d --from --to"
+words pipe-from.pdf callstat-kpi > w-pipe
+words db-from.pdf t.db > w-db
+check "-d --from --to: callstat-kpi's with the same dates" cmp -s w-pipe w-db
+check "-d --from --to: its period" pdf_has db-from.pdf "February 2024 – April 2024"
+words "$OUT/db-rate-en.pdf" t.db > w-all
+differs() { ! cmp -s "$1" "$2"; }
+check "-d --from --to: not the whole half year" differs w-db w-all
+for fig in offered lost; do
+	callstat-calls -c callstat.conf -d t.db --csv -s accueil --from 2024-03 |
+	    callstat-chart --type heatmap --figure $fig -s accueil -o pipe-heat.pdf
+	run callstat-chart --type heatmap --figure $fig -c callstat.conf -d t.db \
+	    -s accueil --from 2024-03 --lang fr -o "$OUT/db-heatmap-$fig-fr.pdf"
+	check_rc 0 "-d heatmap $fig"
+	run callstat-chart --type heatmap --figure $fig -c callstat.conf -d t.db \
+	    -s accueil --from 2024-03 -o db-heat.pdf
+	words pipe-heat.pdf callstat-calls > w-pipe
+	words db-heat.pdf t.db > w-db
+	check "-d heatmap $fig: the chart of callstat-calls' CSV" cmp -s w-pipe w-db
+done
+check "-d heatmap fr: source named" pdf_has "$OUT/db-heatmap-lost-fr.pdf" "Source : t.db"
+usage --type rate -d t.db -i sm.csv -o x.png
+usage --type rate -i sm.csv --from 2024-01 -o x.png
+usage --type compare -d t.db -o x.png
+usage --type rate -d t.db --from 2024-05 --to 2024-02 -o x.png
+usage --type rate -d t.db --from 2024-13 -o x.png
+run callstat-chart --type rate -c callstat.conf -d nowhere.db -o x.png
+check_rc 1 "-d: no such database"
+
 usage --type rate -i hand.csv -o x.png --target 120
 usage --type rate -i hand.csv -o x.png --width 10
 usage --type rate -i hand.csv -o x.png --go-live 2025-13-01

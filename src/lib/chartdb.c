@@ -1,0 +1,122 @@
+/*
+ * chartdb.c: callstat-chart -d's data (chartdb.h): callstat-kpi's CSV made
+ * in memory by the same calls, and the calls table binned for a heatmap.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <sqlite3.h>
+
+#include "chartdb.h"
+#include "output.h"
+#include "timeutil.h"
+
+int
+cs_chartdb_kpi_csv(struct cs_db *db, const struct cs_config *cfg,
+    const struct cs_kpi_query *q, char **text, size_t *len,
+    struct cs_error *err)
+{
+	struct cs_column col[2 + CS_KPI_NFIGS];
+	struct cs_kpi_row *rows = NULL;
+	struct cs_cell *cells = NULL;
+	struct cs_table t;
+	size_t nrows = 0, nc = 0;
+	FILE *fp = NULL;
+	int rc = -1;
+
+	*text = NULL;
+	*len = 0;
+	if (cs_kpi_compute(db, cfg, q, &rows, &nrows, err) != 0)
+		goto out;
+	/* the columns of callstat-kpi --csv: its groupings, every figure */
+	if (q->by_service)
+		col[nc++] = (struct cs_column){ "service", NULL, CS_COL_TEXT };
+	if (q->by_period)
+		col[nc++] = (struct cs_column){ "period", NULL, CS_COL_TEXT };
+	for (int f = 0; f < CS_KPI_NFIGS; f++)
+		col[nc++] = (struct cs_column){ cs_kpi_name(f), NULL,
+		    cs_kpi_kind(f) };
+	if (!(cells = calloc(nrows * nc + 1, sizeof(*cells)))) {
+		cs_error_set(err, "out of memory");
+		goto out;
+	}
+	for (size_t r = 0; r < nrows; r++) {
+		struct cs_cell *c = &cells[r * nc];
+		if (q->by_service)
+			*c++ = (struct cs_cell){ CS_CELL_TEXT, 0, rows[r].service };
+		if (q->by_period)
+			*c++ = (struct cs_cell){ CS_CELL_TEXT, 0, rows[r].period };
+		for (int f = 0; f < CS_KPI_NFIGS; f++)
+			c[f] = (struct cs_cell){ rows[r].has[f] ? CS_CELL_NUMBER :
+			    CS_CELL_EMPTY, rows[r].v[f], NULL };
+	}
+	t.col = col;
+	t.ncols = nc;
+	t.cell = cells;
+	t.nrows = nrows;
+	if (!(fp = open_memstream(text, len))) {
+		cs_error_set(err, "out of memory");
+		goto out;
+	}
+	if (cs_output_write(fp, &t, CS_OUT_CSV, err) != 0)
+		goto out;
+	if (fclose(fp) != 0) {
+		fp = NULL;
+		cs_error_set(err, "out of memory");
+		goto out;
+	}
+	fp = NULL;
+	rc = 0;
+out:
+	if (fp)
+		fclose(fp);
+	if (rc != 0) {
+		free(*text);
+		*text = NULL;
+		*len = 0;
+	}
+	free(cells);
+	free(rows);
+	return rc;
+}
+
+int
+cs_chartdb_heat(struct cs_db *db, int64_t from, int64_t to,
+    const char *service, int in_hours, int lost,
+    struct cs_chartdata_heat *g, struct cs_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	char sql[512], start[32];
+	int rc;
+
+	/* callstat-calls' rows: the inbound calls, in hours unless told */
+	snprintf(sql, sizeof(sql), "SELECT start, outcome FROM calls WHERE "
+	    "direction = 'inbound' AND start >= ?1 AND start < ?2%s%s",
+	    in_hours == 1 ? " AND in_hours = 1" :
+	    in_hours == 0 ? " AND in_hours = 0" : "",
+	    service ? " AND service = ?3" : "");
+	if (cs_db_prepare(db, &st, sql, err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, from);
+	sqlite3_bind_int64(st, 2, to);
+	if (service)
+		sqlite3_bind_text(st, 3, service, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct cs_datetime dt;
+		const char *out = (const char *)sqlite3_column_text(st, 1);
+		cs_utc_to_local(sqlite3_column_int64(st, 0), &dt, NULL);
+		snprintf(start, sizeof(start), "%04d-%02d-%02d %02d:%02d:%02d",
+		    dt.year % 10000, dt.mon % 100, dt.mday % 100, dt.hour % 100,
+		    dt.min % 100, dt.sec % 100);
+		if (cs_chartdata_heat_add(g, start, out ? out : "", lost) < 0) {
+			sqlite3_finalize(st);
+			return cs_error_set(err, "a call's start is no time: %s",
+			    start);
+		}
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return cs_db_fail(db, "cannot read the calls", err);
+	return 0;
+}
