@@ -27,8 +27,9 @@
 
 static const char synopsis[] =
 	"callstat-chart [-hV] --type type [-c config] [-d db | -i file]\n"
-	"       -o file [-s service] [--from date] [--to date] [--figure figure] [--format png | pdf | svg]\n"
-	"       [--width n] [--height n] [--dpi n] [--title text]\n"
+	"       -o file [-s service] [--from date] [--to date]\n"
+	"       [--figure figure] [--format png | pdf | svg] [--width n]\n"
+	"       [--height n] [--dpi n] [--title text]\n"
 	"       [--target percent] [--threshold seconds] [--zoom] [--min-n n]\n"
 	"       [--go-live date] [--lang code]";
 
