@@ -169,6 +169,7 @@ demo: deps
 bench: deps
 	$(MAKE) all
 	scripts/bench $(B)/bin
+	scripts/bench-chart $(B)/bin
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
