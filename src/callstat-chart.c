@@ -17,6 +17,7 @@
 #include "chartdata.h"
 #include "chartdb.h"
 #include "config.h"
+#include "stats.h"
 #include "draw/chart.h"
 #include "lang.h"
 #include "tool.h"
@@ -275,10 +276,12 @@ parse_args(int argc, char **argv, struct args *a)
 	if (!a->o.db && (a->o.from[0] || a->o.to[0]))
 		return cs_usage_error(synopsis, "--from and --to are for -d: cut "
 		    "a CSV before it is drawn");
-	if (a->o.db && a->type == CS_CHART_COMPARE)
-		return cs_usage_error(synopsis, "-d: a compare chart reads "
-		    "callstat-compare's CSV: callstat-compare --csv | "
-		    "callstat-chart --type compare");
+	if (a->o.db && a->type == CS_CHART_COMPARE &&
+	    (a->o.from[0] || a->o.to[0]))
+		return cs_usage_error(synopsis, "--from and --to: a compare "
+		    "chart from -d splits at [bot] go_live as callstat-compare "
+		    "does; for other periods, pipe callstat-compare --before "
+		    "A..B --after C..D --csv into it");
 	if (a->o.from[0] && a->o.to[0] && strcmp(a->o.from, a->o.to) > 0)
 		return cs_usage_error(synopsis, "--from %s is after --to %s",
 		    a->o.from, a->o.to);
@@ -473,6 +476,24 @@ read_db(const struct args *a, const struct cs_config *cfg, struct cs_db *db,
 			rc = 0;
 		}
 		free(g);
+	} else if (a->type == CS_CHART_COMPARE) {
+		/* callstat-compare's defaults: the split at go_live, periods
+		   of the same length, in hours, its seed */
+		struct cs_compare_query q;
+		char *text = NULL;
+		size_t len = 0;
+
+		memset(&q, 0, sizeof(q));
+		q.hours = CS_KPI_IN_HOURS;
+		q.seed = 1;
+		q.resamples = CS_STATS_RESAMPLES;
+		if (cs_chartdb_compare_csv(db, cfg, &q, &text, &len, &err) != 0)
+			cs_warnx("%s: %s", db->path, err.msg);
+		else if (cs_chartdata_read(c, co, text, len, L, &err) != 0)
+			cs_warnx("%s: %s", db->path, err.msg);
+		else
+			rc = 0;
+		free(text);
 	} else {
 		struct cs_kpi_query q;
 		char *text = NULL;

@@ -82,6 +82,72 @@ out:
 }
 
 int
+cs_chartdb_compare_csv(struct cs_db *db, const struct cs_config *cfg,
+    const struct cs_compare_query *q, char **text, size_t *len,
+    struct cs_error *err)
+{
+	struct cs_compare_periods periods;
+	struct cs_compare_row *rows = NULL;
+	struct cs_column col[2 + CS_CMP_NVALS];
+	struct cs_cell *cells = NULL;
+	struct cs_table t;
+	size_t nrows = 0;
+	FILE *fp = NULL;
+	int rc = -1;
+
+	*text = NULL;
+	*len = 0;
+	if (cs_compare_run(db, cfg, q, &periods, &rows, &nrows, err) != 0)
+		goto out;
+	/* callstat-compare --csv's columns: figure, service, every value */
+	col[0] = (struct cs_column){ "figure", NULL, CS_COL_TEXT };
+	col[1] = (struct cs_column){ "service", NULL, CS_COL_TEXT };
+	for (int v = 0; v < CS_CMP_NVALS; v++)
+		col[2 + v] = (struct cs_column){ cs_compare_val_name(v), NULL,
+		    CS_COL_COUNT };
+	if (!(cells = calloc(nrows * (2 + CS_CMP_NVALS) + 1, sizeof(*cells)))) {
+		cs_error_set(err, "out of memory");
+		goto out;
+	}
+	for (size_t i = 0; i < nrows; i++) {
+		struct cs_cell *c = &cells[i * (2 + CS_CMP_NVALS)];
+		c[0] = (struct cs_cell){ CS_CELL_TEXT, 0, cs_kpi_name(rows[i].fig) };
+		c[1] = (struct cs_cell){ CS_CELL_TEXT, 0, rows[i].service };
+		for (int v = 0; v < CS_CMP_NVALS; v++)
+			c[2 + v] = (struct cs_cell){ rows[i].has[v] ?
+			    CS_CELL_NUMBER : CS_CELL_EMPTY, rows[i].v[v], NULL };
+	}
+	t.col = col;
+	t.ncols = 2 + CS_CMP_NVALS;
+	t.cell = cells;
+	t.nrows = nrows;
+	if (!(fp = open_memstream(text, len))) {
+		cs_error_set(err, "out of memory");
+		goto out;
+	}
+	if (cs_output_write(fp, &t, CS_OUT_CSV, err) != 0)
+		goto out;
+	if (fclose(fp) != 0) {
+		fp = NULL;
+		cs_error_set(err, "out of memory");
+		goto out;
+	}
+	fp = NULL;
+	rc = 0;
+out:
+	if (fp)
+		fclose(fp);
+	if (rc != 0) {
+		free(*text);
+		*text = NULL;
+		*len = 0;
+	}
+	free(cells);
+	free(rows);
+	return rc;
+}
+
+int
 cs_chartdb_heat(struct cs_db *db, int64_t from, int64_t to,
     const char *service, int in_hours, int lost,
     struct cs_chartdata_heat *g, struct cs_error *err)

@@ -14,6 +14,7 @@
 #include "config.h"
 #include "db.h"
 #include "error.h"
+#include "compare.h"
 #include "kpi.h"
 
 /*
@@ -24,6 +25,16 @@
  */
 int cs_chartdb_kpi_csv(struct cs_db *db, const struct cs_config *cfg,
     const struct cs_kpi_query *q, char **text, size_t *len,
+    struct cs_error *err);
+
+/*
+ * The CSV callstat-compare --csv would print for q, through cs_compare_run
+ * and cs_output_write: *text (len bytes) is the caller's to free().
+ * Returns 0, or -1 with err (cs_compare_run's: no go_live, no data on a
+ * side).
+ */
+int cs_chartdb_compare_csv(struct cs_db *db, const struct cs_config *cfg,
+    const struct cs_compare_query *q, char **text, size_t *len,
     struct cs_error *err);
 
 /*

@@ -378,7 +378,17 @@ done
 check "-d heatmap fr: source named" pdf_has "$OUT/db-heatmap-lost-fr.pdf" "Source : t.db"
 usage --type rate -d t.db -i sm.csv -o x.png
 usage --type rate -i sm.csv --from 2024-01 -o x.png
-usage --type compare -d t.db -o x.png
+for fig in answer_rate abandon_rate; do
+	callstat-compare -c callstat.conf -d t.db --csv |
+	    callstat-chart --type compare --figure $fig -o pipe-cmp.pdf
+	run callstat-chart --type compare --figure $fig -c callstat.conf -d t.db \
+	    -o "$OUT/db-compare-$fig-en.pdf"
+	check_rc 0 "-d compare $fig"
+	words pipe-cmp.pdf callstat-compare > w-pipe
+	words "$OUT/db-compare-$fig-en.pdf" t.db > w-db
+	check "-d compare $fig: the chart of callstat-compare's CSV" cmp -s w-pipe w-db
+done
+usage --type compare -d t.db --from 2024-02 -o x.png
 usage --type rate -d t.db --from 2024-05 --to 2024-02 -o x.png
 usage --type rate -d t.db --from 2024-13 -o x.png
 run callstat-chart --type rate -c callstat.conf -d nowhere.db -o x.png
