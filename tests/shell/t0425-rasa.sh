@@ -206,7 +206,9 @@ check "the trackers around it stored" \
 # ---- memory: a file of trackers is read a tracker at a time, so an
 # export four times larger takes no more memory (Jansson would hold the
 # whole of it, and its tree several times its size); both are large
-# enough to fill SQLite's page cache ----
+# enough to fill SQLite's page cache (under AddressSanitizer, whose
+# quarantine holds some 300 MiB whatever the file, 5 % of it moves from
+# run to run) ----
 if command -v /usr/bin/time >/dev/null 2>&1; then
 	trackers() {
 		awk -v n="$1" 'BEGIN {
@@ -225,8 +227,8 @@ if command -v /usr/bin/time >/dev/null 2>&1; then
 	/usr/bin/time -f %M "$CS_BIN/callstat-import" -q -c callstat.conf -d mem2.db big.json 2> big.rss
 	s=$(tail -n 1 small.rss) b=$(tail -n 1 big.rss)
 	check "all of the big export stored" [ "$(q mem2.db "SELECT count(*) FROM bot_event")" = 440000 ]
-	check "peak memory of a $(($(wc -c < big.json) / 1048576)) MiB export ($b KiB) within 4 MiB of a quarter of it's ($s KiB)" \
-		[ "$b" -le $((s + 4096)) ]
+	check "peak memory of a $(($(wc -c < big.json) / 1048576)) MiB export ($b KiB) within 4 MiB or 5 % of a quarter of it's ($s KiB)" \
+		[ "$b" -le $((s + (s / 20 > 4096 ? s / 20 : 4096))) ]
 	# ---- kill -9 while the big export is imported over the quarter:
 	# the database as it was, intact; imported again, the big export's
 	# events stored once, the quarter's (the same trackers) skipped ----
