@@ -297,6 +297,13 @@ parse_args(int argc, char **argv, struct args *a)
 		    "(a wait chart's line is --threshold)");
 	if (!isnan(a->threshold) && a->type != CS_CHART_WAIT)
 		return cs_usage_error(synopsis, "--threshold is for a wait chart");
+	/* the state's target counts the calls a person answered: a line
+	   drawn on another rate is the user's choice, said to be one */
+	if (!isnan(a->target) && strcmp(a->figure, "agent_answer_rate") != 0)
+		fprintf(stderr, "%s: warning: --target %g is drawn on %s; the "
+		    "state's target counts the calls a person answered: "
+		    "--figure agent_answer_rate\n", cs_tool_name(), a->target,
+		    a->figure);
 	if (a->format == F_PNG) {
 		if (!a->width) a->width = 1200;
 		if (!a->height) a->height = 750;
