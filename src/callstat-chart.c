@@ -30,7 +30,7 @@ static const char synopsis[] =
 	"callstat-chart [-hV] --type type [-c config] [-d db | -i file]\n"
 	"       -o file [-s service] [--from date] [--to date]\n"
 	"       [--figure figure] [--format png | pdf | svg] [--width n]\n"
-	"       [--height n] [--dpi n] [--title text]\n"
+	"       [--height n] [--dpi n] [--title text] [--period text]\n"
 	"       [--target percent] [--threshold seconds] [--zoom] [--min-n n]\n"
 	"       [--go-live date] [--lang code]";
 
@@ -69,6 +69,8 @@ help(void)
 	    "      --threshold SEC  a wait chart's service level (default\n"
 	    "                       [commune] service_level, else 20)\n"
 	    "      --title TEXT     the title (default: the figure's)\n"
+	    "      --period TEXT    the periods the caption names, for a compare\n"
+	    "                       chart's CSV (from -d: the periods compared)\n"
 	    "      --type TYPE      rate, volume, wait, funnel, heatmap (from\n"
 	    "                       callstat-calls --csv), or compare (from\n"
 	    "                       callstat-compare --csv)\n"
@@ -84,7 +86,7 @@ struct args {
 	enum cs_chart_type type;
 	int has_type, has_figure;
 	const char *config, *input, *output, *service, *figure, *title;
-	const char *go_live, *lang;
+	const char *go_live, *lang, *period;
 	enum fmt format;
 	struct cs_tool_opts o;		/* -d, --from, --to */
 	double width, height, dpi, target, threshold, min_n;
@@ -93,7 +95,8 @@ struct args {
 
 enum {
 	O_DPI = CS_OPT_TOOL, O_FIGURE, O_FORMAT, O_GO_LIVE, O_HEIGHT, O_LANG,
-	O_MIN_N, O_TARGET, O_THRESHOLD, O_TITLE, O_TYPE, O_WIDTH, O_ZOOM
+	O_MIN_N, O_PERIOD, O_TARGET, O_THRESHOLD, O_TITLE, O_TYPE, O_WIDTH,
+	O_ZOOM
 };
 
 /* A number from an option, in [lo, hi]; -1 after a usage message. */
@@ -151,6 +154,7 @@ parse_args(int argc, char **argv, struct args *a)
 		{ "min-n", required_argument, NULL, O_MIN_N },
 		{ "output", required_argument, NULL, 'o' },
 		{ "service", required_argument, NULL, 's' },
+		{ "period", required_argument, NULL, O_PERIOD },
 		{ "target", required_argument, NULL, O_TARGET },
 		{ "threshold", required_argument, NULL, O_THRESHOLD },
 		{ "title", required_argument, NULL, O_TITLE },
@@ -220,6 +224,7 @@ parse_args(int argc, char **argv, struct args *a)
 				return CS_EXIT_USAGE;
 			break;
 		case O_TITLE: a->title = optarg; break;
+		case O_PERIOD: a->period = optarg; break;
 		case O_TYPE:
 			a->has_type = 1;
 			if (!strcmp(optarg, "rate"))
@@ -460,7 +465,8 @@ out:
  */
 static int
 read_db(const struct args *a, const struct cs_config *cfg, struct cs_db *db,
-    struct cs_chart *c, struct cs_chartdata_opts *co, const struct cs_lang *L)
+    struct cs_chart *c, struct cs_chartdata_opts *co, const struct cs_lang *L,
+    char *period, size_t psize)
 {
 	const char *from = cs_tool_from(&a->o), *to = cs_tool_to(&a->o);
 	struct cs_error err;
@@ -494,12 +500,26 @@ read_db(const struct args *a, const struct cs_config *cfg, struct cs_db *db,
 		q.hours = CS_KPI_IN_HOURS;
 		q.seed = 1;
 		q.resamples = CS_STATS_RESAMPLES;
-		if (cs_chartdb_compare_csv(db, cfg, &q, &text, &len, &err) != 0)
+		struct cs_compare_periods pr;
+
+		if (cs_chartdb_compare_csv(db, cfg, &q, &pr, &text, &len,
+		    &err) != 0)
 			cs_warnx("%s: %s", db->path, err.msg);
 		else if (cs_chartdata_read(c, co, text, len, L, &err) != 0)
 			cs_warnx("%s: %s", db->path, err.msg);
-		else
+		else {
+			char d[4][64];
+			const char *day[4] = { pr.before_from, pr.before_to,
+			    pr.after_from, pr.after_to };
+
+			for (int i = 0; i < 4; i++)
+				cs_lang_period(L, day[i], d[i], sizeof(d[i]));
+			snprintf(period, psize, "%s %s \xe2\x80\x93 %s%s%s %s "
+			    "\xe2\x80\x93 %s", cs_lang_tr(L, "before the bot:"),
+			    d[0], d[1], cs_lang_tr(L, "; "),
+			    cs_lang_tr(L, "after:"), d[2], d[3]);
 			rc = 0;
+		}
 		free(text);
 	} else {
 		struct cs_kpi_query q;
@@ -539,6 +559,7 @@ main(int argc, char **argv)
 	struct cs_chartdata_opts co;
 	struct cs_error err;
 	char *text = NULL, title[256], ylabel[256], caption[1024], span[256];
+	char period[512] = "";
 	char golive_label[256], target_label[128], num[64];
 	char go_live[11] = "";
 	const char *lang, *src;
@@ -585,7 +606,8 @@ main(int argc, char **argv)
 	co.lost = a.type == CS_CHART_HEATMAP && !strcmp(a.figure, "lost");
 	if (have_db) {
 		src = db.path;
-		if (read_db(&a, &cfg, &db, &c, &co, &L) != 0)
+		if (read_db(&a, &cfg, &db, &c, &co, &L, period,
+		    sizeof(period)) != 0)
 			goto out;
 	} else {
 		src = a.input && strcmp(a.input, "-") ? a.input : NULL;
@@ -688,11 +710,22 @@ main(int argc, char **argv)
 			    "calls offered (--figure offered)." :
 			    "Blank: no call. Offered: every call but the short "
 			    "ones (misdials)."));
-		else if (a.type == CS_CHART_COMPARE)
-			snprintf(caption, sizeof(caption), "%s %s. %s",
+		else if (a.type == CS_CHART_COMPARE) {
+			/* the periods: from -d, or as --period says them
+			   (callstat-compare's CSV does not carry them) */
+			if (a.period != NULL)
+				snprintf(period, sizeof(period), "%s", a.period);
+			if (*period == '\0')
+				cs_warnx("warning: a compare chart's CSV does not "
+				    "say its periods: give them with --period, "
+				    "for the caption");
+			snprintf(caption, sizeof(caption), "%s%s%s%s%s %s. %s",
+			    *period ? cs_lang_tr(&L, "Periods:") : "",
+			    *period ? " " : "", period, *period ? ". " : "",
 			    cs_lang_tr(&L, "Source:"), src ? src :
 			    "callstat-compare", cs_lang_tr(&L, "Bars: 95 % "
 			    "intervals. Not significant: p > 0.05."));
+		}
 		else
 			snprintf(caption, sizeof(caption), "%s %s. %s %s.",
 			    cs_lang_tr(&L, "Period:"), span,

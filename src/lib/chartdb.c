@@ -83,10 +83,9 @@ out:
 
 int
 cs_chartdb_compare_csv(struct cs_db *db, const struct cs_config *cfg,
-    const struct cs_compare_query *q, char **text, size_t *len,
-    struct cs_error *err)
+    const struct cs_compare_query *q, struct cs_compare_periods *periods,
+    char **text, size_t *len, struct cs_error *err)
 {
-	struct cs_compare_periods periods;
 	struct cs_compare_row *rows = NULL;
 	struct cs_column col[2 + CS_CMP_NVALS];
 	struct cs_cell *cells = NULL;
@@ -97,7 +96,7 @@ cs_chartdb_compare_csv(struct cs_db *db, const struct cs_config *cfg,
 
 	*text = NULL;
 	*len = 0;
-	if (cs_compare_run(db, cfg, q, &periods, &rows, &nrows, err) != 0)
+	if (cs_compare_run(db, cfg, q, periods, &rows, &nrows, err) != 0)
 		goto out;
 	/* callstat-compare --csv's columns: figure, service, every value */
 	col[0] = (struct cs_column){ "figure", NULL, CS_COL_TEXT };

@@ -29,13 +29,13 @@ int cs_chartdb_kpi_csv(struct cs_db *db, const struct cs_config *cfg,
 
 /*
  * The CSV callstat-compare --csv would print for q, through cs_compare_run
- * and cs_output_write: *text (len bytes) is the caller's to free().
- * Returns 0, or -1 with err (cs_compare_run's: no go_live, no data on a
- * side).
+ * and cs_output_write: *text (len bytes) is the caller's to free(), and
+ * *periods the periods compared.  Returns 0, or -1 with err
+ * (cs_compare_run's: no go_live, no data on a side).
  */
 int cs_chartdb_compare_csv(struct cs_db *db, const struct cs_config *cfg,
-    const struct cs_compare_query *q, char **text, size_t *len,
-    struct cs_error *err);
+    const struct cs_compare_query *q, struct cs_compare_periods *periods,
+    char **text, size_t *len, struct cs_error *err);
 
 /*
  * Adds to g (cs_chartdata_heat_add) every inbound call of the calls table

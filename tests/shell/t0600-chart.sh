@@ -381,15 +381,28 @@ done
 check "-d heatmap fr: source named" pdf_has "$OUT/db-heatmap-lost-fr.pdf" "Source : t.db"
 usage --type rate -d t.db -i sm.csv -o x.png
 usage --type rate -i sm.csv --from 2024-01 -o x.png
+# the periods callstat-compare's table names, in words, as --period: the
+# caption of the chart from -d names them so
+callstat-compare -c callstat.conf -d t.db > cmp-table.txt
+inwords() { LC_ALL=C date -d "$1" '+%-d %B %Y'; }
+set -- $(sed -n 's/^before: *\([0-9-]*\) to \([0-9-]*\)$/\1 \2/p; s/^after: *\([0-9-]*\) to \([0-9-]*\)$/\1 \2/p' cmp-table.txt)
+check "callstat-compare's table names its periods ($*)" [ $# -eq 4 ]
+periods="before the bot: $(inwords $1) – $(inwords $2); after: $(inwords $3) – $(inwords $4)"
+callstat-compare -c callstat.conf -d t.db --csv |
+    callstat-chart --type compare -o pipe-cmp-noperiod.pdf 2> noperiod.err
+check "compare from CSV without --period: a warning says to give it" \
+    grep -q "does not say its periods: give them with --period" noperiod.err
 for fig in answer_rate abandon_rate; do
 	callstat-compare -c callstat.conf -d t.db --csv |
-	    callstat-chart --type compare --figure $fig -o pipe-cmp.pdf
+	    callstat-chart --type compare --figure $fig --period "$periods" -o pipe-cmp.pdf
 	run callstat-chart --type compare --figure $fig -c callstat.conf -d t.db \
 	    -o "$OUT/db-compare-$fig-en.pdf"
 	check_rc 0 "-d compare $fig"
 	words pipe-cmp.pdf callstat-compare > w-pipe
 	words "$OUT/db-compare-$fig-en.pdf" t.db > w-db
 	check "-d compare $fig: the chart of callstat-compare's CSV" cmp -s w-pipe w-db
+	check "-d compare $fig: the caption names the periods ($periods)" \
+	    sh -c "pdftotext '$OUT/db-compare-$fig-en.pdf' - | tr -s '[:space:]' ' ' | grep -qF 'Periods: $periods'"
 done
 usage --type compare -d t.db --from 2024-02 -o x.png
 usage --type rate -d t.db --from 2024-05 --to 2024-02 -o x.png
