@@ -12,6 +12,32 @@
 #include "output.h"
 #include "timeutil.h"
 
+/* t as CSV, as the tools print it, in *text (len bytes, the caller's to
+ * free()); 0, or -1 with err and *text NULL. */
+static int
+csv_text(const struct cs_table *t, char **text, size_t *len,
+    struct cs_error *err)
+{
+	FILE *fp = open_memstream(text, len);
+
+	if (fp == NULL)
+		return cs_error_set(err, "out of memory");
+	if (cs_output_write(fp, t, CS_OUT_CSV, err) != 0) {
+		fclose(fp);
+		goto fail;
+	}
+	if (fclose(fp) != 0) {
+		cs_error_set(err, "out of memory");
+		goto fail;
+	}
+	return 0;
+fail:
+	free(*text);
+	*text = NULL;
+	*len = 0;
+	return -1;
+}
+
 int
 cs_chartdb_kpi_csv(struct cs_db *db, const struct cs_config *cfg,
     const struct cs_kpi_query *q, char **text, size_t *len,
@@ -22,7 +48,6 @@ cs_chartdb_kpi_csv(struct cs_db *db, const struct cs_config *cfg,
 	struct cs_cell *cells = NULL;
 	struct cs_table t;
 	size_t nrows = 0, nc = 0;
-	FILE *fp = NULL;
 	int rc = -1;
 
 	*text = NULL;
@@ -55,27 +80,8 @@ cs_chartdb_kpi_csv(struct cs_db *db, const struct cs_config *cfg,
 	t.ncols = nc;
 	t.cell = cells;
 	t.nrows = nrows;
-	if (!(fp = open_memstream(text, len))) {
-		cs_error_set(err, "out of memory");
-		goto out;
-	}
-	if (cs_output_write(fp, &t, CS_OUT_CSV, err) != 0)
-		goto out;
-	if (fclose(fp) != 0) {
-		fp = NULL;
-		cs_error_set(err, "out of memory");
-		goto out;
-	}
-	fp = NULL;
-	rc = 0;
+	rc = csv_text(&t, text, len, err);
 out:
-	if (fp)
-		fclose(fp);
-	if (rc != 0) {
-		free(*text);
-		*text = NULL;
-		*len = 0;
-	}
 	free(cells);
 	free(rows);
 	return rc;
@@ -91,7 +97,6 @@ cs_chartdb_compare_csv(struct cs_db *db, const struct cs_config *cfg,
 	struct cs_cell *cells = NULL;
 	struct cs_table t;
 	size_t nrows = 0;
-	FILE *fp = NULL;
 	int rc = -1;
 
 	*text = NULL;
@@ -120,27 +125,8 @@ cs_chartdb_compare_csv(struct cs_db *db, const struct cs_config *cfg,
 	t.ncols = 2 + CS_CMP_NVALS;
 	t.cell = cells;
 	t.nrows = nrows;
-	if (!(fp = open_memstream(text, len))) {
-		cs_error_set(err, "out of memory");
-		goto out;
-	}
-	if (cs_output_write(fp, &t, CS_OUT_CSV, err) != 0)
-		goto out;
-	if (fclose(fp) != 0) {
-		fp = NULL;
-		cs_error_set(err, "out of memory");
-		goto out;
-	}
-	fp = NULL;
-	rc = 0;
+	rc = csv_text(&t, text, len, err);
 out:
-	if (fp)
-		fclose(fp);
-	if (rc != 0) {
-		free(*text);
-		*text = NULL;
-		*len = 0;
-	}
 	free(cells);
 	free(rows);
 	return rc;
