@@ -60,33 +60,56 @@ skip_string(const char *s, size_t i, size_t n)
 	return n;
 }
 
-/* The end of the JSON value at s[i] (known to be valid: jansson read it). */
+/*
+ * The end of the value at s[i] ('{', '[' or another) within s[0..n): 1
+ * and *end, or 0 when it goes on past n.  Strings are skipped whole, so a
+ * bracket inside one does not count.
+ */
+static int
+value_end(const char *s, size_t i, size_t n, size_t *end)
+{
+	int depth = 0, in_str = 0;
+
+	for (; i < n; i++) {
+		char c = s[i];
+
+		if (in_str) {
+			if (c == '\\')
+				i++;
+			else if (c == '"')
+				in_str = 0;
+			if (!in_str && depth == 0) {
+				*end = i + 1;
+				return 1;
+			}
+			continue;
+		}
+		if (c == '"') {
+			in_str = 1;
+		} else if (c == '{' || c == '[') {
+			depth++;
+		} else if (c == '}' || c == ']') {
+			if (--depth <= 0) {
+				*end = depth == 0 ? i + 1 : i;
+				return 1;
+			}
+		} else if (depth == 0 && (c == ',' || c == ' ' || c == '\t' ||
+		    c == '\n' || c == '\r')) {
+			*end = i;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+/* The end of the JSON value at s[i] (known to be valid: jansson read it),
+ * or n. */
 static size_t
 skip_value(const char *s, size_t i, size_t n)
 {
-	int depth = 0;
+	size_t end;
 
-	while (i < n) {
-		char c = s[i];
-
-		if (c == '"') {
-			i = skip_string(s, i, n);
-			if (depth == 0)
-				return i;
-			continue;
-		}
-		if (c == '{' || c == '[') {
-			depth++;
-		} else if (c == '}' || c == ']') {
-			if (--depth <= 0)
-				return depth == 0 ? i + 1 : i;
-		} else if (depth == 0 && (c == ',' || c == ' ' || c == '\t' ||
-		    c == '\n' || c == '\r')) {
-			return i;
-		}
-		i++;
-	}
-	return n;
+	return value_end(s, i, n, &end) ? end : n;
 }
 
 static int
@@ -278,54 +301,28 @@ text_next(struct text *t, size_t *p)
 }
 
 /*
- * The end of the value that starts at s[p] ('{', '[' or another), reading
- * on until the window holds it whole: 1 and *end, or 0 when the file ends
- * first (*end: the window's end), -1.  Strings are skipped whole, so a
- * bracket inside one does not count.
+ * The end of the value that starts at s[p], reading on until the window
+ * holds it whole: 1 and *end, or 0 when the file ends first (*end: the
+ * window's end), -1.
  */
 static int
 text_value(struct text *t, size_t p, size_t *end)
 {
-	size_t i = p;
-	int depth = 0, in_str = 0;
+	while (!value_end(t->s, p, t->len, end)) {
+		size_t want = 2 * t->len;
 
-	for (;;) {
-		for (; i < t->len; i++) {
-			char c = t->s[i];
-
-			if (in_str) {
-				if (c == '\\')
-					i++;
-				else if (c == '"')
-					in_str = 0;
-				if (!in_str && depth == 0) {
-					*end = i + 1;
-					return 1;
-				}
-				continue;
-			}
-			if (c == '"') {
-				in_str = 1;
-			} else if (c == '{' || c == '[') {
-				depth++;
-			} else if (c == '}' || c == ']') {
-				if (--depth <= 0) {
-					*end = depth == 0 ? i + 1 : i;
-					return 1;
-				}
-			} else if (depth == 0 && (c == ',' || c == ' ' ||
-			    c == '\t' || c == '\n' || c == '\r')) {
-				*end = i;
-				return 1;
-			}
-		}
 		if (t->eof) {
 			*end = t->len;
 			return 0;
 		}
-		if (text_more(t) != 0)
-			return -1;
+		/* the window at least doubled before the value is scanned
+		   again: a tracker of any size is scanned a few times over,
+		   not once per read */
+		while (!t->eof && t->len < want)
+			if (text_more(t) != 0)
+				return -1;
 	}
+	return 1;
 }
 
 /* Where to read again after a document that is not JSON: the next line
