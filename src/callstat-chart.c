@@ -346,61 +346,6 @@ slurp(FILE *fp, size_t *len)
 	return b;
 }
 
-/*
- * The catalogue of lang: $CALLSTAT_PODIR, the installed directory, then
- * beside the program (PREFIX/bin/../share/callstat/po, and the source
- * tree's po/ for build/bin).  Returns 0, or -1 after a message.
- */
-static int
-load_lang(const char *code, struct cs_lang *L)
-{
-	char dirs[4][PATH_MAX], exe[PATH_MAX], path[PATH_MAX + 16];
-	const char *env = getenv("CALLSTAT_PODIR");
-	int nd = 0;
-	ssize_t k;
-	FILE *fp = NULL;
-	struct cs_error err;
-
-	cs_lang_init(L);
-	if (!strcmp(code, "en"))
-		return 0;
-	if (env && *env)
-		snprintf(dirs[nd++], sizeof(dirs[0]), "%s", env);
-	snprintf(dirs[nd++], sizeof(dirs[0]), "%s", CS_PODIR);
-	if ((k = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
-		char *sl;
-		exe[k] = '\0';
-		if ((sl = strrchr(exe, '/')))
-			*sl = '\0';
-		snprintf(dirs[nd++], sizeof(dirs[0]), "%.*s/../share/callstat/po",
-		    PATH_MAX - 40, exe);
-		snprintf(dirs[nd++], sizeof(dirs[0]), "%.*s/../../po",
-		    PATH_MAX - 40, exe);
-	}
-	for (int i = 0; i < nd && !fp; i++) {
-		snprintf(path, sizeof(path), "%.4000s/%.7s.po", dirs[i], code);
-		fp = fopen(path, "r");
-	}
-	if (!fp) {
-		cs_warnx("no catalogue %s.po in %s: set CALLSTAT_PODIR to the "
-		    "directory that holds it", code, env && *env ? env : CS_PODIR);
-		return -1;
-	}
-	size_t len;
-	char *text = slurp(fp, &len);
-	fclose(fp);
-	if (!text) {
-		cs_warnx("%s: cannot read", path);
-		return -1;
-	}
-	if (cs_lang_load(L, code, text, len, &err) < 0) {
-		cs_warnx("%s: %s", path, err.msg);
-		free(text);
-		return -1;
-	}
-	free(text);
-	return 0;
-}
 
 static cairo_status_t
 write_cb(void *closure, const unsigned char *data, unsigned int length)
@@ -597,8 +542,10 @@ main(int argc, char **argv)
 		const char *env = getenv("LANG");
 		lang = env && !strncmp(env, "fr", 2) ? "fr" : "en";
 	}
-	if (load_lang(lang, &L) < 0)
+	if (cs_lang_find(&L, lang, &err) < 0) {
+		cs_warnx("%s", err.msg);
 		goto out;
+	}
 
 	co.type = a.type;
 	co.figure = a.figure;
