@@ -270,6 +270,9 @@ cs_html_svg(FILE *out, const char *svg, size_t len, const char *prefix,
 	const char *p = svg, *end = svg + len;
 	int root = 1;
 
+	while (end > p && is_space(end[-1]))
+		end--;
+
 	while (p < end) {
 		const char *lt = memchr(p, '<', (size_t)(end - p));
 
