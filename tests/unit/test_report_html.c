@@ -3,8 +3,8 @@
  * doctype and head, the contents' links and the headings' ids, every id
  * unique and every reference to one resolved (the two charts' SVGs share
  * cairo's names until prefixed), nothing external, the escaping, the
- * table's cells in order, the tags balanced; the SVG's rewriting on its
- * own; and a full disk as an error. */
+ * table's cells in order, the tags balanced; report/markup.c's SVG
+ * rewriting on its own; and a full disk as an error. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +12,7 @@
 
 #include "report/doc.h"
 #include "report/html.h"
+#include "report/markup.h"
 #include "unit.h"
 
 /* A chart of type with 3 months and 2 series, by hand. */
@@ -394,7 +395,7 @@ test_svg(void)
 	FILE *fp = open_memstream(&buf, &len);
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
-	cs_html_svg(fp, svg, strlen(svg), "c3-", "Taux <moyen>", 680, 374);
+	cs_markup_svg(fp, svg, strlen(svg), "c3-", "Taux <moyen>", 680, 374);
 	CU_ASSERT_EQUAL_FATAL(fclose(fp), 0);
 	CU_ASSERT_EQUAL(strncmp(buf, root, strlen(root)), 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(buf, "id=\"c3-glyph0-1\""));
@@ -417,7 +418,7 @@ test_svg(void)
 	buf = NULL;
 	fp = open_memstream(&buf, &len);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
-	cs_html_svg(fp, bare, strlen(bare), "c1-", NULL, 10, 5);
+	cs_markup_svg(fp, bare, strlen(bare), "c1-", NULL, 10, 5);
 	CU_ASSERT_EQUAL_FATAL(fclose(fp), 0);
 	CU_ASSERT_STRING_EQUAL(buf, "<svg viewBox=\"0 0 10 5\" width=\"100%\" "
 	    "style=\"max-width:100%;height:auto\" role=\"img\" aria-label=\"\">"
