@@ -283,7 +283,7 @@ test_document(void)
 	    "chiffres</a>\n<ul>\n<li><a href=\"#s2\">Par service</a></li>\n"
 	    "</ul>\n</li>\n<li><a href=\"#s3\">Volume</a>"));
 	for (int i = 1; i <= 4; i++) {
-		char id[16], href[16];
+		char id[32], href[32];
 
 		snprintf(id, sizeof(id), " id=\"s%d\"", i);
 		snprintf(href, sizeof(href), "href=\"#s%d\"", i);
@@ -433,6 +433,7 @@ test_write_error(void)
 	struct cs_doc d;
 	struct cs_lang l;
 	struct cs_error err;
+	struct cs_chart c;
 	FILE *fp = fopen("/dev/full", "w");
 
 	if (fp == NULL) {
@@ -454,6 +455,15 @@ test_write_error(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
 	CU_ASSERT_EQUAL(cs_doc_html(&d, fp, &err), -1);
 	CU_ASSERT_STRING_EQUAL(err.msg, "out of memory");
+	cs_doc_release(&d);
+
+	/* a chart that cannot be drawn: its reason */
+	cs_doc_init(&d);
+	fill_chart(&c, CS_CHART_RATE, "Taux", &l);
+	cs_doc_chart(&d, &c, 0.01);
+	err.msg[0] = '\0';
+	CU_ASSERT_EQUAL(cs_doc_html(&d, fp, &err), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "too small"));
 	fclose(fp);
 	cs_doc_release(&d);
 }
@@ -461,7 +471,7 @@ test_write_error(void)
 static CU_TestInfo tests[] = {
 	{ "a report as HTML", test_document },
 	{ "an SVG inlined, its ids prefixed", test_svg },
-	{ "a write error", test_write_error },
+	{ "a write error, a failed tree, a chart not drawn", test_write_error },
 	CU_TEST_INFO_NULL,
 };
 

@@ -56,7 +56,7 @@ static const char style[] =
 struct html {
 	FILE *out;
 	int open1, open2;	/* a level-1, a level-2 section is open */
-	int ncharts;		/* drawn so far: the next one's prefix */
+	int ncharts;		/* charts met so far: "c3-" for the 3rd */
 };
 
 /* <tag class="cls">, without the class when cls is NULL. */
@@ -232,7 +232,9 @@ toc(const struct cs_doc *d, FILE *out)
 			fputs("\n<ul>\n", out);
 			sub = 1;
 		}
-		fprintf(out, "<li><a href=\"#%s\">", b->id);
+		fputs("<li><a href=\"#", out);
+		cs_markup_text(out, b->id);
+		fputs("\">", out);
 		cs_markup_text(out, b->text);
 		fputs(sub ? "</a></li>\n" : "</a>", out);
 	}
@@ -247,8 +249,9 @@ static void
 heading(struct html *h, const struct cs_doc_block *b)
 {
 	close_sections(h, b->level);
-	fprintf(h->out, "<section id=\"%s\"%s>\n", b->id,
-	    b->level == 1 ? " class=\"l1\"" : "");
+	fputs("<section id=\"", h->out);
+	cs_markup_text(h->out, b->id);
+	fputs(b->level == 1 ? "\" class=\"l1\">\n" : "\">\n", h->out);
 	element(h->out, b->level == 1 ? "h2" : "h3", NULL, b->text);
 	if (b->level == 1)
 		h->open1 = 1;
