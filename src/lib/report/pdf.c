@@ -74,20 +74,32 @@ size_of(PangoLayout *pl, double *w, double *h)
 		*h = (double)r.height / PANGO_SCALE;
 }
 
+/* The height of s in size pt, bold or not, wrapped to width. */
+static double
+text_h(struct lay *l, const char *s, double pt, int bold, double width)
+{
+	PangoLayout *pl = layout(l->cr, s, pt, bold, width);
+	double h;
+
+	size_of(pl, NULL, &h);
+	g_object_unref(pl);
+	return h;
+}
+
 /*
- * Measures s (and draws it at x, y when the run draws), wrapped to width,
- * aligned right inside width when right is set.  Returns its height.
+ * Draws s at x, y (when the run draws), wrapped to width, aligned right
+ * inside width when right is set.  Returns its height.
  */
 static double
 text(struct lay *l, const char *s, double pt, int bold, double x, double y,
     double width, int right, double grey)
 {
 	PangoLayout *pl = layout(l->cr, s, pt, bold, width);
-	double w, h;
+	double h;
 
 	if (right)
 		pango_layout_set_alignment(pl, PANGO_ALIGN_RIGHT);
-	size_of(pl, &w, &h);
+	size_of(pl, NULL, &h);
 	if (l->draw) {
 		cairo_set_source_rgb(l->cr, grey, grey, grey);
 		cairo_move_to(l->cr, x, y);
@@ -194,8 +206,8 @@ toc(struct lay *l)
 		snprintf(num, sizeof(num), "%d", l->head_page[i]);
 		/* the same width in both runs, whatever the number */
 		nw = text_width(l, "888", pt, 1);
-		h = text(l, b->text, pt, b->level == 1, 0, 0,
-		    text_w - indent - nw - 24, 0, 0);
+		h = text_h(l, b->text, pt, b->level == 1,
+		    text_w - indent - nw - 24);
 		need(l, h + 6);
 		if (l->draw) {
 			snprintf(attr, sizeof(attr), "dest='%s'", b->id);
@@ -220,7 +232,7 @@ heading(struct lay *l, const struct cs_doc_block *b, size_t i)
 
 	if (b->level == 1 && l->y > MARGIN_TOP)
 		new_page(l);
-	h = text(l, b->text, pt, 1, 0, 0, text_w, 0, 0);
+	h = text_h(l, b->text, pt, 1, text_w);
 	if (b->level == 2) {
 		l->y += 6;
 		/* a sub-heading keeps with what follows it */
@@ -265,7 +277,7 @@ para(struct lay *l, const struct cs_doc_block *b)
 {
 	double pt = style_pt(b->style), grey = b->style == CS_DOC_NOTE ?
 	    0.35 : 0.1;
-	double h = text(l, b->text, pt, 0, 0, 0, text_w, 0, 0);
+	double h = text_h(l, b->text, pt, 0, text_w);
 
 	need(l, h);
 	l->y += text(l, b->text, pt, 0, MARGIN_X, l->y, text_w, 0, grey) + GAP;
@@ -278,7 +290,7 @@ list(struct lay *l, const struct cs_doc_block *b)
 	    0.35 : 0.1;
 
 	for (size_t i = 0; i < b->nitems; i++) {
-		double h = text(l, b->cells[i], pt, 0, 0, 0, text_w - 14, 0, 0);
+		double h = text_h(l, b->cells[i], pt, 0, text_w - 14);
 
 		need(l, h);
 		text(l, "\xe2\x80\xa2", pt, 0, MARGIN_X + 2, l->y, 0, 0, grey);
@@ -299,8 +311,8 @@ row_height(struct lay *l, const struct cs_doc_block *b, int r,
 	double h = 0;
 
 	for (int c = 0; c < b->ncols; c++) {
-		double ch = text(l, b->cells[r * b->ncols + c], TABLE_PT, r == 0,
-		    0, 0, w[c] - 2 * CELL_PAD, 0, 0);
+		double ch = text_h(l, b->cells[r * b->ncols + c], TABLE_PT,
+		    r == 0, w[c] - 2 * CELL_PAD);
 		if (ch > h)
 			h = ch;
 	}
@@ -328,41 +340,77 @@ row_draw(struct lay *l, const struct cs_doc_block *b, int r, const double *w,
 	l->y += h;
 }
 
+/* The widest word of s (a table's cell may wrap between words). */
+static double
+longest_word(struct lay *l, const char *s, double pt, int bold)
+{
+	char word[256];
+	double best = 0;
+
+	while (*s) {
+		size_t n = strcspn(s, " \n");
+
+		if (n > 0) {
+			snprintf(word, sizeof(word), "%.*s", (int)n, s);
+			double w = text_width(l, word, pt, bold);
+			if (w > best)
+				best = w;
+		}
+		s += n;
+		if (*s)
+			s++;
+	}
+	return best;
+}
+
 /*
- * Columns as wide as their widest cell; when the table is wider than the
- * text, the left-aligned columns (the words) give up the difference in
- * proportion and wrap.  The table then spans the text's width.
+ * Each column as wide as its widest cell (its lines, for the body; its
+ * longest word, for the header, which wraps), a column of words at most
+ * 38 % of the text; when that is wider than the text, each column gives
+ * up the excess in proportion to what it has over its narrowest (its
+ * longest word, or for the numbers their widest line: a number never
+ * wraps).  What is left over goes to every column alike.
  */
 static void
 widths(struct lay *l, const struct cs_doc_block *b, double *w)
 {
-	double total = 0, words = 0;
+	double total = 0, slack = 0, min[64];
+	int n = b->ncols < 64 ? b->ncols : 64;
 
-	for (int c = 0; c < b->ncols; c++) {
-		w[c] = 0;
+	for (int c = 0; c < n; c++) {
+		w[c] = min[c] = 0;
 		for (int r = 0; r < b->nrows; r++) {
-			double cw = text_width(l, b->cells[r * b->ncols + c],
-			    TABLE_PT, r == 0) + 2 * CELL_PAD;
-			/* a header may wrap: count its longest word only */
+			const char *s = b->cells[r * b->ncols + c];
+			double cw = text_width(l, s, TABLE_PT, r == 0) +
+			    2 * CELL_PAD;
+			/* a header wraps between words; so do the words of a
+			   left-aligned column, never a number */
+			double lw = r == 0 || b->align[c] == CS_DOC_LEFT ?
+			    longest_word(l, s, TABLE_PT, r == 0) + 2 * CELL_PAD :
+			    cw;
+
 			if (r == 0)
-				cw = cw > 90 ? 90 : cw;
+				cw = lw;
+
+			if (lw > min[c])
+				min[c] = lw;
 			if (cw > w[c])
 				w[c] = cw;
 		}
+		if (b->align[c] == CS_DOC_LEFT && w[c] > 0.38 * text_w)
+			w[c] = min[c] > 0.38 * text_w ? min[c] : 0.38 * text_w;
 		total += w[c];
-		if (b->align[c] == CS_DOC_LEFT)
-			words += w[c];
+		slack += w[c] - min[c];
 	}
-	if (total > text_w && words > 0) {
-		double excess = total - text_w;
-		for (int c = 0; c < b->ncols; c++)
-			if (b->align[c] == CS_DOC_LEFT)
-				w[c] -= excess * w[c] / words;
-	} else if (total < text_w) {
-		double spare = text_w - total;
-		for (int c = 0; c < b->ncols; c++)
-			w[c] += spare / b->ncols;
-	}
+	if (total > text_w && slack > 0) {
+		double excess = total - text_w, k = excess < slack ?
+		    excess / slack : 1;
+
+		for (int c = 0; c < n; c++)
+			w[c] -= (w[c] - min[c]) * k;
+	} else if (total < text_w)
+		for (int c = 0; c < n; c++)
+			w[c] += (text_w - total) / n;
 }
 
 static int
