@@ -29,7 +29,18 @@ days_in_month(int y, int m)
 	    n[m - 1];
 }
 
-/* The same day a year before (29 February: the 28th). */
+/* YYYY-MM-DD into out. */
+static void
+mkday(char out[11], int y, int m, int d)
+{
+	char tmp[40];
+
+	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", y, m, d);
+	snprintf(out, 11, "%.10s", tmp);
+}
+
+/* The same day a year before; the last day of a month stays the last
+ * (28 February 2025: 29 February 2024; 29 February: the 28th). */
 static void
 year_before(const char *day, char out[11])
 {
@@ -39,12 +50,9 @@ year_before(const char *day, char out[11])
 		snprintf(out, 11, "%s", day);
 		return;
 	}
-	if (m == 2 && d == 29)
-		d = 28;
-	cs_compare_day_add("0001-01-01", 0, out);	/* a date, if y is not */
-	if (y > 1 && y <= 9999 && m >= 1 && m <= 12 && d >= 1 && d <= 31)
-		snprintf(out, 11, "%04d-%02d-%02d", (y - 1) % 10000, m % 100,
-		    d % 100);
+	if (m >= 1 && m <= 12 && y > 1 && d == days_in_month(y, m))
+		d = days_in_month(y - 1, m);
+	mkday(out, y - 1, m, d);
 }
 
 /* The first and last days that hold a call (any hours), from the daily
@@ -88,14 +96,12 @@ settle(struct cs_db *db, struct cs_report_opts *o, int *year, struct cs_error *e
 			else {
 				/* the twelve months ending with the last one */
 				sscanf(last, "%d-%d-%d", &y, &m, &d);
-				snprintf(o->to, sizeof(o->to), "%04d-%02d-%02d",
-				    y % 10000, m % 100, days_in_month(y, m) % 100);
+				mkday(o->to, y, m, days_in_month(y, m));
 				if (++m > 12) {
 					m = 1;
 					y++;
 				}
-				snprintf(o->from, sizeof(o->from),
-				    "%04d-%02d-01", (y - 1) % 10000, m % 100);
+				mkday(o->from, y - 1, m, 1);
 			}
 		}
 		if (!o->from[0]) {
