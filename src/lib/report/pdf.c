@@ -137,14 +137,14 @@ footer(struct lay *l)
 	    l->npages);
 	cairo_set_line_width(l->cr, 0.5);
 	cairo_set_source_rgb(l->cr, 0.7, 0.7, 0.7);
-	cairo_move_to(l->cr, MARGIN_X, bottom + 24);
-	cairo_line_to(l->cr, CS_PDF_WIDTH - MARGIN_X, bottom + 24);
+	cairo_move_to(l->cr, MARGIN_X, bottom + 12);
+	cairo_line_to(l->cr, CS_PDF_WIDTH - MARGIN_X, bottom + 12);
 	cairo_stroke(l->cr);
 	w = text_width(l, buf, 8, 0);
 	if (l->d->footer)
-		text(l, l->d->footer, 8, 0, MARGIN_X, bottom + 30,
+		text(l, l->d->footer, 8, 0, MARGIN_X, bottom + 17,
 		    text_w - w - 20, 0, 0.35);
-	text(l, buf, 8, 0, CS_PDF_WIDTH - MARGIN_X - w, bottom + 30, 0, 0,
+	text(l, buf, 8, 0, CS_PDF_WIDTH - MARGIN_X - w, bottom + 17, 0, 0,
 	    0.35);
 }
 
