@@ -16,7 +16,7 @@
 #include "draw/chart.h"
 #include "draw/chart_int.h"
 #include "draw/scale.h"
-#include "draw/text.h"
+#include "draw/pangotext.h"
 
 void
 cs_chart_release(struct cs_chart *c)

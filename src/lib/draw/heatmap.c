@@ -10,7 +10,7 @@
 #include "draw/chart.h"
 #include "draw/chart_int.h"
 #include "draw/scale.h"
-#include "draw/text.h"
+#include "draw/pangotext.h"
 
 /*
  * The heatmap: a row per series (weekday), a column per period (hour),

@@ -1,5 +1,5 @@
 /*
- * draw/text.h: a string laid out with Pango and drawn onto a cairo
+ * draw/pangotext.h: a string laid out with Pango and drawn onto a cairo
  * context, in the charts' font (DejaVu Sans): measured, drawn at its
  * top-left corner, or drawn around an anchor; wrapped to a width or on one
  * line.  What a chart and a page of the council's report write goes
@@ -8,8 +8,8 @@
  * PDF); metrics are not hinted, so that a text measures the same on every
  * surface.
  */
-#ifndef CS_DRAW_TEXT_H
-#define CS_DRAW_TEXT_H
+#ifndef CS_DRAW_PANGOTEXT_H
+#define CS_DRAW_PANGOTEXT_H
 
 #include <cairo.h>
 

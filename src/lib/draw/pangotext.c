@@ -1,10 +1,10 @@
 /*
- * draw/text.c: strings laid out with Pango onto a cairo context (text.h),
+ * draw/pangotext.c: strings laid out with Pango onto a cairo context (pangotext.h),
  * for the charts and the pages that hold them.
  */
 #include <pango/pangocairo.h>
 
-#include "draw/text.h"
+#include "draw/pangotext.h"
 
 #define FONT "DejaVu Sans"
 
