@@ -151,6 +151,7 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 	const struct cs_lang *L = c->lang;
 	double fs = fmin(W, H) / 48;
 	double pad, lw, y, px0, px1, py0, py1, lo, hi, step;
+	double gl_y, ylab_right = 0;
 	double *tot = NULL;
 	struct legend_item *items = NULL;
 	int nt, any = 0, hollow = 0, rc = -1, nboxes = 0;
@@ -355,10 +356,18 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 		py1 = H - pad - ch - fs * 0.6;
 	}
 
-	/* the value axis' title above it, its labels at the left */
-	if (c->ylabel && *c->ylabel)
-		y += cs_text_draw_at(cr, c->ylabel, fs, 1, pad, y, 0,
-		    0).h + fs * 0.5;
+	/* the value axis' title above it, its labels at the left; the
+	 * go-live's label on the same line, above the plot, where no point
+	 * or label of the data can be */
+	gl_y = y;
+	if (c->ylabel && *c->ylabel) {
+		struct cs_text_size t = cs_text_draw_at(cr, c->ylabel, fs, 1,
+		    pad, y, 0, 0);
+		ylab_right = pad + t.w;
+		y += t.h + fs * 0.5;
+	} else if (c->go_live_label && isfinite(c->go_live))
+		y += cs_text_measure(cr, c->go_live_label, fs * 0.85, 1, 0).h +
+		    fs * 0.5;
 	py0 = y + fs * 0.5;
 	{
 		double lwmax = 0;
@@ -430,6 +439,16 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 			cs_text_draw(cr, buf, fs * 0.9, 0, t.w + 1, 1,
 			    x - t.w / 2 - 0.5, py1 + fs * 0.4);
 		}
+		/* no label of a point over the period labels below the
+		 * plot, or over the titles and the go-live's label above it */
+		boxes[nboxes][0] = 0;
+		boxes[nboxes][1] = py1 + 1;
+		boxes[nboxes][2] = W;
+		boxes[nboxes++][3] = H - py1;
+		boxes[nboxes][0] = 0;
+		boxes[nboxes][1] = 0;
+		boxes[nboxes][2] = W;
+		boxes[nboxes++][3] = py0 - fs * 0.45;
 		/* axes */
 		cairo_set_source_rgb(cr, 0, 0, 0);
 		cairo_set_line_width(cr, lw);
@@ -459,7 +478,7 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 			cairo_set_source_rgb(cr, 0, 0, 0);
 			cairo_set_line_width(cr, lw * 1.2);
 			cs_chart_dash(cr, 1, lw * 1.2);
-			cairo_move_to(cr, x, py0 - fs * 0.4);
+			cairo_move_to(cr, x, c->go_live_label ? gl_y : py0);
 			cairo_line_to(cr, x, py1);
 			cairo_stroke(cr);
 			cairo_restore(cr);
@@ -469,12 +488,12 @@ cs_chart_draw(const struct cs_chart *c, cairo_t *cr, double W, double H,
 				double tx = x + fs * 0.3;
 				if (tx + t.w > px1)
 					tx = x - fs * 0.3 - t.w;
-				cairo_set_source_rgba(cr, 1, 1, 1, 0.85);
-				cairo_rectangle(cr, tx - 2, py0 - fs * 0.4, t.w + 4, t.h);
-				cairo_fill(cr);
+				/* clear of the axis' title on its line */
+				if (ylab_right > 0 && tx < ylab_right + fs)
+					tx = ylab_right + fs;
 				cairo_set_source_rgb(cr, 0, 0, 0);
 				cs_text_draw(cr, c->go_live_label, fs * 0.85, 1,
-				    0, 0, tx, py0 - fs * 0.4);
+				    0, 0, tx, gl_y);
 			}
 		}
 		if (!any) {
