@@ -61,7 +61,8 @@ static void
 build(struct cs_doc *d, const struct cs_lang *l)
 {
 	static const char *const head[] = { "Service", "Appels", "Taux" };
-	static const char *const r1[] = { "Accueil", "1 200", "97,8 %" };
+	static const char *const r1[] = { "Accueil", "1 200",
+	    "97,8 %\n(n = 1 200)" };
 	static const char *const r2[] = { "État <civil>", "340", "70,1 %" };
 	struct cs_chart c;
 
@@ -270,6 +271,8 @@ test_document(void)
 	CU_ASSERT_EQUAL(count(h, "<style"), 1);
 	CU_ASSERT_PTR_NOT_NULL(strstr(h, "@media print"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(h, "size:A4"));
+	/* a cell's line break kept, as the PDF does */
+	CU_ASSERT_PTR_NOT_NULL(strstr(h, "white-space:pre-line"));
 
 	/* cover, contents, sections */
 	CU_ASSERT_PTR_NOT_NULL(strstr(h, "<header class=\"cover\">\n"
@@ -341,7 +344,7 @@ test_document(void)
 	    "<th scope=\"col\" class=\"num\">Taux</th></tr>\n</thead>\n<tbody>\n");
 	CU_ASSERT_FATAL(p != NULL);
 	q = strstr(p, "<tr><th scope=\"row\">Accueil</th><td class=\"num\">1 200"
-	    "</td><td class=\"num\">97,8 %</td></tr>\n"
+	    "</td><td class=\"num\">97,8 %\n(n = 1 200)</td></tr>\n"
 	    "<tr><th scope=\"row\">État &lt;civil&gt;</th><td class=\"num\">340"
 	    "</td><td class=\"num\">70,1 %</td></tr>\n</tbody>\n</table>");
 	CU_ASSERT_PTR_NOT_NULL(q);

@@ -19,6 +19,7 @@
 #define CHART_WIDTH 680.0
 
 /* Screen first; printed, A4 with the cover alone and a page a section.
+ * A cell's "\n" breaks its line, as in the PDF ("97,8 %\n(n = 1 200)").
  * No '<' in it, so that it needs no escaping inside <style>. */
 static const char style[] =
     "html{font-family:\"DejaVu Sans\",Verdana,system-ui,sans-serif;"
@@ -34,7 +35,8 @@ static const char style[] =
     "nav a:hover,nav a:focus{text-decoration:underline}\n"
     "section.l1{border-top:1px solid #ccc;margin-top:2.5em}\n"
     ".table{overflow-x:auto} table{border-collapse:collapse;margin:1em 0}\n"
-    "th,td{padding:.3em .7em;text-align:left;vertical-align:top}\n"
+    "th,td{padding:.3em .7em;text-align:left;vertical-align:top;"
+    "white-space:pre-line}\n"
     "thead th{border-bottom:2px solid #333;vertical-align:bottom}\n"
     "tbody tr{border-bottom:1px solid #ddd} tbody th{font-weight:normal}\n"
     "th.num,td.num{text-align:right;font-variant-numeric:tabular-nums}\n"
