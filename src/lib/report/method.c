@@ -172,8 +172,8 @@ figures(struct cs_doc *d, const struct cs_config *cfg,
 	    TR("Calls a person answered, divided by the calls that needed a "
 	    "person: those the bot handed over, and those that rang an "
 	    "extension or entered a queue, whatever became of them. The "
-	    "state's 85 % target counts this rate only: the bot can lift the "
-	    "answer rate near 100 % while this one stays flat."));
+	    "state's 85% target counts this rate only: the bot can lift the "
+	    "answer rate near 100% while this one stays flat."));
 	figure(d, L, TR("Abandon rate"), "abandon_rate",
 	    TR("Abandoned calls divided by the calls offered."));
 	cs_lang_fill(L, sl_label, sizeof(sl_label), "Service level ({1})", 1,
@@ -187,7 +187,7 @@ figures(struct cs_doc *d, const struct cs_config *cfg,
 	    "first answer by the bot or by a person; a welcome message or a "
 	    "menu played before counts as waiting. The report gives their "
 	    "mean, their median and their 90th percentile, nearest-rank: the "
-	    "smallest wait such that at least half (or 90 %) of the waits are "
+	    "smallest wait such that at least half (or 90%) of the waits are "
 	    "no longer."));
 	figure(d, L, TR("Wait for a person"), "human_wait_p90",
 	    TR("For each call a person answered, the seconds from the moment "
@@ -234,16 +234,16 @@ comparison(struct cs_doc *d, const struct cs_lang *L)
 	    "usually before and after the bot went live, and gives the number "
 	    "of calls of both."));
 	cs_doc_list(d, CS_DOC_NORMAL);
-	cs_doc_item(d, TR("For a rate: the value of each period with its 95 % "
+	cs_doc_item(d, TR("For a rate: the value of each period with its 95% "
 	    "confidence interval (Wilson's score interval), the difference in "
-	    "points with its 95 % interval (Newcombe's hybrid score method), "
+	    "points with its 95% interval (Newcombe's hybrid score method), "
 	    "and the two-sided p-value of the two-proportion z-test "
 	    "(pooled)."));
 	cs_lang_number(L, CS_STATS_RESAMPLES, 0, res, sizeof(res));
 	snprintf(seed, sizeof(seed), "%d", CS_REPORT_SEED);
 	a[0] = res;
 	a[1] = seed;
-	fill_item(d, L, "For the waits: a 95 % interval of the difference from "
+	fill_item(d, L, "For the waits: a 95% interval of the difference from "
 	    "a bootstrap of {1} resamples (seed {2}, so that a second run gives "
 	    "the same interval), and the two-sided p-value of the Mann-Whitney "
 	    "U test (normal approximation with tie correction).", 2, a);
@@ -268,7 +268,7 @@ holidays_words(const struct cs_config *cfg, const struct cs_lang *L)
 	case CS_HOLIDAYS_NONE:
 		break;
 	}
-	return TR("none (none)");
+	return TR("none");
 }
 
 /* The closed days in words, "a, b, c", into buf. */
