@@ -431,7 +431,7 @@ quality_init(void)
 	    source(3, "exports/bot.jsonl", "bot-jsonl", 20, 16, 0, 4) != 0)
 		return -1;
 	/* June's sessions: 5, 2 linked to no call, 1 to several; one more
-	   of each outside the period */
+	   of each outside the period; 7 to 12 June: 1 to several */
 	if (session(instant(6, 2, 9, 0), "a", "call_id") != 0 ||
 	    session(instant(6, 3, 9, 0), "b", "sip_call_id") != 0 ||
 	    session(instant(6, 3, 10, 0), "c", "none") != 0 ||
@@ -514,7 +514,7 @@ test_quality_june(void)
 	CU_ASSERT(row_has(t, 3, "bot.jsonl"));
 	CU_ASSERT(has(&d, "Lines rejected: 7, in 2 of the 3 files"));
 	/* the sessions of the period only */
-	CU_ASSERT(has(&d, "Sessions of the bot in the period: 5. Linked to no "
+	CU_ASSERT(has(&d, "Sessions of the bot in the period linked to no "
 	    "call: 2. Linked to several calls, so to none: 1."));
 	/* no end of summer time in June */
 	CU_ASSERT(has(&d, "no end of summer time"));
@@ -562,9 +562,21 @@ test_quality_none(void)
 	CU_ASSERT_EQUAL_FATAL(cs_report_quality(&d, &qdb, &qcfg, "2025-06-07",
 	    "2025-06-12", &L, &err), 0);
 	CU_ASSERT(has(&d, "while a service was open: none."));
-	CU_ASSERT(has(&d, "Linked to no call: 0. Linked to several calls, so "
+	CU_ASSERT(has(&d, "linked to no call: 0. Linked to several calls, so "
 	    "to none: 1."));
 	cs_doc_release(&d);
+
+	/* 2 June: one session, linked; no line rejected anywhere */
+	CU_ASSERT_FATAL(exec("BEGIN") == 0);
+	CU_ASSERT_FATAL(exec("UPDATE sources SET rejected = 0") == 0);
+	cs_doc_init(&d);
+	CU_ASSERT_EQUAL_FATAL(cs_report_quality(&d, &qdb, &qcfg, "2025-06-02",
+	    "2025-06-02", &L, &err), 0);
+	CU_ASSERT(has(&d, "Every session of the bot in the period is linked"));
+	CU_ASSERT(has(&d, "No line was rejected."));
+	CU_ASSERT(has(&d, "while a service was open: none."));
+	cs_doc_release(&d);
+	CU_ASSERT(exec("ROLLBACK") == 0);
 }
 
 static void

@@ -246,7 +246,8 @@ comparison(struct cs_doc *d, const struct cs_lang *L)
 	fill_item(d, L, "For the waits: a 95% interval of the difference from "
 	    "a bootstrap of {1} resamples (seed {2}, so that a second run gives "
 	    "the same interval), and the two-sided p-value of the Mann-Whitney "
-	    "U test (normal approximation with tie correction).", 2, a);
+	    "U test (normal approximation with tie correction, without "
+	    "continuity correction).", 2, a);
 	cs_doc_item(d, TR("A difference whose p-value is over 0.05 is written "
 	    "as \"not significant\": chance alone could have made it."));
 	snprintf(n, sizeof(n), "%d", CS_REPORT_MIN_N);
