@@ -16,6 +16,7 @@
 #include "lang.h"
 #include "report/doc.h"
 #include "report/method.h"
+#include "report/outage.h"
 #include "unit.h"
 
 static char tmpdir[256];
@@ -645,6 +646,48 @@ test_quality_many_files(void)
 	CU_ASSERT(exec("ROLLBACK") == 0);
 }
 
+/* The outage days alone, with "today" chosen. */
+static void
+test_outage(void)
+{
+	struct cs_lang L;
+	struct cs_outage o;
+	struct cs_error err = { .msg = "" };
+	/* local midnights: 2025-06-02 is 2025-06-01T22:00Z */
+	int64_t jun2 = instant(6, 2, 0, 0), jun14 = instant(6, 14, 0, 0);
+	int64_t jun5 = instant(6, 5, 0, 0);
+
+	cs_lang_init(&L);
+	/* today is 5 June: the 5th is not expected yet */
+	CU_ASSERT_EQUAL_FATAL(cs_outage_find(&qdb, &qcfg, &L, jun2, jun14, jun5,
+	    &o, &err), 0);
+	CU_ASSERT(o.any);
+	CU_ASSERT_EQUAL(o.ndays, 1);
+	CU_ASSERT_STRING_EQUAL(o.ranges, "4 June 2025");
+	cs_outage_release(&o);
+	/* from Monday 1 September 2025 to Sunday 1 March 2026, no record:
+	   26 weeks of Monday to Friday, less 11 November, 25 December and
+	   1 January, which split three weeks in two: 29 ranges, 127 days */
+	CU_ASSERT_EQUAL_FATAL(cs_outage_find(&qdb, &qcfg, &L,
+	    instant(10, 1, 0, 0) - 30 * 86400, instant(10, 1, 0, 0) + 151 * 86400 +
+	    3600, INT64_MAX, &o, &err), 0);
+	CU_ASSERT(!o.any);
+	CU_ASSERT_EQUAL(o.ndays, 127);
+	CU_ASSERT_EQUAL(o.more, 29 - CS_OUTAGE_MAX_RANGES);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(o.ranges);
+	CU_ASSERT(strncmp(o.ranges, "1–5 September 2025, 8–12 September 2025",
+	    strlen("1–5 September 2025, 8–12 September 2025")) == 0);
+	CU_ASSERT(strstr(o.ranges, "10 November 2025, 12–14 November 2025") !=
+	    NULL);
+	cs_outage_release(&o);
+	/* across a month: Monday 30 June to Wednesday 2 July */
+	CU_ASSERT_EQUAL_FATAL(cs_outage_find(&qdb, &qcfg, &L,
+	    instant(6, 28, 0, 0), instant(6, 28, 0, 0) + 5 * 86400, INT64_MAX,
+	    &o, &err), 0);
+	CU_ASSERT_STRING_EQUAL(o.ranges, "30 June 2025 – 2 July 2025");
+	cs_outage_release(&o);
+}
+
 static CU_TestInfo tests[] = {
 	{ "methodology, English", test_method_english },
 	{ "methodology, defaults and no service", test_method_defaults },
@@ -654,6 +697,7 @@ static CU_TestInfo tests[] = {
 	{ "data quality: none", test_quality_none },
 	{ "data quality, French", test_quality_french },
 	{ "data quality: more files than fit", test_quality_many_files },
+	{ "outage days: today, holidays, a month's end", test_outage },
 	CU_TEST_INFO_NULL
 };
 

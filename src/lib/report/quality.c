@@ -19,14 +19,14 @@
 #include <time.h>
 
 #include "readers/format.h"
+#include "report/outage.h"
 #include "report/method.h"
 #include "session.h"
 
 #define TR(s) cs_lang_tr(L, (s))
 
-/* At most this many rows of the table of files, and of day ranges. */
+/* At most this many rows of the table of files. */
 #define MAX_FILES	25
-#define MAX_RANGES	20
 
 /* What the chapter works on. */
 struct q {
@@ -294,165 +294,42 @@ files(struct q *q)
 	return 0;
 }
 
-/* Appends a range of days [a, b] (instants of their midnights) in words. */
-static void
-range_words(const struct cs_lang *L, int64_t a, int64_t b, char *buf,
-    size_t size)
-{
-	struct cs_datetime da, db;
-	char x[64], y[64];
-
-	cs_utc_to_local(a, &da, NULL);
-	cs_utc_to_local(b, &db, NULL);
-	cs_lang_day(L, db.year, db.mon, db.mday, y, sizeof(y));
-	if (a == b)
-		snprintf(buf, size, "%s", y);
-	else if (da.year == db.year && da.mon == db.mon)
-		snprintf(buf, size, "%d–%s", da.mday, y);
-	else {
-		cs_lang_day(L, da.year, da.mon, da.mday, x, sizeof(x));
-		snprintf(buf, size, "%s – %s", x, y);
-	}
-}
-
-/* 1 if at least one service is open on that local date. */
-static int
-expected(const struct cs_config *cfg, const struct cs_datetime *dt, int wday)
-{
-	if (cs_config_closed_day(cfg, dt->year, dt->mon, dt->mday))
-		return 0;
-	if (cfg->nservices == 0)
-		return 1;
-	for (size_t i = 0; i < cfg->nservices; i++)
-		if (!cfg->services[i].has_hours ||
-		    cfg->services[i].hours.n[wday] > 0)
-			return 1;
-	return 0;
-}
-
-/* The ranges of days written so far, "3–5 June 2025, 9 June 2025". */
-struct ranges {
-	char *s;
-	size_t len, cap;
-	int n;			/* ranges written */
-	int64_t more;		/* ranges beyond MAX_RANGES, not written */
-};
-
-static int
-range_add(struct ranges *r, const struct cs_lang *L, int64_t a, int64_t b)
-{
-	char w[160];
-	size_t need;
-
-	if (r->n >= MAX_RANGES) {
-		r->more++;
-		return 0;
-	}
-	range_words(L, a, b, w, sizeof(w));
-	need = r->len + strlen(w) + 3;
-	if (need > r->cap) {
-		char *p = realloc(r->s, need * 2);
-
-		if (p == NULL)
-			return -1;
-		r->s = p;
-		r->cap = need * 2;
-	}
-	r->len += (size_t)snprintf(r->s + r->len, r->cap - r->len, "%s%s",
-	    r->n > 0 ? ", " : "", w);
-	r->n++;
-	return 0;
-}
-
-/* Days of the period, before today, on which a service was open and the
- * daily sums hold no row at all (in or out of hours, any service). */
+/* Days of the period on which a service was open and nothing was
+ * recorded (outage.h). */
 static int
 gaps(struct q *q)
 {
 	const struct cs_lang *L = q->L;
-	sqlite3_stmt *st = NULL;
-	struct ranges r = { 0 };
-	int64_t today = cs_local_midnight((int64_t)time(NULL), 0);
-	int64_t a = -1, b = -1, ndays = 0;
-	int rc = -1, step, any = 0;
+	struct cs_outage o;
 
 	cs_doc_heading(q->d, 2, TR("Days without records"));
-	if (cs_db_prepare(q->db, &st, "SELECT DISTINCT day FROM daily WHERE "
-	    "day >= ?1 AND day <= ?2 ORDER BY day", q->err) != 0)
+	if (cs_outage_find(q->db, q->cfg, L, q->t0, q->t1,
+	    cs_local_midnight((int64_t)time(NULL), 0), &o, q->err) != 0)
 		return -1;
-	sqlite3_bind_text(st, 1, q->from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, q->to, -1, SQLITE_STATIC);
-	step = sqlite3_step(st);
-	for (int64_t t = q->t0, nt; t < q->t1; t = nt) {
-		struct cs_datetime dt;
-		char day[16];
-		const char *have = NULL;
-		int wday, gap = 0;
-
-		nt = cs_local_midnight(t, 1);
-		cs_utc_to_local(t, &dt, &wday);
-		snprintf(day, sizeof(day), "%04d-%02d-%02d", dt.year, dt.mon,
-		    dt.mday);
-		/* the first day the daily sums hold at or after this one */
-		while (step == SQLITE_ROW) {
-			have = (const char *)sqlite3_column_text(st, 0);
-			if (have != NULL && strcmp(have, day) >= 0)
-				break;
-			have = NULL;
-			step = sqlite3_step(st);
-		}
-		if (have != NULL && strcmp(have, day) == 0)
-			any = 1;
-		else if (t < today && expected(q->cfg, &dt, wday))
-			gap = 1;
-		if (gap) {
-			if (a < 0)
-				a = t;
-			b = t;
-			ndays++;
-		} else if (a >= 0) {
-			if (range_add(&r, L, a, b) != 0)
-				goto nomem;
-			a = -1;
-		}
-	}
-	if (a >= 0 && range_add(&r, L, a, b) != 0)
-		goto nomem;
-	if (step != SQLITE_ROW && step != SQLITE_DONE) {
-		cs_db_fail(q->db, "data quality: days", q->err);
-		goto out;
-	}
-	if (!any)
+	if (!o.any)
 		cs_doc_para(q->d, CS_DOC_NORMAL, TR("The call records hold no "
 		    "day of the period: the figures of the period are empty."));
-	else if (ndays == 0)
+	else if (o.ndays == 0)
 		cs_doc_para(q->d, CS_DOC_NORMAL, TR("Days with no call record "
 		    "while a service was open: none."));
 	else {
-		char n[32], e[32];
-		const char *args[2] = { n, r.s };
+		char n[32];
+		const char *args[2] = { n, o.ranges };
 
-		count_words(L, ndays, n, sizeof(n));
+		count_words(L, o.ndays, n, sizeof(n));
 		fill_para(q, "Days with no call record while a service was "
 		    "open: {1} ({2}). Such a day may mean that the phone system "
 		    "did not log, or that its log was not imported, and then the "
 		    "calls of those days are missing from every figure; in a "
 		    "small town it may also be a day nobody called.", 2, args);
-		if (r.more > 0) {
-			count_words(L, r.more, e, sizeof(e));
-			args[0] = e;
+		if (o.more > 0) {
+			count_words(L, o.more, n, sizeof(n));
 			fill_para(q, "And {1} other periods of such days.", 1,
 			    args);
 		}
 	}
-	rc = 0;
-	goto out;
-nomem:
-	cs_error_set(q->err, "out of memory");
-out:
-	sqlite3_finalize(st);
-	free(r.s);
-	return rc;
+	cs_outage_release(&o);
+	return 0;
 }
 
 /*
