@@ -475,6 +475,21 @@ quality_clean(void)
 	return 0;
 }
 
+/* d (initialised here) gets the Data quality chapter of from..to in L. */
+static int
+quality(struct cs_doc *d, const struct cs_lang *L, const char *from,
+    const char *to)
+{
+	struct cs_error err = { .msg = "" };
+	int rc;
+
+	cs_doc_init(d);
+	rc = cs_report_quality(d, &qdb, &qcfg, from, to, L, &err);
+	if (rc != 0)
+		fprintf(stderr, "\n  report_pages: %s\n", err.msg);
+	return rc == 0 ? cs_doc_ok(d, &err) : rc;
+}
+
 static void
 test_quality_june(void)
 {
@@ -485,9 +500,7 @@ test_quality_june(void)
 	const char *p;
 
 	cs_lang_init(&L);
-	cs_doc_init(&d);
-	CU_ASSERT_EQUAL_FATAL(cs_report_quality(&d, &qdb, &qcfg, "2025-06-02",
-	    "2025-06-13", &L, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(quality(&d, &L, "2025-06-02", "2025-06-13"), 0);
 	CU_ASSERT_EQUAL(cs_doc_ok(&d, &err), 0);
 	CU_ASSERT(heading(&d, 1, "Data quality"));
 	/* what each kind of record covers, whatever the period */
@@ -533,12 +546,9 @@ test_quality_october(void)
 {
 	struct cs_lang L;
 	struct cs_doc d;
-	struct cs_error err = { .msg = "" };
 
 	cs_lang_init(&L);
-	cs_doc_init(&d);
-	CU_ASSERT_EQUAL_FATAL(cs_report_quality(&d, &qdb, &qcfg, "2025-10-20",
-	    "2025-10-31", &L, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(quality(&d, &L, "2025-10-20", "2025-10-31"), 0);
 	/* x1 and x2: not the later hour's x3, not the internal x4 */
 	CU_ASSERT(has(&d, "ended (26 October 2025): 2."));
 	/* no daily row: said, not listed day by day */
@@ -556,23 +566,25 @@ test_quality_none(void)
 {
 	struct cs_lang L;
 	struct cs_doc d;
-	struct cs_error err = { .msg = "" };
 
 	cs_lang_init(&L);
-	cs_doc_init(&d);
-	CU_ASSERT_EQUAL_FATAL(cs_report_quality(&d, &qdb, &qcfg, "2025-06-07",
-	    "2025-06-12", &L, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(quality(&d, &L, "2025-06-07", "2025-06-12"), 0);
 	CU_ASSERT(has(&d, "while a service was open: none."));
 	CU_ASSERT(has(&d, "linked to no call: 0. Linked to several calls, so "
+	    "to none: 1."));
+	cs_doc_release(&d);
+
+	/* no period: the days the daily sums hold, 2 to 12 June */
+	CU_ASSERT_EQUAL_FATAL(quality(&d, &L, NULL, NULL), 0);
+	CU_ASSERT(has(&d, "while a service was open: 2 (4–5 June 2025)"));
+	CU_ASSERT(has(&d, "linked to no call: 2. Linked to several calls, so "
 	    "to none: 1."));
 	cs_doc_release(&d);
 
 	/* 2 June: one session, linked; no line rejected anywhere */
 	CU_ASSERT_FATAL(exec("BEGIN") == 0);
 	CU_ASSERT_FATAL(exec("UPDATE sources SET rejected = 0") == 0);
-	cs_doc_init(&d);
-	CU_ASSERT_EQUAL_FATAL(cs_report_quality(&d, &qdb, &qcfg, "2025-06-02",
-	    "2025-06-02", &L, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(quality(&d, &L, "2025-06-02", "2025-06-02"), 0);
 	CU_ASSERT(has(&d, "Every session of the bot in the period is linked"));
 	CU_ASSERT(has(&d, "No line was rejected."));
 	CU_ASSERT(has(&d, "while a service was open: none."));
@@ -585,13 +597,10 @@ test_quality_french(void)
 {
 	struct cs_lang L;
 	struct cs_doc d;
-	struct cs_error err = { .msg = "" };
 	const char *p;
 
 	CU_ASSERT_FATAL(load_french(&L) == 0);
-	cs_doc_init(&d);
-	CU_ASSERT_EQUAL_FATAL(cs_report_quality(&d, &qdb, &qcfg, "2025-06-02",
-	    "2025-06-13", &L, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(quality(&d, &L, "2025-06-02", "2025-06-13"), 0);
 	CU_ASSERT(heading(&d, 1, "Qualité des données"));
 	p = find(&d, "4–5 juin 2025");
 	CU_ASSERT_PTR_NOT_NULL(p);
@@ -616,7 +625,6 @@ test_quality_many_files(void)
 {
 	struct cs_lang L;
 	struct cs_doc d;
-	struct cs_error err = { .msg = "" };
 	const struct cs_doc_block *t;
 	int found = 0;
 
@@ -629,9 +637,7 @@ test_quality_many_files(void)
 		    i == 31 ? 6 : 0) == 0);
 	}
 	cs_lang_init(&L);
-	cs_doc_init(&d);
-	CU_ASSERT_EQUAL(cs_report_quality(&d, &qdb, &qcfg, "2025-06-02",
-	    "2025-06-13", &L, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(quality(&d, &L, "2025-06-02", "2025-06-13"), 0);
 	t = table(&d, "File");
 	CU_ASSERT_PTR_NOT_NULL_FATAL(t);
 	/* 33 files: 24 shown (header apart), the 3 with rejected lines first */

@@ -35,7 +35,6 @@ struct q {
 	const struct cs_config *cfg;
 	const struct cs_lang *L;
 	struct cs_error *err;
-	char from[11], to[11];		/* the period, local days */
 	int64_t t0, t1;			/* its instants, [t0, t1) */
 };
 
@@ -531,42 +530,35 @@ formats(struct q *q)
 	return 0;
 }
 
-/* The period: from..to, or the days the daily sums hold. */
+/* The period's instants: from..to, or the days the daily sums hold. */
 static int
 period(struct q *q, const char *from, const char *to)
 {
 	sqlite3_stmt *st = NULL;
-	int rc;
+	char lo[16] = "", hi[16] = "";
+	int rc = SQLITE_ROW;
 
-	if (from == NULL || to == NULL) {
-		if (cs_db_prepare(q->db, &st, "SELECT min(day), max(day) FROM "
-		    "daily", q->err) != 0)
-			return -1;
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL) {
-			if (from == NULL)
-				snprintf(q->from, sizeof(q->from), "%s",
-				    (const char *)sqlite3_column_text(st, 0));
-			if (to == NULL)
-				snprintf(q->to, sizeof(q->to), "%s",
-				    (const char *)sqlite3_column_text(st, 1));
-		}
-		sqlite3_finalize(st);
-		if (rc != SQLITE_ROW)
-			return cs_db_fail(q->db, "data quality", q->err);
+	if ((from == NULL || to == NULL) && cs_db_prepare(q->db, &st,
+	    "SELECT min(day), max(day) FROM daily", q->err) != 0)
+		return -1;
+	if (st != NULL && (rc = sqlite3_step(st)) == SQLITE_ROW &&
+	    sqlite3_column_type(st, 0) != SQLITE_NULL) {
+		snprintf(lo, sizeof(lo), "%s",
+		    (const char *)sqlite3_column_text(st, 0));
+		snprintf(hi, sizeof(hi), "%s",
+		    (const char *)sqlite3_column_text(st, 1));
 	}
-	if (from != NULL)
-		snprintf(q->from, sizeof(q->from), "%s", from);
-	if (to != NULL)
-		snprintf(q->to, sizeof(q->to), "%s", to);
-	if (q->from[0] == '\0' || q->to[0] == '\0') {
-		/* no data and no period: an empty one */
-		q->t0 = q->t1 = 0;
-		return 0;
-	}
-	if (day_start(q->from, &q->t0) != 0 || day_start(q->to, &q->t1) != 0)
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return cs_db_fail(q->db, "data quality", q->err);
+	from = from != NULL ? from : lo;
+	to = to != NULL ? to : hi;
+	q->t0 = q->t1 = 0;
+	if (*from == '\0' || *to == '\0')
+		return 0;	/* no data and no period: an empty one */
+	if (day_start(from, &q->t0) != 0 || day_start(to, &q->t1) != 0)
 		return cs_error_set(q->err, "data quality: bad period '%s' to "
-		    "'%s': write YYYY-MM-DD", q->from, q->to);
+		    "'%s': write YYYY-MM-DD", from, to);
 	q->t1 = cs_local_midnight(q->t1, 1);
 	if (q->t1 < q->t0)
 		q->t1 = q->t0;
