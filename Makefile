@@ -30,7 +30,7 @@ ALL_LDFLAGS = $(XCFLAGS) $(LDFLAGS)
 
 TOOLS = callstat callstat-import callstat-kpi callstat-calls callstat-check callstat-purge \
 	callstat-synth
-TOOLS += callstat-compare callstat-chart
+TOOLS += callstat-compare callstat-chart callstat-report
 MAN1 = $(TOOLS:%=man/%.1)
 MAN5 = man/callstat.conf.5
 MAN7 = man/callstat-kpi.7
