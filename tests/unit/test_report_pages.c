@@ -180,7 +180,13 @@ test_method_english(void)
 	CU_ASSERT(has(&d, "under 30 calls"));
 	CU_ASSERT(has(&d, "2,000 resamples"));
 	CU_ASSERT(has(&d, "85%"));
-	CU_ASSERT(has(&d, "agent_answer_rate"));
+	/* the figures, each with callstat-kpi's name */
+	t = table(&d, "Figure");
+	CU_ASSERT_PTR_NOT_NULL_FATAL(t);
+	CU_ASSERT_EQUAL(t->ncols, 2);
+	CU_ASSERT_EQUAL(t->nrows, 15);
+	CU_ASSERT(row_has(t, 3, "Agent answer rate [agent_answer_rate]"));
+	CU_ASSERT(row_has(t, 5, "Service level (27 s) [service_level]"));
 	CU_ASSERT(has(&d, "Newcombe"));
 	CU_ASSERT(has(&d, "Mann-Whitney"));
 	/* the six outcomes, one line each */
@@ -534,6 +540,7 @@ test_quality_june(void)
 	CU_ASSERT(has(&d, "no end of summer time"));
 	/* call records and no queue log: the exits from the records alone */
 	CU_ASSERT(has(&d, "no queue log for the period"));
+	CU_ASSERT(has(&d, "each format of the period can carry"));
 	CU_ASSERT(has(&d, "asterisk-cdr: every figure."));
 	CU_ASSERT(has(&d, "bot-jsonl: every figure."));
 	/* the queue log's file holds nothing of the period */

@@ -133,13 +133,16 @@ outcomes(struct cs_doc *d, const struct cs_config *cfg,
 	    "as answered by a person, abandoned or missed."));
 }
 
-/* One line of the table of figures. */
+/* One line of the table of figures: "Answer rate [answer_rate]", its
+ * definition. */
 static void
-figure(struct cs_doc *d, const struct cs_lang *L, const char *label,
-    const char *column, const char *def)
+figure(struct cs_doc *d, const char *label, const char *column,
+    const char *def)
 {
-	const char *row[3] = { label, column, def };
+	char name[512];
+	const char *row[2] = { name, def };
 
+	snprintf(name, sizeof(name), "%s [%s]", label, column);
 	cs_doc_row(d, row);
 }
 
@@ -147,74 +150,72 @@ static void
 figures(struct cs_doc *d, const struct cs_config *cfg,
     const struct cs_lang *L)
 {
-	static const enum cs_doc_align al[3] = { CS_DOC_LEFT, CS_DOC_LEFT,
-	    CS_DOC_LEFT };
-	const char *hdr[3];
+	static const enum cs_doc_align al[2] = { CS_DOC_LEFT, CS_DOC_LEFT };
+	const char *hdr[2];
 	char t[32], sl_label[256], sl_def[1024];
 	const char *a[1] = { t };
 
 	cs_lang_seconds(L, cfg->service_level, 0, t, sizeof(t));
 	cs_doc_heading(d, 2, TR("The figures"));
 	cs_doc_para(d, CS_DOC_NORMAL, TR("Each figure is computed per service "
-	    "and period over the counted calls, short calls left out. The "
-	    "second column names the figure as callstat-kpi writes it, for "
+	    "and period over the counted calls, short calls left out. Beside "
+	    "its name, in square brackets, the name callstat-kpi gives it, for "
 	    "whoever recomputes it."));
 	hdr[0] = TR("Figure");
-	hdr[1] = TR("Name");
-	hdr[2] = TR("Definition");
-	cs_doc_table(d, 3, hdr, al);
-	figure(d, L, TR("Calls offered"), "offered",
+	hdr[1] = TR("Definition");
+	cs_doc_table(d, 2, hdr, al);
+	figure(d, TR("Calls offered"), "offered",
 	    TR("The counted calls, short calls left out."));
-	figure(d, L, TR("Answer rate"), "answer_rate",
+	figure(d, TR("Answer rate"), "answer_rate",
 	    TR("Calls answered by the bot or by a person, divided by the "
 	    "calls offered."));
-	figure(d, L, TR("Agent answer rate"), "agent_answer_rate",
+	figure(d, TR("Agent answer rate"), "agent_answer_rate",
 	    TR("Calls a person answered, divided by the calls that needed a "
 	    "person: those the bot handed over, and those that rang an "
 	    "extension or entered a queue, whatever became of them. The "
 	    "state's 85% target counts this rate only: the bot can lift the "
 	    "answer rate near 100% while this one stays flat."));
-	figure(d, L, TR("Abandon rate"), "abandon_rate",
+	figure(d, TR("Abandon rate"), "abandon_rate",
 	    TR("Abandoned calls divided by the calls offered."));
 	cs_lang_fill(L, sl_label, sizeof(sl_label), "Service level ({1})", 1,
 	    a);
 	cs_lang_fill(L, sl_def, sizeof(sl_def), "Calls answered (by the bot "
 	    "or by a person) within {1} of their start, divided by the calls "
 	    "offered.", 1, a);
-	figure(d, L, sl_label, "service_level", sl_def);
-	figure(d, L, TR("Waits"), "asa, wait_p50, wait_p90",
+	figure(d, sl_label, "service_level", sl_def);
+	figure(d, TR("Waits"), "asa, wait_p50, wait_p90",
 	    TR("For each answered call, the seconds from its start to its "
 	    "first answer by the bot or by a person; a welcome message or a "
 	    "menu played before counts as waiting. The report gives their "
 	    "mean, their median and their 90th percentile, nearest-rank: the "
 	    "smallest wait such that at least half (or 90%) of the waits are "
 	    "no longer."));
-	figure(d, L, TR("Wait for a person"), "human_wait_p90",
+	figure(d, TR("Wait for a person"), "human_wait_p90",
 	    TR("For each call a person answered, the seconds from the moment "
 	    "it was offered to people (its start, or the bot's hand-over) to "
 	    "the person's answer; the report gives the 90th percentile."));
-	figure(d, L, TR("Bot sessions"), "bot_sessions",
+	figure(d, TR("Bot sessions"), "bot_sessions",
 	    TR("Calls the bot answered."));
-	figure(d, L, TR("Containment"), "containment_rate",
+	figure(d, TR("Containment"), "containment_rate",
 	    TR("Calls the bot settled alone, divided by the calls the bot "
 	    "answered."));
-	figure(d, L, TR("Containment within 24 h"), "containment_24h",
+	figure(d, TR("Containment within 24 h"), "containment_24h",
 	    TR("The same, counting only the callers who did not call again "
 	    "(any service) within 24 hours; withheld numbers left out."));
-	figure(d, L, TR("Escalation rate"), "escalation_rate",
+	figure(d, TR("Escalation rate"), "escalation_rate",
 	    TR("Calls the bot handed to a person, divided by the calls the "
 	    "bot answered."));
-	figure(d, L, TR("Handed-over calls a person answered"),
+	figure(d, TR("Handed-over calls a person answered"),
 	    "escalation_answer_rate",
 	    TR("Of the calls the bot handed over, the share a person "
 	    "answered; the others were abandoned or missed after the "
 	    "hand-over."));
-	figure(d, L, TR("Call back within 2 h or 24 h"),
+	figure(d, TR("Call back within 2 h or 24 h"),
 	    "callback_2h, callback_24h",
 	    TR("Of the lost calls (abandoned or missed) whose number was not "
 	    "withheld, the share whose caller called the town again (any "
 	    "service) within 2 hours (or 24 hours) and got an answer."));
-	figure(d, L, TR("Repeat within 24 h"), "repeat_24h",
+	figure(d, TR("Repeat within 24 h"), "repeat_24h",
 	    TR("Of the calls offered whose number was not withheld, the share "
 	    "whose caller had already called the same service in the 24 hours "
 	    "before."));

@@ -509,8 +509,11 @@ formats(struct q *q)
 		}
 		if (!has)
 			continue;
-		if (nshown++ == 0)
+		if (nshown++ == 0) {
+			cs_doc_para(q->d, CS_DOC_NORMAL, TR("The figures the "
+			    "records of each format of the period can carry:"));
 			cs_doc_list(q->d, CS_DOC_NORMAL);
+		}
 		{
 			const char *args[2] = { f->name, f->lacks };
 
