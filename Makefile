@@ -170,6 +170,7 @@ bench: deps
 	$(MAKE) all
 	scripts/bench $(B)/bin
 	scripts/bench-chart $(B)/bin
+	scripts/bench-report $(B)/bin
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
