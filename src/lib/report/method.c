@@ -133,7 +133,7 @@ outcomes(struct cs_doc *d, const struct cs_config *cfg,
 	    "as answered by a person, abandoned or missed."));
 }
 
-/* One line of the table of figures: "Answer rate [answer_rate]", its
+/* One line of the table of figures: "Answer rate\n[answer_rate]", its
  * definition. */
 static void
 figure(struct cs_doc *d, const char *label, const char *column,
@@ -142,7 +142,7 @@ figure(struct cs_doc *d, const char *label, const char *column,
 	char name[512];
 	const char *row[2] = { name, def };
 
-	snprintf(name, sizeof(name), "%s [%s]", label, column);
+	snprintf(name, sizeof(name), "%s\n[%s]", label, column);
 	cs_doc_row(d, row);
 }
 
@@ -158,7 +158,7 @@ figures(struct cs_doc *d, const struct cs_config *cfg,
 	cs_lang_seconds(L, cfg->service_level, 0, t, sizeof(t));
 	cs_doc_heading(d, 2, TR("The figures"));
 	cs_doc_para(d, CS_DOC_NORMAL, TR("Each figure is computed per service "
-	    "and period over the counted calls, short calls left out. Beside "
+	    "and period over the counted calls, short calls left out. Under "
 	    "its name, in square brackets, the name callstat-kpi gives it, for "
 	    "whoever recomputes it."));
 	hdr[0] = TR("Figure");
