@@ -128,6 +128,32 @@ do_commune(struct load *l, const char *key, const char *v, int again)
 		return cs_config_set_str(l, &c->key_file, v);
 	return cs_config_fail(l, "unknown key '%s' in [commune]%s", key, "");
 }
+/* A list of words separated by blanks (a key continued on indented lines
+ * adds to it): [import] sources. */
+static int
+add_words(struct load *l, char ***list, size_t *n, const char *v)
+{
+	char *copy = cs_strdup(v), *save = NULL, *w;
+
+	if (copy == NULL)
+		return cs_config_fail(l, "out of memory%s%s", "", "");
+	for (w = strtok_r(copy, " \t", &save); w != NULL;
+	    w = strtok_r(NULL, " \t", &save)) {
+		char **nl = realloc(*list, (*n + 1) * sizeof(*nl));
+
+		if (nl == NULL || (nl[*n] = cs_strdup(w)) == NULL) {
+			if (nl != NULL)
+				*list = nl;
+			free(copy);
+			return cs_config_fail(l, "out of memory%s%s", "", "");
+		}
+		*list = nl;
+		(*n)++;
+	}
+	free(copy);
+	return 1;
+}
+
 /* Drops an inline comment that starts with '#' after a blank (inih only
  * knows ';' there) and the blanks before it. */
 static void
@@ -211,6 +237,7 @@ handler(void *user, const char *section, const char *key, const char *value)
 		return do_commune(l, key, v, again);
 	/* a service's keys each say what a continuation line does */
 	if (again && strcmp(key, "match") != 0 && strcmp(key, "welcome") != 0 &&
+	    strcmp(section, "import") != 0 &&
 	    strncmp(section, "format ", 7) != 0 &&
 	    strncmp(section, "service ", 8) != 0)
 		return cs_config_fail(l, "'%s' takes one value%s", key, "");
@@ -249,6 +276,11 @@ handler(void *user, const char *section, const char *key, const char *value)
 			return cs_config_match_add(l, &c->internal, v);
 		return cs_config_fail(l, "unknown key '%s' in [internal]%s", key, "");
 	}
+	if (strcmp(section, "import") == 0) {
+		if (strcmp(key, "sources") == 0)
+			return add_words(l, &c->sources, &c->nsources, v);
+		return cs_config_fail(l, "unknown key '%s' in [import]%s", key, "");
+	}
 	if (strcmp(section, "privacy") == 0) {
 		if (strcmp(key, "callback_days") == 0) {
 			if (parse_int(v, 0, 3650, &c->callback_days) != 0)
@@ -263,14 +295,14 @@ handler(void *user, const char *section, const char *key, const char *value)
 	if (strncmp(section, "format ", 7) == 0 && section[7] != '\0')
 		return cs_config_format_key(l, section + 7, key, v);
 	return cs_config_fail(l, "unknown section [%s]: use commune, pbx, bot, internal, "
-	    "privacy, service NAME or format NAME%s", section, "");
+	    "privacy, import, service NAME or format NAME%s", section, "");
 }
 
 static int
 valid_section(const char *name)
 {
 	static const char *const plain[] = {
-		"commune", "pbx", "bot", "internal", "privacy"
+		"commune", "pbx", "bot", "internal", "privacy", "import"
 	};
 
 	for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++)
@@ -298,7 +330,7 @@ check_header(struct load *l, const char *p)
 	name[len] = '\0';
 	if (!valid_section(name))
 		cs_config_fail(l, "unknown section [%s]: use commune, pbx, bot, internal, "
-		    "privacy, service NAME or format NAME%s", name, "");
+		    "privacy, import, service NAME or format NAME%s", name, "");
 }
 
 /* inih's reader (fgets-like): one physical line, folded when long. */
@@ -491,6 +523,9 @@ cs_config_release(struct cs_config *c)
 	cs_match_release(&c->bot);
 	cs_match_release(&c->internal);
 	cs_config_named_release(c);
+	for (size_t i = 0; i < c->nsources; i++)
+		free(c->sources[i]);
+	free(c->sources);
 	cs_config_init(c);
 }
 
