@@ -97,6 +97,32 @@ run $MONTHLY -c missing.conf -d town.db -o reports
 check_rc 1 "a configuration that is not there"
 check "the missing configuration named" has err "missing.conf"
 
+# --- callstat-import --sources and --list-sources ------------------------------------
+run callstat-import -c callstat.conf -d town.db --sources logs/Master.csv
+check_rc 2 "--sources with a file: usage error"
+check "--sources with a file: says why" has err "--sources reads the files the configuration's [import] sources names: give no file ('logs/Master.csv')"
+run callstat-import -c callstat.conf --sources --list-sources
+check_rc 2 "--sources and --list-sources: usage error"
+run callstat-import -c "$DATA/synth-town.conf" -d town.db --sources
+check_rc 1 "--sources without [import] sources: failure"
+check "--sources without [import] sources: says so" has err "synth-town.conf: no [import] sources: name the logs to read there"
+check "--sources without [import] sources: no database made" test ! -e town.db
+{ cat "$DATA/synth-town.conf"; printf '\n[import]\nsources = logs/Master.csv\n    exports/\nsource = x\n'; } > typo.conf
+run callstat-import -c typo.conf --list-sources
+check_rc 1 "[import]: an unknown key is an error"
+check "[import]: the unknown key named with its line" \
+    has err "typo.conf:$(($(wc -l < "$DATA/synth-town.conf") + 5)): unknown key 'source' in [import]"
+head -n -1 typo.conf > cont.conf
+run callstat-import -c cont.conf --list-sources
+check_rc 0 "[import] sources continued on an indented line"
+check "the continued list: both lines' files" \
+    sh -c 'printf "logs/Master.csv\nexports/transcripts.jsonl\n" | cmp -s - "$1"' sh out
+mkdir -p sub
+cp cont.conf sub/
+run callstat-import -c sub/cont.conf --list-sources
+check_rc 1 "paths relative to the configuration's directory: sub/logs is not there"
+check "relative paths: taken from the configuration's directory" has err "sub/logs/Master.csv: No such file or directory"
+
 # --- the first run: half the logs -----------------------------------------------------
 run callstat-import -c callstat.conf --list-sources
 check_rc 0 "--list-sources"
