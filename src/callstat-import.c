@@ -211,8 +211,9 @@ parse_args(int argc, char **argv, struct args *a)
 /*
  * The configuration (and with --sources, the files it names, into srcs),
  * then the database and its key, checked before either is made (a refused
- * import leaves no file behind), then made and opened, and --rejects' file.  Returns 0, or -1 after a message; *open_ok says
- * whether cfg and db are to be released.
+ * import leaves no file behind), then made and opened, and --rejects'
+ * file.  Returns 0, or -1 after a message; *open_ok says whether cfg and
+ * db are to be released.
  */
 static int
 open_all(const struct args *a, struct cs_config *cfg, struct cs_db *db,
@@ -225,7 +226,7 @@ open_all(const struct args *a, struct cs_config *cfg, struct cs_db *db,
 
 	if (cs_tool_config(a->o.config, cfg) != 0)
 		return -1;
-	/* the list read before the database is made: none, none made */
+	/* no [import] sources: refused before the database is made */
 	if (a->sources && cs_sources_list(srcs, cfg, &err) != 0) {
 		cs_warnx("%s", err.msg);
 		cs_config_release(cfg);
@@ -317,7 +318,7 @@ import_source(struct cs_import *im, struct sink *sink,
 		return import_one(im, sink, src->path, quiet);
 	case CS_SOURCE_COMPRESSED:
 		if (!quiet)
-			fprintf(stderr, "%s: %s\n", cs_tool_name(), src->why);
+			cs_warnx("%s", src->why);
 		return CS_EXIT_OK;
 	case CS_SOURCE_MISSING:
 		cs_warnx("%s", src->why);
