@@ -30,7 +30,7 @@ ALL_LDFLAGS = $(XCFLAGS) $(LDFLAGS)
 
 TOOLS = callstat callstat-import callstat-kpi callstat-calls callstat-check callstat-purge \
 	callstat-synth
-TOOLS += callstat-compare callstat-chart
+TOOLS += callstat-compare callstat-chart callstat-report
 MAN1 = $(TOOLS:%=man/%.1)
 MAN5 = man/callstat.conf.5
 MAN7 = man/callstat-kpi.7
@@ -38,7 +38,7 @@ MAN7 = man/callstat-kpi.7
 SCRIPTS = callstat-monthly
 MAN8 = $(SCRIPTS:%=man/%.8)
 
-LIB_SRC = $(wildcard src/lib/*.c src/lib/readers/*.c src/lib/synth/*.c src/lib/draw/*.c)
+LIB_SRC = $(wildcard src/lib/*.c src/lib/readers/*.c src/lib/synth/*.c src/lib/draw/*.c src/lib/report/*.c)
 LIB_OBJ = $(LIB_SRC:src/%.c=$(B)/obj/%.o)
 TOOL_BIN = $(TOOLS:%=$(B)/bin/%)
 UNIT_SRC = $(wildcard tests/unit/*.c)

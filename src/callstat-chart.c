@@ -16,6 +16,7 @@
 
 #include "chartdata.h"
 #include "chartdb.h"
+#include "chartwords.h"
 #include "config.h"
 #include "stats.h"
 #include "draw/chart.h"
@@ -346,61 +347,6 @@ slurp(FILE *fp, size_t *len)
 	return b;
 }
 
-/*
- * The catalogue of lang: $CALLSTAT_PODIR, the installed directory, then
- * beside the program (PREFIX/bin/../share/callstat/po, and the source
- * tree's po/ for build/bin).  Returns 0, or -1 after a message.
- */
-static int
-load_lang(const char *code, struct cs_lang *L)
-{
-	char dirs[4][PATH_MAX], exe[PATH_MAX], path[PATH_MAX + 16];
-	const char *env = getenv("CALLSTAT_PODIR");
-	int nd = 0;
-	ssize_t k;
-	FILE *fp = NULL;
-	struct cs_error err;
-
-	cs_lang_init(L);
-	if (!strcmp(code, "en"))
-		return 0;
-	if (env && *env)
-		snprintf(dirs[nd++], sizeof(dirs[0]), "%s", env);
-	snprintf(dirs[nd++], sizeof(dirs[0]), "%s", CS_PODIR);
-	if ((k = readlink("/proc/self/exe", exe, sizeof(exe) - 1)) > 0) {
-		char *sl;
-		exe[k] = '\0';
-		if ((sl = strrchr(exe, '/')))
-			*sl = '\0';
-		snprintf(dirs[nd++], sizeof(dirs[0]), "%.*s/../share/callstat/po",
-		    PATH_MAX - 40, exe);
-		snprintf(dirs[nd++], sizeof(dirs[0]), "%.*s/../../po",
-		    PATH_MAX - 40, exe);
-	}
-	for (int i = 0; i < nd && !fp; i++) {
-		snprintf(path, sizeof(path), "%.4000s/%.7s.po", dirs[i], code);
-		fp = fopen(path, "r");
-	}
-	if (!fp) {
-		cs_warnx("no catalogue %s.po in %s: set CALLSTAT_PODIR to the "
-		    "directory that holds it", code, env && *env ? env : CS_PODIR);
-		return -1;
-	}
-	size_t len;
-	char *text = slurp(fp, &len);
-	fclose(fp);
-	if (!text) {
-		cs_warnx("%s: cannot read", path);
-		return -1;
-	}
-	if (cs_lang_load(L, code, text, len, &err) < 0) {
-		cs_warnx("%s: %s", path, err.msg);
-		free(text);
-		return -1;
-	}
-	free(text);
-	return 0;
-}
 
 static cairo_status_t
 write_cb(void *closure, const unsigned char *data, unsigned int length)
@@ -508,16 +454,8 @@ read_db(const struct args *a, const struct cs_config *cfg, struct cs_db *db,
 		else if (cs_chartdata_read(c, co, text, len, L, &err) != 0)
 			cs_warnx("%s: %s", db->path, err.msg);
 		else {
-			char d[4][64];
-			const char *day[4] = { pr.before_from, pr.before_to,
-			    pr.after_from, pr.after_to };
-
-			for (int i = 0; i < 4; i++)
-				cs_lang_period(L, day[i], d[i], sizeof(d[i]));
-			snprintf(period, psize, "%s %s \xe2\x80\x93 %s%s%s %s "
-			    "\xe2\x80\x93 %s", cs_lang_tr(L, "before the bot:"),
-			    d[0], d[1], cs_lang_tr(L, "; "),
-			    cs_lang_tr(L, "after:"), d[2], d[3]);
+			cs_chartwords_periods(L, pr.before_from, pr.before_to,
+			    pr.after_from, pr.after_to, period, psize);
 			rc = 0;
 		}
 		free(text);
@@ -558,9 +496,10 @@ main(int argc, char **argv)
 	struct cs_chart c;
 	struct cs_chartdata_opts co;
 	struct cs_error err;
-	char *text = NULL, title[256], ylabel[256], caption[1024], span[256];
+	struct cs_chartwords_in wi;
+	struct cs_chartwords words;
+	char *text = NULL;
 	char period[512] = "";
-	char golive_label[256], target_label[128], num[64];
 	char go_live[11] = "";
 	const char *lang, *src;
 	double threshold = 20;
@@ -597,8 +536,10 @@ main(int argc, char **argv)
 		const char *env = getenv("LANG");
 		lang = env && !strncmp(env, "fr", 2) ? "fr" : "en";
 	}
-	if (load_lang(lang, &L) < 0)
+	if (cs_lang_find(&L, lang, &err) < 0) {
+		cs_warnx("%s", err.msg);
 		goto out;
+	}
 
 	co.type = a.type;
 	co.figure = a.figure;
@@ -629,117 +570,30 @@ main(int argc, char **argv)
 	}
 
 	/* the words around the chart */
-	c.type = a.type;
-	c.lang = &L;
 	c.min_n = a.min_n;
 	c.zoom = a.zoom;
-	c.target = NAN;
-	if (a.type == CS_CHART_RATE || a.type == CS_CHART_COMPARE) {
-		snprintf(title, sizeof(title), "%s%s%s", cs_lang_tr(&L,
-		    cs_chartdata_rate_title(a.figure)),
-		    a.type == CS_CHART_COMPARE ? " \xe2\x80\x94 " : "",
-		    a.type == CS_CHART_COMPARE ?
-		    cs_lang_tr(&L, "before and after the bot") : "");
-		snprintf(ylabel, sizeof(ylabel), "%s",
-		    cs_lang_tr(&L, "Percent of the calls"));
-		if (!isnan(a.target)) {
-			c.target = a.target / 100;
-			cs_lang_percent(&L, a.target, a.target == floor(a.target) ?
-			    0 : 1, num, sizeof(num));
-			snprintf(target_label, sizeof(target_label), "%s %s",
-			    cs_lang_tr(&L, "Target"), num);
-			c.target_label = target_label;
-		}
-	} else if (a.type == CS_CHART_VOLUME || a.type == CS_CHART_FUNNEL) {
-		snprintf(title, sizeof(title), "%s", cs_lang_tr(&L,
-		    a.type == CS_CHART_VOLUME ? "Calls by outcome" :
-		    "From the call to its outcome"));
-		snprintf(ylabel, sizeof(ylabel), "%s", cs_lang_tr(&L, "Calls"));
-	} else if (a.type == CS_CHART_HEATMAP) {
-		snprintf(title, sizeof(title), "%s", cs_lang_tr(&L, co.lost ?
-		    "Calls lost by weekday and hour" :
-		    "Calls offered by weekday and hour"));
-		snprintf(ylabel, sizeof(ylabel), "%s", cs_lang_tr(&L, "Calls"));
-	} else {
-		snprintf(title, sizeof(title), "%s",
-		    cs_lang_tr(&L, "Wait before an answer"));
-		snprintf(ylabel, sizeof(ylabel), "%s", cs_lang_tr(&L, "Seconds"));
-		c.target = threshold;
-		cs_lang_seconds(&L, threshold, 0, num, sizeof(num));
-		snprintf(target_label, sizeof(target_label), "%s %s",
-		    cs_lang_tr(&L, "Service level"), num);
-		c.target_label = target_label;
+	if (a.type == CS_CHART_COMPARE) {
+		/* the periods: from -d, or as --period says them
+		   (callstat-compare's CSV does not carry them) */
+		if (a.period != NULL)
+			snprintf(period, sizeof(period), "%s", a.period);
+		if (*period == '\0')
+			cs_warnx("warning: a compare chart's CSV does not say its "
+			    "periods: give them with --period, for the caption");
 	}
-	if (a.service && !a.title) {
-		size_t l = strlen(title);
-		snprintf(title + l, sizeof(title) - l, " \xe2\x80\x94 %s", a.service);
-	}
-	c.title = a.title ? a.title : title;
-	c.ylabel = ylabel;
-	c.go_live = a.type == CS_CHART_HEATMAP ? NAN :
-	    cs_chartdata_position(&c, go_live);
-	if (!isnan(c.go_live)) {
-		int y, m, d;
-		sscanf(go_live, "%d-%d-%d", &y, &m, &d);
-		cs_lang_day(&L, y, m, d, num, sizeof(num));
-		snprintf(golive_label, sizeof(golive_label), "%s %s",
-		    cs_lang_tr(&L, "Bot live from"), num);
-		c.go_live_label = golive_label;
-	}
-	if (a.type == CS_CHART_FUNNEL || a.type == CS_CHART_HEATMAP) {
-		/* the periods summed, not the stages (or the hours) */
-		char f[64], t[64];
-		cs_lang_period(&L, co.first, f, sizeof(f));
-		cs_lang_period(&L, co.last, t, sizeof(t));
-		if (strcmp(co.first, co.last))
-			snprintf(span, sizeof(span), "%s \xe2\x80\x93 %s", f, t);
-		else
-			snprintf(span, sizeof(span), "%s", f);
-	} else
-		cs_chartdata_span(&c, &L, span, sizeof(span));
-	{
-		size_t l;
-		if (a.type == CS_CHART_HEATMAP)
-			snprintf(caption, sizeof(caption), "%s %s. %s %s, %s. %s",
-			    cs_lang_tr(&L, "Period:"), span,
-			    cs_lang_tr(&L, "Source:"), src ? src : "callstat-calls",
-			    cs_lang_tr(&L, "calls in opening hours, as "
-			    "callstat-calls prints them"), cs_lang_tr(&L, co.lost ?
-			    "Blank: no call. Lost: abandoned or missed. Counts, not "
-			    "shares: a busy hour loses more calls; compare with the "
-			    "calls offered (--figure offered)." :
-			    "Blank: no call. Offered: every call but the short "
-			    "ones (misdials)."));
-		else if (a.type == CS_CHART_COMPARE) {
-			/* the periods: from -d, or as --period says them
-			   (callstat-compare's CSV does not carry them) */
-			if (a.period != NULL)
-				snprintf(period, sizeof(period), "%s", a.period);
-			if (*period == '\0')
-				cs_warnx("warning: a compare chart's CSV does not "
-				    "say its periods: give them with --period, "
-				    "for the caption");
-			snprintf(caption, sizeof(caption), "%s%s%s%s%s %s. %s",
-			    *period ? cs_lang_tr(&L, "Periods:") : "",
-			    *period ? " " : "", period, *period ? ". " : "",
-			    cs_lang_tr(&L, "Source:"), src ? src :
-			    "callstat-compare", cs_lang_tr(&L, "Bars: 95 % "
-			    "intervals. Not significant: p > 0.05."));
-		}
-		else
-			snprintf(caption, sizeof(caption), "%s %s. %s %s.",
-			    cs_lang_tr(&L, "Period:"), span,
-			    cs_lang_tr(&L, "Source:"), src ? src : "callstat-kpi");
-		l = strlen(caption);
-		if (a.type == CS_CHART_RATE || a.type == CS_CHART_COMPARE)
-			snprintf(caption + l, sizeof(caption) - l, " %s %s.",
-			    cs_lang_tr(&L, "n:"),
-			    cs_lang_tr(&L, cs_chartdata_rate_nwords(a.figure)));
-		else if (a.type == CS_CHART_WAIT)
-			snprintf(caption + l, sizeof(caption) - l, " %s %s.",
-			    cs_lang_tr(&L, "n:"), cs_lang_tr(&L, "calls answered"));
-	}
-	c.caption = caption;
+	wi.type = a.type;
+	wi.figure = a.figure;
+	wi.service = a.title ? NULL : a.service;
+	wi.target = a.target;
+	wi.threshold = threshold;
+	wi.go_live = go_live;
+	wi.source = src;
+	wi.periods = period;
+	wi.first = co.first;
+	wi.last = co.last;
+	cs_chartwords_fill(&c, &wi, &words, &L);
+	if (a.title)
+		c.title = a.title;
 
 	if (!strcmp(a.output, "-"))
 		out = stdout;

@@ -56,26 +56,6 @@ struct args {
 	int nbefore, nafter;
 };
 
-/* Reads DATE..DATE or DATE into from and to. */
-static int
-parse_range(const char *opt, const char *arg, char from[11], char to[11])
-{
-	char a[32], *dots;
-
-	snprintf(a, sizeof(a), "%s", arg);
-	if ((dots = strstr(a, "..")) != NULL)
-		*dots = '\0';
-	if (strlen(arg) >= sizeof(a) || cs_tool_day_arg(a, 0, from) != 0 ||
-	    cs_tool_day_arg(dots != NULL ? dots + 2 : a, 1, to) != 0)
-		return cs_usage_error(synopsis, "%s: bad period '%s': write "
-		    "DATE..DATE or DATE, each YYYY-MM-DD, YYYY-MM or YYYY",
-		    opt, arg);
-	if (strcmp(from, to) > 0)
-		return cs_usage_error(synopsis, "%s: the period '%s' ends "
-		    "before it starts", opt, arg);
-	return 0;
-}
-
 /* A whole number from lo to hi, for option opt. */
 static int
 parse_number(const char *opt, const char *arg, unsigned long long lo,
@@ -128,13 +108,13 @@ parse_args(int argc, char **argv, struct args *a)
 	while ((ch = getopt_long(argc, argv, "c:d:ho:s:V", longopts, NULL)) != -1) {
 		switch (ch) {
 		case O_AFTER:
-			if (parse_range("--after", optarg, a->range[2],
+			if (cs_tool_range_arg(synopsis, "--after", optarg, a->range[2],
 			    a->range[3]) != 0)
 				return CS_EXIT_USAGE;
 			a->nafter++;
 			break;
 		case O_BEFORE:
-			if (parse_range("--before", optarg, a->range[0],
+			if (cs_tool_range_arg(synopsis, "--before", optarg, a->range[0],
 			    a->range[1]) != 0)
 				return CS_EXIT_USAGE;
 			a->nbefore++;

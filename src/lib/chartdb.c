@@ -39,21 +39,18 @@ fail:
 }
 
 int
-cs_chartdb_kpi_csv(struct cs_db *db, const struct cs_config *cfg,
-    const struct cs_kpi_query *q, char **text, size_t *len,
+cs_chartdb_kpi_rows_csv(const struct cs_kpi_query *q,
+    const struct cs_kpi_row *rows, size_t nrows, char **text, size_t *len,
     struct cs_error *err)
 {
 	struct cs_column col[2 + CS_KPI_NFIGS];
-	struct cs_kpi_row *rows = NULL;
 	struct cs_cell *cells = NULL;
 	struct cs_table t;
-	size_t nrows = 0, nc = 0;
-	int rc = -1;
+	size_t nc = 0;
+	int rc;
 
 	*text = NULL;
 	*len = 0;
-	if (cs_kpi_compute(db, cfg, q, &rows, &nrows, err) != 0)
-		goto out;
 	/* the columns of callstat-kpi --csv: its groupings, every figure */
 	if (q->by_service)
 		col[nc++] = (struct cs_column){ "service", NULL, CS_COL_TEXT };
@@ -62,10 +59,8 @@ cs_chartdb_kpi_csv(struct cs_db *db, const struct cs_config *cfg,
 	for (int f = 0; f < CS_KPI_NFIGS; f++)
 		col[nc++] = (struct cs_column){ cs_kpi_name(f), NULL,
 		    cs_kpi_kind(f) };
-	if (!(cells = calloc(nrows * nc + 1, sizeof(*cells)))) {
-		cs_error_set(err, "out of memory");
-		goto out;
-	}
+	if (!(cells = calloc(nrows * nc + 1, sizeof(*cells))))
+		return cs_error_set(err, "out of memory");
 	for (size_t r = 0; r < nrows; r++) {
 		struct cs_cell *c = &cells[r * nc];
 		if (q->by_service)
@@ -81,38 +76,46 @@ cs_chartdb_kpi_csv(struct cs_db *db, const struct cs_config *cfg,
 	t.cell = cells;
 	t.nrows = nrows;
 	rc = csv_text(&t, text, len, err);
-out:
 	free(cells);
-	free(rows);
 	return rc;
 }
 
 int
-cs_chartdb_compare_csv(struct cs_db *db, const struct cs_config *cfg,
-    const struct cs_compare_query *q, struct cs_compare_periods *periods,
-    char **text, size_t *len, struct cs_error *err)
+cs_chartdb_kpi_csv(struct cs_db *db, const struct cs_config *cfg,
+    const struct cs_kpi_query *q, char **text, size_t *len,
+    struct cs_error *err)
 {
-	struct cs_compare_row *rows = NULL;
-	struct cs_column col[2 + CS_CMP_NVALS];
-	struct cs_cell *cells = NULL;
-	struct cs_table t;
+	struct cs_kpi_row *rows = NULL;
 	size_t nrows = 0;
 	int rc = -1;
 
 	*text = NULL;
 	*len = 0;
-	if (cs_compare_run(db, cfg, q, periods, &rows, &nrows, err) != 0)
-		goto out;
+	if (cs_kpi_compute(db, cfg, q, &rows, &nrows, err) == 0)
+		rc = cs_chartdb_kpi_rows_csv(q, rows, nrows, text, len, err);
+	free(rows);
+	return rc;
+}
+
+int
+cs_chartdb_compare_rows_csv(const struct cs_compare_row *rows, size_t nrows,
+    char **text, size_t *len, struct cs_error *err)
+{
+	struct cs_column col[2 + CS_CMP_NVALS];
+	struct cs_cell *cells = NULL;
+	struct cs_table t;
+	int rc;
+
+	*text = NULL;
+	*len = 0;
 	/* callstat-compare --csv's columns: figure, service, every value */
 	col[0] = (struct cs_column){ "figure", NULL, CS_COL_TEXT };
 	col[1] = (struct cs_column){ "service", NULL, CS_COL_TEXT };
 	for (int v = 0; v < CS_CMP_NVALS; v++)
 		col[2 + v] = (struct cs_column){ cs_compare_val_name(v), NULL,
 		    CS_COL_COUNT };
-	if (!(cells = calloc(nrows * (2 + CS_CMP_NVALS) + 1, sizeof(*cells)))) {
-		cs_error_set(err, "out of memory");
-		goto out;
-	}
+	if (!(cells = calloc(nrows * (2 + CS_CMP_NVALS) + 1, sizeof(*cells))))
+		return cs_error_set(err, "out of memory");
 	for (size_t i = 0; i < nrows; i++) {
 		struct cs_cell *c = &cells[i * (2 + CS_CMP_NVALS)];
 		c[0] = (struct cs_cell){ CS_CELL_TEXT, 0, cs_kpi_name(rows[i].fig) };
@@ -126,8 +129,23 @@ cs_chartdb_compare_csv(struct cs_db *db, const struct cs_config *cfg,
 	t.cell = cells;
 	t.nrows = nrows;
 	rc = csv_text(&t, text, len, err);
-out:
 	free(cells);
+	return rc;
+}
+
+int
+cs_chartdb_compare_csv(struct cs_db *db, const struct cs_config *cfg,
+    const struct cs_compare_query *q, struct cs_compare_periods *periods,
+    char **text, size_t *len, struct cs_error *err)
+{
+	struct cs_compare_row *rows = NULL;
+	size_t nrows = 0;
+	int rc = -1;
+
+	*text = NULL;
+	*len = 0;
+	if (cs_compare_run(db, cfg, q, periods, &rows, &nrows, err) == 0)
+		rc = cs_chartdb_compare_rows_csv(rows, nrows, text, len, err);
 	free(rows);
 	return rc;
 }

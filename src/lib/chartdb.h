@@ -37,6 +37,14 @@ int cs_chartdb_compare_csv(struct cs_db *db, const struct cs_config *cfg,
     const struct cs_compare_query *q, struct cs_compare_periods *periods,
     char **text, size_t *len, struct cs_error *err);
 
+/* The CSV of rows as cs_chartdb_kpi_csv (q: the columns) and
+ * cs_chartdb_compare_csv write them, for rows already computed. */
+int cs_chartdb_kpi_rows_csv(const struct cs_kpi_query *q,
+    const struct cs_kpi_row *rows, size_t nrows, char **text, size_t *len,
+    struct cs_error *err);
+int cs_chartdb_compare_rows_csv(const struct cs_compare_row *rows,
+    size_t nrows, char **text, size_t *len, struct cs_error *err);
+
 /*
  * Adds to g (cs_chartdata_heat_add) every inbound call of the calls table
  * that callstat-calls would print with the same --from and --to (the

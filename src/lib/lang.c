@@ -468,3 +468,29 @@ cs_lang_hour(const struct cs_lang *l, int hour, char *buf, size_t size)
 	snprintf(num, sizeof(num), "%d", hour);
 	subst(tmpl, names, values, 1, buf, size);
 }
+
+size_t
+cs_lang_fill(const struct cs_lang *l, char *buf, size_t size,
+    const char *msgid, int nargs, const char *const *args)
+{
+	const char *s = cs_lang_tr(l, msgid);
+	size_t n = 0;
+
+	for (; *s; s++) {
+		const char *put = s;
+		size_t len = 1;
+
+		if (s[0] == '{' && s[1] >= '1' && s[1] <= '9' && s[2] == '}' &&
+		    s[1] - '1' < nargs) {
+			put = args[s[1] - '1'] ? args[s[1] - '1'] : "";
+			len = strlen(put);
+			s += 2;
+		}
+		for (size_t i = 0; i < len; i++, n++)
+			if (n + 1 < size)
+				buf[n] = put[i];
+	}
+	if (size > 0)
+		buf[n < size ? n : size - 1] = '\0';
+	return n;
+}

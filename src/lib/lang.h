@@ -81,4 +81,23 @@ void cs_lang_weekday(const struct cs_lang *l, int wd, char *buf,
  * (U+00A0, no break). */
 void cs_lang_hour(const struct cs_lang *l, int hour, char *buf, size_t size);
 
+/*
+ * The translation of msgid with "{1}" to "{9}" replaced by args[0] to
+ * args[8] (nargs of them; a brace that is not one of these is copied), so
+ * that a translator may put the words in another order and a catalogue can
+ * never be a printf format.  Writes at most size bytes, always
+ * NUL-terminated; returns the length it would have written.
+ */
+size_t cs_lang_fill(const struct cs_lang *l, char *buf, size_t size,
+    const char *msgid, int nargs, const char *const *args);
+
+/*
+ * Loads the catalogue of language code into l: code "en" needs none;
+ * otherwise po/CODE.po is looked for in $CALLSTAT_PODIR, the installed
+ * directory, then beside the running program (PREFIX/bin/../share/
+ * callstat/po, and the source tree's po/ for build/bin).  Returns 0, or
+ * -1 with err saying where it looked and what to set.
+ */
+int cs_lang_find(struct cs_lang *l, const char *code, struct cs_error *err);
+
 #endif

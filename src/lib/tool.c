@@ -89,6 +89,26 @@ cs_tool_day_arg(const char *arg, int is_to, char out[11])
 	return -1;
 }
 
+int
+cs_tool_range_arg(const char *synopsis, const char *opt, const char *arg,
+    char from[11], char to[11])
+{
+	char a[32], *dots;
+
+	snprintf(a, sizeof(a), "%s", arg);
+	if ((dots = strstr(a, "..")) != NULL)
+		*dots = '\0';
+	if (strlen(arg) >= sizeof(a) || cs_tool_day_arg(a, 0, from) != 0 ||
+	    cs_tool_day_arg(dots != NULL ? dots + 2 : a, 1, to) != 0)
+		return cs_usage_error(synopsis, "%s: bad period '%s': write "
+		    "DATE..DATE or DATE, each YYYY-MM-DD, YYYY-MM or YYYY",
+		    opt, arg);
+	if (strcmp(from, to) > 0)
+		return cs_usage_error(synopsis, "%s: the period '%s' ends "
+		    "before it starts", opt, arg);
+	return 0;
+}
+
 int64_t
 cs_tool_day_start(const char *day, int next)
 {

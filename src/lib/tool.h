@@ -40,6 +40,15 @@ int cs_tool_version(void);
 int cs_tool_day_arg(const char *arg, int is_to, char out[11]);
 
 /*
+ * Reads a period DATE..DATE or DATE (each as cs_tool_day_arg reads it)
+ * given to option opt into from and to.  Returns 0, or -1 after a usage
+ * message (cs_usage_error with synopsis) when it is none, or ends before
+ * it starts.
+ */
+int cs_tool_range_arg(const char *synopsis, const char *opt, const char *arg,
+    char from[11], char to[11]);
+
+/*
  * The instant the local day (YYYY-MM-DD, as cs_tool_day_arg writes it)
  * starts, or with next set, the instant the day after it starts.  Needs
  * the configuration's time zone in force.
