@@ -9,7 +9,7 @@ DATA="$CS_TOP/tests/data"
 cd "$T"
 
 # The tools as installed side by side (the script finds them beside
-# itself), with callstat-report the real one when there is one.
+# itself); in fakebin/, a callstat-report that fails on demand.
 mkdir bin fakebin
 for t in "$CS_BIN"/callstat*; do
 	ln -s "$t" "bin/${t##*/}"
@@ -40,14 +40,6 @@ echo "<html></html>" > "$html"
 EOF
 chmod 755 fakebin/callstat-report
 export T
-real_report=0
-if [ -x "$CS_BIN/callstat-report" ]; then
-	real_report=1
-else
-	# until callstat-report is built: the fake one for every run
-	rm bin/callstat-report 2> /dev/null
-	cp fakebin/callstat-report bin/
-fi
 MONTHLY=bin/callstat-monthly
 
 # a town of four months; its logs, the first part now, the rest later
@@ -158,19 +150,21 @@ check "first run: figures by service and month ($(wc -l < got.kpi) lines)" \
     [ "$(wc -l < got.kpi)" -gt 10 ]
 check "first run: the figures of the files imported by hand" cmp -s want.kpi got.kpi
 
-if [ "$real_report" = 1 ]; then
-	for f in callstat-2024-03 callstat-2024-03-12m; do
-		pages=$(pdfinfo "reports/$f.pdf" 2> /dev/null | awk '/^Pages:/ { print $2 }')
-		check "$f.pdf: more than one page ($pages)" [ "${pages:-0}" -gt 1 ]
-		pdftotext "reports/$f.pdf" "$f.txt" 2> /dev/null
-		check "$f.pdf: the month named" grep -qi "mars 2024" "$f.txt"
-	done
-else
-	check "the month's report: --from and --to the month" \
-	    grep -q -- "-c callstat.conf -d town.db --from 2024-03-01 --to 2024-03-31 --lang fr -o reports/\..*\.pdf --html reports/\..*\.html" report-args
-	check "the year's report: the 12 months ending with it" \
-	    grep -q -- "--from 2023-04-01 --to 2024-03-31 --lang fr" report-args
-fi
+check "log: the month's report from its first day to its last" \
+    has reports/callstat-monthly.log "callstat-2024-03.html (2024-03-01 to 2024-03-31)"
+check "log: the year's report, the 12 months ending with it" \
+    has reports/callstat-monthly.log "callstat-2024-03-12m.html (2023-04-01 to 2024-03-31)"
+for f in callstat-2024-03 callstat-2024-03-12m; do
+	pages=$(pdfinfo "reports/$f.pdf" 2> /dev/null | awk '/^Pages:/ { print $2 }')
+	check "$f.pdf: more than one page ($pages)" [ "${pages:-0}" -gt 1 ]
+	pdftotext "reports/$f.pdf" "$f.txt" 2> /dev/null
+	check "$f.pdf: the month named" grep -qi "mars 2024" "$f.txt"
+	check "$f.html: the HTML report" grep -qi "<html" "reports/$f.html"
+done
+pdftotext -f 1 -l 1 reports/callstat-2024-03.pdf cover.txt 2> /dev/null
+pdftotext -f 1 -l 1 reports/callstat-2024-03-12m.pdf cover12.txt 2> /dev/null
+check "the year's cover names its first month (avril 2023)" grep -qi "avril 2023" cover12.txt
+check "the month's cover does not" sh -c '! grep -qi "avril 2023" cover.txt'
 
 # --- the second run: the logs grew, and a rotated copy came -----------------------------
 cp logs/Master.csv logs/Master.csv.1
@@ -201,13 +195,8 @@ kpi town.db > got.kpi
 check "second run: more figures than the first run's" \
     [ "$(wc -l < got.kpi)" -gt "$(wc -l < want1.kpi)" ]
 check "second run: the figures of the whole logs imported by hand" cmp -s want.kpi got.kpi
-if [ "$real_report" = 1 ]; then
-	pdftotext reports/callstat-2024-04.pdf april.txt 2> /dev/null
-	check "callstat-2024-04.pdf in English: the month named" grep -qi "april 2024" april.txt
-else
-	check "second run: --lang en passed on" \
-	    grep -q -- "--from 2024-04-01 --to 2024-04-30 --lang en" report-args
-fi
+pdftotext reports/callstat-2024-04.pdf april.txt 2> /dev/null
+check "callstat-2024-04.pdf in English: the month named" grep -qi "april 2024" april.txt
 
 # a compressed rotation: a note in the log, not a failure
 gzip -c town/Master.csv > logs/Master.csv.2.gz
@@ -283,8 +272,12 @@ now=$(TZ=Europe/Paris date +%Y-%m)
 y=${now%-*} m=${now#*-}
 m=${m#0}
 if [ "$m" -eq 1 ]; then want=$((y - 1))-12; else want=$(printf '%s-%02d' "$y" $((m - 1))); fi
-run $MONTHLY -c callstat.conf -d town.db -o reports
+# (the fake report: the town's logs hold no call of that month)
+rm -f report-args
+run fakebin/callstat-monthly -c callstat.conf -d town.db -o reports
 check_rc 0 "without -m"
 check "without -m: last month's report ($want)" [ -s "reports/callstat-$want.pdf" ]
+check "without -m: the report of last month, from its first day to its last" \
+    grep -q -- "--from $want-01 --to $want-[23][0-9] " report-args
 
 finish
