@@ -8,6 +8,7 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include "lang.h"
 #include "report/html.h"
@@ -160,12 +161,21 @@ struct out {
 static int
 out_open(struct out *o, const char *path)
 {
+	struct stat st;
 	int fd;
 
 	o->path = path;
 	o->tmp[0] = '\0';
 	if (strcmp(path, "-") == 0) {
 		o->fp = stdout;
+		return 0;
+	}
+	/* a device or a pipe is written as it is: it cannot be renamed */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if ((o->fp = fopen(path, "wb")) == NULL) {
+			cs_warnx("%s: %s", path, strerror(errno));
+			return -1;
+		}
 		return 0;
 	}
 	if (snprintf(o->tmp, sizeof(o->tmp), "%s.XXXXXX", path) >=
@@ -206,12 +216,54 @@ out_close(struct out *o, int ok)
 		cs_warnx("%s: %s", o->path, strerror(errno));
 		rc = -1;
 	}
+	if (o->tmp[0] == '\0')
+		return rc;
 	if (rc == 0 && rename(o->tmp, o->path) != 0) {
 		cs_warnx("%s: %s", o->path, strerror(errno));
 		rc = -1;
 	}
 	if (rc != 0)
 		unlink(o->tmp);
+	return rc;
+}
+
+/*
+ * The PDF made in memory first, then written: cairo is never handed a
+ * failed write (a full disk), and a failure leaves nothing under path.
+ */
+static int
+write_pdf(const struct cs_doc *d, const char *path, int *npages)
+{
+	struct cs_error err;
+	struct out out;
+	char *buf = NULL;
+	size_t len = 0;
+	FILE *mem = open_memstream(&buf, &len);
+	int rc = -1;
+
+	if (mem == NULL) {
+		cs_warnx("out of memory");
+		return -1;
+	}
+	if (cs_doc_pdf(d, mem, npages, &err) != 0) {
+		cs_warnx("%s: %s", path, err.msg);
+		fclose(mem);
+		goto done;
+	}
+	if (fclose(mem) != 0) {
+		cs_warnx("out of memory");
+		goto done;
+	}
+	if (out_open(&out, path) != 0)
+		goto done;
+	if (fwrite(buf, 1, len, out.fp) != len || fflush(out.fp) != 0) {
+		cs_warnx("%s: %s", path, strerror(errno));
+		out_close(&out, 0);
+		goto done;
+	}
+	rc = out_close(&out, 1);
+done:
+	free(buf);
 	return rc;
 }
 
@@ -284,17 +336,8 @@ main(int argc, char **argv)
 		cs_warnx("%s", err.msg);
 		goto out;
 	}
-	if (a.o.output != NULL) {
-		if (out_open(&out, a.o.output) != 0)
-			goto out;
-		if (cs_doc_pdf(&d, out.fp, &npages, &err) != 0) {
-			cs_warnx("%s: %s", a.o.output, err.msg);
-			out_close(&out, 0);
-			goto out;
-		}
-		if (out_close(&out, 1) != 0)
-			goto out;
-	}
+	if (a.o.output != NULL && write_pdf(&d, a.o.output, &npages) != 0)
+		goto out;
 	if (a.html != NULL) {
 		if (out_open(&out, a.html) != 0)
 			goto out;

@@ -19,6 +19,7 @@ static const struct {
 	{ "import", "PBX logs into the database" },
 	{ "kpi", "the figures per service and period" },
 	{ "purge", "records past the retention deleted, figures kept" },
+	{ "report", "the council's report: an A4 PDF and one HTML file" },
 	{ "synth", "a sample town's logs, with their truth" },
 };
 

@@ -7,14 +7,13 @@
  * page numbers and the footers' totals known.  Both runs take the same
  * decisions, as they measure the same text with the same fonts.
  */
-#include <pango/pangocairo.h>
 #include <cairo-pdf.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "draw/pangotext.h"
 #include "report/pdf.h"
 
-#define FONT "DejaVu Sans"
 #define MARGIN_X 62.0
 #define MARGIN_TOP 60.0
 #define MARGIN_BOTTOM 72.0
@@ -33,91 +32,33 @@ struct lay {
 	int outline[2];		/* the bookmark of the last level-1 heading */
 };
 
-/* ---- text ---- */
-
-/* A Pango layout of s in size pt, bold or not, wrapped to width (0: no
- * wrapping); the caller unrefs it. */
-static PangoLayout *
-layout(cairo_t *cr, const char *s, double pt, int bold, double width)
-{
-	PangoLayout *pl = pango_cairo_create_layout(cr);
-	PangoFontDescription *fd = pango_font_description_from_string(FONT);
-	cairo_font_options_t *fo = cairo_font_options_create();
-
-	/* the same metrics whatever the surface, so both runs agree */
-	cairo_font_options_set_hint_metrics(fo, CAIRO_HINT_METRICS_OFF);
-	pango_cairo_context_set_font_options(pango_layout_get_context(pl), fo);
-	pango_layout_context_changed(pl);
-	cairo_font_options_destroy(fo);
-	pango_font_description_set_absolute_size(fd, pt * PANGO_SCALE);
-	if (bold)
-		pango_font_description_set_weight(fd, PANGO_WEIGHT_BOLD);
-	pango_layout_set_font_description(pl, fd);
-	pango_font_description_free(fd);
-	if (width > 0) {
-		pango_layout_set_width(pl, (int)(width * PANGO_SCALE));
-		pango_layout_set_wrap(pl, PANGO_WRAP_WORD_CHAR);
-	}
-	pango_layout_set_text(pl, s, -1);
-	return pl;
-}
-
-static void
-size_of(PangoLayout *pl, double *w, double *h)
-{
-	PangoRectangle r;
-
-	pango_layout_get_extents(pl, NULL, &r);
-	if (w)
-		*w = (double)r.width / PANGO_SCALE;
-	if (h)
-		*h = (double)r.height / PANGO_SCALE;
-}
+/* ---- text: draw/pangotext.h, as the charts write it ---- */
 
 /* The height of s in size pt, bold or not, wrapped to width. */
 static double
 text_h(struct lay *l, const char *s, double pt, int bold, double width)
 {
-	PangoLayout *pl = layout(l->cr, s, pt, bold, width);
-	double h;
-
-	size_of(pl, NULL, &h);
-	g_object_unref(pl);
-	return h;
-}
-
-/*
- * Draws s at x, y (when the run draws), wrapped to width, aligned right
- * inside width when right is set.  Returns its height.
- */
-static double
-text(struct lay *l, const char *s, double pt, int bold, double x, double y,
-    double width, int right, double grey)
-{
-	PangoLayout *pl = layout(l->cr, s, pt, bold, width);
-	double h;
-
-	if (right)
-		pango_layout_set_alignment(pl, PANGO_ALIGN_RIGHT);
-	size_of(pl, NULL, &h);
-	if (l->draw) {
-		cairo_set_source_rgb(l->cr, grey, grey, grey);
-		cairo_move_to(l->cr, x, y);
-		pango_cairo_show_layout(l->cr, pl);
-	}
-	g_object_unref(pl);
-	return h;
+	return cs_text_measure(l->cr, s, pt, bold, width).h;
 }
 
 static double
 text_width(struct lay *l, const char *s, double pt, int bold)
 {
-	PangoLayout *pl = layout(l->cr, s, pt, bold, 0);
-	double w;
+	return cs_text_measure(l->cr, s, pt, bold, 0).w;
+}
 
-	size_of(pl, &w, NULL);
-	g_object_unref(pl);
-	return w;
+/*
+ * Draws s at x, y in grey (when the run draws), wrapped to width, aligned
+ * right inside width when right is set.  Returns its height.
+ */
+static double
+text(struct lay *l, const char *s, double pt, int bold, double x, double y,
+    double width, int right, double grey)
+{
+	if (!l->draw)
+		return text_h(l, s, pt, bold, width);
+	cairo_set_source_rgb(l->cr, grey, grey, grey);
+	return cs_text_draw(l->cr, s, pt, bold, width, right ? 2 : 0, x, y).h;
 }
 
 /* ---- pages ---- */
@@ -137,14 +78,14 @@ footer(struct lay *l)
 	    l->npages);
 	cairo_set_line_width(l->cr, 0.5);
 	cairo_set_source_rgb(l->cr, 0.7, 0.7, 0.7);
-	cairo_move_to(l->cr, MARGIN_X, bottom + 24);
-	cairo_line_to(l->cr, CS_PDF_WIDTH - MARGIN_X, bottom + 24);
+	cairo_move_to(l->cr, MARGIN_X, bottom + 12);
+	cairo_line_to(l->cr, CS_PDF_WIDTH - MARGIN_X, bottom + 12);
 	cairo_stroke(l->cr);
 	w = text_width(l, buf, 8, 0);
 	if (l->d->footer)
-		text(l, l->d->footer, 8, 0, MARGIN_X, bottom + 30,
+		text(l, l->d->footer, 8, 0, MARGIN_X, bottom + 17,
 		    text_w - w - 20, 0, 0.35);
-	text(l, buf, 8, 0, CS_PDF_WIDTH - MARGIN_X - w, bottom + 30, 0, 0,
+	text(l, buf, 8, 0, CS_PDF_WIDTH - MARGIN_X - w, bottom + 17, 0, 0,
 	    0.35);
 }
 

@@ -277,9 +277,12 @@ cs_report_build(struct cs_doc *d, struct cs_db *db,
 	d->toc_word = cs_lang_tr(r.L, "Contents");
 	cover(&r);
 	cs_doc_toc(d);
-	if (cs_report_summary(&r, err) != 0 ||
-	    cs_report_services(&r, err) != 0 ||
-	    (o->service == NULL && cs_report_town(&r, err) != 0))
+	if (cs_report_summary(&r, err) != 0)
+		goto out;
+	/* a period without a call: the summary said so; no page of empty
+	   charts */
+	if (r.town != NULL && (cs_report_services(&r, err) != 0 ||
+	    (o->service == NULL && cs_report_town(&r, err) != 0)))
 		goto out;
 	rc = cs_doc_ok(d, err);
 out:

@@ -35,8 +35,10 @@ cs_report_chart(struct cs_report *r, enum cs_chart_type type,
 	    strcmp(figure, "lost") == 0;
 	if (cs_chartdata_read(&c, &co, text, len, r->L, err) != 0) {
 		cs_chart_release(&c);
-		/* a service with no row in these periods: nothing to draw */
-		if (strncmp(err->msg, "no row", 6) == 0)
+		/* no call, or none of this service's, in these periods:
+		   nothing to draw, and the words say so */
+		if (strncmp(err->msg, "no row", 6) == 0 ||
+		    strncmp(err->msg, "no data", 7) == 0)
 			return 0;
 		return -1;
 	}
