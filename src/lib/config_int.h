@@ -7,8 +7,6 @@
 #define CS_CONFIG_INT_H
 
 #include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
 
 #include "config.h"
 
@@ -45,44 +43,21 @@ struct load {
 	size_t nseen;
 };
 
-/* Records the first error (fmt takes two strings); returns 0, which tells
- * inih that this line is an error. */
-static inline int
-cs_config_fail(struct load *l, const char *fmt, const char *a, const char *b)
-{
-	if (!l->failed) {
-		snprintf(l->err.msg, sizeof(l->err.msg), fmt, a, b);
-		l->failed = 1;
-		l->fail_line = l->phys;
-	}
-	return 0;	/* inih: this line is an error */
-}
+/*
+ * The helpers both files use, in config_service.c (which calls nothing of
+ * config.c).  Each returns 1, or 0 after recording the first error, which
+ * tells inih that the line is an error.  Not inline: the compiler would
+ * then see every message's format and the 4 KiB value it quotes, and warn
+ * that the 512-byte message may be cut, which it may, and is meant to.
+ */
 
-static inline int
-cs_config_set_str(struct load *l, char **dst, const char *v)
-{
-	free(*dst);
-	*dst = cs_strdup(v);
-	if (*dst == NULL)
-		return cs_config_fail(l, "out of memory%s%s", "", "");
-	return 1;
-}
-
-/* A text continued on an indented line: joined with a blank. */
-static inline int
-cs_config_add_str(struct load *l, char **dst, const char *v)
-{
-	size_t len = *dst != NULL ? strlen(*dst) : 0;
-	char *n = realloc(*dst, len + strlen(v) + 2);
-
-	if (n == NULL)
-		return cs_config_fail(l, "out of memory%s%s", "", "");
-	if (len > 0)
-		n[len++] = ' ';
-	strcpy(n + len, v);
-	*dst = n;
-	return 1;
-}
+/* Records the first error (fmt takes two strings); returns 0. */
+int cs_config_fail(struct load *l, const char *fmt, const char *a,
+    const char *b);
+/* *dst becomes a copy of v. */
+int cs_config_set_str(struct load *l, char **dst, const char *v);
+/* A text continued on an indented line: joined to *dst with a blank. */
+int cs_config_add_str(struct load *l, char **dst, const char *v);
 
 /* config_service.c: the sections a town names, and match lists. */
 

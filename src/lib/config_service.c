@@ -2,15 +2,53 @@
  * config_service.c: the sections of callstat.conf(5) that a town names,
  * [service NAME] (a service's label, match terms, opening hours and
  * intents) and [format NAME] (a generic-csv layout), the match lists
- * every section shares, and looking up a service.  config.c reads the
- * file and the town-wide sections, and hands these keys here.
+ * every section shares, and looking up a service; and the helpers that
+ * set a value or record the first error, for config.c too.  config.c
+ * reads the file and the town-wide sections, and hands these keys here.
  */
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "config.h"
 #include "config_int.h"
+
+int
+cs_config_fail(struct load *l, const char *fmt, const char *a, const char *b)
+{
+	if (!l->failed) {
+		snprintf(l->err.msg, sizeof(l->err.msg), fmt, a, b);
+		l->failed = 1;
+		l->fail_line = l->phys;
+	}
+	return 0;	/* inih: this line is an error */
+}
+
+int
+cs_config_set_str(struct load *l, char **dst, const char *v)
+{
+	free(*dst);
+	*dst = cs_strdup(v);
+	if (*dst == NULL)
+		return cs_config_fail(l, "out of memory%s%s", "", "");
+	return 1;
+}
+
+int
+cs_config_add_str(struct load *l, char **dst, const char *v)
+{
+	size_t len = *dst != NULL ? strlen(*dst) : 0;
+	char *n = realloc(*dst, len + strlen(v) + 2);
+
+	if (n == NULL)
+		return cs_config_fail(l, "out of memory%s%s", "", "");
+	if (len > 0)
+		n[len++] = ' ';
+	strcpy(n + len, v);
+	*dst = n;
+	return 1;
+}
 
 int
 cs_config_match_add(struct load *l, struct cs_match *m, const char *v)
