@@ -282,7 +282,7 @@ test_document(void)
 	    "chiffres</a>\n<ul>\n<li><a href=\"#s2\">Par service</a></li>\n"
 	    "</ul>\n</li>\n<li><a href=\"#s3\">Volume</a>"));
 	for (int i = 1; i <= 4; i++) {
-		char id[16], href[16];
+		char id[32], href[32];
 
 		snprintf(id, sizeof(id), " id=\"s%d\"", i);
 		snprintf(href, sizeof(href), "href=\"#s%d\"", i);
