@@ -257,6 +257,23 @@ check "en: every figure of CCAS" all_found en.want.ccas en.ccas.txt
 check "en: the answer rate said aloud" grep -q "of the calls were answered, against" en.town.txt
 check "en: contents" has en.2.txt "Contents"
 
+# ---- Methodology and Data quality (report/method.h), in both languages ----
+cat fr.[0-9]*.txt > fr.all.txt
+cat en.[0-9]*.txt > en.all.txt
+check "fr: Methodology" has fr.all.txt "Méthodologie"
+check "fr: the configuration's service level" has fr.all.txt "Niveau de service (20 s)"
+check "fr: too few calls under 30, as the summary" has fr.all.txt "moins de 30 appels"
+check "fr: the services' numbers and hours" sh -c \
+    'grep -q "0199000300" fr.all.txt && grep -q "14:00-17:00" fr.all.txt'
+check "fr: Data quality" has fr.all.txt "Qualité des données"
+check "fr: the files imported, by name" sh -c \
+    'grep -q "Master.csv" fr.all.txt && ! grep -q "sample-data/Master.csv" fr.all.txt'
+check "en: Methodology" has en.all.txt "Methodology"
+check "en: the state's target counts the agent answer rate" has en.all.txt \
+    "The state's 85% target counts this rate only"
+check "en: Data quality" has en.all.txt "Data quality"
+check "en: no line rejected" has en.all.txt "No line was rejected."
+
 # ---- the page: nothing outside it, no two words on one another ----
 pdftotext -bbox fr.pdf bbox.html
 cat > bbox.awk <<'AWK'
@@ -311,6 +328,8 @@ run callstat-report -c callstat.conf -d town.db --from 2031-01 --to 2031-12 -o n
 check_rc 0 "a period with no call still makes a report"
 pdftotext none.pdf - | tr '\n' ' ' | sed 's/\xc2\xa0/ /g; s/  */ /g' > none.txt
 check "no call: said in words" has none.txt "Aucun appel n'a été enregistré sur la période janvier 2031 – décembre 2031"
+check "no call: the data quality says the records hold no day" has none.txt \
+    "Les journaux d’appels ne contiennent aucun jour de la période"
 run callstat-report -c callstat.conf -d town.db --from 2024-06-03 --to 2024-06-03 \
     -s ccas -o few.pdf
 check_rc 0 "a day of one small service"
@@ -328,8 +347,14 @@ check_rc 1 "no database"
 check "no report for a failure" [ ! -e m.pdf ]
 
 # ---- privacy: no caller's number in what the council reads ----
+# (the town's own numbers, its did: terms, are the calls' source when the
+# town calls out, and Methodology prints them: they are no caller's)
+grep -o 'did:[0-9?*]*' callstat.conf | sed 's/^did://; s/[?]/[0-9]/g; s/[*]/[0-9]*/g; s/.*/^&$/' \
+    > town-numbers
+check "the town's numbers read from its configuration" [ -s town-numbers ]
 awk -F'","' 'NR <= 2000 { n = $2; gsub(/[^0-9]/, "", n); if (length(n) >= 9) print n }' \
-    "$SD/Master.csv" | sort -u > callers
+    "$SD/Master.csv" | sort -u | grep -v -f town-numbers > callers
+check "callers' numbers to look for" [ -s callers ]
 cat fr.*.txt fr.html.txt en.*.txt | tr -d ' ' > all.txt
 check "no caller's number in the reports" sh -c '! grep -qFf callers all.txt'
 

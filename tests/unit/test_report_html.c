@@ -3,8 +3,8 @@
  * doctype and head, the contents' links and the headings' ids, every id
  * unique and every reference to one resolved (the two charts' SVGs share
  * cairo's names until prefixed), nothing external, the escaping, the
- * table's cells in order, the tags balanced; the SVG's rewriting on its
- * own; and a full disk as an error. */
+ * table's cells in order, the tags balanced; report/markup.c's SVG
+ * rewriting on its own; and a full disk as an error. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +12,7 @@
 
 #include "report/doc.h"
 #include "report/html.h"
+#include "report/markup.h"
 #include "unit.h"
 
 /* A chart of type with 3 months and 2 series, by hand. */
@@ -60,7 +61,8 @@ static void
 build(struct cs_doc *d, const struct cs_lang *l)
 {
 	static const char *const head[] = { "Service", "Appels", "Taux" };
-	static const char *const r1[] = { "Accueil", "1 200", "97,8 %" };
+	static const char *const r1[] = { "Accueil", "1 200",
+	    "97,8 %\n(n = 1 200)" };
 	static const char *const r2[] = { "État <civil>", "340", "70,1 %" };
 	struct cs_chart c;
 
@@ -269,6 +271,8 @@ test_document(void)
 	CU_ASSERT_EQUAL(count(h, "<style"), 1);
 	CU_ASSERT_PTR_NOT_NULL(strstr(h, "@media print"));
 	CU_ASSERT_PTR_NOT_NULL(strstr(h, "size:A4"));
+	/* a cell's line break kept, as the PDF does */
+	CU_ASSERT_PTR_NOT_NULL(strstr(h, "white-space:pre-line"));
 
 	/* cover, contents, sections */
 	CU_ASSERT_PTR_NOT_NULL(strstr(h, "<header class=\"cover\">\n"
@@ -340,7 +344,7 @@ test_document(void)
 	    "<th scope=\"col\" class=\"num\">Taux</th></tr>\n</thead>\n<tbody>\n");
 	CU_ASSERT_FATAL(p != NULL);
 	q = strstr(p, "<tr><th scope=\"row\">Accueil</th><td class=\"num\">1 200"
-	    "</td><td class=\"num\">97,8 %</td></tr>\n"
+	    "</td><td class=\"num\">97,8 %\n(n = 1 200)</td></tr>\n"
 	    "<tr><th scope=\"row\">État &lt;civil&gt;</th><td class=\"num\">340"
 	    "</td><td class=\"num\">70,1 %</td></tr>\n</tbody>\n</table>");
 	CU_ASSERT_PTR_NOT_NULL(q);
@@ -394,7 +398,7 @@ test_svg(void)
 	FILE *fp = open_memstream(&buf, &len);
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
-	cs_html_svg(fp, svg, strlen(svg), "c3-", "Taux <moyen>", 680, 374);
+	cs_markup_svg(fp, svg, strlen(svg), "c3-", "Taux <moyen>", 680, 374);
 	CU_ASSERT_EQUAL_FATAL(fclose(fp), 0);
 	CU_ASSERT_EQUAL(strncmp(buf, root, strlen(root)), 0);
 	CU_ASSERT_PTR_NOT_NULL(strstr(buf, "id=\"c3-glyph0-1\""));
@@ -417,7 +421,7 @@ test_svg(void)
 	buf = NULL;
 	fp = open_memstream(&buf, &len);
 	CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
-	cs_html_svg(fp, bare, strlen(bare), "c1-", NULL, 10, 5);
+	cs_markup_svg(fp, bare, strlen(bare), "c1-", NULL, 10, 5);
 	CU_ASSERT_EQUAL_FATAL(fclose(fp), 0);
 	CU_ASSERT_STRING_EQUAL(buf, "<svg viewBox=\"0 0 10 5\" width=\"100%\" "
 	    "style=\"max-width:100%;height:auto\" role=\"img\" aria-label=\"\">"
@@ -432,6 +436,7 @@ test_write_error(void)
 	struct cs_doc d;
 	struct cs_lang l;
 	struct cs_error err;
+	struct cs_chart c;
 	FILE *fp = fopen("/dev/full", "w");
 
 	if (fp == NULL) {
@@ -453,6 +458,15 @@ test_write_error(void)
 	CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
 	CU_ASSERT_EQUAL(cs_doc_html(&d, fp, &err), -1);
 	CU_ASSERT_STRING_EQUAL(err.msg, "out of memory");
+	cs_doc_release(&d);
+
+	/* a chart that cannot be drawn: its reason */
+	cs_doc_init(&d);
+	fill_chart(&c, CS_CHART_RATE, "Taux", &l);
+	cs_doc_chart(&d, &c, 0.01);
+	err.msg[0] = '\0';
+	CU_ASSERT_EQUAL(cs_doc_html(&d, fp, &err), -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "too small"));
 	fclose(fp);
 	cs_doc_release(&d);
 }
@@ -460,7 +474,7 @@ test_write_error(void)
 static CU_TestInfo tests[] = {
 	{ "a report as HTML", test_document },
 	{ "an SVG inlined, its ids prefixed", test_svg },
-	{ "a write error", test_write_error },
+	{ "a write error, a failed tree, a chart not drawn", test_write_error },
 	CU_TEST_INFO_NULL,
 };
 

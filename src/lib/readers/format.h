@@ -72,6 +72,10 @@ struct cs_format {
 	   rebuild reads only those) */
 	const struct cs_tabledef *table;
 	unsigned long long mapped;
+	/* The figures (callstat-kpi(7)'s names, separated by ", ") that
+	   its records cannot carry, for the report's Data quality page;
+	   NULL: it carries every figure. */
+	const char *lacks;
 
 	/*
 	 * Detection, on one line (trimmed, s..e): 1 when the line is one of

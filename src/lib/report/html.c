@@ -13,11 +13,13 @@
 #include <cairo-svg.h>
 
 #include "report/html.h"
+#include "report/markup.h"
 
 /* A chart's width in the SVG's units (points), as a column of A4 text. */
 #define CHART_WIDTH 680.0
 
 /* Screen first; printed, A4 with the cover alone and a page a section.
+ * A cell's "\n" breaks its line, as in the PDF ("97,8 %\n(n = 1 200)").
  * No '<' in it, so that it needs no escaping inside <style>. */
 static const char style[] =
     "html{font-family:\"DejaVu Sans\",Verdana,system-ui,sans-serif;"
@@ -26,28 +28,24 @@ static const char style[] =
     "h1,h2,h3{line-height:1.2}\n"
     "header.cover{text-align:center;padding:5em 0 4em}\n"
     "header.cover h1{font-size:2.4em;margin:0 0 .6em}\n"
-    ".sub{font-size:1.3em}\n"
-    ".lead{font-size:1.15em}\n"
+    ".sub{font-size:1.3em} .lead{font-size:1.15em}\n"
     ".small,.note{font-size:.85em;color:#555}\n"
-    "nav ul{list-style:none;padding-left:0}\n"
-    "nav ul ul{padding-left:1.5em}\n"
+    "nav ul{list-style:none;padding-left:0} nav ul ul{padding-left:1.5em}\n"
     "nav a{color:#0b4f8a;text-decoration:none}\n"
     "nav a:hover,nav a:focus{text-decoration:underline}\n"
     "section.l1{border-top:1px solid #ccc;margin-top:2.5em}\n"
-    ".table{overflow-x:auto}\n"
-    "table{border-collapse:collapse;margin:1em 0}\n"
-    "th,td{padding:.3em .7em;text-align:left;vertical-align:top}\n"
+    ".table{overflow-x:auto} table{border-collapse:collapse;margin:1em 0}\n"
+    "th,td{padding:.3em .7em;text-align:left;vertical-align:top;"
+    "white-space:pre-line}\n"
     "thead th{border-bottom:2px solid #333;vertical-align:bottom}\n"
-    "tbody tr{border-bottom:1px solid #ddd}\n"
-    "tbody th{font-weight:normal}\n"
+    "tbody tr{border-bottom:1px solid #ddd} tbody th{font-weight:normal}\n"
     "th.num,td.num{text-align:right;font-variant-numeric:tabular-nums}\n"
     "figure{margin:1.5em 0}\n"
     "figure svg{display:block;width:100%;max-width:100%;height:auto}\n"
     "footer{margin-top:3em;border-top:1px solid #ccc}\n"
     "@page{size:A4;margin:18mm 16mm 20mm}\n"
     "@media print{\n"
-    "html{font-size:10pt}\n"
-    "body{max-width:none;padding:0}\n"
+    "html{font-size:10pt} body{max-width:none;padding:0}\n"
     "header.cover{padding:30% 0 0;break-after:page;page-break-after:always}\n"
     "section.l1{break-before:page;page-break-before:always;border-top:0;"
     "margin-top:0}\n"
@@ -60,47 +58,8 @@ static const char style[] =
 struct html {
 	FILE *out;
 	int open1, open2;	/* a level-1, a level-2 section is open */
-	int ncharts;		/* drawn so far: the next one's prefix */
+	int ncharts;		/* charts met so far: "c3-" for the 3rd */
 };
-
-static void
-put_n(FILE *out, const char *s, size_t n)
-{
-	if (n > 0)
-		fwrite(s, 1, n, out);
-}
-
-/* s as HTML text or attribute value; NULL writes nothing. */
-static void
-esc(FILE *out, const char *s)
-{
-	while (s != NULL && *s != '\0') {
-		size_t n = strcspn(s, "&<>\"'");
-
-		put_n(out, s, n);
-		s += n;
-		switch (*s) {
-		case '&':
-			fputs("&amp;", out);
-			break;
-		case '<':
-			fputs("&lt;", out);
-			break;
-		case '>':
-			fputs("&gt;", out);
-			break;
-		case '"':
-			fputs("&quot;", out);
-			break;
-		case '\'':
-			fputs("&#39;", out);
-			break;
-		default:
-			return;
-		}
-		s++;
-	}
-}
 
 /* <tag class="cls">, without the class when cls is NULL. */
 static void
@@ -117,7 +76,7 @@ static void
 element(FILE *out, const char *tag, const char *cls, const char *text)
 {
 	open_tag(out, tag, cls);
-	esc(out, text);
+	cs_markup_text(out, text);
 	fprintf(out, "</%s>\n", tag);
 }
 
@@ -127,181 +86,8 @@ meta(FILE *out, const char *name, const char *content)
 	if (content == NULL || *content == '\0')
 		return;
 	fprintf(out, "<meta name=\"%s\" content=\"", name);
-	esc(out, content);
+	cs_markup_text(out, content);
 	fputs("\">\n", out);
-}
-
-/* ---- the SVG, inlined ---- */
-
-/* Does [p, end) start with s? */
-static int
-starts(const char *p, const char *end, const char *s)
-{
-	size_t n = strlen(s);
-
-	return (size_t)(end - p) >= n && memcmp(p, s, n) == 0;
-}
-
-/* Just past the first s at or after p, or end. */
-static const char *
-past(const char *p, const char *end, const char *s)
-{
-	const char *q = memmem(p, (size_t)(end - p), s, strlen(s));
-
-	return q ? q + strlen(s) : end;
-}
-
-/* An attribute's value (n bytes, between its quotes) with the name in
- * every url(#name), url('#name') or url("name") prefixed. */
-static void
-put_value(FILE *out, const char *v, size_t n, const char *prefix)
-{
-	const char *end = v + n, *u;
-
-	while ((u = memmem(v, (size_t)(end - v), "url(", 4)) != NULL) {
-		const char *h = u + 4;
-
-		if (h < end && (*h == '\'' || *h == '"'))
-			h++;
-		if (h < end && *h == '#') {
-			put_n(out, v, (size_t)(h + 1 - v));
-			fputs(prefix, out);
-			v = h + 1;
-		} else {
-			put_n(out, v, (size_t)(h - v));
-			v = h;
-		}
-	}
-	put_n(out, v, (size_t)(end - v));
-}
-
-static int
-is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
-/*
- * Copies the start tag at p ('<' then a name) with its attributes
- * rewritten, and returns where it ends.  The root's width, height and
- * style make way for html.h's; label is the root's aria-label, NULL for
- * any other element.
- */
-static const char *
-start_tag(FILE *out, const char *p, const char *end, const char *prefix,
-    const char *label, double width, double height)
-{
-	int viewbox = 0;
-
-	while (p < end && !is_space(*p) && *p != '>' && *p != '/')
-		fputc(*p++, out);
-	for (;;) {
-		const char *name, *v;
-		size_t nlen;
-		char q;
-
-		while (p < end && is_space(*p))
-			p++;
-		if (p >= end || *p == '>' || *p == '/')
-			break;
-		name = p;
-		while (p < end && !is_space(*p) && *p != '=' && *p != '>' &&
-		    *p != '/')
-			p++;
-		nlen = (size_t)(p - name);
-		while (p < end && is_space(*p))
-			p++;
-		if (p >= end || *p != '=') {	/* no value: not XML, kept */
-			fputc(' ', out);
-			put_n(out, name, nlen);
-			continue;
-		}
-		for (p++; p < end && is_space(*p); p++)
-			;
-		if (p >= end || (*p != '"' && *p != '\''))
-			break;			/* unquoted: not XML, dropped */
-		q = *p++;
-		v = p;
-		while (p < end && *p != q)
-			p++;
-		if (label != NULL && ((nlen == 5 && !memcmp(name, "width", 5)) ||
-		    (nlen == 6 && !memcmp(name, "height", 6)) ||
-		    (nlen == 5 && !memcmp(name, "style", 5)))) {
-			p += p < end;
-			continue;
-		}
-		if (nlen == 7 && !memcmp(name, "viewBox", 7))
-			viewbox = 1;
-		fputc(' ', out);
-		put_n(out, name, nlen);
-		fprintf(out, "=%c", q);
-		if (nlen == 2 && !memcmp(name, "id", 2))
-			fputs(prefix, out);
-		else if (((nlen == 4 && !memcmp(name, "href", 4)) ||
-		    (nlen > 5 && !memcmp(name + nlen - 5, ":href", 5))) &&
-		    p > v && *v == '#') {
-			fputc('#', out);
-			fputs(prefix, out);
-			v++;
-		}
-		put_value(out, v, (size_t)(p - v), prefix);
-		fputc(q, out);
-		p += p < end;
-	}
-	if (label != NULL) {
-		if (!viewbox)
-			fprintf(out, " viewBox=\"0 0 %g %g\"", width, height);
-		fputs(" width=\"100%\" style=\"max-width:100%;height:auto\""
-		    " role=\"img\" aria-label=\"", out);
-		esc(out, label);
-		fputc('"', out);
-	}
-	while (p < end && *p != '>')
-		fputc(*p++, out);
-	if (p < end)
-		fputc(*p++, out);
-	return p;
-}
-
-void
-cs_html_svg(FILE *out, const char *svg, size_t len, const char *prefix,
-    const char *label, double width, double height)
-{
-	const char *p = svg, *end = svg + len;
-	int root = 1;
-
-	while (end > p && is_space(end[-1]))
-		end--;
-
-	while (p < end) {
-		const char *lt = memchr(p, '<', (size_t)(end - p));
-
-		if (lt == NULL)
-			lt = end;
-		if (!root)	/* before the root: the prolog's newline */
-			put_n(out, p, (size_t)(lt - p));
-		if (lt == end)
-			break;
-		if (starts(lt, end, "<?")) {		/* the prolog */
-			p = past(lt, end, "?>");
-		} else if (starts(lt, end, "<!--")) {
-			p = past(lt, end, "-->");
-			put_n(out, lt, (size_t)(p - lt));
-		} else if (starts(lt, end, "<![CDATA[")) {
-			p = past(lt, end, "]]>");
-			put_n(out, lt, (size_t)(p - lt));
-		} else if (starts(lt, end, "<!")) {	/* a doctype */
-			p = past(lt, end, ">");
-		} else if (starts(lt, end, "</")) {
-			p = past(lt, end, ">");
-			put_n(out, lt, (size_t)(p - lt));
-		} else {
-			p = start_tag(out, lt, end, prefix,
-			    root ? (label ? label : "") : NULL, width, height);
-			root = 0;
-		}
-	}
-	fputc('\n', out);
 }
 
 static cairo_status_t
@@ -355,7 +141,7 @@ chart(struct html *h, const struct cs_doc_block *b, struct cs_error *err)
 	mem = NULL;
 	snprintf(prefix, sizeof(prefix), "c%d-", h->ncharts);
 	fputs("<figure class=\"chart\">\n", h->out);
-	cs_html_svg(h->out, svg, len, prefix, title, w, ht);
+	cs_markup_svg(h->out, svg, len, prefix, title, w, ht);
 	fputs("</figure>\n", h->out);
 	rc = 0;
 out:
@@ -389,7 +175,7 @@ static void
 head(const struct cs_doc *d, FILE *out)
 {
 	fputs("<!DOCTYPE html>\n<html lang=\"", out);
-	esc(out, d->lang);
+	cs_markup_text(out, d->lang);
 	fputs("\">\n<head>\n<meta charset=\"utf-8\">\n"
 	    "<meta name=\"viewport\" content=\"width=device-width, "
 	    "initial-scale=1\">\n", out);
@@ -412,9 +198,9 @@ cover(const struct cs_doc *d, const struct cs_doc_block *b, FILE *out)
 		element(out, "p", "sub", b->sub);
 	if (b->small != NULL && d->created[0] != '\0') {
 		fputs("<p class=\"small\"><time datetime=\"", out);
-		esc(out, d->created);
+		cs_markup_text(out, d->created);
 		fputs("\">", out);
-		esc(out, b->small);
+		cs_markup_text(out, b->small);
 		fputs("</time></p>\n", out);
 	} else if (b->small != NULL) {
 		element(out, "p", "small", b->small);
@@ -448,8 +234,10 @@ toc(const struct cs_doc *d, FILE *out)
 			fputs("\n<ul>\n", out);
 			sub = 1;
 		}
-		fprintf(out, "<li><a href=\"#%s\">", b->id);
-		esc(out, b->text);
+		fputs("<li><a href=\"#", out);
+		cs_markup_text(out, b->id);
+		fputs("\">", out);
+		cs_markup_text(out, b->text);
 		fputs(sub ? "</a></li>\n" : "</a>", out);
 	}
 	if (sub)
@@ -463,8 +251,9 @@ static void
 heading(struct html *h, const struct cs_doc_block *b)
 {
 	close_sections(h, b->level);
-	fprintf(h->out, "<section id=\"%s\"%s>\n", b->id,
-	    b->level == 1 ? " class=\"l1\"" : "");
+	fputs("<section id=\"", h->out);
+	cs_markup_text(h->out, b->id);
+	fputs(b->level == 1 ? "\" class=\"l1\">\n" : "\">\n", h->out);
 	element(h->out, b->level == 1 ? "h2" : "h3", NULL, b->text);
 	if (b->level == 1)
 		h->open1 = 1;
@@ -500,7 +289,7 @@ cell(FILE *out, const char *scope, int right, const char *text)
 	if (right)
 		fputs(" class=\"num\"", out);
 	fputc('>', out);
-	esc(out, text);
+	cs_markup_text(out, text);
 	fprintf(out, "</%s>", tag);
 }
 

@@ -21,12 +21,12 @@
  *			viewBox and scaled to the page's width
  *	footer		<footer> (d->footer)
  * Printed, each level-1 section starts a page and the cover is alone on
- * its own, on A4.  Every text is escaped; UTF-8 is written as it is.
+ * its own, on A4.  Every text is escaped (report/markup.h); UTF-8 is
+ * written as it is.
  */
 #ifndef CS_REPORT_HTML_H
 #define CS_REPORT_HTML_H
 
-#include <stddef.h>
 #include <stdio.h>
 
 #include "error.h"
@@ -40,20 +40,5 @@
  * fclose's status too.
  */
 int cs_doc_html(const struct cs_doc *d, FILE *out, struct cs_error *err);
-
-/*
- * Writes the SVG document svg (len bytes, as cairo writes it) to out as
- * an element to inline in HTML: the prolog (<?xml ...?>) dropped; in the
- * root <svg>, the fixed width and height replaced by width="100%" and a
- * style that keeps the viewBox's proportions (a viewBox of width by height
- * added when there is none), role="img" and aria-label="label" (escaped);
- * and every id, and every reference to one (href="#x", xlink:href="#x",
- * url(#x) in any attribute), prefixed with prefix ("c3-"), so that the
- * SVGs of one page do not share a glyph's or a clip's name.  Text between
- * tags is copied as it is.  Nothing is checked but what fputs checks: the
- * caller reads ferror(out).  cs_doc_html's helper, public for its tests.
- */
-void cs_html_svg(FILE *out, const char *svg, size_t len, const char *prefix,
-    const char *label, double width, double height);
 
 #endif

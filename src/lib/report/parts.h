@@ -10,11 +10,8 @@
 #include <stddef.h>
 
 #include "compare.h"
+#include "report/method.h"	/* CS_REPORT_MIN_N, said in Methodology */
 #include "report/report.h"
-
-/* A rate whose denominator is under this many calls is not given as a
- * percentage: "too few calls" (callstat-report(1), the methodology). */
-#define CS_REPORT_MIN_N 30
 
 struct cs_report {
 	struct cs_doc *d;

@@ -284,6 +284,12 @@ cs_report_build(struct cs_doc *d, struct cs_db *db,
 	if (r.town != NULL && (cs_report_services(&r, err) != 0 ||
 	    (o->service == NULL && cs_report_town(&r, err) != 0)))
 		goto out;
+	/* what the figures mean and what the records lack, even when the
+	   period had no call */
+	if (cs_report_method(d, cfg, r.L, err) != 0 ||
+	    cs_report_quality(d, db, cfg, o->from[0] ? o->from : NULL,
+	    o->to[0] ? o->to : NULL, r.L, err) != 0)
+		goto out;
 	rc = cs_doc_ok(d, err);
 out:
 	free(r.cmp);
