@@ -69,6 +69,11 @@ run $MONTHLY -V
 check_rc 0 "-V"
 check "--version: the tools' version" \
     [ "$(cat out)" = "callstat-monthly $(callstat-import --version | cut -d' ' -f2)" ]
+run callstat monthly --version
+check_rc 0 "callstat monthly --version: the front runs the script"
+check "callstat monthly --version: its version" has out "callstat-monthly "
+run callstat
+check "callstat alone lists monthly" grep -qE "^ +monthly " out
 for bad in "-x" "--bogus" "-m 2024-13" "-m 24-03" "--lang de" "extra" "-o"; do
 	# shellcheck disable=SC2086
 	run $MONTHLY -c callstat.conf -d town.db $bad
