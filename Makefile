@@ -34,6 +34,9 @@ TOOLS += callstat-compare callstat-chart callstat-report
 MAN1 = $(TOOLS:%=man/%.1)
 MAN5 = man/callstat.conf.5
 MAN7 = man/callstat-kpi.7
+# scripts installed with the tools (a copy in $(B)/bin, the version filled in)
+SCRIPTS = callstat-monthly
+MAN8 = $(SCRIPTS:%=man/%.8)
 
 LIB_SRC = $(wildcard src/lib/*.c src/lib/readers/*.c src/lib/synth/*.c src/lib/draw/*.c src/lib/report/*.c)
 LIB_OBJ = $(LIB_SRC:src/%.c=$(B)/obj/%.o)
@@ -44,7 +47,11 @@ UNIT_OBJ = $(UNIT_SRC:tests/%.c=$(B)/obj/tests/%.o)
 .PHONY: check-fuzz fuzz check-tsan all check check-build check-unit check-shell check-man check-san \
 	demo bench install uninstall clean deps
 
-all: $(TOOL_BIN)
+all: $(TOOL_BIN) $(SCRIPTS:%=$(B)/bin/%)
+
+$(SCRIPTS:%=$(B)/bin/%): $(B)/bin/%: scripts/% Makefile
+	@mkdir -p $(@D)
+	sed 's/@VERSION@/$(VERSION)/g' $< > $@.tmp && chmod 755 $@.tmp && mv -f $@.tmp $@
 
 $(B)/obj/%.o: src/%.c
 	@mkdir -p $(@D)
@@ -88,7 +95,7 @@ check-shell: all
 	CS_BIN=$(B)/bin tests/shell/run
 
 check-man:
-	@for m in $(MAN1) $(MAN5) $(MAN7); do \
+	@for m in $(MAN1) $(MAN5) $(MAN7) $(MAN8); do \
 		mandoc -Tlint -W warning $$m || exit 1; \
 	done
 	@echo "man pages: mandoc -Tlint clean"
@@ -173,21 +180,24 @@ bench: deps
 	scripts/bench-report $(B)/bin
 
 install: all
-	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
-	for t in $(TOOLS); do install -m 755 $(B)/bin/$$t $(DESTDIR)$(BINDIR)/$$t; done
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+		$(DESTDIR)$(MANDIR)/man7 $(DESTDIR)$(MANDIR)/man8
+	for t in $(TOOLS) $(SCRIPTS); do install -m 755 $(B)/bin/$$t $(DESTDIR)$(BINDIR)/$$t; done
 	install -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1/
 	install -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5/
 	install -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7/
+	install -m 644 $(MAN8) $(DESTDIR)$(MANDIR)/man8/
 	mkdir -p $(DESTDIR)$(PODIR)
 	install -m 644 po/*.po $(DESTDIR)$(PODIR)/
 	mkdir -p $(DESTDIR)$(BASHCOMPDIR)
 	install -m 644 completion/callstat $(DESTDIR)$(BASHCOMPDIR)/callstat
-	for t in $(filter-out callstat,$(TOOLS)); do ln -sf callstat $(DESTDIR)$(BASHCOMPDIR)/$$t; done
+	for t in $(filter-out callstat,$(TOOLS)) $(SCRIPTS); do ln -sf callstat $(DESTDIR)$(BASHCOMPDIR)/$$t; done
 
 uninstall:
 	for t in $(TOOLS); do rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(MANDIR)/man1/$$t.1; done
+	for t in $(SCRIPTS); do rm -f $(DESTDIR)$(BINDIR)/$$t $(DESTDIR)$(MANDIR)/man8/$$t.8; done
 	rm -f $(DESTDIR)$(MANDIR)/man5/callstat.conf.5 $(DESTDIR)$(MANDIR)/man7/callstat-kpi.7
-	for t in $(TOOLS); do rm -f $(DESTDIR)$(BASHCOMPDIR)/$$t; done
+	for t in $(TOOLS) $(SCRIPTS); do rm -f $(DESTDIR)$(BASHCOMPDIR)/$$t; done
 	for p in po/*.po; do rm -f $(DESTDIR)$(PODIR)/$${p#po/}; done
 
 clean:

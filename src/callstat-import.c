@@ -10,11 +10,15 @@
 #include "import.h"
 #include "path.h"
 #include "privacy.h"
+#include "sources.h"
 #include "tool.h"
 
 static const char synopsis[] =
 	"callstat-import [-hqV] [-c config] [-d database] [--format format]\n"
-	"       [--rejects file] [--times local|utc] file ...";
+	"       [--rejects file] [--times local|utc] file ...\n"
+	"       callstat-import [-q] [-c config] [-d database] [--format format]\n"
+	"       [--rejects file] [--times local|utc] --sources\n"
+	"       callstat-import [-q] [-c config] --list-sources";
 
 static void
 help(void)
@@ -32,8 +36,11 @@ help(void)
 	    "      --format FORMAT   %s\n"
 	    "                        (default: detected from the content)\n"
 	    "  -h, --help            this help\n"
+	    "      --list-sources    print the files --sources would read, and exit\n"
 	    "  -q, --quiet           no summary line per file\n"
 	    "      --rejects FILE    also write each rejected line's FILE:LINE: reason\n"
+	    "      --sources         import the files the configuration's [import]\n"
+	    "                        sources names, in its order, instead of file ...\n"
 	    "      --times local|utc how the PBX wrote its times (default: [pbx] times)\n"
 	    "  -V, --version         print the version\n\n"
 	    "Exit status: 0 success, 1 a file failed or a line was rejected,\n"
@@ -113,6 +120,7 @@ struct args {
 	const char *rejects, *times;	/* --rejects, --times, or NULL */
 	const struct cs_format *format;	/* --format, or NULL: detect */
 	int quiet;
+	int sources, list;		/* --sources, --list-sources */
 	char **files;
 	int nfiles;
 };
@@ -124,14 +132,17 @@ struct args {
 static int
 parse_args(int argc, char **argv, struct args *a)
 {
-	enum { O_FORMAT = CS_OPT_TOOL, O_REJECTS, O_TIMES };
+	enum { O_FORMAT = CS_OPT_TOOL, O_LIST_SOURCES, O_REJECTS, O_SOURCES,
+		O_TIMES };
 	static const struct option longopts[] = {
 		{ "config", required_argument, NULL, 'c' },
 		{ "db", required_argument, NULL, 'd' },
 		{ "format", required_argument, NULL, O_FORMAT },
 		{ "help", no_argument, NULL, 'h' },
+		{ "list-sources", no_argument, NULL, O_LIST_SOURCES },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "rejects", required_argument, NULL, O_REJECTS },
+		{ "sources", no_argument, NULL, O_SOURCES },
 		{ "times", required_argument, NULL, O_TIMES },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
@@ -156,11 +167,17 @@ parse_args(int argc, char **argv, struct args *a)
 		case 'h':
 			help();
 			return CS_EXIT_OK;
+		case O_LIST_SOURCES:
+			a->list = 1;
+			break;
 		case 'q':
 			a->quiet = 1;
 			break;
 		case O_REJECTS:
 			a->rejects = optarg;
+			break;
+		case O_SOURCES:
+			a->sources = 1;
 			break;
 		case O_TIMES:
 			if (strcmp(optarg, "local") != 0 && strcmp(optarg, "utc") != 0)
@@ -177,21 +194,31 @@ parse_args(int argc, char **argv, struct args *a)
 	}
 	a->files = argv + optind;
 	a->nfiles = argc - optind;
-	if (a->nfiles == 0)
+	if (a->sources && a->list)
+		return cs_usage_error(synopsis, "give --sources or --list-sources, "
+		    "not both");
+	if ((a->sources || a->list) && a->nfiles > 0)
+		return cs_usage_error(synopsis, "%s reads the files the "
+		    "configuration's [import] sources names: give no file ('%s')",
+		    a->sources ? "--sources" : "--list-sources", a->files[0]);
+	if (a->nfiles == 0 && !a->sources && !a->list)
 		return cs_usage_error(synopsis, "no input files (use - for "
-		    "standard input)");
+		    "standard input, or --sources for those the configuration "
+		    "names)");
 	return -1;
 }
 
 /*
- * The configuration, then the database and its key, checked before either
- * is made (a refused import leaves no file behind), then made and opened,
- * and --rejects' file.  Returns 0, or -1 after a message; *open_ok says
- * whether cfg and db are to be released.
+ * The configuration (and with --sources, the files it names, into srcs),
+ * then the database and its key, checked before either is made (a refused
+ * import leaves no file behind), then made and opened, and --rejects'
+ * file.  Returns 0, or -1 after a message; *open_ok says whether cfg and
+ * db are to be released.
  */
 static int
 open_all(const struct args *a, struct cs_config *cfg, struct cs_db *db,
-    struct cs_privacy *priv, struct sink *sink, int *open_ok)
+    struct cs_privacy *priv, struct sink *sink, struct cs_sources *srcs,
+    int *open_ok)
 {
 	const char *dbpath;
 	char keypath[4096];
@@ -199,6 +226,12 @@ open_all(const struct args *a, struct cs_config *cfg, struct cs_db *db,
 
 	if (cs_tool_config(a->o.config, cfg) != 0)
 		return -1;
+	/* no [import] sources: refused before the database is made */
+	if (a->sources && cs_sources_list(srcs, cfg, &err) != 0) {
+		cs_warnx("%s", err.msg);
+		cs_config_release(cfg);
+		return -1;
+	}
 	dbpath = cs_db_find(a->o.db);
 	if (cfg->key_file != NULL)
 		snprintf(keypath, sizeof(keypath), "%s", cfg->key_file);
@@ -271,10 +304,33 @@ import_one(struct cs_import *im, struct sink *sink, const char *path,
 	return st.rejected > 0 ? CS_EXIT_FAIL : CS_EXIT_OK;
 }
 
+/*
+ * What --sources found at one entry of its list: a file is imported, the
+ * others said (a compressed file's note unless quiet).  Returns the exit
+ * status it makes.
+ */
+static int
+import_source(struct cs_import *im, struct sink *sink,
+    const struct cs_source *src, int quiet)
+{
+	switch (src->kind) {
+	case CS_SOURCE_FILE:
+		return import_one(im, sink, src->path, quiet);
+	case CS_SOURCE_COMPRESSED:
+		if (!quiet)
+			cs_warnx("%s", src->why);
+		return CS_EXIT_OK;
+	case CS_SOURCE_MISSING:
+		cs_warnx("%s", src->why);
+		break;
+	}
+	return CS_EXIT_FAIL;
+}
+
 /* Every file, then the calls rebuilt if the configuration changed. */
 static int
 import_all(const struct args *a, struct cs_config *cfg, struct cs_db *db,
-    struct cs_privacy *priv, struct sink *sink)
+    struct cs_privacy *priv, struct sink *sink, const struct cs_sources *srcs)
 {
 	struct cs_import im;
 	struct cs_error err;
@@ -293,9 +349,53 @@ import_all(const struct args *a, struct cs_config *cfg, struct cs_db *db,
 	for (int i = 0; i < a->nfiles; i++)
 		if (import_one(&im, sink, a->files[i], a->quiet) != CS_EXIT_OK)
 			status = CS_EXIT_FAIL;
+	for (size_t i = 0; i < srcs->n; i++)
+		if (import_source(&im, sink, &srcs->s[i], a->quiet) != CS_EXIT_OK)
+			status = CS_EXIT_FAIL;
 	/* a configuration changed since the last import: rebuild it all */
 	if (cs_calls_refresh(db, cfg, NULL, &err) != 0) {
 		cs_warnx("%s", err.msg);
+		status = CS_EXIT_FAIL;
+	}
+	return status;
+}
+
+/*
+ * --list-sources: the files --sources would read, one a line on standard
+ * output; what it would leave out on standard error.  Returns the exit
+ * status.
+ */
+static int
+list_sources(const struct args *a)
+{
+	struct cs_config cfg;
+	struct cs_sources srcs;
+	struct cs_error err;
+	int status = CS_EXIT_OK;
+
+	if (cs_tool_config(a->o.config, &cfg) != 0)
+		return CS_EXIT_FAIL;
+	if (cs_sources_list(&srcs, &cfg, &err) != 0) {
+		cs_warnx("%s", err.msg);
+		cs_config_release(&cfg);
+		return CS_EXIT_FAIL;
+	}
+	for (size_t i = 0; i < srcs.n; i++) {
+		const struct cs_source *s = &srcs.s[i];
+
+		if (s->kind == CS_SOURCE_FILE)
+			printf("%s\n", s->path);
+		else if (s->kind == CS_SOURCE_MISSING || !a->quiet) {
+			fflush(stdout);
+			cs_warnx("%s", s->why);
+		}
+		if (s->kind == CS_SOURCE_MISSING)
+			status = CS_EXIT_FAIL;
+	}
+	cs_sources_release(&srcs);
+	cs_config_release(&cfg);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		cs_warnx("standard output: write error: %s", strerror(errno));
 		status = CS_EXIT_FAIL;
 	}
 	return status;
@@ -310,19 +410,24 @@ main(int argc, char **argv)
 	struct cs_privacy priv;
 	struct cs_error err;
 	struct sink sink;
+	struct cs_sources srcs;
 	int status, open_ok = 0;
 
 	cs_tool_init("callstat-import");
 	if ((status = parse_args(argc, argv, &a)) >= 0)
 		return status;
+	if (a.list)
+		return list_sources(&a);
 	memset(&sink, 0, sizeof(sink));
 	memset(&priv, 0, sizeof(priv));
-	if (open_all(&a, &cfg, &db, &priv, &sink, &open_ok) != 0) {
+	memset(&srcs, 0, sizeof(srcs));
+	if (open_all(&a, &cfg, &db, &priv, &sink, &srcs, &open_ok) != 0) {
 		status = CS_EXIT_FAIL;
 	} else {
 		sink.progress = isatty(STDERR_FILENO);
-		status = import_all(&a, &cfg, &db, &priv, &sink);
+		status = import_all(&a, &cfg, &db, &priv, &sink, &srcs);
 	}
+	cs_sources_release(&srcs);
 	if (sink.rejects != NULL && fclose(sink.rejects) != 0) {
 		cs_warnx("%s: %s", a.rejects, strerror(errno));
 		status = CS_EXIT_FAIL;

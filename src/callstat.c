@@ -18,6 +18,7 @@ static const struct {
 	{ "compare", "the figures before and after, with intervals and tests" },
 	{ "import", "PBX logs into the database" },
 	{ "kpi", "the figures per service and period" },
+	{ "monthly", "cron's run: new logs imported, last month's reports" },
 	{ "purge", "records past the retention deleted, figures kept" },
 	{ "report", "the council's report: an A4 PDF and one HTML file" },
 	{ "synth", "a sample town's logs, with their truth" },

@@ -1,4 +1,10 @@
-#include <ctype.h>
+/*
+ * config.c: callstat.conf(5) read (inih, through a line reader that folds
+ * long lines and keeps physical line numbers), its town-wide sections
+ * ([commune], [pbx], [bot], [internal], [privacy]) and the configuration's
+ * lifecycle.  The sections a town names, [service NAME] and [format NAME],
+ * and match lists are config_service.c's.
+ */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,41 +15,7 @@
 #include <sodium.h>
 
 #include "config.h"
-
-/* What the inih handler needs: the config and the first error. */
-/*
- * inih, as Debian builds it, reads lines of at most 199 characters and
- * never shows the handler a section without keys.  So callstat feeds it
- * through a reader of its own: long lines are folded into continuation
- * lines at blanks (list values then add up), every section header is
- * checked as it is read, and physical line numbers are kept for messages.
- */
-#define INI_CHUNK 150
-
-struct load {
-	struct cs_config *c;
-	const char *path;
-	struct cs_error err;
-	int failed;
-	int fail_line;
-	FILE *fp;
-	char *line;		/* the physical line being fed */
-	size_t linecap;
-	size_t pos;		/* how much of it inih has had */
-	int phys;		/* its number */
-	int *map;		/* inih's line number -> physical line */
-	int nmap, capmap;
-	char prev_section[256], prev_key[64];
-	int indented;		/* the line fed last may continue a key */
-	/* the keys given so far, with their line: each at most once a
-	   section, since a second value would silently replace the first */
-	struct seen {
-		char *section, *key;
-		int line;
-	} *seen;
-	size_t nseen;
-};
-
+#include "config_int.h"
 
 void
 cs_config_init(struct cs_config *c)
@@ -53,17 +25,6 @@ cs_config_init(struct cs_config *c)
 	c->short_abandon = 5;
 	c->service_level = 20;
 	c->retention_months = 13;
-}
-
-static int
-fail(struct load *l, const char *fmt, const char *a, const char *b)
-{
-	if (!l->failed) {
-		snprintf(l->err.msg, sizeof(l->err.msg), fmt, a, b);
-		l->failed = 1;
-		l->fail_line = l->phys;
-	}
-	return 0;	/* inih: this line is an error */
 }
 
 static int
@@ -88,19 +49,19 @@ add_closed(struct load *l, const char *v)
 	int ok = 1;
 
 	if (copy == NULL)
-		return fail(l, "out of memory%s%s", "", "");
+		return cs_config_fail(l, "out of memory%s%s", "", "");
 	for (w = strtok_r(copy, " \t,", &save); w != NULL && ok;
 	    w = strtok_r(NULL, " \t,", &save)) {
 		struct cs_datetime d;
 		int *nc;
 
 		if (cs_date_parse(w, &d) != 0) {
-			ok = fail(l, "bad date '%s' in closed: write YYYY-MM-DD%s", w, "");
+			ok = cs_config_fail(l, "bad date '%s' in closed: write YYYY-MM-DD%s", w, "");
 			break;
 		}
 		nc = realloc(l->c->closed, (l->c->nclosed + 1) * sizeof(*nc));
 		if (nc == NULL) {
-			ok = fail(l, "out of memory%s%s", "", "");
+			ok = cs_config_fail(l, "out of memory%s%s", "", "");
 			break;
 		}
 		l->c->closed = nc;
@@ -109,73 +70,21 @@ add_closed(struct load *l, const char *v)
 	free(copy);
 	return ok;
 }
-
-/* A match list: a key given again, or continued on indented lines, adds
- * its terms to the list. */
-static int
-set_match(struct load *l, struct cs_match *m, const char *v)
-{
-	struct cs_error e;
-	struct cs_match more;
-	struct cs_term *nt;
-
-	if (cs_match_parse(&more, v, &e) != 0)
-		return fail(l, "%s%s", e.msg, "");
-	if (more.n == 0)
-		return 1;
-	nt = realloc(m->t, (m->n + more.n) * sizeof(*nt));
-	if (nt == NULL) {
-		cs_match_release(&more);
-		return fail(l, "out of memory%s%s", "", "");
-	}
-	m->t = nt;
-	memcpy(m->t + m->n, more.t, more.n * sizeof(*nt));
-	m->n += more.n;
-	free(more.t);
-	return 1;
-}
-
-static int
-set_str(struct load *l, char **dst, const char *v)
-{
-	free(*dst);
-	*dst = cs_strdup(v);
-	if (*dst == NULL)
-		return fail(l, "out of memory%s%s", "", "");
-	return 1;
-}
-
-/* A text continued on an indented line: joined with a blank. */
-static int
-add_str(struct load *l, char **dst, const char *v)
-{
-	size_t len = *dst != NULL ? strlen(*dst) : 0;
-	char *n = realloc(*dst, len + strlen(v) + 2);
-
-	if (n == NULL)
-		return fail(l, "out of memory%s%s", "", "");
-	if (len > 0)
-		n[len++] = ' ';
-	strcpy(n + len, v);
-	*dst = n;
-	return 1;
-}
-
 static int
 do_commune(struct load *l, const char *key, const char *v, int again)
 {
 	struct cs_config *c = l->c;
 
 	if (strcmp(key, "name") == 0)
-		return again ? add_str(l, &c->name, v) : set_str(l, &c->name, v);
+		return again ? cs_config_add_str(l, &c->name, v) : cs_config_set_str(l, &c->name, v);
 	if (again && strcmp(key, "closed") != 0)
-		return fail(l, "'%s' takes one value%s", key, "");
+		return cs_config_fail(l, "'%s' takes one value%s", key, "");
 	if (strcmp(key, "timezone") == 0) {
 		struct cs_error e;
 
 		if (cs_tz_use(v, &e) != 0)
-			return fail(l, "%s%s", e.msg, "");
-		return set_str(l, &c->timezone, v);
+			return cs_config_fail(l, "%s%s", e.msg, "");
+		return cs_config_set_str(l, &c->timezone, v);
 	}
 	if (strcmp(key, "holidays") == 0) {
 		if (strcmp(v, "fr") == 0)
@@ -185,7 +94,7 @@ do_commune(struct load *l, const char *key, const char *v, int again)
 		else if (strcmp(v, "none") == 0)
 			c->holidays = CS_HOLIDAYS_NONE;
 		else
-			return fail(l, "unknown holidays '%s': use fr, "
+			return cs_config_fail(l, "unknown holidays '%s': use fr, "
 			    "fr-alsace-moselle or none%s", v, "");
 		return 1;
 	}
@@ -193,164 +102,55 @@ do_commune(struct load *l, const char *key, const char *v, int again)
 		return add_closed(l, v);
 	if (strcmp(key, "short_abandon") == 0) {
 		if (parse_int(v, 0, 3600, &c->short_abandon) != 0)
-			return fail(l, "short_abandon must be seconds from 0 to 3600, "
+			return cs_config_fail(l, "short_abandon must be seconds from 0 to 3600, "
 			    "not '%s'%s", v, "");
 		return 1;
 	}
 	if (strcmp(key, "service_level") == 0) {
 		if (parse_int(v, 0, 86400, &c->service_level) != 0)
-			return fail(l, "service_level must be seconds from 0 to 86400, "
+			return cs_config_fail(l, "service_level must be seconds from 0 to 86400, "
 			    "not '%s'%s", v, "");
 		return 1;
 	}
 	if (strcmp(key, "dial_timeout") == 0) {
 		if (parse_int(v, 1, 86400, &c->dial_timeout) != 0)
-			return fail(l, "dial_timeout must be seconds from 1 to 86400, "
+			return cs_config_fail(l, "dial_timeout must be seconds from 1 to 86400, "
 			    "not '%s'%s", v, "");
 		return 1;
 	}
 	if (strcmp(key, "retention_months") == 0) {
 		if (parse_int(v, 1, 1200, &c->retention_months) != 0)
-			return fail(l, "retention_months must be a number of months "
+			return cs_config_fail(l, "retention_months must be a number of months "
 			    "from 1 to 1200, not '%s'%s", v, "");
 		return 1;
 	}
 	if (strcmp(key, "key_file") == 0)
-		return set_str(l, &c->key_file, v);
-	return fail(l, "unknown key '%s' in [commune]%s", key, "");
+		return cs_config_set_str(l, &c->key_file, v);
+	return cs_config_fail(l, "unknown key '%s' in [commune]%s", key, "");
 }
-
+/* A list of words separated by blanks (a key continued on indented lines
+ * adds to it): [import] sources. */
 static int
-do_service(struct load *l, const char *name, const char *key, const char *v,
-    int again)
+add_words(struct load *l, char ***list, size_t *n, const char *v)
 {
-	struct cs_config *c = l->c;
-	struct cs_service *s = NULL;
+	char *copy = cs_strdup(v), *save = NULL, *w;
 
-	for (size_t i = 0; i < c->nservices; i++)
-		if (strcmp(c->services[i].name, name) == 0)
-			s = &c->services[i];
-	if (s == NULL) {
-		struct cs_service *ns;
+	if (copy == NULL)
+		return cs_config_fail(l, "out of memory%s%s", "", "");
+	for (w = strtok_r(copy, " \t", &save); w != NULL;
+	    w = strtok_r(NULL, " \t", &save)) {
+		char **nl = realloc(*list, (*n + 1) * sizeof(*nl));
 
-		if (strcmp(name, "other") == 0)
-			return fail(l, "[service other] is reserved: it holds the "
-			    "calls no service matches%s%s", "", "");
-		for (const char *p = name; *p != '\0'; p++)
-			if (!isalnum((unsigned char)*p) && *p != '-' && *p != '_')
-				return fail(l, "bad service name '%s': use letters, "
-				    "digits, '-' and '_'%s", name, "");
-		ns = realloc(c->services, (c->nservices + 1) * sizeof(*ns));
-		if (ns == NULL)
-			return fail(l, "out of memory%s%s", "", "");
-		c->services = ns;
-		s = &c->services[c->nservices++];
-		memset(s, 0, sizeof(*s));
-		s->line = l->phys;
-		s->name = cs_strdup(name);
-		if (s->name == NULL)
-			return fail(l, "out of memory%s%s", "", "");
-	}
-	if (strcmp(key, "label") == 0)
-		return again ? add_str(l, &s->label, v) : set_str(l, &s->label, v);
-	if (strcmp(key, "match") == 0)
-		return set_match(l, &s->match, v);
-	if (strcmp(key, "hours") == 0) {
-		struct cs_error e;
-		size_t len = s->hours_text != NULL ? strlen(s->hours_text) : 0;
-		char *nt = realloc(s->hours_text, len + strlen(v) + 2);
-
-		if (nt == NULL)
-			return fail(l, "out of memory%s%s", "", "");
-		/* continuation lines add to the hours as written */
-		if (len > 0 && again)
-			nt[len++] = ' ';
-		else
-			len = 0;
-		strcpy(nt + len, v);
-		s->hours_text = nt;
-		if (cs_hours_parse(&s->hours, s->hours_text, &e) != 0)
-			return fail(l, "%s%s", e.msg, "");
-		s->has_hours = 1;
-		return 1;
-	}
-	if (strcmp(key, "intents") == 0) {
-		char *copy = cs_strdup(v), *save = NULL, *w;
-
-		if (copy == NULL)
-			return fail(l, "out of memory%s%s", "", "");
-		for (w = strtok_r(copy, " \t,", &save); w != NULL;
-		    w = strtok_r(NULL, " \t,", &save)) {
-			char **ni = realloc(s->intents, (s->nintents + 1) * sizeof(*ni));
-
-			if (ni == NULL || (ni[s->nintents] = cs_strdup(w)) == NULL) {
-				if (ni != NULL)
-					s->intents = ni;
-				free(copy);
-				return fail(l, "out of memory%s%s", "", "");
-			}
-			s->intents = ni;
-			s->nintents++;
+		if (nl == NULL || (nl[*n] = cs_strdup(w)) == NULL) {
+			if (nl != NULL)
+				*list = nl;
+			free(copy);
+			return cs_config_fail(l, "out of memory%s%s", "", "");
 		}
-		free(copy);
-		return 1;
+		*list = nl;
+		(*n)++;
 	}
-	return fail(l, "unknown key '%s' in [service %s]", key, name);
-}
-
-static int
-do_format(struct load *l, const char *name, const char *key, const char *v)
-{
-	static const char *const keys[] = {
-		"header", "separator", "call_id", "leg", "start", "answer", "end",
-		"duration", "caller", "caller_name", "dialled", "destination",
-		"queue", "answered_by", "disposition",
-	};
-	static const char *const mapped[] = {
-		"answered_by.human", "answered_by.bot", "answered_by.pbx",
-		"disposition.answered", "disposition.abandoned",
-		"disposition.no_answer", "disposition.busy", "disposition.failed",
-		"disposition.queue_timeout", "disposition.queue_empty",
-	};
-	struct cs_config *c = l->c;
-	struct cs_format_def *f = NULL;
-	int known = 0;
-	char **nk, **nv;
-
-	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
-		known |= strcmp(key, keys[i]) == 0;
-	for (size_t i = 0; i < sizeof(mapped) / sizeof(mapped[0]); i++)
-		known |= strcmp(key, mapped[i]) == 0;
-	if (!known)
-		return fail(l, "unknown key '%s' in [format %s]", key, name);
-	for (size_t i = 0; i < c->nformats; i++)
-		if (strcmp(c->formats[i].name, name) == 0)
-			f = &c->formats[i];
-	if (f == NULL) {
-		struct cs_format_def *nf = realloc(c->formats,
-		    (c->nformats + 1) * sizeof(*nf));
-
-		if (nf == NULL)
-			return fail(l, "out of memory%s%s", "", "");
-		c->formats = nf;
-		f = &c->formats[c->nformats++];
-		memset(f, 0, sizeof(*f));
-		if ((f->name = cs_strdup(name)) == NULL)
-			return fail(l, "out of memory%s%s", "", "");
-	}
-	nk = realloc(f->key, (f->n + 1) * sizeof(*nk));
-	if (nk != NULL)
-		f->key = nk;
-	nv = realloc(f->value, (f->n + 1) * sizeof(*nv));
-	if (nv != NULL)
-		f->value = nv;
-	if (nk == NULL || nv == NULL)
-		return fail(l, "out of memory%s%s", "", "");
-	f->key[f->n] = cs_strdup(key);
-	f->value[f->n] = cs_strdup(v);
-	f->n++;
-	if (f->key[f->n - 1] == NULL || f->value[f->n - 1] == NULL)
-		return fail(l, "out of memory%s%s", "", "");
+	free(copy);
 	return 1;
 }
 
@@ -389,12 +189,12 @@ check_once(struct load *l, const char *section, const char *key)
 			    "on lines %d and %d: keep one (a list goes on over "
 			    "indented lines)", key, section, l->seen[i].line,
 			    l->phys);
-			fail(l, "%s%s", msg, "");
+			cs_config_fail(l, "%s%s", msg, "");
 			return -1;
 		}
 	ns = realloc(l->seen, (l->nseen + 1) * sizeof(*ns));
 	if (ns == NULL) {
-		fail(l, "out of memory%s%s", "", "");
+		cs_config_fail(l, "out of memory%s%s", "", "");
 		return -1;
 	}
 	l->seen = ns;
@@ -403,7 +203,7 @@ check_once(struct load *l, const char *section, const char *key)
 	ns[l->nseen].line = l->phys;
 	l->nseen++;
 	if (ns[l->nseen - 1].section == NULL || ns[l->nseen - 1].key == NULL) {
-		fail(l, "out of memory%s%s", "", "");
+		cs_config_fail(l, "out of memory%s%s", "", "");
 		return -1;
 	}
 	return 0;
@@ -437,9 +237,10 @@ handler(void *user, const char *section, const char *key, const char *value)
 		return do_commune(l, key, v, again);
 	/* a service's keys each say what a continuation line does */
 	if (again && strcmp(key, "match") != 0 && strcmp(key, "welcome") != 0 &&
+	    strcmp(section, "import") != 0 &&
 	    strncmp(section, "format ", 7) != 0 &&
 	    strncmp(section, "service ", 8) != 0)
-		return fail(l, "'%s' takes one value%s", key, "");
+		return cs_config_fail(l, "'%s' takes one value%s", key, "");
 	if (strcmp(section, "pbx") == 0) {
 		if (strcmp(key, "times") == 0) {
 			if (strcmp(v, "local") == 0)
@@ -447,56 +248,61 @@ handler(void *user, const char *section, const char *key, const char *value)
 			else if (strcmp(v, "utc") == 0)
 				c->times_utc = 1;
 			else
-				return fail(l, "times must be local or utc, not '%s'%s",
+				return cs_config_fail(l, "times must be local or utc, not '%s'%s",
 				    v, "");
 			return 1;
 		}
 		if (strcmp(key, "welcome") == 0)
-			return set_match(l, &c->welcome, v);
-		return fail(l, "unknown key '%s' in [pbx]%s", key, "");
+			return cs_config_match_add(l, &c->welcome, v);
+		return cs_config_fail(l, "unknown key '%s' in [pbx]%s", key, "");
 	}
 	if (strcmp(section, "bot") == 0) {
 		if (strcmp(key, "match") == 0)
-			return set_match(l, &c->bot, v);
+			return cs_config_match_add(l, &c->bot, v);
 		if (strcmp(key, "go_live") == 0) {
 			struct cs_datetime d;
 
 			if (cs_date_parse(v, &d) != 0)
-				return fail(l, "bad go_live date '%s': write "
+				return cs_config_fail(l, "bad go_live date '%s': write "
 				    "YYYY-MM-DD%s", v, "");
 			memcpy(c->go_live, v, 10);
 			c->go_live[10] = '\0';
 			return 1;
 		}
-		return fail(l, "unknown key '%s' in [bot]%s", key, "");
+		return cs_config_fail(l, "unknown key '%s' in [bot]%s", key, "");
 	}
 	if (strcmp(section, "internal") == 0) {
 		if (strcmp(key, "match") == 0)
-			return set_match(l, &c->internal, v);
-		return fail(l, "unknown key '%s' in [internal]%s", key, "");
+			return cs_config_match_add(l, &c->internal, v);
+		return cs_config_fail(l, "unknown key '%s' in [internal]%s", key, "");
+	}
+	if (strcmp(section, "import") == 0) {
+		if (strcmp(key, "sources") == 0)
+			return add_words(l, &c->sources, &c->nsources, v);
+		return cs_config_fail(l, "unknown key '%s' in [import]%s", key, "");
 	}
 	if (strcmp(section, "privacy") == 0) {
 		if (strcmp(key, "callback_days") == 0) {
 			if (parse_int(v, 0, 3650, &c->callback_days) != 0)
-				return fail(l, "callback_days must be a number of days "
+				return cs_config_fail(l, "callback_days must be a number of days "
 				    "from 0 to 3650, not '%s'%s", v, "");
 			return 1;
 		}
-		return fail(l, "unknown key '%s' in [privacy]%s", key, "");
+		return cs_config_fail(l, "unknown key '%s' in [privacy]%s", key, "");
 	}
 	if (strncmp(section, "service ", 8) == 0 && section[8] != '\0')
-		return do_service(l, section + 8, key, v, again);
+		return cs_config_service_key(l, section + 8, key, v, again);
 	if (strncmp(section, "format ", 7) == 0 && section[7] != '\0')
-		return do_format(l, section + 7, key, v);
-	return fail(l, "unknown section [%s]: use commune, pbx, bot, internal, "
-	    "privacy, service NAME or format NAME%s", section, "");
+		return cs_config_format_key(l, section + 7, key, v);
+	return cs_config_fail(l, "unknown section [%s]: use commune, pbx, bot, internal, "
+	    "privacy, import, service NAME or format NAME%s", section, "");
 }
 
 static int
 valid_section(const char *name)
 {
 	static const char *const plain[] = {
-		"commune", "pbx", "bot", "internal", "privacy"
+		"commune", "pbx", "bot", "internal", "privacy", "import"
 	};
 
 	for (size_t i = 0; i < sizeof(plain) / sizeof(plain[0]); i++)
@@ -523,8 +329,8 @@ check_header(struct load *l, const char *p)
 	memcpy(name, p + 1, len);
 	name[len] = '\0';
 	if (!valid_section(name))
-		fail(l, "unknown section [%s]: use commune, pbx, bot, internal, "
-		    "privacy, service NAME or format NAME%s", name, "");
+		cs_config_fail(l, "unknown section [%s]: use commune, pbx, bot, internal, "
+		    "privacy, import, service NAME or format NAME%s", name, "");
 }
 
 /* inih's reader (fgets-like): one physical line, folded when long. */
@@ -546,7 +352,7 @@ feed_line(char *str, int num, void *stream)
 		l->phys++;
 		if (memchr(l->line, '\0', (size_t)n) != NULL) {
 			/* inih would stop the line there, silently */
-			fail(l, "NUL byte; the file is not text%s%s", "", "");
+			cs_config_fail(l, "NUL byte; the file is not text%s%s", "", "");
 			return NULL;
 		}
 		while (n > 0 && (l->line[n - 1] == '\n' || l->line[n - 1] == '\r'))
@@ -716,28 +522,10 @@ cs_config_release(struct cs_config *c)
 	cs_match_release(&c->welcome);
 	cs_match_release(&c->bot);
 	cs_match_release(&c->internal);
-	for (size_t i = 0; i < c->nservices; i++) {
-		struct cs_service *s = &c->services[i];
-
-		free(s->name);
-		free(s->label);
-		free(s->hours_text);
-		cs_match_release(&s->match);
-		for (size_t j = 0; j < s->nintents; j++)
-			free(s->intents[j]);
-		free(s->intents);
-	}
-	free(c->services);
-	for (size_t i = 0; i < c->nformats; i++) {
-		for (size_t j = 0; j < c->formats[i].n; j++) {
-			free(c->formats[i].key[j]);
-			free(c->formats[i].value[j]);
-		}
-		free(c->formats[i].key);
-		free(c->formats[i].value);
-		free(c->formats[i].name);
-	}
-	free(c->formats);
+	cs_config_named_release(c);
+	for (size_t i = 0; i < c->nsources; i++)
+		free(c->sources[i]);
+	free(c->sources);
 	cs_config_init(c);
 }
 
@@ -757,32 +545,6 @@ cs_config_find(const char *explicit)
 		return "/etc/callstat/callstat.conf";
 	return NULL;
 }
-
-int
-cs_config_service_by(const struct cs_config *c, enum cs_term_kind kind,
-    const char *value)
-{
-	if (value == NULL || *value == '\0')
-		return -1;
-	for (size_t s = 0; s < c->nservices; s++) {
-		const struct cs_match *m = &c->services[s].match;
-
-		for (size_t i = 0; i < m->n; i++)
-			if (m->t[i].kind == kind && cs_term_match(&m->t[i], value))
-				return (int)s;
-	}
-	return -1;
-}
-
-int
-cs_config_service(const struct cs_config *c, const char *name)
-{
-	for (size_t i = 0; i < c->nservices; i++)
-		if (strcmp(c->services[i].name, name) == 0)
-			return (int)i;
-	return -1;
-}
-
 int
 cs_config_closed_day(const struct cs_config *c, int year, int mon, int mday)
 {

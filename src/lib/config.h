@@ -56,6 +56,9 @@ struct cs_config {
 	size_t nservices;
 	struct cs_format_def *formats;
 	size_t nformats;
+	char **sources;		/* [import] sources, as written: paths, globs,
+				   directories (sources.h reads them) */
+	size_t nsources;
 	char digest[65];	/* hex SHA-256 of the file: rebuild when it changes */
 };
 

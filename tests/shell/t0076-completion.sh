@@ -6,6 +6,7 @@
 COMPLETION="$CS_TOP/completion/callstat"
 TOOLS="callstat-import callstat-kpi callstat-calls callstat-synth"
 [ -x "$CS_BIN/callstat-purge" ] && TOOLS="$TOOLS callstat-purge"
+[ -x "$CS_BIN/callstat-monthly" ] && TOOLS="$TOOLS callstat-monthly"
 
 # comp WORD...: what completing the last WORD (possibly empty) of the
 # command line WORD... offers, one a line, sorted
@@ -126,6 +127,15 @@ check "import --format <TAB>: every format callstat-import knows ($formats)" \
 	offers "$formats" callstat-import --format ''
 check "import --times <TAB>" offers "local utc" callstat-import --times ''
 check "import FILE<TAB>: files" offers "kpi-out.csv" callstat-import -c example.conf kpi
+check "import --sources <TAB>: no file (the configuration names them)" \
+	offers "" callstat-import -c example.conf --sources kpi
+check "import --list-sources <TAB>: no file" \
+	offers "" callstat-import --list-sources kpi
+if [ -x "$CS_BIN/callstat-monthly" ]; then
+	check "monthly --lang <TAB>" offers "fr en" callstat-monthly --lang ''
+	check "monthly -m <TAB>: nothing (a month)" offers "" callstat-monthly -m ''
+	check "monthly -l <TAB>: files" offers "kpi-out.csv" callstat-monthly -l kpi
+fi
 check "synth --columns <TAB>" offers "16 18 21" callstat-synth --columns ''
 mkdir outdir
 check "synth -o <TAB>: directories only" offers "outdir" callstat-synth -o o

@@ -9,8 +9,14 @@ for t in callstat callstat-import callstat-kpi callstat-calls callstat-check cal
 done
 check "callstat.conf(5) installed" test -f "$T/root/opt/cs/man/man5/callstat.conf.5"
 check "callstat-kpi(7) installed" test -f "$T/root/opt/cs/man/man7/callstat-kpi.7"
+check "callstat-monthly installed, executable" test -x "$T/root/opt/cs/bin/callstat-monthly"
+check "callstat-monthly(8) installed" test -f "$T/root/opt/cs/man/man8/callstat-monthly.8"
+run "$T/root/opt/cs/bin/callstat-monthly" --version
+check "the installed callstat-monthly has the tools' version" \
+	[ "$(cat "$T/out")" = "callstat-monthly $("$T/root/opt/cs/bin/callstat-import" --version | cut -d' ' -f2)" ]
 comp="$T/root/opt/cs/share/bash-completion/completions"
-for t in callstat callstat-import callstat-kpi callstat-calls callstat-check callstat-purge callstat-synth; do
+for t in callstat callstat-import callstat-kpi callstat-calls callstat-check callstat-purge callstat-synth \
+    callstat-monthly; do
 	check "bash completion for $t installed, under PREFIX" test -r "$comp/$t"
 	check "completion file for $t registers it" \
 		bash -c '. "$1" && complete -p "$2" > /dev/null' sh "$comp/$t" "$t"
