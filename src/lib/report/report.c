@@ -19,16 +19,6 @@
 
 /* ---- periods ---- */
 
-static int
-days_in_month(int y, int m)
-{
-	static const int n[12] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31,
-	    30, 31 };
-
-	return m == 2 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0) ? 29 :
-	    n[m - 1];
-}
-
 /* YYYY-MM-DD into out. */
 static void
 mkday(char out[11], int y, int m, int d)
@@ -50,8 +40,8 @@ year_before(const char *day, char out[11])
 		snprintf(out, 11, "%s", day);
 		return;
 	}
-	if (m >= 1 && m <= 12 && y > 1 && d == days_in_month(y, m))
-		d = days_in_month(y - 1, m);
+	if (m >= 1 && m <= 12 && y > 1 && d == cs_month_days(y, m))
+		d = cs_month_days(y - 1, m);
 	mkday(out, y - 1, m, d);
 }
 
@@ -96,7 +86,7 @@ settle(struct cs_db *db, struct cs_report_opts *o, int *year, struct cs_error *e
 			else {
 				/* the twelve months ending with the last one */
 				sscanf(last, "%d-%d-%d", &y, &m, &d);
-				mkday(o->to, y, m, days_in_month(y, m));
+				mkday(o->to, y, m, cs_month_days(y, m));
 				if (++m > 12) {
 					m = 1;
 					y++;
@@ -128,7 +118,7 @@ span_words(const struct cs_lang *L, const char *from, const char *to,
 
 	if (sscanf(from, "%d-%d-%d", &y1, &m1, &d1) == 3 &&
 	    sscanf(to, "%d-%d-%d", &y2, &m2, &d2) == 3 && d1 == 1 &&
-	    d2 == days_in_month(y2, m2)) {
+	    d2 == cs_month_days(y2, m2)) {
 		cs_lang_month(L, y1, m1, 0, a, sizeof(a));
 		cs_lang_month(L, y2, m2, 0, b, sizeof(b));
 	} else {
