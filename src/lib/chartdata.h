@@ -44,6 +44,7 @@ struct cs_chartdata_opts {
 struct cs_chartdata_heat {
 	double count[7][24];
 	char first[16], last[16];	/* the days of the first and last call */
+	long first_day, last_day;	/* the same as YYYYMMDD */
 	long calls;			/* the calls counted */
 };
 
@@ -56,6 +57,11 @@ struct cs_chartdata_heat {
  */
 int cs_chartdata_heat_add(struct cs_chartdata_heat *g, const char *start,
     const char *outcome, int lost);
+
+/* The same for a call whose start is already a local date, its weekday
+ * (0 Monday) and hour. */
+int cs_chartdata_heat_count(struct cs_chartdata_heat *g, int y, int mo, int d,
+    int wday, int hour, const char *outcome, int lost);
 
 /*
  * Fills c's periods (the hours from the earliest to the latest that holds

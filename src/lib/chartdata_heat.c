@@ -16,25 +16,42 @@ cs_chartdata_heat_add(struct cs_chartdata_heat *g, const char *start,
 {
 	int y, mo, d, hh, mi, k = 0;
 	long days;
-	int wd;
 
 	if (sscanf(start, "%4d-%2d-%2d %2d:%2d%n", &y, &mo, &d, &hh, &mi,
 	    &k) != 5 || k != 16 || (start[16] && start[16] != ':') ||
 	    mo < 1 || mo > 12 || d < 1 || d > cs_chartdata_mdays(y, mo) ||
 	    hh < 0 || hh > 23 || mi < 0 || mi > 59)
 		return -1;
+	days = cs_chartdata_days(y, mo, d);
+	/* 1970-01-01 was a Thursday (3, from Monday 0) */
+	return cs_chartdata_heat_count(g, y, mo, d, (int)(((days + 3) % 7 + 7) % 7),
+	    hh, outcome, lost);
+}
+
+int
+cs_chartdata_heat_count(struct cs_chartdata_heat *g, int y, int mo, int d,
+    int wday, int hour, const char *outcome, int lost)
+{
+	char day[16];
+
 	if (lost ? strcmp(outcome, "abandoned") && strcmp(outcome, "missed") :
 	    !strcmp(outcome, "short"))
 		return 0;
-	days = cs_chartdata_days(y, mo, d);
-	/* 1970-01-01 was a Thursday (3, from Monday 0) */
-	wd = (int)(((days + 3) % 7 + 7) % 7);
-	g->count[wd][hh] += 1;
+	g->count[wday][hour] += 1;
 	g->calls++;
-	if (!g->first[0] || strncmp(start, g->first, 10) < 0)
-		snprintf(g->first, sizeof(g->first), "%.10s", start);
-	if (strncmp(start, g->last, 10) > 0)
-		snprintf(g->last, sizeof(g->last), "%.10s", start);
+	/* the first and last days, kept as numbers while counting */
+	if (g->calls == 1 || y * 10000 + mo * 100 + d < g->first_day) {
+		g->first_day = y * 10000 + mo * 100 + d;
+		snprintf(day, sizeof(day), "%04d-%02d-%02d", y % 10000, mo % 100,
+		    d % 100);
+		memcpy(g->first, day, sizeof(day));
+	}
+	if (y * 10000 + mo * 100 + d > g->last_day) {
+		g->last_day = y * 10000 + mo * 100 + d;
+		snprintf(day, sizeof(day), "%04d-%02d-%02d", y % 10000, mo % 100,
+		    d % 100);
+		memcpy(g->last, day, sizeof(day));
+	}
 	return 1;
 }
 

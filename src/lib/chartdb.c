@@ -156,7 +156,7 @@ cs_chartdb_heat(struct cs_db *db, int64_t from, int64_t to,
     struct cs_chartdata_heat *g, struct cs_error *err)
 {
 	sqlite3_stmt *st = NULL;
-	char sql[512], start[32];
+	char sql[512];
 	int rc;
 
 	/* callstat-calls' rows: the inbound calls, in hours unless told */
@@ -174,15 +174,11 @@ cs_chartdb_heat(struct cs_db *db, int64_t from, int64_t to,
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct cs_datetime dt;
 		const char *out = (const char *)sqlite3_column_text(st, 1);
-		cs_utc_to_local(sqlite3_column_int64(st, 0), &dt, NULL);
-		snprintf(start, sizeof(start), "%04d-%02d-%02d %02d:%02d:%02d",
-		    dt.year % 10000, dt.mon % 100, dt.mday % 100, dt.hour % 100,
-		    dt.min % 100, dt.sec % 100);
-		if (cs_chartdata_heat_add(g, start, out ? out : "", lost) < 0) {
-			sqlite3_finalize(st);
-			return cs_error_set(err, "a call's start is no time: %s",
-			    start);
-		}
+		int wday;
+
+		cs_utc_to_local(sqlite3_column_int64(st, 0), &dt, &wday);
+		cs_chartdata_heat_count(g, dt.year, dt.mon, dt.mday, wday, dt.hour,
+		    out ? out : "", lost);
 	}
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
