@@ -19,35 +19,53 @@ cs_check_name(enum cs_check_kind k)
 /* The days asked for, of a column x. */
 #define RANGE(x) "(?1 IS NULL OR " x " >= ?1) AND (?2 IS NULL OR " x " <= ?2)"
 
+/* The days asked for and one either side, of a column x: a session
+ * starts on its call's day or the next. */
+#define NEAR(x) "(?1 IS NULL OR " x " >= date(?1, '-1 day')) AND " \
+    "(?2 IS NULL OR " x " <= date(?2, '+1 day'))"
+
+/*
+ * The sessions and calls of the days asked for (and one either side) are
+ * read once each; the joins between them go through the indexes SQLite
+ * builds for them.  (Looking up each call's session in bot_session, or
+ * each session's call in calls, keyed by start, read a whole table for
+ * each row: minutes for a town's month.)
+ */
 static const char sql[] =
+    "WITH ss AS MATERIALIZED (SELECT day, session, call, link, outcome "
+    "FROM bot_session WHERE " NEAR("day") "), "
+    "linked AS MATERIALIZED (SELECT DISTINCT call FROM ss "
+    "WHERE call IS NOT NULL), "
+    "cc AS MATERIALIZED (SELECT day, id, escalated, bot_answered FROM calls "
+    "WHERE " NEAR("day") " AND (bot_answered = 1 OR id IN linked)) "
     "SELECT day, 0, session, 'no call matches it (by call id, SIP Call-ID, "
-    "or caller, number and time)' FROM bot_session "
+    "or caller, number and time)' FROM ss "
     "WHERE link = 'none' AND " RANGE("day") " "
     "UNION ALL "
     "SELECT day, 1, session, 'several calls match it: none is taken' "
-    "FROM bot_session WHERE link = 'ambiguous' AND " RANGE("day") " "
+    "FROM ss WHERE link = 'ambiguous' AND " RANGE("day") " "
     "UNION ALL "
     "SELECT c.day, 2, c.id, 'the bot answered it, and no session of the "
-    "bot''s is linked to it' FROM calls c WHERE c.bot_answered = 1 AND "
-    RANGE("c.day") " AND c.day IN (SELECT day FROM bot_session) AND NOT "
-    "EXISTS (SELECT 1 FROM bot_session s WHERE s.call = c.id) "
+    "bot''s is linked to it' FROM cc c WHERE c.bot_answered = 1 AND "
+    RANGE("c.day") " AND c.day IN (SELECT day FROM ss) AND "
+    "c.id NOT IN linked "
     "UNION ALL "
     "SELECT s.day, 3, s.session, 'the bot says resolved, the PBX shows call "
-    "' || c.id || ' handed over' FROM bot_session s JOIN calls c ON c.id = "
+    "' || c.id || ' handed over' FROM ss s JOIN cc c ON c.id = "
     "s.call WHERE s.outcome = 'resolved' AND c.escalated = 1 AND "
     RANGE("s.day") " "
     "UNION ALL "
     "SELECT s.day, 3, s.session, 'the bot says escalated, the PBX shows "
-    "no hand-over of call ' || c.id FROM bot_session s JOIN calls c ON "
+    "no hand-over of call ' || c.id FROM ss s JOIN cc c ON "
     "c.id = s.call WHERE s.outcome = 'escalated' AND c.escalated = 0 AND "
     "c.bot_answered = 1 AND " RANGE("s.day") " "
     "UNION ALL "
     "SELECT day, 4, day, 'the bot answered ' || n || CASE n WHEN 1 THEN "
     "' call' ELSE ' calls' END || ', and no session of the bot''s is "
-    "there' FROM (SELECT day, count(*) n FROM calls WHERE "
+    "there' FROM (SELECT day, count(*) n FROM cc WHERE "
     "bot_answered = 1 AND day >= ?3 GROUP BY day) d WHERE " RANGE("day")
-    " AND EXISTS (SELECT 1 FROM bot_session) AND NOT EXISTS "
-    "(SELECT 1 FROM bot_session s WHERE s.day = d.day) "
+    " AND EXISTS (SELECT 1 FROM bot_session) AND "
+    "d.day NOT IN (SELECT day FROM ss) "
     "ORDER BY 1, 2, 3";
 
 int
