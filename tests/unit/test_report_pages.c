@@ -160,7 +160,7 @@ test_method_english(void)
 	CU_ASSERT_FATAL(load_config(&cfg, "method.conf", method_conf) == 0);
 	cs_lang_init(&L);
 	cs_doc_init(&d);
-	CU_ASSERT_EQUAL(cs_report_method(&d, &cfg, &L, &err), 0);
+	CU_ASSERT_EQUAL(cs_report_method(&d, &cfg, &L, 1, 0, &err), 0);
 	CU_ASSERT_EQUAL(cs_doc_ok(&d, &err), 0);
 	CU_ASSERT(heading(&d, 1, "Methodology"));
 	CU_ASSERT(heading(&d, 2, "Services"));
@@ -179,6 +179,7 @@ test_method_english(void)
 	/* the threshold of "too few calls", the bootstrap's resamples */
 	CU_ASSERT(has(&d, "under 30 calls"));
 	CU_ASSERT(has(&d, "2,000 resamples"));
+	CU_ASSERT(has(&d, "(seed 1,"));
 	CU_ASSERT(has(&d, "85%"));
 	/* the figures, each with callstat-kpi's name */
 	t = table(&d, "Figure");
@@ -226,7 +227,10 @@ test_method_defaults(void)
 	    "[commune]\nname = Bourg\nholidays = none\n") == 0);
 	cs_lang_init(&L);
 	cs_doc_init(&d);
-	CU_ASSERT_EQUAL(cs_report_method(&d, &cfg, &L, &err), 0);
+	/* the seed and resamples the comparisons ran with, as given */
+	CU_ASSERT_EQUAL(cs_report_method(&d, &cfg, &L, 77, 500, &err), 0);
+	CU_ASSERT(has(&d, "500 resamples (seed 77,"));
+	CU_ASSERT(!has(&d, "2,000"));
 	CU_ASSERT(has(&d, "Service level (20 s)"));
 	CU_ASSERT(has(&d, "go-live date: not set"));
 	CU_ASSERT(has(&d, "Days the town hall was closed: none."));
@@ -249,7 +253,7 @@ test_method_french(void)
 	CU_ASSERT_FATAL(load_config(&cfg, "method.conf", method_conf) == 0);
 	CU_ASSERT_FATAL(load_french(&L) == 0);
 	cs_doc_init(&d);
-	CU_ASSERT_EQUAL(cs_report_method(&d, &cfg, &L, &err), 0);
+	CU_ASSERT_EQUAL(cs_report_method(&d, &cfg, &L, 1, 0, &err), 0);
 	CU_ASSERT(heading(&d, 1, "Méthodologie"));
 	CU_ASSERT(heading(&d, 2, "Services"));
 	CU_ASSERT(has(&d, "Niveau de service (27\u00a0s)"));

@@ -225,7 +225,8 @@ figures(struct cs_doc *d, const struct cs_config *cfg,
 }
 
 static void
-comparison(struct cs_doc *d, const struct cs_lang *L)
+comparison(struct cs_doc *d, const struct cs_lang *L, uint64_t boot_seed,
+    int resamples)
 {
 	char n[32], res[32], seed[32];
 	const char *a[2];
@@ -240,8 +241,8 @@ comparison(struct cs_doc *d, const struct cs_lang *L)
 	    "points with its 95% interval (Newcombe's hybrid score method), "
 	    "and the two-sided p-value of the two-proportion z-test "
 	    "(pooled)."));
-	cs_lang_number(L, CS_STATS_RESAMPLES, 0, res, sizeof(res));
-	snprintf(seed, sizeof(seed), "%d", CS_REPORT_SEED);
+	cs_lang_number(L, resamples, 0, res, sizeof(res));
+	snprintf(seed, sizeof(seed), "%llu", (unsigned long long)boot_seed);
 	a[0] = res;
 	a[1] = seed;
 	fill_item(d, L, "For the waits: a 95% interval of the difference from "
@@ -416,7 +417,8 @@ services(struct cs_doc *d, const struct cs_config *cfg,
 
 int
 cs_report_method(struct cs_doc *d, const struct cs_config *cfg,
-    const struct cs_lang *L, struct cs_error *err)
+    const struct cs_lang *L, uint64_t seed, int resamples,
+    struct cs_error *err)
 {
 	if (d == NULL || cfg == NULL)
 		return cs_error_set(err, "report: no document or configuration");
@@ -428,7 +430,7 @@ cs_report_method(struct cs_doc *d, const struct cs_config *cfg,
 	calls_counted(d, cfg, L);
 	outcomes(d, cfg, L);
 	figures(d, cfg, L);
-	comparison(d, L);
+	comparison(d, L, seed, resamples > 0 ? resamples : CS_STATS_RESAMPLES);
 	settings(d, cfg, L);
 	services(d, cfg, L);
 	return 0;

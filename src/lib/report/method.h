@@ -19,6 +19,8 @@
 #ifndef CS_REPORT_METHOD_H
 #define CS_REPORT_METHOD_H
 
+#include <stdint.h>
+
 #include "config.h"
 #include "db.h"
 #include "error.h"
@@ -32,13 +34,11 @@
  */
 #define CS_REPORT_MIN_N 30
 
-/* The bootstrap's seed the report's comparisons use, named in Methodology
- * (callstat-compare's default). */
-#define CS_REPORT_SEED 1
-
-/* The "Methodology" chapter (level 1), with its "Services" (level 2). */
+/* The "Methodology" chapter (level 1), with its "Services" (level 2);
+ * seed and resamples: the bootstrap's, as the comparisons ran it. */
 int cs_report_method(struct cs_doc *d, const struct cs_config *cfg,
-    const struct cs_lang *L, struct cs_error *err);
+    const struct cs_lang *L, uint64_t seed, int resamples,
+    struct cs_error *err);
 
 /*
  * The "Data quality" chapter (level 1) of the local days from..to

@@ -276,7 +276,7 @@ cs_report_build(struct cs_doc *d, struct cs_db *db,
 		goto out;
 	/* what the figures mean and what the records lack, even when the
 	   period had no call */
-	if (cs_report_method(d, cfg, r.L, err) != 0 ||
+	if (cs_report_method(d, cfg, r.L, o->seed, o->resamples, err) != 0 ||
 	    cs_report_quality(d, db, cfg, o->from[0] ? o->from : NULL,
 	    o->to[0] ? o->to : NULL, r.L, err) != 0)
 		goto out;
