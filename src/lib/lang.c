@@ -418,6 +418,9 @@ cs_lang_day(const struct cs_lang *l, int year, int month, int day,
 	snprintf(y, sizeof(y), "%d", year);
 	snprintf(d, sizeof(d), "%d", day);
 	values[0] = d;
+	/* the first of a month may be written otherwise (French: 1er) */
+	if (day == 1 && strcmp(cs_lang_tr(l, "@first_day"), "@first_day") != 0)
+		values[0] = cs_lang_tr(l, "@first_day");
 	values[1] = cs_lang_tr(l, months[month - 1]);
 	values[2] = y;
 	subst(tmpl, names, values, 3, buf, size);

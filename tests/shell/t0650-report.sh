@@ -72,7 +72,7 @@ while [ "$i" -le "$pages" ]; do
 done
 check "cover: the town" has fr.1.txt "Ville de Beaumont"
 check "cover: the period" has fr.1.txt "mars 2024 – février 2025"
-check "cover: the date made" has fr.1.txt "1 décembre 2025"
+check "cover: the date made (French: the 1st is 1er)" has fr.1.txt "1er décembre 2025"
 check "contents" has fr.2.txt "Sommaire"
 check "page numbers" has fr.3.txt "Page 3 / $pages"
 

@@ -61,6 +61,8 @@ test_english(void)
 	CU_ASSERT_STRING_EQUAL(b, "May");
 	cs_lang_day(&l, 2024, 3, 4, b, sizeof(b));
 	CU_ASSERT_STRING_EQUAL(b, "4 March 2024");
+	cs_lang_day(&l, 2024, 3, 1, b, sizeof(b));
+	CU_ASSERT_STRING_EQUAL(b, "1 March 2024");
 	cs_lang_period(&l, "2024-12", b, sizeof(b));
 	CU_ASSERT_STRING_EQUAL(b, "December 2024");
 	cs_lang_period(&l, "2024-W10", b, sizeof(b));
@@ -109,6 +111,8 @@ test_french(void)
 	CU_ASSERT_STRING_EQUAL(b, "mai");
 	cs_lang_day(&l, 2024, 3, 4, b, sizeof(b));
 	CU_ASSERT_STRING_EQUAL(b, "4 mars 2024");
+	cs_lang_day(&l, 2024, 3, 1, b, sizeof(b));
+	CU_ASSERT_STRING_EQUAL(b, "1er mars 2024");
 	cs_lang_period(&l, "2024-08", b, sizeof(b));
 	CU_ASSERT_STRING_EQUAL(b, "août 2024");
 	cs_lang_weekday(&l, 0, b, sizeof(b));
