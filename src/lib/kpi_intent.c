@@ -378,7 +378,8 @@ cs_kpi_intents(struct cs_db *db, const struct cs_kpi_query *q,
 		merge_free(&m);
 		return cs_error_set(err, "out of memory");
 	}
-	qsort(m.sums, m.nsums, sizeof(*m.sums), by_sessions);
+	if (m.nsums > 1)
+		qsort(m.sums, m.nsums, sizeof(*m.sums), by_sessions);
 	for (size_t i = 0; i < m.nsums; i++) {
 		const struct isum *s = &m.sums[i];
 		struct cs_intent_row *r = &out[i];
