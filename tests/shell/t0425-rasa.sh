@@ -206,9 +206,7 @@ check "the trackers around it stored" \
 # ---- memory: a file of trackers is read a tracker at a time, so an
 # export four times larger takes no more memory (Jansson would hold the
 # whole of it, and its tree several times its size); both are large
-# enough to fill SQLite's page cache (under AddressSanitizer, whose
-# quarantine is held to 16 MiB here, 5 % of the peak may move from run
-# to run) ----
+# enough to fill SQLite's page cache ----
 if command -v /usr/bin/time >/dev/null 2>&1; then
 	trackers() {
 		awk -v n="$1" 'BEGIN {
@@ -229,9 +227,14 @@ if command -v /usr/bin/time >/dev/null 2>&1; then
 	ASAN_OPTIONS=$asan /usr/bin/time -f %M "$CS_BIN/callstat-import" -q -c callstat.conf -d mem1.db small.json 2> small.rss
 	ASAN_OPTIONS=$asan /usr/bin/time -f %M "$CS_BIN/callstat-import" -q -c callstat.conf -d mem2.db big.json 2> big.rss
 	s=$(tail -n 1 small.rss) b=$(tail -n 1 big.rss)
+	# the margin: 4 MiB or 5 %; under AddressSanitizer the quarantine's
+	# 16 MiB besides, which fills at its own pace (seen 6 % apart in CI).
+	# A reader that held the file would take several times its 68 MiB.
+	slack=$((s / 20 > 4096 ? s / 20 : 4096))
+	[ -n "${ASAN_OPTIONS:-}" ] && slack=$((slack + 16384))
 	check "all of the big export stored" [ "$(q mem2.db "SELECT count(*) FROM bot_event")" = 440000 ]
-	check "peak memory of a $(($(wc -c < big.json) / 1048576)) MiB export ($b KiB) within 4 MiB or 5 % of a quarter of it's ($s KiB)" \
-		[ "$b" -le $((s + (s / 20 > 4096 ? s / 20 : 4096))) ]
+	check "peak memory of a $(($(wc -c < big.json) / 1048576)) MiB export ($b KiB) within $((slack / 1024)) MiB of a quarter of it's ($s KiB)" \
+		[ "$b" -le $((s + slack)) ]
 	# ---- kill -9 while the big export is imported over the quarter:
 	# the database as it was, intact; imported again, the big export's
 	# events stored once, the quarter's (the same trackers) skipped ----
