@@ -8,12 +8,14 @@
 #include "asterisk.h"
 #include "bot.h"
 #include "format.h"
+#include "freeswitch.h"
 
 /* No line is two formats' (a test says so of the samples): the order
  * is that of the messages that list them. */
 const struct cs_format *const cs_formats[] = {
 	&cs_format_asterisk_cdr,
 	&cs_format_asterisk_queue_log,
+	&cs_format_freeswitch_cdr,
 	&cs_format_bot_jsonl,
 	&cs_format_bot_csv,
 	&cs_format_connect_ctr,
