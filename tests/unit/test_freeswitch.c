@@ -253,6 +253,7 @@ test_fs_map(void)
 	CU_ASSERT_EQUAL(p.u.leg.target, CS_TARGET_PERSON);
 	CU_ASSERT_STRING_EQUAL(p.u.leg.key, "u1");
 	CU_ASSERT_STRING_EQUAL(p.u.leg.peer, "2101");
+	CU_ASSERT_STRING_EQUAL(p.u.leg.to, "");
 	/* the example template: the A-leg's alias is the leg it bridged */
 	a.orig_leg = NULL;
 	a.cc_side = a.cc_queue = NULL;

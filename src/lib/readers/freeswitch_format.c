@@ -10,6 +10,7 @@
  * it (part 2, when answered or cancelled), so that each maps onto one
  * piece: the leg, and the two queue events the rules read.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,14 +109,6 @@ scrubbed(const char *s, char buf[SCRUB_MAX])
 	return s == NULL ? NULL : cs_privacy_scrub_field(s, buf, SCRUB_MAX);
 }
 
-/* A leg's uuid as stored: itself, or its keyed digest when digits in it
- * could be a number (privacy.h), the same for every leg that names it. */
-static const char *
-id_of(const struct fs_rd *rd, const char *s, char id[CS_HASH_HEX + 1])
-{
-	return s == NULL ? NULL : cs_privacy_id(rd->ctx.priv, s, id);
-}
-
 /* Whether the record is a queue member's leg with its cc_* variables. */
 static int
 member_leg(const struct cs_fs_record *rec)
@@ -126,13 +119,27 @@ member_leg(const struct cs_fs_record *rec)
 	    rec->cc[CS_FS_CC_T_JOINED] != 0;
 }
 
+/*
+ * The rhash of a part: the line's digest, 61 bits of it, the part in the
+ * bits above.  The rebuild reads a table in the order of start and rhash,
+ * and the calls need a second's legs before its queue events: the events'
+ * rhash is above every leg's.
+ */
+static int64_t
+part_rhash(int64_t rhash, int part)
+{
+	int64_t base = (int64_t)((uint64_t)rhash & ((UINT64_C(1) << 61) - 1));
+
+	return part == 0 ? base : base | (int64_t)(UINT64_C(1) << (60 + part));
+}
+
 static int
 store_part(struct fs_rd *rd, const struct cs_store_at *at, int part,
     int64_t t)
 {
 	const struct cs_fs_record *rec = &rd->rec;
 	struct cs_rowq *q = at->q;
-	char caller[CS_HASH_HEX + 1], b[SCRUB_MAX], id[CS_HASH_HEX + 1];
+	char caller[CS_HASH_HEX + 1], b[SCRUB_MAX];
 	const char *num = rec->f[CS_FS_NUMBER], *dst = rec->f[CS_FS_DEST];
 	int town = 0;
 
@@ -141,7 +148,7 @@ store_part(struct fs_rd *rd, const struct cs_store_at *at, int part,
 		town = cs_config_service_by(rd->ctx.cfg, CS_TERM_DID, dst) >= 0;
 	cs_rowq_begin(q, &cs_table_fs_cdr);
 	cs_rowq_int(q, t);
-	cs_rowq_int(q, at->rhash + part);
+	cs_rowq_int(q, part_rhash(at->rhash, part));
 	cs_rowq_int(q, at->source);
 	cs_rowq_int(q, at->line);
 	cs_rowq_int(q, part);
@@ -156,19 +163,19 @@ store_part(struct fs_rd *rd, const struct cs_store_at *at, int part,
 	    town ? dst : scrubbed(dst, b));
 	cs_rowq_text(q, scrubbed(rec->f[CS_FS_CONTEXT], b));
 	cs_rowq_text(q, scrubbed(rec->f[CS_FS_CAUSE], b));
-	cs_rowq_text(q, id_of(rd, rec->f[CS_FS_UUID], id));
-	cs_rowq_text(q, id_of(rd, rec->f[CS_FS_BLEG], id));
+	cs_rowq_text(q, scrubbed(rec->f[CS_FS_UUID], b));
+	cs_rowq_text(q, scrubbed(rec->f[CS_FS_BLEG], b));
 	cs_rowq_text(q, scrubbed(rec->f[CS_FS_ACCOUNTCODE], b));
 	cs_rowq_text(q, scrubbed(rec->f[CS_FS_CC_QUEUE], b));
 	cs_rowq_text(q, scrubbed(rec->f[CS_FS_CC_SIDE], b));
-	cs_rowq_text(q, id_of(rd, rec->f[CS_FS_CC_MEMBER_UUID], id));
-	cs_rowq_text(q, id_of(rd, rec->f[CS_FS_CC_MEMBER_SESSION_UUID], id));
+	cs_rowq_text(q, scrubbed(rec->f[CS_FS_CC_MEMBER_UUID], b));
+	cs_rowq_text(q, scrubbed(rec->f[CS_FS_CC_MEMBER_SESSION_UUID], b));
 	cs_rowq_text(q, scrubbed(rec->f[CS_FS_CC_AGENT], b));
 	for (int i = 0; i < CS_FS_CC_NT; i++)
 		opt_int(q, rec->cc[i]);
 	cs_rowq_text(q, scrubbed(rec->f[CS_FS_CC_CAUSE], b));
 	cs_rowq_text(q, scrubbed(rec->f[CS_FS_CC_CANCEL_REASON], b));
-	cs_rowq_text(q, id_of(rd, rec->f[CS_FS_ORIG_LEG], id));
+	cs_rowq_text(q, scrubbed(rec->f[CS_FS_ORIG_LEG], b));
 	cs_rowq_int(q, rd->r.nfields);
 	cs_rowq_int(q, rec->ambiguous ? 1 : 0);
 	return cs_rowq_end(q);

@@ -4,6 +4,7 @@
  * bleg_uuid, an originating leg, a cc_side or a cc_cancel_reason mean.
  * callstat-import(1) says it in words.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -40,6 +41,30 @@ key_of(const struct cs_fs_leg *a)
 	    S(a->cc_member_session)[0] != '\0')
 		return a->cc_member_session;
 	return S(a->uuid);
+}
+
+/* Hang-up causes of a leg that could not ring: busy, refused,
+ * unreachable (switch_types.h). */
+static int
+cause_failed(const char *cause)
+{
+	static const char *const failed[] = {
+		"USER_BUSY", "CALL_REJECTED", "UNALLOCATED_NUMBER",
+		"NO_ROUTE_DESTINATION", "NO_ROUTE_TRANSIT_NET",
+		"DESTINATION_OUT_OF_ORDER", "INVALID_NUMBER_FORMAT",
+		"NORMAL_CIRCUIT_CONGESTION", "SWITCH_CONGESTION",
+		"NETWORK_OUT_OF_ORDER", "NORMAL_TEMPORARY_FAILURE",
+		"REQUESTED_CHAN_UNAVAIL", "SUBSCRIBER_ABSENT",
+		"USER_NOT_REGISTERED", "BUSY_EVERYWHERE", "DECLINE",
+		"DOES_NOT_EXIST_ANYWHERE", "GATEWAY_DOWN", "INVALID_GATEWAY",
+		"SERVICE_UNAVAILABLE", "OUTGOING_CALL_BARRED",
+		"INCOMING_CALL_BARRED",
+	};
+
+	for (size_t i = 0; i < sizeof(failed) / sizeof(failed[0]); i++)
+		if (strcmp(cause, failed[i]) == 0)
+			return 1;
+	return 0;
 }
 
 static enum cs_qevent_kind
@@ -107,7 +132,8 @@ leg(const struct cs_fs_leg *a, struct cs_leg *l, struct cs_piece_buf *buf)
 	    cs_number_is_phone(dest);
 	l->peer = l->to_outside ? "" : dest;
 	l->queue = "";
-	l->ended = a->answer > 0 ? CS_LEG_ANSWERED : CS_LEG_UNANSWERED;
+	l->ended = a->answer > 0 ? CS_LEG_ANSWERED :
+	    cause_failed(S(a->cause)) ? CS_LEG_FAILED : CS_LEG_UNANSWERED;
 	if (!known) {
 		/* the sql and example templates: each leg towards whom it
 		   dialled, answered when FreeSWITCH says so */
@@ -123,13 +149,19 @@ leg(const struct cs_fs_leg *a, struct cs_leg *l, struct cs_piece_buf *buf)
 		l->ended = l->answer > 0 ? CS_LEG_ANSWERED : CS_LEG_UNANSWERED;
 		l->peer = before_at(S(a->cc_agent), buf->peer, sizeof(buf->peer));
 	} else if (S(a->orig_leg)[0] != '\0') {
-		/* a leg FreeSWITCH originated: a phone, a gateway, the bot */
+		/* a leg FreeSWITCH originated: a phone, a gateway, the bot;
+		   its destination is the phone it rang, the number the
+		   caller dialled is its A-leg's */
 		l->target = CS_TARGET_PERSON;
+		l->to = "";
 	} else {
-		/* the caller's own leg, answered by FreeSWITCH itself when
-		   it played something or took a message, or by the leg it
-		   bridged (which says so) */
-		l->target = a->answer > 0 ? CS_TARGET_ANNOUNCEMENT :
+		/* the caller's own leg, answered by the leg it bridged
+		   (which says so), else by FreeSWITCH itself: an
+		   announcement or a voicemail box, which the template does
+		   not tell apart; as voicemail (an announcement alone is
+		   counted so too: callstat-kpi(7)), so that a message left
+		   after an unanswered phone is */
+		l->target = a->answer > 0 ? CS_TARGET_VOICEMAIL :
 		    CS_TARGET_OTHER;
 		l->peer = "";
 	}
@@ -139,7 +171,12 @@ leg(const struct cs_fs_leg *a, struct cs_leg *l, struct cs_piece_buf *buf)
 	l->attr[CS_ATTR_APP] = "";
 	l->attr[CS_ATTR_DATA] = "";
 	l->flags = a->flags;
-	l->order = a->order;
+	/* FreeSWITCH writes a leg when it hangs up, a B-leg often before
+	   its A-leg: the caller's own leg, which it originated from, comes
+	   first among the legs of a second (the call's first leg says the
+	   number dialled) */
+	l->order = a->order + (strcmp(l->key, S(a->uuid)) != 0 ?
+	    INT64_C(1) << 60 : 0);
 }
 
 int
