@@ -144,6 +144,13 @@ test_fs_bad(void)
 		{ "spypi,1,2", "not a mod_cdr_csv record" },
 		{ "INSERT INTO cdr VALUES \"a\"", "not a mod_cdr_csv record" },
 		{ "\"a\",\"b\"", "expected 13 (the sql" },
+		/* a start of epoch 0, an epoch out of range */
+		{ "\"x\",\"2101\",\"2102\",\"default\",\"0\",\"\",\"\","
+		    "\"0\",\"0\",\"NO_ANSWER\",\"u9\",\"\",\"\"",
+		    "start_stamp is 0" },
+		{ "\"x\",\"2101\",\"2102\",\"default\",\"631148400\",\"\","
+		    "\"\",\"0\",\"0\",\"NO_ANSWER\",\"u9\",\"\",\"\"",
+		    "start_stamp is out of range" },
 	};
 	struct cs_fs_reader r;
 	struct cs_fs_record rec;

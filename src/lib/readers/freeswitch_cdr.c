@@ -206,20 +206,15 @@ parse_epoch(const char *name, const char *s, int64_t *t, struct cs_error *err)
 		v = v * 10 + (*p - '0');
 	if (n > 12)
 		v /= 1000000;
-	if (v != 0) {
-		struct cs_datetime dt;
-		int wday;
-
-		cs_utc_to_local(v, &dt, &wday);
-		if (dt.year < CS_LOG_YEAR_MIN || dt.year > CS_LOG_YEAR_MAX)
-			goto range;
-	}
+	if (v != 0 && !cs_log_time_ok(v))
+		goto range;
 	*t = v;
 	return 0;
 range:
 	return cs_error_set(err, "%s is out of range: '%.*s' (years %d to %d "
-	    "are read); check the PBX's clock, then remove the line or correct "
-	    "it", name, quote_len(s), s, CS_LOG_YEAR_MIN, CS_LOG_YEAR_MAX);
+	    "are read, UTC); check the PBX's clock, then remove the line or "
+	    "correct it", name, quote_len(s), s, CS_LOG_YEAR_MIN,
+	    CS_LOG_YEAR_MAX);
 }
 
 static int64_t
@@ -363,6 +358,9 @@ cs_fs_parse(struct cs_fs_reader *r, const char *line, size_t len,
 	if (parse_time(r, field_names[CS_FS_START], rec->f[CS_FS_START], NULL,
 	    &rec->start, &rec->ambiguous, err) != 0)
 		return -1;
+	if (rec->start == 0)
+		return cs_error_set(err, "start_stamp is 0: every record needs "
+		    "its start time");
 	hint = rec->start + rec->duration - rec->billsec;
 	if (parse_time(r, field_names[CS_FS_ANSWER], rec->f[CS_FS_ANSWER],
 	    &hint, &rec->answer, &rec->ambiguous, err) != 0)
