@@ -46,41 +46,8 @@ check_rc 0 "import FreeSWITCH's"
 check "FreeSWITCH: no line rejected" sh -c "! grep -v ' 0 rejected' '$T/err' | grep -q ."
 check "detected as freeswitch-cdr" [ "$(sqlite3 f.db "SELECT format FROM sources WHERE path LIKE '%freeswitch.csv'")" = freeswitch-cdr ]
 
-# The figures of truth.csv in $1 (a synth directory), hours $3, into $2:
-# tests/data/synth-kpi.sql, written from kpi.md, as t0200 does.
-truth_kpi() {
-	rm -f "$T/truth.db"
-	sqlite3 "$T/truth.db" "CREATE TABLE want_hours(h);
-	    INSERT INTO want_hours VALUES ($3);
-	    CREATE TABLE sl(t); INSERT INTO sl VALUES (20);" &&
-	(cd "$1" && sqlite3 "$T/truth.db" < "$DATA/synth-kpi.sql") > "$2"
-}
-
-# want ($1, no header) and callstat-kpi's CSV ($2) by service and period,
-# every figure as a number (both empty, or equal).
-same_figures() {
-	awk -F, '
-	FNR == NR { want[$1 "," $2] = $0; next }
-	FNR == 1 { for (i = 1; i <= NF; i++) name[i] = $i; next }
-	{
-		k = $1 "," $2
-		if (!(k in want)) { print "  extra row " k; bad++; next }
-		split(want[k], w, ",")
-		for (i = 3; i <= NF; i++) {
-			if ($i == "" && w[i] == "") continue
-			d = $i - w[i]; if (d < 0) d = -d
-			m = w[i] < 0 ? -w[i] : w[i]
-			if ($i == "" || w[i] == "" || d > 1e-9 * (m > 1 ? m : 1)) {
-				if (bad < 10) print "  " k " " name[i] ": got \"" $i "\", want \"" w[i] "\""
-				bad++
-			}
-		}
-		delete want[k]
-	}
-	END { for (k in want) { print "  missing row " k; bad++ }
-		exit bad > 0 }' "$1" "$2"
-}
-
+# truth_kpi and same_figures (lib.sh): truth.csv's figures as t0200
+# computes them, and callstat-kpi's compared with them
 for h in in:1 all:"0), (1"; do
 	opt=; [ "${h%%:*}" = all ] && opt=--all-hours
 	truth_kpi a want-${h%%:*}.csv "${h#*:}"

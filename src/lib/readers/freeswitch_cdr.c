@@ -19,7 +19,6 @@
 #include "readers.h"
 
 #define MAXSPLIT	64
-#define QUOTE_MAX	60
 
 struct fs_priv {
 	char	*buf;
@@ -67,19 +66,6 @@ static int
 is_blank(int c)
 {
 	return c == ' ' || c == '\t';
-}
-
-static int
-quote_len(const char *s)
-{
-	size_t n = strlen(s);
-
-	if (n <= QUOTE_MAX)
-		return (int)n;
-	n = QUOTE_MAX;
-	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-		n--;
-	return (int)n;
 }
 
 /*
@@ -184,11 +170,11 @@ parse_count(const char *name, const char *s, long *v, struct cs_error *err)
 		return cs_error_set(err, "%s is empty: a number is needed", name);
 	if (!digits(s))
 		return cs_error_set(err, "%s is not a number: '%.*s'", name,
-		    quote_len(s), s);
+		    cs_readers_quote_len(s), s);
 	if (strlen(s) > 7 || atol(s) > CS_LOG_DURATION_MAX)
 		return cs_error_set(err, "%s is out of range: '%.*s' (at most "
 		    "%ld seconds, 7 days); remove the line or correct it", name,
-		    quote_len(s), s, (long)CS_LOG_DURATION_MAX);
+		    cs_readers_quote_len(s), s, (long)CS_LOG_DURATION_MAX);
 	*v = atol(s);
 	return 0;
 }
@@ -213,7 +199,7 @@ parse_epoch(const char *name, const char *s, int64_t *t, struct cs_error *err)
 range:
 	return cs_error_set(err, "%s is out of range: '%.*s' (years %d to %d "
 	    "are read, UTC); check the PBX's clock, then remove the line or "
-	    "correct it", name, quote_len(s), s, CS_LOG_YEAR_MIN,
+	    "correct it", name, cs_readers_quote_len(s), s, CS_LOG_YEAR_MIN,
 	    CS_LOG_YEAR_MAX);
 }
 
@@ -243,11 +229,11 @@ parse_time(const struct cs_fs_reader *r, const char *name, const char *s,
 	if (cs_datetime_parse(s, strlen(s), &dt) == -1)
 		return cs_error_set(err, "%s is not a date and time "
 		    "(YYYY-MM-DD HH:MM:SS) nor an epoch: '%.*s'", name,
-		    quote_len(s), s);
+		    cs_readers_quote_len(s), s);
 	if (!cs_log_datetime_ok(&dt))
 		return cs_error_set(err, "%s is out of range: '%.*s' (years "
 		    "%d to %d are read); check the PBX's clock, then remove "
-		    "the line or correct it", name, quote_len(s), s,
+		    "the line or correct it", name, cs_readers_quote_len(s), s,
 		    CS_LOG_YEAR_MIN, CS_LOG_YEAR_MAX);
 	if (r->utc) {
 		*t = cs_utc_from_datetime(&dt);
@@ -378,7 +364,7 @@ cs_fs_parse(struct cs_fs_reader *r, const char *line, size_t len,
 			if (*s != '\0' && !digits(s))
 				return cs_error_set(err, "%s is not an epoch: "
 				    "'%.*s'", field_names[CS_FS_CC_JOINED + i],
-				    quote_len(s), s);
+				    cs_readers_quote_len(s), s);
 			if (*s != '\0' && parse_epoch(field_names[CS_FS_CC_JOINED
 			    + i], s, &rec->cc[i], err) != 0)
 				return -1;

@@ -324,6 +324,11 @@ void cs_synth_format_time(int64_t t, int utc, char out[20]);
 
 /* ---- writers ---- */
 
+/* Creates DIR/NAME for writing, buffered; *path its name (free it).
+ * NULL, err saying why, when it cannot be. */
+FILE *cs_synth_create(const char *dir, const char *name, char **path,
+    struct cs_error *err);
+
 struct cs_synth_town;
 
 struct cs_synth_asterisk;

@@ -339,23 +339,18 @@ cs_synth_fs_open(const struct cs_synth_town *town, const char *dir, int utc,
     struct cs_error *err)
 {
 	struct cs_synth_fs *w = calloc(1, sizeof(*w));
-	size_t n = strlen(dir) + sizeof("/freeswitch.csv");
 
-	if (w == NULL || (w->path = malloc(n)) == NULL) {
-		free(w);
+	if (w == NULL) {
 		cs_error_set(err, "out of memory");
 		return NULL;
 	}
 	w->town = town;
 	w->utc = utc;
-	snprintf(w->path, n, "%s/freeswitch.csv", dir);
-	if ((w->fp = fopen(w->path, "w")) == NULL) {
-		cs_error_set(err, "%s: %s", w->path, strerror(errno));
-		free(w->path);
+	if ((w->fp = cs_synth_create(dir, "freeswitch.csv", &w->path,
+	    err)) == NULL) {
 		free(w);
 		return NULL;
 	}
-	setvbuf(w->fp, NULL, _IOFBF, 1 << 20);
 	return w;
 }
 
