@@ -83,6 +83,18 @@ check "no caller's number in clear" sh -c "! strings r.db* | grep -q '0639980'"
 check "the queue wait mod_callcenter logged" \
     [ "$(q r.db "SELECT cc_answered - cc_joined FROM fs_cdr WHERE part = 2 AND cc_answered IS NOT NULL")" = 20 ]
 
+# ---- a purge deletes FreeSWITCH's records with the calls ----
+run callstat-kpi -c callstat.conf -d r.db --by service --csv --all-hours
+cp out before-purge.csv
+run callstat-purge -c callstat.conf -d r.db --before 2025-03-05
+check_rc 0 "purge the fixtures' day"
+# 8 lines, 8 legs (the 3 queue members' event rows are not legs); 6 calls
+check "the legs counted, not the members' event rows" \
+    has out "8 legs, 0 queue events, 6 calls"
+check "no FreeSWITCH record left" [ "$(q r.db "SELECT count(*) FROM fs_cdr")" = 0 ]
+run callstat-kpi -c callstat.conf -d r.db --by service --csv --all-hours
+check "the figures stay" cmp before-purge.csv out
+
 # ---- the same in UTC stamps: --times utc moves the stamps, not epochs ----
 run callstat-import -c callstat.conf -d u.db --times utc "$FX/sql.csv"
 check_rc 0 "import in UTC"
