@@ -188,7 +188,6 @@ static const char *const migration[] = {
 	"  rhash INTEGER NOT NULL,"
 	"  source INTEGER NOT NULL,"
 	"  line INTEGER NOT NULL,"
-	"  part INTEGER NOT NULL,"
 	"  answer INTEGER,"
 	"  end INTEGER NOT NULL,"
 	"  duration INTEGER NOT NULL,"
@@ -215,7 +214,22 @@ static const char *const migration[] = {
 	"  originating_leg_uuid TEXT,"
 	"  template INTEGER NOT NULL,"
 	"  flags INTEGER NOT NULL DEFAULT 0,"
-	"  PRIMARY KEY(start, rhash)) WITHOUT ROWID;",
+	"  PRIMARY KEY(start, rhash)) WITHOUT ROWID;"
+	/* a queue member's entering and leaving its queue (cc_*) */
+	"CREATE TABLE fs_queue("
+	"  time INTEGER NOT NULL,"
+	"  rhash INTEGER NOT NULL,"
+	"  source INTEGER NOT NULL,"
+	"  line INTEGER NOT NULL,"
+	"  part INTEGER NOT NULL,"
+	"  caller TEXT NOT NULL,"
+	"  call TEXT NOT NULL,"
+	"  cc_queue TEXT NOT NULL,"
+	"  cc_agent TEXT,"
+	"  cc_joined INTEGER,"
+	"  cc_answered INTEGER,"
+	"  cc_cancel_reason TEXT,"
+	"  PRIMARY KEY(time, rhash)) WITHOUT ROWID;",
 };
 
 const char *

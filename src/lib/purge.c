@@ -69,12 +69,17 @@ cs_purge_count(struct cs_db *db, int64_t before, struct cs_purge_count *n,
 	    count_before(db, "SELECT count(*), min(start), max(start) FROM calls "
 	    "WHERE start < ?", before, &n->calls, &n->first, &n->last, err) != 0)
 		return -1;
-	/* FreeSWITCH's legs (its queue events are rows of the same table) */
+	/* FreeSWITCH's legs, and its queue members' events */
 	if (count_before(db, "SELECT count(*), min(start), max(start) FROM "
-	    "fs_cdr WHERE part = 0 AND start < ?", before, &fs, &n->first,
-	    &n->last, err) != 0)
+	    "fs_cdr WHERE start < ?", before, &fs, &n->first, &n->last,
+	    err) != 0)
 		return -1;
 	n->legs += fs;
+	if (count_before(db, "SELECT count(*), min(time), max(time) FROM "
+	    "fs_queue WHERE time < ?", before, &fs, &n->first, &n->last,
+	    err) != 0)
+		return -1;
+	n->events += fs;
 	return 0;
 }
 
@@ -118,6 +123,8 @@ cs_purge_run(struct cs_db *db, const struct cs_config *cfg, int64_t before,
 	snprintf(v, sizeof(v), "%lld", (long long)before);
 	if (delete_before(db, "DELETE FROM cdr WHERE start < ?", before, err) != 0 ||
 	    delete_before(db, "DELETE FROM fs_cdr WHERE start < ?", before,
+	    err) != 0 ||
+	    delete_before(db, "DELETE FROM fs_queue WHERE time < ?", before,
 	    err) != 0 ||
 	    delete_before(db, "DELETE FROM queue_log WHERE time < ?", before,
 	    err) != 0 ||

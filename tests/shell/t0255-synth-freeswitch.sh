@@ -85,4 +85,12 @@ sqlite3 f.db "SELECT id, outcome, wait, talk, service FROM calls ORDER BY start,
 check "the rebuild gives the same calls" cmp before after
 check "every call is there" sh -c '[ "$(wc -l < before)" -gt 10000 ]'
 
+# both PBXs' records in one database, the same calls at the same seconds:
+# the import and a rebuild read them in one order (legs, then queue
+# events, whichever table holds them)
+run callstat-import -c callstat.conf -d both.db a/Master.csv a/queue_log f/freeswitch.csv
+check_rc 0 "Asterisk's and FreeSWITCH's records in one database"
+run callstat-kpi -c short0.conf -d both.db --by service --csv
+check_rc 0 "and rebuilt"
+
 finish

@@ -85,13 +85,14 @@ struct cs_fs_leg {
 	int64_t order;
 };
 
-/* The row as a piece of the model: part 0 a leg, parts 1 and 2 a member's
- * entering and leaving its queue; its texts point into a's and buf.
+/* A row as a piece of the model: part 0 a leg (fs_cdr), parts 1 and 2 a
+ * member's entering and leaving its queue (fs_queue); its texts point into a's and buf.
  * Returns 0, or 1 for a row of no call. */
 int cs_freeswitch_piece(const struct cs_fs_leg *a, struct cs_piece *p,
     struct cs_piece_buf *buf);
 
 struct cs_format;
 extern const struct cs_format cs_format_freeswitch_cdr;
+extern const struct cs_format cs_format_freeswitch_queue;
 
 #endif

@@ -119,23 +119,8 @@ member_leg(const struct cs_fs_record *rec)
 	    rec->cc[CS_FS_CC_T_JOINED] != 0;
 }
 
-/*
- * The rhash of a part: the line's digest, 61 bits of it, the part in the
- * bits above.  The rebuild reads a table in the order of start and rhash,
- * and the calls need a second's legs before its queue events: the events'
- * rhash is above every leg's.
- */
-static int64_t
-part_rhash(int64_t rhash, int part)
-{
-	int64_t base = (int64_t)((uint64_t)rhash & ((UINT64_C(1) << 61) - 1));
-
-	return part == 0 ? base : base | (int64_t)(UINT64_C(1) << (60 + part));
-}
-
 static int
-store_part(struct fs_rd *rd, const struct cs_store_at *at, int part,
-    int64_t t)
+store_leg(struct fs_rd *rd, const struct cs_store_at *at)
 {
 	const struct cs_fs_record *rec = &rd->rec;
 	struct cs_rowq *q = at->q;
@@ -147,11 +132,10 @@ store_part(struct fs_rd *rd, const struct cs_store_at *at, int part,
 	if (cs_number_is_phone(dst))
 		town = cs_config_service_by(rd->ctx.cfg, CS_TERM_DID, dst) >= 0;
 	cs_rowq_begin(q, &cs_table_fs_cdr);
-	cs_rowq_int(q, t);
-	cs_rowq_int(q, part_rhash(at->rhash, part));
+	cs_rowq_int(q, rec->start);
+	cs_rowq_int(q, at->rhash);
 	cs_rowq_int(q, at->source);
 	cs_rowq_int(q, at->line);
-	cs_rowq_int(q, part);
 	opt_int(q, rec->answer);
 	cs_rowq_int(q, rec->end);
 	cs_rowq_int(q, rec->duration);
@@ -181,6 +165,35 @@ store_part(struct fs_rd *rd, const struct cs_store_at *at, int part,
 	return cs_rowq_end(q);
 }
 
+/* A member's entering (part 1) or leaving (2) its queue, at t. */
+static int
+store_event(struct fs_rd *rd, const struct cs_store_at *at, int part,
+    int64_t t)
+{
+	const struct cs_fs_record *rec = &rd->rec;
+	const char *orig = rec->f[CS_FS_ORIG_LEG];
+	struct cs_rowq *q = at->q;
+	char caller[CS_HASH_HEX + 1], b[SCRUB_MAX];
+
+	cs_privacy_hash(rd->ctx.priv, rec->f[CS_FS_NUMBER], caller);
+	cs_rowq_begin(q, &cs_table_fs_queue);
+	cs_rowq_int(q, t);
+	/* the line's digest, one more for the leaving */
+	cs_rowq_int(q, (int64_t)((uint64_t)at->rhash + (uint64_t)part - 1));
+	cs_rowq_int(q, at->source);
+	cs_rowq_int(q, at->line);
+	cs_rowq_int(q, part);
+	cs_rowq_text(q, caller);
+	/* the call of the member's leg (freeswitch_map.c) */
+	cs_rowq_text(q, scrubbed(*orig != '\0' ? orig : rec->f[CS_FS_UUID], b));
+	cs_rowq_text(q, scrubbed(rec->f[CS_FS_CC_QUEUE], b));
+	cs_rowq_text(q, scrubbed(rec->f[CS_FS_CC_AGENT], b));
+	opt_int(q, rec->cc[CS_FS_CC_T_JOINED]);
+	opt_int(q, rec->cc[CS_FS_CC_T_ANSWERED]);
+	cs_rowq_text(q, scrubbed(rec->f[CS_FS_CC_CANCEL_REASON], b));
+	return cs_rowq_end(q);
+}
+
 static int
 fs_store(void *p, const struct cs_store_at *at)
 {
@@ -188,16 +201,16 @@ fs_store(void *p, const struct cs_store_at *at)
 	const struct cs_fs_record *rec = &rd->rec;
 	int64_t left;
 
-	if (store_part(rd, at, 0, rec->start) != 0)
+	if (store_leg(rd, at) != 0)
 		return -1;
 	if (!member_leg(rec))
 		return 0;
-	if (store_part(rd, at, 1, rec->cc[CS_FS_CC_T_JOINED]) != 0)
-		return -1;
 	left = rec->cc[CS_FS_CC_T_ANSWERED] != 0 ?
 	    rec->cc[CS_FS_CC_T_ANSWERED] : rec->cc[CS_FS_CC_T_CANCELED] != 0 ?
 	    rec->cc[CS_FS_CC_T_CANCELED] : rec->end;
-	return store_part(rd, at, 2, left);
+	if (store_event(rd, at, 1, rec->cc[CS_FS_CC_T_JOINED]) != 0)
+		return -1;
+	return store_event(rd, at, 2, left);
 }
 
 /* ---- a stored row, mapped ---- */
@@ -207,7 +220,7 @@ fs_map(const struct cs_row *row, struct cs_piece *p, struct cs_piece_buf *buf)
 {
 	struct cs_fs_leg a;
 
-	a.part = (int)cs_row_int(row, CS_FS_COL_PART);
+	a.part = 0;
 	a.start = cs_row_int(row, CS_FS_COL_START);
 	a.order = (cs_row_int(row, CS_FS_COL_SOURCE) << 32) +
 	    cs_row_int(row, CS_FS_COL_LINE);
@@ -233,6 +246,55 @@ fs_map(const struct cs_row *row, struct cs_piece *p, struct cs_piece_buf *buf)
 	a.flags = (int)cs_row_int(row, CS_FS_COL_FLAGS);
 	return cs_freeswitch_piece(&a, p, buf);
 }
+
+static int
+fsq_map(const struct cs_row *row, struct cs_piece *p, struct cs_piece_buf *buf)
+{
+	struct cs_fs_leg a;
+
+	memset(&a, 0, sizeof(a));
+	a.part = (int)cs_row_int(row, CS_FSQ_COL_PART);
+	a.start = cs_row_int(row, CS_FSQ_COL_TIME);
+	a.order = (cs_row_int(row, CS_FSQ_COL_SOURCE) << 32) +
+	    cs_row_int(row, CS_FSQ_COL_LINE);
+	a.caller = cs_row_text(row, CS_FSQ_COL_CALLER);
+	a.uuid = cs_row_text(row, CS_FSQ_COL_CALL);
+	a.orig_leg = "";
+	a.cc_side = "member";
+	a.cc_queue = cs_row_text(row, CS_FSQ_COL_QUEUE);
+	a.cc_agent = cs_row_text(row, CS_FSQ_COL_AGENT);
+	a.cc[CS_FS_CC_T_JOINED] = cs_row_int(row, CS_FSQ_COL_JOINED);
+	a.cc[CS_FS_CC_T_ANSWERED] = cs_row_int(row, CS_FSQ_COL_ANSWERED);
+	a.cc_cancel_reason = cs_row_text(row, CS_FSQ_COL_CANCEL_REASON);
+	return cs_freeswitch_piece(&a, p, buf);
+}
+
+static int
+looks_never(const char *s, const char *e)
+{
+	(void)s;
+	(void)e;
+	return 0;
+}
+
+/* fs_queue's rows, read with the other formats' queue events: never
+ * named or detected (format.h); its records are read by the entry above. */
+const struct cs_format cs_format_freeswitch_queue = {
+	.name = "freeswitch-cdr",
+	.title = "a FreeSWITCH mod_cdr_csv file",
+	.piece = CS_PIECE_QEVENT,
+	.table = &cs_table_fs_queue,
+	.mapped = CS_TABLEDEF_ALL,
+	.hidden = 1,
+	.looks = looks_never,
+	.open = fs_open,
+	.close = fs_close,
+	.state = fs_state,
+	.resume = fs_resume,
+	.parse = fs_parse,
+	.store = fs_store,
+	.map = fsq_map,
+};
 
 const struct cs_format cs_format_freeswitch_cdr = {
 	.name = "freeswitch-cdr",

@@ -11,3 +11,14 @@ const struct cs_tabledef cs_table_fs_cdr = {
 	.conflict = CS_TABLEDEF_IGNORE,
 	.records = 1,
 };
+
+static const struct cs_tabledef_col fsq_col[] = {
+	CS_FSQ_COLUMNS(CS_TABLEDEF_COL)
+};
+static const int fsq_key[] = { CS_FSQ_COL_TIME, CS_FSQ_COL_RHASH };
+const struct cs_tabledef cs_table_fs_queue = {
+	.name = "fs_queue",
+	.col = fsq_col, .ncols = CS_FSQ_NCOL,
+	.key = fsq_key, .nkey = 2,
+	.conflict = CS_TABLEDEF_IGNORE,
+};

@@ -1,9 +1,10 @@
 /*
- * freeswitch_tables.h: the table that keeps FreeSWITCH's mod_cdr_csv
- * records (fs_cdr), described once (tabledef.h).  A member leg that waited
- * in a mod_callcenter queue is stored twice: its channel (part 0) and its
- * stay in the queue (part 1, starting when it joined the queue, rhash
- * one more than the channel's), so that each maps onto one piece.
+ * freeswitch_tables.h: the tables that keep FreeSWITCH's mod_cdr_csv
+ * records, described once (tabledef.h): fs_cdr, a row a leg, and fs_queue,
+ * a queue member's entering (part 1) and leaving (part 2) its queue, from
+ * its leg's cc_* variables: queue events, which the rebuild reads with the
+ * other formats' queue events (the hidden entry freeswitch_queue of the
+ * table of formats).
  */
 #ifndef CS_FREESWITCH_TABLES_H
 #define CS_FREESWITCH_TABLES_H
@@ -15,7 +16,6 @@
 	X(RHASH, rhash, "INTEGER NOT NULL") \
 	X(SOURCE, source, "INTEGER NOT NULL") \
 	X(LINE, line, "INTEGER NOT NULL") \
-	X(PART, part, "INTEGER NOT NULL") \
 	X(ANSWER, answer, "INTEGER") \
 	X(END, end, "INTEGER NOT NULL") \
 	X(DURATION, duration, "INTEGER NOT NULL") \
@@ -45,10 +45,31 @@
 	/* 1: start in the repeated DST hour */ \
 	X(FLAGS, flags, "INTEGER NOT NULL DEFAULT 0")
 
+/* A member's entering or leaving its queue; call is its leg's call. */
+#define CS_FSQ_COLUMNS(X) \
+	X(TIME, time, "INTEGER NOT NULL") \
+	X(RHASH, rhash, "INTEGER NOT NULL") \
+	X(SOURCE, source, "INTEGER NOT NULL") \
+	X(LINE, line, "INTEGER NOT NULL") \
+	X(PART, part, "INTEGER NOT NULL") \
+	X(CALLER, caller, "TEXT NOT NULL") \
+	X(CALL, call, "TEXT NOT NULL") \
+	X(QUEUE, cc_queue, "TEXT NOT NULL") \
+	X(AGENT, cc_agent, "TEXT") \
+	X(JOINED, cc_joined, "INTEGER") \
+	X(ANSWERED, cc_answered, "INTEGER") \
+	X(CANCEL_REASON, cc_cancel_reason, "TEXT")
+
 #define CS_FS_COL_(E, name, decl) CS_FS_COL_##E,
+#define CS_FSQ_COL_(E, name, decl) CS_FSQ_COL_##E,
 enum cs_fs_col { CS_FS_COLUMNS(CS_FS_COL_) CS_FS_NCOL };
+enum cs_fsq_col { CS_FSQ_COLUMNS(CS_FSQ_COL_) CS_FSQ_NCOL };
 #undef CS_FS_COL_
+#undef CS_FSQ_COL_
 
 extern const struct cs_tabledef cs_table_fs_cdr;
+/* Not a table of records (rowq does not count its rows as stored): its
+ * rows come with fs_cdr's. */
+extern const struct cs_tabledef cs_table_fs_queue;
 
 #endif
