@@ -15,7 +15,8 @@
 static const char synopsis[] =
 	"callstat-synth [-hqV] [-c config] [--agents n] [--calls-per-day n |\n"
 	"       --population n] [--columns 16|18|21] [--containment share]\n"
-	"       [--patience seconds] [--presence before[,after]] [--seed n]\n"
+	"       [--patience seconds] [--pbx name[,name...]]\n"
+	"       [--presence before[,after]] [--seed n]\n"
 	"       [--staffing factor] [--times local|utc] [--withheld share]\n"
 	"       --from date --to date -o directory";
 
@@ -42,6 +43,9 @@ help(void)
 	    "  -h, --help              this help\n"
 	    "  -o, --output DIR        where to write the files\n"
 	    "      --patience S        mean seconds a caller waits in a queue (75)\n"
+	    "      --pbx NAMES         the PBXs whose logs to write, comma-separated:\n"
+	    "                          asterisk (Master.csv, queue_log), freeswitch\n"
+	    "                          (freeswitch.csv); default asterisk\n"
 	    "      --population N      inhabitants: calls per day from it\n"
 	    "      --presence B[,A]    share of opening hours agents are at the\n"
 	    "                          phone, before and after go-live (0.6,0.95)\n"
@@ -115,7 +119,7 @@ num_arg(const char *opt, const char *arg, double lo, double hi, double *out)
 }
 
 enum { O_AGENTS = CS_OPT_TOOL, O_CPD, O_COLUMNS, O_CONTAIN, O_PATIENCE, O_POP,
-	O_PRESENCE, O_SEED, O_STAFFING, O_TIMES, O_WITHHELD };
+	O_PBX, O_PRESENCE, O_SEED, O_STAFFING, O_TIMES, O_WITHHELD };
 
 /* What the command line asks for. */
 struct args {
@@ -159,6 +163,32 @@ seed_arg(const char *arg, struct cs_synth_opts *so)
 	return 0;
 }
 
+/* --pbx: the writers named, a bit each (synth.h's cs_synth_pbxs[]). */
+static int
+pbx_arg(const char *arg, struct cs_synth_opts *so)
+{
+	const char *p = arg;
+
+	so->pbx = 0;
+	for (;;) {
+		size_t n = strcspn(p, ",");
+		char name[32], names[128];
+		int i;
+
+		snprintf(name, sizeof(name), "%.*s", (int)n, p);
+		if (n >= sizeof(name) || (i = cs_synth_pbx_find(name)) < 0) {
+			cs_synth_pbx_names(names, sizeof(names));
+			cs_usage_error(synopsis, "--pbx: '%.*s': give one or "
+			    "more of %s, comma-separated", (int)n, p, names);
+			return -1;
+		}
+		so->pbx |= 1u << i;
+		if (p[n] == '\0')
+			return 0;
+		p += n + 1;
+	}
+}
+
 /* One of the town's options (ch) into a; -1 after a usage message. */
 static int
 town_arg(struct args *a, int ch, const char *arg)
@@ -198,6 +228,8 @@ town_arg(struct args *a, int ch, const char *arg)
 		so->calls_per_day = v / 40.0;
 		a->sized++;
 		break;
+	case O_PBX:
+		return pbx_arg(arg, so);
 	case O_PRESENCE:
 		return presence_arg(arg, so);
 	case O_SEED:
@@ -232,6 +264,7 @@ parse_args(int argc, char **argv, struct args *a)
 		{ "agents", required_argument, NULL, O_AGENTS },
 		{ "calls-per-day", required_argument, NULL, O_CPD },
 		{ "columns", required_argument, NULL, O_COLUMNS },
+		{ "pbx", required_argument, NULL, O_PBX },
 		{ "config", required_argument, NULL, 'c' },
 		{ "containment", required_argument, NULL, O_CONTAIN },
 		{ "from", required_argument, NULL, CS_OPT_FROM },

@@ -55,6 +55,8 @@ int
 cs_purge_count(struct cs_db *db, int64_t before, struct cs_purge_count *n,
     struct cs_error *err)
 {
+	long fs;
+
 	memset(n, 0, sizeof(*n));
 	n->before = before;
 	if (cs_calls_purged_before(db, &n->already, err) != 0)
@@ -67,6 +69,17 @@ cs_purge_count(struct cs_db *db, int64_t before, struct cs_purge_count *n,
 	    count_before(db, "SELECT count(*), min(start), max(start) FROM calls "
 	    "WHERE start < ?", before, &n->calls, &n->first, &n->last, err) != 0)
 		return -1;
+	/* FreeSWITCH's legs, and its queue members' events */
+	if (count_before(db, "SELECT count(*), min(start), max(start) FROM "
+	    "fs_cdr WHERE start < ?", before, &fs, &n->first, &n->last,
+	    err) != 0)
+		return -1;
+	n->legs += fs;
+	if (count_before(db, "SELECT count(*), min(time), max(time) FROM "
+	    "fs_queue WHERE time < ?", before, &fs, &n->first, &n->last,
+	    err) != 0)
+		return -1;
+	n->events += fs;
 	return 0;
 }
 
@@ -109,6 +122,10 @@ cs_purge_run(struct cs_db *db, const struct cs_config *cfg, int64_t before,
 	}
 	snprintf(v, sizeof(v), "%lld", (long long)before);
 	if (delete_before(db, "DELETE FROM cdr WHERE start < ?", before, err) != 0 ||
+	    delete_before(db, "DELETE FROM fs_cdr WHERE start < ?", before,
+	    err) != 0 ||
+	    delete_before(db, "DELETE FROM fs_queue WHERE time < ?", before,
+	    err) != 0 ||
 	    delete_before(db, "DELETE FROM queue_log WHERE time < ?", before,
 	    err) != 0 ||
 	    delete_before(db, "DELETE FROM calls WHERE start < ?", before, err) != 0 ||

@@ -8,7 +8,7 @@ set -eu
 C=tests/fuzz/corpus
 mkdir -p $C/asterisk_cdr $C/asterisk_queue_log $C/bot_jsonl $C/bot_csv \
 	$C/connect_ctr $C/dialogflow_cx $C/lex_v2 $C/rasa $C/config $C/time \
-	$C/import $C/redact
+	$C/import $C/redact $C/freeswitch_cdr
 rm -f $C/*/seed-*
 
 # seed-NAME FILE...: copies, and the bad variants of the first lines
@@ -21,6 +21,12 @@ variants() {	# dir prefix file
 	{ head -n 2 "$f"; printf '\001\377\000binary\n'; head -n 1 "$f" | tr -d '\n'; } \
 		> "$d/seed-$p-binary"
 }
+
+n=0
+for f in tests/data/samples/freeswitch_cdr_csv/*.csv tests/data/freeswitch/*.csv; do
+	n=$((n + 1))
+	variants $C/freeswitch_cdr "fs$n" "$f"
+done
 
 n=0
 for f in tests/data/samples/asterisk_cdr_csv/*.csv tests/data/edge-cases.csv \

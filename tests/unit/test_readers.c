@@ -14,12 +14,14 @@
 #include "readers/asterisk.h"
 #include "readers/bot.h"
 #include "readers/format.h"
+#include "readers/freeswitch.h"
 #include "readers/readers.h"
 #include "timeutil.h"
 #include "unit.h"
 
 #define CDR_DIR "tests/data/samples/asterisk_cdr_csv/"
 #define QLOG_DIR "tests/data/samples/asterisk_queue_log/"
+#define FS_DIR "tests/data/samples/freeswitch_cdr_csv/"
 
 /* A sample file, whole and NUL-terminated; NULL if it cannot be read. */
 static char *
@@ -191,6 +193,18 @@ test_detect_samples(void)
 	    "cdr_custom_advanced_templates_from_asterisk_master.txt"),
 	    NULL);
 	CU_ASSERT_EQUAL(detect_file(CDR_DIR "SOURCE.txt"), NULL);
+	/* FreeSWITCH's: by their quoted fields, 13, 15 or 27 of them */
+	CU_ASSERT_EQUAL(detect_file(FS_DIR
+	    "signalwire_docs_example_template_2014.csv"),
+	    &cs_format_freeswitch_cdr);
+	CU_ASSERT_EQUAL(detect_file(FS_DIR
+	    "rpimaker_callcenter_a_and_b_legs_2023.csv"),
+	    &cs_format_freeswitch_cdr);
+	CU_ASSERT_EQUAL(detect_file("tests/data/freeswitch/recommended.csv"),
+	    &cs_format_freeswitch_cdr);
+	CU_ASSERT_EQUAL(detect_file("tests/data/freeswitch/sql.csv"),
+	    &cs_format_freeswitch_cdr);
+	CU_ASSERT_EQUAL(detect_file(FS_DIR "SOURCE.txt"), NULL);
 }
 
 /* How many formats take the line s..e for one of theirs. */
@@ -225,6 +239,11 @@ test_detect_exclusive(void)
 		"tests/data/samples/bots/amazon_connect/ctr.jsonl",
 		"tests/data/samples/bots/dialogflow_cx/turns.jsonl",
 		"tests/data/samples/bots/lexv2/textlog.jsonl",
+		FS_DIR "signalwire_docs_example_template_2014.csv",
+		FS_DIR "rpimaker_basic_example_template_2023.csv",
+		FS_DIR "rpimaker_callcenter_a_and_b_legs_2023.csv",
+		"tests/data/freeswitch/recommended.csv",
+		"tests/data/freeswitch/sql.csv",
 	};
 	int lines = 0;
 

@@ -8,12 +8,15 @@
 #include "asterisk.h"
 #include "bot.h"
 #include "format.h"
+#include "freeswitch.h"
 
 /* No line is two formats' (a test says so of the samples): the order
  * is that of the messages that list them. */
 const struct cs_format *const cs_formats[] = {
 	&cs_format_asterisk_cdr,
 	&cs_format_asterisk_queue_log,
+	&cs_format_freeswitch_cdr,
+	&cs_format_freeswitch_queue,
 	&cs_format_bot_jsonl,
 	&cs_format_bot_csv,
 	&cs_format_connect_ctr,
@@ -29,7 +32,7 @@ cs_format_find(const char *name)
 	if (name == NULL)
 		return NULL;
 	for (int i = 0; cs_formats[i] != NULL; i++)
-		if (strcmp(cs_formats[i]->name, name) == 0)
+		if (!cs_formats[i]->hidden && strcmp(cs_formats[i]->name, name) == 0)
 			return cs_formats[i];
 	return NULL;
 }
@@ -47,11 +50,13 @@ cs_format_name(const struct cs_format *f)
 static void
 join(char *buf, size_t size, int titles)
 {
+	const struct cs_format *named[64];
 	size_t off = 0;
 	int n = 0;
 
-	while (cs_formats[n] != NULL)
-		n++;
+	for (int i = 0; cs_formats[i] != NULL && n < 64; i++)
+		if (!cs_formats[i]->hidden)
+			named[n++] = cs_formats[i];
 	buf[0] = '\0';
 	for (int i = 0; i < n && off < size; i++) {
 		const char *sep = i > 0 && i == n - 1 ?
@@ -59,7 +64,7 @@ join(char *buf, size_t size, int titles)
 		    !titles ? "" : n == 2 ? "neither " : n > 2 ? "none of " : "not ";
 
 		off += (size_t)snprintf(buf + off, size - off, "%s%s", sep,
-		    titles ? cs_formats[i]->title : cs_formats[i]->name);
+		    titles ? named[i]->title : named[i]->name);
 	}
 }
 

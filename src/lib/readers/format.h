@@ -99,6 +99,10 @@ struct cs_format {
 	/* Its store keys each record by what the record says (bot.c), so
 	   the digest of the line (cs_store_at's rhash) is not made. */
 	int keyed;
+	/* A second table of the format listed before it (records that are
+	   other pieces than its own): never named, detected or chosen with
+	   --format; the rebuild reads it in its place among the pieces. */
+	int hidden;
 	/* What a later import of the same file must know to resume it
 	   (stored in the sources table), and giving it back. */
 	void (*state)(void *rd, int st[2]);

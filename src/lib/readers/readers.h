@@ -128,6 +128,11 @@ int cs_readers_begin(const char *line, size_t len, int *ascii, char **buf,
  */
 size_t cs_readers_utf8_copy(char *dst, const char *src, size_t n);
 
+/* How much of a bad value a message quotes: the length of the start of s,
+ * at most CS_READERS_QUOTE_MAX bytes, not cutting a UTF-8 character. */
+#define CS_READERS_QUOTE_MAX 60
+int cs_readers_quote_len(const char *s);
+
 /* What cs_readers_qlog_noise() found in a line that holds no record. */
 #define CS_QLOG_NOISE_COMMENT	1	/* blank, or a '#' comment */
 #define CS_QLOG_NOISE_HEADER	2	/* "time | callid | ..." (psql) */

@@ -149,3 +149,16 @@ cs_readers_begin(const char *line, size_t len, int *ascii, char **buf,
 	}
 	return 0;
 }
+
+int
+cs_readers_quote_len(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n <= CS_READERS_QUOTE_MAX)
+		return (int)n;
+	n = CS_READERS_QUOTE_MAX;
+	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n--;
+	return (int)n;
+}

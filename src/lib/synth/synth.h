@@ -287,6 +287,8 @@ struct cs_synth_opts {
 	double staffing;	/* agents per erlang of expected load */
 	double withheld;	/* share of callers who withhold their number */
 	int agents;		/* > 0: agents per queue, whatever the load */
+	unsigned pbx;		/* the PBX writers (cs_synth_pbxs[]) to
+				   write with, a bit each; 0: asterisk */
 };
 
 /* The defaults of callstat-synth(1): a town that answers about 70 % of its
@@ -322,6 +324,11 @@ void cs_synth_format_time(int64_t t, int utc, char out[20]);
 
 /* ---- writers ---- */
 
+/* Creates DIR/NAME for writing, buffered; *path its name (free it).
+ * NULL, err saying why, when it cannot be. */
+FILE *cs_synth_create(const char *dir, const char *name, char **path,
+    struct cs_error *err);
+
 struct cs_synth_town;
 
 struct cs_synth_asterisk;
@@ -334,6 +341,49 @@ int cs_synth_asterisk_advance(struct cs_synth_asterisk *w, int64_t now);
 /* Writes what is left and closes; frees w.  Returns -1 on a write error. */
 int cs_synth_asterisk_close(struct cs_synth_asterisk *w, struct cs_synth_stats *st,
     struct cs_error *err);
+
+struct cs_synth_fs;
+struct cs_synth_fs *cs_synth_fs_open(const struct cs_synth_town *town,
+    const char *dir, int utc, struct cs_error *err);
+int cs_synth_fs_put(struct cs_synth_fs *w, const struct cs_synth_call *c);
+/* The uuid of the call's A-leg, as the bot would be handed it. */
+void cs_synth_fs_call_id(const struct cs_synth_call *c, char *out, size_t n);
+int cs_synth_fs_advance(struct cs_synth_fs *w, int64_t now);
+int cs_synth_fs_close(struct cs_synth_fs *w, struct cs_synth_stats *st,
+    struct cs_error *err);
+
+/*
+ * The table of PBX writers (pbx.c): each writes the town's calls in its
+ * PBX's logs, with the same open, put, advance and close shape.  A new
+ * writer is its write_NAME.c and one line in cs_synth_pbxs[].
+ */
+struct cs_synth_pbx {
+	const char *name;		/* as --pbx takes it */
+	const char *files;		/* what it writes, for the man page */
+	void *(*open)(const struct cs_synth_town *town, const char *dir,
+	    const struct cs_synth_opts *o, int64_t first, struct cs_error *err);
+	int (*put)(void *w, const struct cs_synth_call *c);
+	int (*advance)(void *w, int64_t now);
+	int (*close)(void *w, struct cs_synth_stats *st, struct cs_error *err);
+	/* The id of the call its logs give, which the bot is handed (NULL:
+	   Asterisk's uniqueid), and whether they log the SIP Call-ID of
+	   the bot's leg (Master.csv's userfield: from 18 columns). */
+	void (*call_id)(const struct cs_synth_call *c, char *out, size_t n);
+	int sip;
+};
+
+/* Ends with a NULL name; at most CS_SYNTH_MAXPBX. */
+#define CS_SYNTH_MAXPBX 8
+extern const struct cs_synth_pbx cs_synth_pbxs[];
+
+/* The first writer o chooses: the one the bot's sessions name calls as. */
+const struct cs_synth_pbx *cs_synth_pbx_first(const struct cs_synth_opts *o);
+
+/* The index of the writer NAME, -1 when there is none. */
+int cs_synth_pbx_find(const char *name);
+
+/* "asterisk, freeswitch": the writers' names, for messages. */
+void cs_synth_pbx_names(char *buf, size_t size);
 
 struct cs_synth_truthw;
 struct cs_synth_truthw *cs_synth_truth_open(const struct cs_synth_town *town,

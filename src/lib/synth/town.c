@@ -176,9 +176,11 @@ cs_synth_run(const struct cs_synth_opts *o, const char *dir,
 		goto out;
 	for (int i = 0; i < tw.pub.nagents; i++)
 		tw.pub.agent[i].gen = t0[0];
-	if ((tw.aw = cs_synth_asterisk_open(&tw.pub, dir, o->columns, o->times_utc,
-	    t0[0], err)) == NULL)
-		goto out;
+	for (int i = 0; cs_synth_pbxs[i].name != NULL; i++)
+		if (((o->pbx == 0 && i == 0) || (o->pbx & 1u << i) != 0) &&
+		    (tw.pw[i] = cs_synth_pbxs[i].open(&tw.pub, dir, o, t0[0],
+		    err)) == NULL)
+			goto out;
 	if ((tw.tw = cs_synth_truth_open(&tw.pub, dir, err)) == NULL)
 		goto out;
 	if ((tw.bw = cs_synth_bot_open(&tw.pub, dir, o->columns, err)) == NULL)
@@ -196,8 +198,13 @@ cs_synth_run(const struct cs_synth_opts *o, const char *dir,
 		struct event e = cs_town_pop(&tw);
 		int r = 0;
 
-		if (cs_synth_asterisk_advance(tw.aw, e.time) != 0 ||
-		    cs_synth_truth_advance(tw.tw, e.time - 4 * 3600) != 0 ||
+		for (int i = 0; i < CS_SYNTH_MAXPBX; i++)
+			if (tw.pw[i] != NULL &&
+			    cs_synth_pbxs[i].advance(tw.pw[i], e.time) != 0) {
+				cs_error_set(err, "%s: write error", dir);
+				goto out;
+			}
+		if (cs_synth_truth_advance(tw.tw, e.time - 4 * 3600) != 0 ||
 		    cs_synth_bot_advance(tw.bw, e.time - 4 * 3600) != 0) {
 			cs_error_set(err, "%s: write error", dir);
 			goto out;
@@ -239,8 +246,10 @@ out:
 		free(e.p);
 	}
 	free(tw.ev);
-	if (tw.aw != NULL && cs_synth_asterisk_close(tw.aw, st, rc == 0 ? err : NULL) != 0)
-		rc = -1;
+	for (int i = 0; i < CS_SYNTH_MAXPBX; i++)
+		if (tw.pw[i] != NULL && cs_synth_pbxs[i].close(tw.pw[i], st,
+		    rc == 0 ? err : NULL) != 0)
+			rc = -1;
 	if (tw.tw != NULL && cs_synth_truth_close(tw.tw, st, rc == 0 ? err : NULL) != 0)
 		rc = -1;
 	if (tw.bw != NULL && cs_synth_bot_close(tw.bw, st, rc == 0 ? err : NULL) != 0)

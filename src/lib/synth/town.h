@@ -74,7 +74,8 @@ struct town {
 	int64_t golive;			/* 0: no bot */
 	long pool;
 	double total_share;
-	struct cs_synth_asterisk *aw;
+	void *pw[CS_SYNTH_MAXPBX];	/* the PBX writers (pbx.c) chosen,
+					   NULL for the others */
 	struct cs_synth_truthw *tw;
 	struct cs_synth_botw *bw;
 	int64_t *last_bot;		/* per caller of the pool: when the

@@ -165,18 +165,23 @@ cs_town_bot_plan(struct town *tw, const struct pcall *p, struct cs_synth_call *c
 	int64_t start, end;
 	int ncall, linkable;
 	const char *last = NULL;
+	const struct cs_synth_pbx *pbx;
 	double u;
 
 	if (!c->bot || c->bot_answer <= 0)
 		return;
+	pbx = cs_synth_pbx_first(tw->o);
 	cs_rng_seed(&r, cs_synth_mix(tw->o->seed ^ 0x5e55105e55105eULL, c->chan));
 	s->on = 1;
 	s->rule3 = -1;
 	snprintf(s->id, sizeof(s->id), "s-%llx-%llu",
 	    (unsigned long long)(cs_synth_mix(tw->o->seed, c->chan) & 0xffffffULL),
 	    (unsigned long long)c->chan);
-	snprintf(s->call_id, sizeof(s->call_id), "%lld.%llu",
-	    (long long)c->start, (unsigned long long)c->chan);
+	if (pbx->call_id != NULL)
+		pbx->call_id(c, s->call_id, sizeof(s->call_id));
+	else
+		snprintf(s->call_id, sizeof(s->call_id), "%lld.%llu",
+		    (long long)c->start, (unsigned long long)c->chan);
 	if (tw->o->columns >= 18)
 		snprintf(s->sip, sizeof(s->sip), "%016llx@pbx.beaumont.example.org",
 		    (unsigned long long)cs_synth_mix(tw->o->seed + 1, c->chan));
@@ -200,8 +205,14 @@ cs_town_bot_plan(struct town *tw, const struct pcall *p, struct cs_synth_call *c
 	s->give_sip = s->link == CS_SYNTH_L_SIP;
 	if (s->link != CS_SYNTH_L_CALL_ID)
 		s->call_id[0] = '\0';
-	if (tw->o->columns < 18 && (s->link == CS_SYNTH_L_CALL_ID ||
-	    s->link == CS_SYNTH_L_SIP)) {
+	if (!pbx->sip && s->link == CS_SYNTH_L_SIP) {
+		/* the PBX's logs have no SIP Call-ID: as below */
+		s->give_sip = 0;
+		s->give_caller = linkable;
+		s->link = linkable ? CS_SYNTH_L_CALLER : CS_SYNTH_L_NONE;
+	}
+	if (tw->o->columns < 18 && pbx->call_id == NULL &&
+	    (s->link == CS_SYNTH_L_CALL_ID || s->link == CS_SYNTH_L_SIP)) {
 		/* no uniqueid, no userfield: the call's id and SIP Call-ID are
 		   not in Master.csv; the caller and the number dialled link
 		   it, when they can */

@@ -183,7 +183,10 @@ cs_town_emit(struct town *tw, struct pcall *p, struct cs_synth_call *c)
 			cs_town_bot_plan(tw, p, c);
 		decide(tw, c);
 	}
-	if (cs_synth_asterisk_put(tw->aw, c) != 0 || cs_synth_truth_put(tw->tw, c) != 0 ||
+	for (int i = 0; i < CS_SYNTH_MAXPBX; i++)
+		if (tw->pw[i] != NULL && cs_synth_pbxs[i].put(tw->pw[i], c) != 0)
+			return cs_error_set(tw->err, "out of memory");
+	if (cs_synth_truth_put(tw->tw, c) != 0 ||
 	    cs_synth_bot_put(tw->bw, c) != 0)
 		return cs_error_set(tw->err, "out of memory");
 	tw->st->calls++;
