@@ -20,6 +20,7 @@
 
 #define CDR_DIR "tests/data/samples/asterisk_cdr_csv/"
 #define QLOG_DIR "tests/data/samples/asterisk_queue_log/"
+#define CEL_DIR "tests/data/samples/asterisk_cel/"
 
 /* A sample file, whole and NUL-terminated; NULL if it cannot be read. */
 static char *
@@ -191,6 +192,14 @@ test_detect_samples(void)
 	    "cdr_custom_advanced_templates_from_asterisk_master.txt"),
 	    NULL);
 	CU_ASSERT_EQUAL(detect_file(CDR_DIR "SOURCE.txt"), NULL);
+	/* CEL: 20 fields as a CDR may have, told apart by their content */
+	CU_ASSERT_EQUAL(detect_file(CEL_DIR "testsuite_CELMaster1.csv"),
+	    &cs_format_asterisk_cel);
+	CU_ASSERT_EQUAL(detect_file(CEL_DIR "testsuite_CELMaster2.csv"),
+	    &cs_format_asterisk_cel);
+	CU_ASSERT_EQUAL(detect_file(CEL_DIR "testsuite_cel_custom.conf"), NULL);
+	CU_ASSERT_EQUAL(detect_file(CEL_DIR
+	    "cel_custom_legacy_template_asterisk20.txt"), NULL);
 }
 
 /* How many formats take the line s..e for one of theirs. */
@@ -217,6 +226,8 @@ test_detect_exclusive(void)
 		QLOG_DIR "book_3rd_ed_2010_systemname_rejoined.queue_log",
 		QLOG_DIR "freepbx_2010_asterisk14_format.queue_log",
 		QLOG_DIR "readme_2020_abandon.queue_log",
+		CEL_DIR "testsuite_CELMaster1.csv",
+		CEL_DIR "testsuite_CELMaster2.csv",
 		"sample-data/example/Master.csv",
 		"sample-data/example/queue_log",
 		"tests/data/bot/canonical.jsonl",
