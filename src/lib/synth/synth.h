@@ -279,6 +279,7 @@ struct cs_synth_opts {
 	uint64_t seed;
 	double calls_per_day;	/* new inbound calls on an ordinary weekday */
 	int columns;		/* 16, 18 or 21 */
+	int pbx;		/* CS_SYNTH_PBX_* bits; 0: Asterisk */
 	int times_utc;
 	double patience;	/* mean seconds a caller waits in a queue */
 	double containment;	/* share of in-hours bot sessions settled alone */
@@ -333,6 +334,19 @@ int cs_synth_asterisk_put(struct cs_synth_asterisk *w, const struct cs_synth_cal
 int cs_synth_asterisk_advance(struct cs_synth_asterisk *w, int64_t now);
 /* Writes what is left and closes; frees w.  Returns -1 on a write error. */
 int cs_synth_asterisk_close(struct cs_synth_asterisk *w, struct cs_synth_stats *st,
+    struct cs_error *err);
+
+/* The PBX formats synth writes the calls in (--pbx), as bits. */
+#define CS_SYNTH_PBX_ASTERISK	1	/* Master.csv and queue_log */
+#define CS_SYNTH_PBX_CEL	2	/* cel.csv (write_cel.c) */
+
+struct cs_synth_cel;
+/* DIR/cel.csv: the calls as Asterisk's CEL (cel_custom) logs them. */
+struct cs_synth_cel *cs_synth_cel_open(const struct cs_synth_town *town,
+    const char *dir, struct cs_error *err);
+int cs_synth_cel_put(struct cs_synth_cel *w, const struct cs_synth_call *c);
+int cs_synth_cel_advance(struct cs_synth_cel *w, int64_t now);
+int cs_synth_cel_close(struct cs_synth_cel *w, struct cs_synth_stats *st,
     struct cs_error *err);
 
 struct cs_synth_truthw;

@@ -176,8 +176,12 @@ cs_synth_run(const struct cs_synth_opts *o, const char *dir,
 		goto out;
 	for (int i = 0; i < tw.pub.nagents; i++)
 		tw.pub.agent[i].gen = t0[0];
-	if ((tw.aw = cs_synth_asterisk_open(&tw.pub, dir, o->columns, o->times_utc,
-	    t0[0], err)) == NULL)
+	if ((o->pbx == 0 || (o->pbx & CS_SYNTH_PBX_ASTERISK)) &&
+	    (tw.aw = cs_synth_asterisk_open(&tw.pub, dir, o->columns,
+	    o->times_utc, t0[0], err)) == NULL)
+		goto out;
+	if ((o->pbx & CS_SYNTH_PBX_CEL) &&
+	    (tw.cw = cs_synth_cel_open(&tw.pub, dir, err)) == NULL)
 		goto out;
 	if ((tw.tw = cs_synth_truth_open(&tw.pub, dir, err)) == NULL)
 		goto out;
@@ -196,7 +200,8 @@ cs_synth_run(const struct cs_synth_opts *o, const char *dir,
 		struct event e = cs_town_pop(&tw);
 		int r = 0;
 
-		if (cs_synth_asterisk_advance(tw.aw, e.time) != 0 ||
+		if ((tw.aw != NULL && cs_synth_asterisk_advance(tw.aw, e.time) != 0) ||
+		    (tw.cw != NULL && cs_synth_cel_advance(tw.cw, e.time) != 0) ||
 		    cs_synth_truth_advance(tw.tw, e.time - 4 * 3600) != 0 ||
 		    cs_synth_bot_advance(tw.bw, e.time - 4 * 3600) != 0) {
 			cs_error_set(err, "%s: write error", dir);
@@ -240,6 +245,8 @@ out:
 	}
 	free(tw.ev);
 	if (tw.aw != NULL && cs_synth_asterisk_close(tw.aw, st, rc == 0 ? err : NULL) != 0)
+		rc = -1;
+	if (tw.cw != NULL && cs_synth_cel_close(tw.cw, st, rc == 0 ? err : NULL) != 0)
 		rc = -1;
 	if (tw.tw != NULL && cs_synth_truth_close(tw.tw, st, rc == 0 ? err : NULL) != 0)
 		rc = -1;
