@@ -556,6 +556,8 @@ tell_row(const struct call *c, const struct chan *b, const struct cs_cel_out *ou
 		r.end = r.start;
 	if (r.answer > r.end)
 		r.answer = r.end;
+	if (r.answer != 0 && r.answer < r.start)
+		r.answer = r.start;	/* a clock set back */
 	r.duration = (long)(r.end - r.start);
 	r.billsec = r.answer != 0 ? (long)(r.end - r.answer) : 0;
 	return out->cdr(out->arg, &r, last->line, mix(last->rhash, k));
