@@ -13,8 +13,6 @@
 #include "../timeutil.h"
 #include "asterisk_cel.h"
 
-#define QUOTE_MAX 60
-
 struct cel_priv {
 	struct csv_parser csv;
 	char	*buf;
@@ -78,16 +76,6 @@ field_cb(void *s, size_t len, void *data)
 	p->nf++;
 }
 
-static void
-csv_reset(struct csv_parser *csv)
-{
-	int opts = csv_get_opts(csv);
-
-	csv_set_opts(csv, (unsigned char)(opts & ~CSV_STRICT_FINI));
-	csv_fini(csv, NULL, NULL, NULL);
-	csv_set_opts(csv, (unsigned char)opts);
-}
-
 int
 cs_cel_reader_init(struct cs_cel_reader *r, int utc, struct cs_error *err)
 {
@@ -112,19 +100,6 @@ cs_cel_reader_release(struct cs_cel_reader *r)
 	free(p->buf);
 	free(p);
 	r->priv = NULL;
-}
-
-static int
-quote_len(const char *s)
-{
-	size_t n = strlen(s);
-
-	if (n <= QUOTE_MAX)
-		return (int)n;
-	n = QUOTE_MAX;
-	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-		n--;
-	return (int)n;
 }
 
 /* eventtime: epoch.usec, or a date and time (dateformat). */
@@ -175,11 +150,11 @@ parse_time(const struct cs_cel_reader *r, const char *s,
 	return 0;
 bad:
 	return cs_error_set(err, "eventtime is neither epoch.usec nor "
-	    "YYYY-MM-DD HH:MM:SS: '%.*s'", quote_len(s), s);
+	    "YYYY-MM-DD HH:MM:SS: '%.*s'", cs_readers_quote_len(s), s);
 range:
 	return cs_error_set(err, "eventtime is out of range: '%.*s' (years "
 	    "%d to %d are read); check the PBX's clock, then remove the line "
-	    "or correct it", quote_len(s), s, CS_LOG_YEAR_MIN, CS_LOG_YEAR_MAX);
+	    "or correct it", cs_readers_quote_len(s), s, CS_LOG_YEAR_MIN, CS_LOG_YEAR_MAX);
 }
 
 /* Copies the JSON string value of key in x into out (n bytes), or "". */
@@ -255,7 +230,7 @@ cs_cel_parse(struct cs_cel_reader *r, const char *line, size_t len,
 	if (csv_parse(&p->csv, line, len, field_cb, NULL, p) != len) {
 		int e = csv_error(&p->csv), n = p->nf + 1;
 
-		csv_reset(&p->csv);
+		cs_readers_csv_reset(&p->csv);
 		if (e == CSV_EPARSE)
 			return cs_error_set(err, "misplaced quote in field %d "
 			    "(a quoted field must end at a comma, with the "
@@ -265,7 +240,7 @@ cs_cel_parse(struct cs_cel_reader *r, const char *line, size_t len,
 	if (csv_fini(&p->csv, field_cb, NULL, p) != 0) {
 		int n = p->nf + 1;
 
-		csv_reset(&p->csv);
+		cs_readers_csv_reset(&p->csv);
 		return cs_error_set(err, "unterminated quoted field %d (a "
 		    "field that starts with '\"' must end with '\"')", n);
 	}
@@ -278,7 +253,7 @@ cs_cel_parse(struct cs_cel_reader *r, const char *line, size_t len,
 	ev = event_of(rec->f[CS_CEL_EVENTTYPE], strlen(rec->f[CS_CEL_EVENTTYPE]));
 	if (ev < 0)
 		return cs_error_set(err, "eventtype is no CEL event: '%.*s'",
-		    quote_len(rec->f[CS_CEL_EVENTTYPE]), rec->f[CS_CEL_EVENTTYPE]);
+		    cs_readers_quote_len(rec->f[CS_CEL_EVENTTYPE]), rec->f[CS_CEL_EVENTTYPE]);
 	rec->event = (enum cs_cel_event)ev;
 	if (parse_time(r, rec->f[CS_CEL_EVENTTIME], rec, err) != 0)
 		return -1;

@@ -128,6 +128,13 @@ int cs_readers_begin(const char *line, size_t len, int *ascii, char **buf,
  */
 size_t cs_readers_utf8_copy(char *dst, const char *src, size_t n);
 
+/* Length of the start of s that a message may quote: at most 60 bytes,
+ * not cutting a UTF-8 character. */
+int cs_readers_quote_len(const char *s);
+/* Makes a libcsv parser ready for the next line after a failed one. */
+struct csv_parser;
+void cs_readers_csv_reset(struct csv_parser *csv);
+
 /* What cs_readers_qlog_noise() found in a line that holds no record. */
 #define CS_QLOG_NOISE_COMMENT	1	/* blank, or a '#' comment */
 #define CS_QLOG_NOISE_HEADER	2	/* "time | callid | ..." (psql) */

@@ -150,6 +150,23 @@ dialled(struct call *k, struct chan *a, struct chan *b, const char *app,
 	hangup(k, end, b, bapp, "(Outgoing Line)", cause, b->name);
 }
 
+/* The call's Dial(data) from its start: b answers at d_answer, is busy,
+ * or rings unanswered, until d_end. */
+static void
+dial(struct call *k, struct chan *a, struct chan *b, const char *data)
+{
+	const struct cs_synth_call *c = k->c;
+	int answered = c->d_result == CS_SYNTH_D_ANSWER;
+
+	ev(k, "APP_START", c->start, a, "Dial", data, "", "");
+	if (answered)
+		ev(k, "ANSWER", c->d_answer, a, "Dial", data, "", "");
+	dialled(k, a, b, "Dial", data, "AppDial", c->start,
+	    answered ? c->d_answer : 0, c->d_end,
+	    c->d_result == CS_SYNTH_D_BUSY ? 17 : answered ? 16 : 19);
+	ev(k, "APP_END", c->d_end, a, "Dial", data, "", "");
+}
+
 static void
 inbound(struct call *k)
 {
@@ -273,14 +290,7 @@ inbound(struct call *k)
 		snprintf(peer, sizeof(peer), "PJSIP/%s", ag->ext);
 		snprintf(data, sizeof(data), "PJSIP/%s,%d", ag->ext, c->d_timeout);
 		chan(&b, peer, c->d_chan, c->start, &a);
-		ev(k, "APP_START", c->start, &a, "Dial", data, "", "");
-		if (c->d_result == CS_SYNTH_D_ANSWER)
-			ev(k, "ANSWER", c->d_answer, &a, "Dial", data, "", "");
-		dialled(k, &a, &b, "Dial", data, "AppDial", c->start,
-		    c->d_result == CS_SYNTH_D_ANSWER ? c->d_answer : 0, c->d_end,
-		    c->d_result == CS_SYNTH_D_BUSY ? 17 :
-		    c->d_result == CS_SYNTH_D_ANSWER ? 16 : 19);
-		ev(k, "APP_END", c->d_end, &a, "Dial", data, "", "");
+		dial(k, &a, &b, data);
 		if (c->vm) {
 			char vm[96];
 
@@ -330,14 +340,7 @@ staff(struct call *k)
 	}
 	chan(&b, peer, c->d_chan, c->start, &a);
 	ev(k, "CHAN_START", c->start, &a, "", "", "", "");
-	ev(k, "APP_START", c->start, &a, "Dial", data, "", "");
-	if (c->d_result == CS_SYNTH_D_ANSWER)
-		ev(k, "ANSWER", c->d_answer, &a, "Dial", data, "", "");
-	dialled(k, &a, &b, "Dial", data, "AppDial", c->start,
-	    c->d_result == CS_SYNTH_D_ANSWER ? c->d_answer : 0, c->d_end,
-	    c->d_result == CS_SYNTH_D_BUSY ? 17 :
-	    c->d_result == CS_SYNTH_D_ANSWER ? 16 : 19);
-	ev(k, "APP_END", c->d_end, &a, "Dial", data, "", "");
+	dial(k, &a, &b, data);
 	hangup(k, c->d_end, &a, "", "", 16, a.name);
 }
 
