@@ -379,6 +379,62 @@ test_dial_busy_voicemail(void)
 	cs_cel_calls_free(cc);
 }
 
+/*
+ * A queue whose member is a Local channel (FreePBX): Local;1 is the
+ * queue's (AppQueue), its ;2 half dials the phone, PJSIP/2101 (AppDial).
+ * The phone answers at +15, Local;1 at +15; both bridge.  One row, the
+ * Local;1 (the phone is the Local's party, not the caller's), from +0,
+ * answered at +15; CONNECT at +15 with the Local as agent (its peer is
+ * 2101, as app_queue logs it), 15 s of wait.
+ */
+static void
+test_queue_local_member(void)
+{
+	struct cs_cel_reader r;
+	struct cs_cel_calls *cc = cs_cel_calls_new();
+	struct told t;
+	struct cs_error err;
+	const char *l1 = "Local/2101@from-queue-0000001a;1";
+	const char *l2 = "Local/2101@from-queue-0000001a;2";
+
+	memset(&t, 0, sizeof(t));
+	CU_ASSERT_EQUAL_FATAL(cs_cel_reader_init(&r, 0, &err), 0);
+	ev(&r, cc, &t, "CHAN_START", 0, A, AU, "", "", "", "");
+	ev(&r, cc, &t, "APP_START", 0, A, AU, "Queue", "accueil", "", "");
+	ev(&r, cc, &t, "CHAN_START", 1, l1, "1709542801.2", "", "", "", "");
+	ev(&r, cc, &t, "CHAN_START", 1, l2, "1709542801.3", "", "", "", "");
+	ev(&r, cc, &t, "APP_START", 1, l2, "1709542801.3", "Dial", "PJSIP/2101", "", "");
+	ev(&r, cc, &t, "CHAN_START", 1, B1, "1709542801.4", "", "", "", "");
+	ev(&r, cc, &t, "ANSWER", 15, B1, "1709542801.4", "AppDial", "(Outgoing Line)", "", "");
+	ev(&r, cc, &t, "ANSWER", 15, l2, "1709542801.3", "Dial", "PJSIP/2101", "", "");
+	ev(&r, cc, &t, "BRIDGE_ENTER", 15, B1, "1709542801.4", "AppDial", "(Outgoing Line)", "", "");
+	ev(&r, cc, &t, "BRIDGE_ENTER", 15, l2, "1709542801.3", "Dial", "PJSIP/2101", B1, "");
+	ev(&r, cc, &t, "ANSWER", 15, l1, "1709542801.2", "AppQueue", "(Outgoing Line)", "", "");
+	ev(&r, cc, &t, "BRIDGE_ENTER", 15, l1, "1709542801.2", "AppQueue", "(Outgoing Line)", "", "");
+	ev(&r, cc, &t, "BRIDGE_ENTER", 15, A, AU, "Queue", "accueil", l1, "");
+	ev(&r, cc, &t, "HANGUP", 60, A, AU, "Queue", "accueil", "", SRC_A);
+	ev(&r, cc, &t, "CHAN_END", 60, A, AU, "Queue", "accueil", "", "");
+	ev(&r, cc, &t, "HANGUP", 60, l1, "1709542801.2", "AppQueue", "(Outgoing Line)", "", "");
+	ev(&r, cc, &t, "CHAN_END", 60, l1, "1709542801.2", "AppQueue", "(Outgoing Line)", "", "");
+	ev(&r, cc, &t, "HANGUP", 60, l2, "1709542801.3", "Dial", "PJSIP/2101", "", "");
+	ev(&r, cc, &t, "CHAN_END", 60, l2, "1709542801.3", "Dial", "PJSIP/2101", "", "");
+	ev(&r, cc, &t, "HANGUP", 60, B1, "1709542801.4", "AppDial", "(Outgoing Line)", "", "");
+	ev(&r, cc, &t, "CHAN_END", 60, B1, "1709542801.4", "AppDial", "(Outgoing Line)", "", "");
+	CU_ASSERT_EQUAL(cs_cel_calls_open(cc), 0);
+	CU_ASSERT_EQUAL_FATAL(t.ncdr, 1);
+	CU_ASSERT_STRING_EQUAL(t.cdr[0].dstchannel, l1);
+	CU_ASSERT_EQUAL(t.cdr[0].start, T0);
+	CU_ASSERT_EQUAL(t.cdr[0].answer, T0 + 15);
+	CU_ASSERT_EQUAL(t.cdr[0].end, T0 + 60);
+	CU_ASSERT_EQUAL_FATAL(t.nq, 3);
+	CU_ASSERT_STRING_EQUAL(t.q[1].event, "CONNECT");
+	CU_ASSERT_STRING_EQUAL(t.q[1].agent, l1);
+	CU_ASSERT_STRING_EQUAL(t.q[1].data[0], "15");
+	CU_ASSERT_STRING_EQUAL(t.q[2].event, "COMPLETECALLER");
+	cs_cel_reader_release(&r);
+	cs_cel_calls_free(cc);
+}
+
 static CU_TestInfo tests[] = {
 	{ "parse_sample", test_parse_sample },
 	{ "parse_extra", test_parse_extra },
@@ -386,6 +442,7 @@ static CU_TestInfo tests[] = {
 	{ "queue_answered", test_queue_answered },
 	{ "queue_abandoned_and_missed", test_queue_abandoned_and_missed },
 	{ "dial_busy_voicemail", test_dial_busy_voicemail },
+	{ "queue_local_member", test_queue_local_member },
 	CU_TEST_INFO_NULL
 };
 

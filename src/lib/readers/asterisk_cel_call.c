@@ -415,6 +415,34 @@ connect(struct call *c, int who, const struct cs_cel_record *rec, long line,
 	    (long)(rec->time - c->ch[b].start));
 }
 
+/* Whether h starts with s. */
+static int
+starts(const char *h, const char *s)
+{
+	return h != NULL && strncmp(h, s, strlen(s)) == 0;
+}
+
+/*
+ * Whether channel i, just made, is dialled by the second half of a Local
+ * channel A dialled (Local/201@from-queue-...;2 dials PJSIP/201 for a
+ * queue's member): that Local's row stands for it, as A's party.
+ */
+static int
+behind_local(const struct call *c, int i)
+{
+	if (starts(c->ch[i].name, "Local/"))
+		return 0;
+	for (int j = 0; j < c->nch; j++) {
+		const struct chan *h = &c->ch[j];
+		size_t n = h->name != NULL ? strlen(h->name) : 0;
+
+		if (j != i && j != c->a && starts(h->name, "Local/") && n > 2 &&
+		    strcmp(h->name + n - 2, ";2") == 0 && !h->hung && !h->ended)
+			return 1;
+	}
+	return 0;
+}
+
 /* Takes one event into its call; 1 when the call has ended. */
 static int
 take(struct call *c, const struct cs_cel_record *rec, long line, int64_t rhash)
@@ -439,7 +467,7 @@ take(struct call *c, const struct cs_cel_record *rec, long line, int64_t rhash)
 		if (c->a < 0 && (strcmp(h->uid, c->linkedid) == 0 || c->nch == 1)) {
 			c->a = i;
 			c->rec_start = h->start;
-		} else if (c->a >= 0 && i != c->a) {
+		} else if (c->a >= 0 && i != c->a && !behind_local(c, i)) {
 			/* a B, if A dialled it: its row as A's record is */
 			h->row_start = c->rec_b++ == 0 ? c->rec_start : h->start;
 			set(c, &h->app, c->app != NULL ? c->app : "");
@@ -473,7 +501,8 @@ take(struct call *c, const struct cs_cel_record *rec, long line, int64_t rhash)
 			    NULL && strcmp(c->ch[j].name,
 			    rec->f[CS_CEL_BRIDGEPEER]) == 0)
 				c->ch[j].answer = rec->time;
-		if (c->in_queue && !c->connected && (i == c->a || h->dialled))
+		if (c->in_queue && !c->connected && (i == c->a ||
+		    (h->dialled && h->row_start != 0)))
 			connect(c, i, rec, line, rhash);
 		break;
 	default:
