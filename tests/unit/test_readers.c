@@ -282,6 +282,16 @@ test_detect_lines(void)
 	CU_ASSERT_EQUAL(detect(",1,2,c,,SIP/1,,Dial,,2025-03-04 09:00:00,,"
 	    "2025-03-04 09:00:05,5,0,NO ANSWER,DOCUMENTATION\n"),
 	    &cs_format_asterisk_cdr);
+	/* CEL with cel.conf's dateformat, a CRLF; and with fields unquoted
+	   (an advanced mapping's quoting_method = non_numeric): 20 fields,
+	   a numeric amaflags as a CDR's duration, yet no CDR */
+	CU_ASSERT_EQUAL(detect("\"ANSWER\",\"2024-03-04 09:00:00\",\"\",\"\","
+	    "\"\",\"\",\"\",\"s\",\"default\",\"SIP/1-0001\",\"Answer\",\"\","
+	    "\"3\",\"\",\"1709542800.1\",\"1709542800.1\",\"\",\"\",\"\",\"\""
+	    "\r\n"), &cs_format_asterisk_cel);
+	CU_ASSERT_EQUAL(detect("CHAN_START,1709542800.000001,,,,,,s,default,"
+	    "SIP/1-0001,,,3,,1709542800.1,1709542800.1,,,,\n"),
+	    &cs_format_asterisk_cel);
 	/* A bot platform's export: a Dialogflow CX turn. */
 	CU_ASSERT_EQUAL(detect("{\"project_id\":\"p\",\"conversation_name\":"
 	    "\"a/sessions/s\",\"request_time\":\"2025-03-04 09:01:02 UTC\"}\n"),
