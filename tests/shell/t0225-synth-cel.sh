@@ -39,6 +39,10 @@ check "detected as asterisk-cel" \
 	[ "$(sqlite3 cel.db "SELECT format FROM sources WHERE path LIKE '%cel.csv'")" = asterisk-cel ]
 check "as many calls as the truth" \
 	[ "$(sqlite3 cel.db "SELECT count(*) FROM calls")" = "$(($(wc -l < a/truth.csv) - 1))" ]
+cp a/cel.csv again.csv
+run callstat-import -c callstat.conf -d cel.db again.csv
+check_rc 0 "the same events again, under another name"
+check "stored once: every row skipped" grep -q "again.csv: [0-9]* lines read, 0 stored, [1-9][0-9]* skipped, 0 rejected" err
 check "no caller's number in clear" sh -c "! strings cel.db* | grep -q '063998[0-9][0-9][0-9][0-9]'"
 
 for h in in all; do
