@@ -11,6 +11,7 @@
 
 #include "fuzz.h"
 #include "lines.h"
+#include "readers/asterisk.h"
 #include "readers/asterisk_cel.h"
 #include "readers/format.h"
 #include "timeutil.h"
@@ -93,7 +94,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		}
 		ready = 1;
 	}
-	(void)cs_format_detect((const char *)data, size);
+	/* the file as the import hands it to the format */
+	fuzz_format_whole(&cs_format_asterisk_cel, data, size);
 	for (int utc = 0; utc <= 1; utc++) {
 		memset(&u, 0, sizeof(u));
 		if (cs_cel_reader_init(&u.r, utc, &err) != 0)

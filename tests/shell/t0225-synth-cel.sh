@@ -70,6 +70,20 @@ calls ast.db > ast-calls.txt
 calls cel.db > cel-calls.txt
 check "every call as from Master.csv and queue_log" cmp ast-calls.txt cel-calls.txt
 
+# a file that grew: read again whole, the calls under way at the first
+# import stored once they ended, nothing stored twice
+n=$(($(wc -l < a/cel.csv) / 2))
+head -n $n a/cel.csv > grow.csv
+run callstat-import -c callstat.conf -d grow.db grow.csv a/transcripts.jsonl
+check_rc 0 "import half the CEL"
+check "half the calls, fewer than all" [ "$(sqlite3 grow.db "SELECT count(*) FROM calls")" -lt "$(wc -l < cel-calls.txt)" ]
+tail -n +$((n + 1)) a/cel.csv >> grow.csv
+run callstat-import -c callstat.conf -d grow.db grow.csv
+check_rc 0 "import the CEL that grew"
+check "the grown file: no line rejected" grep -q "grow.csv: [0-9]* lines read, [0-9]* stored, [0-9]* skipped, 0 rejected" err
+calls grow.db > grow-calls.txt
+check "the grown file: every call as from the whole file" cmp cel-calls.txt grow-calls.txt
+
 # usage
 run callstat-synth -c callstat.conf --from 2024-01-01 --to 2024-01-02 --pbx nosuch -o d
 check_rc 2 "--pbx nosuch"

@@ -8,12 +8,16 @@
  * the rebuild and the rules see the calls as from Master.csv and
  * queue_log, and the sources table says which file they came from.
  *
- * A call still open when the file ends is not stored: a file that grew
- * is read on from where it was left, without the events of the calls
- * that were then under way.  Import CEL files once rotated.
+ * A call is stored once its last event is read, so a file is read whole
+ * (format.h's whole-file formats): a file that grew is read again from its
+ * start, the rows stored before skipped by their keys (the digest of the
+ * line that ended each, never where it was read), and the calls under
+ * way when it was read last are stored whole once they have ended.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "asterisk.h"
 #include "asterisk_cel.h"
@@ -69,6 +73,99 @@ cel_parse(void *p, const char *line, size_t len, int64_t *t,
 		return -1;
 	*t = rd->rec.time;
 	return 0;
+}
+
+/* One line (no line end): rejected, or read and given to the calls. */
+static int
+cel_line(struct cel_rd *rd, const char *s, size_t len, long line,
+    const struct cs_format_sink *sink)
+{
+	struct cs_error e;
+	int64_t t;
+
+	if (len > 0 && s[len - 1] == '\r')
+		len--;
+	if (len == 0)
+		return 0;
+	e.column = 0;
+	if (cel_parse(rd, s, len, &t, &e) != 0) {
+		sink->reject(sink->arg, line, e.column, e.msg);
+		return 0;
+	}
+	sink->read(sink->arg, line);
+	return sink->store(sink->arg, line, t, s, len);
+}
+
+#define CHUNK (256 * 1024)
+
+/*
+ * The file, line by line: its head, then what its descriptor holds.  buf
+ * keeps the start of a line a read cut.
+ */
+static int
+cel_whole(void *p, const struct cs_format_file *in,
+    const struct cs_format_sink *sink, struct cs_error *err)
+{
+	struct cel_rd *rd = p;
+	char *buf = NULL;
+	size_t have = 0, cap = 0, pos = 0;
+	long line = 0;
+	int eof = in->fd < 0, rc = 0;
+
+	if ((buf = malloc(in->headlen + 1)) == NULL)
+		return cs_error_set(err, "out of memory");
+	cap = in->headlen + 1;
+	memcpy(buf, in->head, in->headlen);
+	have = in->headlen;
+	for (;;) {
+		char *nl;
+
+		while ((nl = memchr(buf + pos, '\n', have - pos)) != NULL) {
+			if (cel_line(rd, buf + pos, (size_t)(nl - buf - pos),
+			    ++line, sink) != 0)
+				goto stopped;
+			pos = (size_t)(nl - buf) + 1;
+		}
+		if (eof)
+			break;
+		/* the rest of a line to the front, room for a chunk more */
+		memmove(buf, buf + pos, have - pos);
+		have -= pos;
+		pos = 0;
+		if (have + CHUNK > cap) {
+			char *nb = realloc(buf, have + CHUNK);
+
+			if (nb == NULL) {
+				free(buf);
+				return cs_error_set(err, "out of memory");
+			}
+			buf = nb;
+			cap = have + CHUNK;
+		}
+		for (;;) {
+			ssize_t k = read(in->fd, buf + have, cap - have);
+
+			if (k < 0 && errno == EINTR)
+				continue;
+			if (k < 0) {
+				cs_error_set(err, "%s: %s", in->name, strerror(errno));
+				free(buf);
+				return -1;
+			}
+			if (k == 0)
+				eof = 1;
+			have += (size_t)k;
+			break;
+		}
+	}
+	/* a last line without its line end */
+	if (pos < have && cel_line(rd, buf + pos, have - pos, ++line, sink) != 0)
+		goto stopped;
+	free(buf);
+	return rc;
+stopped:
+	free(buf);
+	return -1;
 }
 
 static int
@@ -137,7 +234,8 @@ const struct cs_format cs_format_asterisk_cel = {
 	.close = cel_close,
 	.state = cs_format_no_state,
 	.resume = cs_format_no_resume,
-	.parse = cel_parse,
+	.parse = NULL,
 	.store = cel_store,
+	.whole = cel_whole,
 	.map = cel_map,
 };
