@@ -54,7 +54,7 @@ done
 	sed -n 4p "$D/testsuite_CELMaster1.csv" | cut -c1-70
 	sed -n 5p "$D/testsuite_CELMaster1.csv" | sed 's/,""$//'
 	printf '\001\002\003garbage\377\n'
-	sed -n 6p "$D/testsuite_CELMaster1.csv" | sed 's/^"ANSWER"/"NOSUCH"/'
+	sed -n 6p "$D/testsuite_CELMaster1.csv" | sed 's/^"ANSWER"/"no such"/'
 	sed -n 7p "$D/testsuite_CELMaster1.csv" | sed 's/"1335310195.531291"/"soon"/'
 	sed -n '8,$p' "$D/testsuite_CELMaster1.csv"
 } > bad.csv
@@ -63,7 +63,7 @@ check_rc 1 "bad lines: exit 1"
 check "a truncated line: said" has err "bad.csv:4: unterminated quoted field"
 check "19 fields: said" has err "bad.csv:5: expected 20 fields (cel_custom's legacy mapping), found 19"
 check "binary garbage: said" grep -q "bad.csv:6: " err
-check "an unknown event: said" has err "bad.csv:7: eventtype is no CEL event: 'NOSUCH'"
+check "not an event's name: said" has err "bad.csv:7: eventtype is not an event's name in capitals, digits and '_': 'no such'"
 check "a bad time: said" has err "bad.csv:8: eventtime is neither epoch.usec nor YYYY-MM-DD HH:MM:SS: 'soon'"
 check "5 rejected, the rest read" has err "bad.csv: 17 lines read, 1 stored, 0 skipped, 5 rejected"
 check "the call still told" [ "$(q bad.db "SELECT count(*) FROM cdr")" = 1 ]

@@ -94,8 +94,12 @@ test_bad_lines(void)
 	CU_ASSERT_EQUAL_FATAL(cs_cel_reader_init(&r, 0, &err), 0);
 	CU_ASSERT_STRING_EQUAL(bad(&r, "\"ANSWER\",\"1\"", &err),
 	    "expected 20 fields (cel_custom's legacy mapping), found 2");
-	CU_ASSERT_STRING_EQUAL(bad(&r, "\"FOO\",\"1335310195.1\",,,,,,,,\"c\",,"
-	    ",,,\"u\",\"l\",,,,", &err), "eventtype is no CEL event: 'FOO'");
+	CU_ASSERT_STRING_EQUAL(bad(&r, "\"foo bar\",\"1335310195.1\",,,,,,,,"
+	    "\"c\",,,,,\"u\",\"l\",,,,", &err), "eventtype is not an event's "
+	    "name in capitals, digits and '_': 'foo bar'");
+	/* an event of a later Asterisk is read */
+	CU_ASSERT_STRING_EQUAL(bad(&r, "\"NEW_EVENT_2\",\"1335310195.1\",,,,,,,,"
+	    "\"c\",,,,,\"u\",\"l\",,,,", &err), "");
 	CU_ASSERT_STRING_EQUAL(bad(&r, "\"ANSWER\",\"yesterday\",,,,,,,,\"c\","
 	    ",,,,\"u\",\"l\",,,,", &err), "eventtime is neither epoch.usec nor "
 	    "YYYY-MM-DD HH:MM:SS: 'yesterday'");

@@ -206,6 +206,19 @@ hangup_extra(const char *x, struct cs_cel_record *rec)
 		strcpy(rec->dialstatus, q + 1);
 }
 
+/* s is a name in capitals, digits and '_', starting with a capital. */
+static int
+is_name(const char *s)
+{
+	if (*s < 'A' || *s > 'Z')
+		return 0;
+	for (; *s != '\0'; s++)
+		if (!((*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
+		    *s == '_'))
+			return 0;
+	return 1;
+}
+
 int
 cs_cel_parse(struct cs_cel_reader *r, const char *line, size_t len,
     struct cs_cel_record *rec, struct cs_error *err)
@@ -251,10 +264,13 @@ cs_cel_parse(struct cs_cel_reader *r, const char *line, size_t len,
 	for (int i = 0; i < CS_CEL_NFIELDS; i++)
 		rec->f[i] = p->buf + p->off[i];
 	ev = event_of(rec->f[CS_CEL_EVENTTYPE], strlen(rec->f[CS_CEL_EVENTTYPE]));
-	if (ev < 0)
-		return cs_error_set(err, "eventtype is no CEL event: '%.*s'",
-		    cs_readers_quote_len(rec->f[CS_CEL_EVENTTYPE]), rec->f[CS_CEL_EVENTTYPE]);
-	rec->event = (enum cs_cel_event)ev;
+	/* an event of a later Asterisk: read, of no use to the calls */
+	if (ev < 0 && !is_name(rec->f[CS_CEL_EVENTTYPE]))
+		return cs_error_set(err, "eventtype is not an event's name in "
+		    "capitals, digits and '_': '%.*s'",
+		    cs_readers_quote_len(rec->f[CS_CEL_EVENTTYPE]),
+		    rec->f[CS_CEL_EVENTTYPE]);
+	rec->event = ev < 0 ? CS_CEL_EV_OTHER : (enum cs_cel_event)ev;
 	if (parse_time(r, rec->f[CS_CEL_EVENTTIME], rec, err) != 0)
 		return -1;
 	for (size_t i = 0; i < sizeof(needed) / sizeof(needed[0]); i++)
