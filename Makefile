@@ -126,7 +126,7 @@ check-tsan:
 # each for FUZZ_SECONDS, new inputs kept in build/fuzz-lf/corpus/NAME.  The
 # harnesses' scratch files (the import's databases) go to FUZZ_TMPDIR, a
 # RAM disk where there is one: five times the executions a second.
-FUZZ = asterisk_cdr asterisk_queue_log bot_jsonl bot_csv connect_ctr \
+FUZZ = asterisk_cdr asterisk_queue_log asterisk_cel bot_jsonl bot_csv connect_ctr \
 	dialogflow_cx lex_v2 rasa config time import redact freeswitch_cdr
 FUZZ_SECONDS = 60
 FUZZ_CC = clang

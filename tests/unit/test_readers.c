@@ -22,6 +22,7 @@
 #define CDR_DIR "tests/data/samples/asterisk_cdr_csv/"
 #define QLOG_DIR "tests/data/samples/asterisk_queue_log/"
 #define FS_DIR "tests/data/samples/freeswitch_cdr_csv/"
+#define CEL_DIR "tests/data/samples/asterisk_cel/"
 
 /* A sample file, whole and NUL-terminated; NULL if it cannot be read. */
 static char *
@@ -205,6 +206,14 @@ test_detect_samples(void)
 	CU_ASSERT_EQUAL(detect_file("tests/data/freeswitch/sql.csv"),
 	    &cs_format_freeswitch_cdr);
 	CU_ASSERT_EQUAL(detect_file(FS_DIR "SOURCE.txt"), NULL);
+	/* CEL: 20 fields as a CDR may have, told apart by their content */
+	CU_ASSERT_EQUAL(detect_file(CEL_DIR "testsuite_CELMaster1.csv"),
+	    &cs_format_asterisk_cel);
+	CU_ASSERT_EQUAL(detect_file(CEL_DIR "testsuite_CELMaster2.csv"),
+	    &cs_format_asterisk_cel);
+	CU_ASSERT_EQUAL(detect_file(CEL_DIR "testsuite_cel_custom.conf"), NULL);
+	CU_ASSERT_EQUAL(detect_file(CEL_DIR
+	    "cel_custom_legacy_template_asterisk20.txt"), NULL);
 }
 
 /* How many formats take the line s..e for one of theirs. */
@@ -231,6 +240,8 @@ test_detect_exclusive(void)
 		QLOG_DIR "book_3rd_ed_2010_systemname_rejoined.queue_log",
 		QLOG_DIR "freepbx_2010_asterisk14_format.queue_log",
 		QLOG_DIR "readme_2020_abandon.queue_log",
+		CEL_DIR "testsuite_CELMaster1.csv",
+		CEL_DIR "testsuite_CELMaster2.csv",
 		"sample-data/example/Master.csv",
 		"sample-data/example/queue_log",
 		"tests/data/bot/canonical.jsonl",
@@ -290,6 +301,16 @@ test_detect_lines(void)
 	CU_ASSERT_EQUAL(detect(",1,2,c,,SIP/1,,Dial,,2025-03-04 09:00:00,,"
 	    "2025-03-04 09:00:05,5,0,NO ANSWER,DOCUMENTATION\n"),
 	    &cs_format_asterisk_cdr);
+	/* CEL with cel.conf's dateformat, a CRLF; and with fields unquoted
+	   (an advanced mapping's quoting_method = non_numeric): 20 fields,
+	   a numeric amaflags as a CDR's duration, yet no CDR */
+	CU_ASSERT_EQUAL(detect("\"ANSWER\",\"2024-03-04 09:00:00\",\"\",\"\","
+	    "\"\",\"\",\"\",\"s\",\"default\",\"SIP/1-0001\",\"Answer\",\"\","
+	    "\"3\",\"\",\"1709542800.1\",\"1709542800.1\",\"\",\"\",\"\",\"\""
+	    "\r\n"), &cs_format_asterisk_cel);
+	CU_ASSERT_EQUAL(detect("CHAN_START,1709542800.000001,,,,,,s,default,"
+	    "SIP/1-0001,,,3,,1709542800.1,1709542800.1,,,,\n"),
+	    &cs_format_asterisk_cel);
 	/* A bot platform's export: a Dialogflow CX turn. */
 	CU_ASSERT_EQUAL(detect("{\"project_id\":\"p\",\"conversation_name\":"
 	    "\"a/sessions/s\",\"request_time\":\"2025-03-04 09:01:02 UTC\"}\n"),

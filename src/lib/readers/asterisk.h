@@ -11,6 +11,7 @@
 #include <stdint.h>
 
 #include "../model.h"
+#include "format.h"
 
 /* A CDR leg as stored (strings may be NULL: absent). */
 struct cs_ast_leg {
@@ -45,9 +46,31 @@ int cs_asterisk_qevent(const struct cs_ast_qevent *a, struct cs_qevent *e,
  * 2101, Local/201@from-queue-00000012;1 gives 201, SIP/sip0 gives sip0. */
 void cs_channel_peer(const char *chan, char *out, size_t n);
 
+/*
+ * A Master.csv record and a queue_log record stored as their formats
+ * store them (numbers hashed or scrubbed): asterisk-cel's reader rebuilds
+ * both from the events (asterisk_cel.h).  The store keeps a CDR reader's
+ * caches of the last numbers decided.
+ */
+struct cs_cdr_record;
+struct cs_qlog_record;
+struct cs_store_at;
+struct cs_cdr_store {
+	struct cs_format_ctx ctx;
+	/* the rows of a call repeat its numbers: the last ones, decided */
+	char last_caller[128], last_caller_hash[CS_HASH_HEX + 1];
+	char last_dst[128];
+	int last_dst_town;
+};
+int cs_cdr_store_record(struct cs_cdr_store *st, const struct cs_cdr_record *rec,
+    const struct cs_store_at *at);
+int cs_qlog_store_record(const struct cs_privacy *priv,
+    const struct cs_qlog_record *rec, const struct cs_store_at *at);
+
 /* Their entries in the table of formats (format.h). */
 struct cs_format;
 extern const struct cs_format cs_format_asterisk_cdr;
 extern const struct cs_format cs_format_asterisk_queue_log;
+extern const struct cs_format cs_format_asterisk_cel;
 
 #endif

@@ -18,8 +18,6 @@
 
 #define CDR_MINCOLS	16
 #define CDR_MAXCOLS	21
-/* How much of a bad value a message quotes. */
-#define QUOTE_MAX	60
 
 struct cdr_priv {
 	struct csv_parser csv;
@@ -157,17 +155,6 @@ split_fast(struct cdr_priv *p, const char *line, size_t len)
 	}
 }
 
-/* Makes libcsv ready for the next line after a failed one. */
-static void
-csv_reset(struct csv_parser *csv)
-{
-	int opts = csv_get_opts(csv);
-
-	csv_set_opts(csv, (unsigned char)(opts & ~CSV_STRICT_FINI));
-	csv_fini(csv, NULL, NULL, NULL);
-	csv_set_opts(csv, (unsigned char)opts);
-}
-
 int
 cs_cdr_reader_init(struct cs_cdr_reader *r, int utc, struct cs_error *err)
 {
@@ -208,23 +195,6 @@ cs_cdr_reader_release(struct cs_cdr_reader *r)
 	r->priv = NULL;
 }
 
-/*
- * Length of the start of s that a message may quote: at most QUOTE_MAX
- * bytes, not cutting a UTF-8 character.
- */
-static int
-quote_len(const char *s)
-{
-	size_t n = strlen(s);
-
-	if (n <= QUOTE_MAX)
-		return (int)n;
-	n = QUOTE_MAX;
-	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-		n--;
-	return (int)n;
-}
-
 /* 1 if s looks like a uniqueid: [systemname-]digits.digits */
 static int
 is_uniqueid(const char *s)
@@ -263,7 +233,7 @@ parse_count(const char *name, const char *s, long max, long *v,
 		p++;
 	if (*p < '0' || *p > '9')
 		return cs_error_set(err, "%s is not a number: '%.*s'", name,
-		    quote_len(s), s);
+		    cs_readers_quote_len(s), s);
 	for (; *p >= '0' && *p <= '9'; p++) {
 		if (n > (max - (*p - '0')) / 10)
 			big = 1;
@@ -272,13 +242,13 @@ parse_count(const char *name, const char *s, long max, long *v,
 	}
 	if (*p != '\0')
 		return cs_error_set(err, "%s is not a number: '%.*s'", name,
-		    quote_len(s), s);
+		    cs_readers_quote_len(s), s);
 	if (*s == '-')
 		return cs_error_set(err, "%s is negative: '%.*s'", name,
-		    quote_len(s), s);
+		    cs_readers_quote_len(s), s);
 	if (big)
 		return cs_error_set(err, "%s is out of range: '%.*s' (at most "
-		    "%ld%s); remove the line or correct it", name, quote_len(s),
+		    "%ld%s); remove the line or correct it", name, cs_readers_quote_len(s),
 		    s, max, max == CS_LOG_DURATION_MAX ? " seconds, 7 days" : "");
 	*v = n;
 	return 0;
@@ -294,11 +264,11 @@ parse_time(const char *name, const char *s, size_t len,
 		return 0;
 	if (cs_datetime_parse(s, len, dt) == -1)
 		return cs_error_set(err, "%s is not a valid date and time "
-		    "(YYYY-MM-DD HH:MM:SS): '%.*s'", name, quote_len(s), s);
+		    "(YYYY-MM-DD HH:MM:SS): '%.*s'", name, cs_readers_quote_len(s), s);
 	if (!cs_log_datetime_ok(dt))
 		return cs_error_set(err, "%s is out of range: '%.*s' (years "
 		    "%d to %d are read); check the PBX's clock, then remove "
-		    "the line or correct it", name, quote_len(s), s,
+		    "the line or correct it", name, cs_readers_quote_len(s), s,
 		    CS_LOG_YEAR_MIN, CS_LOG_YEAR_MAX);
 	return 0;
 }
@@ -361,7 +331,7 @@ cs_cdr_parse(struct cs_cdr_reader *r, const char *line, size_t len,
 		int e = csv_error(&p->csv);
 
 		n = p->nf + 1;
-		csv_reset(&p->csv);
+		cs_readers_csv_reset(&p->csv);
 		if (e == CSV_EPARSE)
 			return cs_error_set(err, "misplaced quote in field %d "
 			    "(a quoted field must end at a comma, with the "
@@ -370,7 +340,7 @@ cs_cdr_parse(struct cs_cdr_reader *r, const char *line, size_t len,
 	}
 	if (csv_fini(&p->csv, field_cb, NULL, p) != 0) {
 		n = p->nf + 1;
-		csv_reset(&p->csv);
+		cs_readers_csv_reset(&p->csv);
 		return cs_error_set(err, "unterminated quoted field %d "
 		    "(a field that starts with '\"' must end with '\"')", n);
 	}

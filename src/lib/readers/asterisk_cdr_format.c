@@ -12,6 +12,7 @@
 #include "../privacy.h"
 #include "../timeutil.h"
 #include "asterisk.h"
+#include "asterisk_cel.h"
 #include "asterisk_tables.h"
 #include "format.h"
 #include "readers.h"
@@ -64,8 +65,9 @@ looks_cdr(const char *s, const char *e)
 	csv_free(&p);
 	/* a quoted line with a damaged start is one, if its duration is a
 	   number: a quoted CSV header (bot-csv's) is not */
+	/* a CEL event has 20 fields too, and a number in the 13th */
 	return ok && c.nf >= 16 && c.nf <= 21 &&
-	    (c.start_ok || (s[0] == '"' && c.dur_ok));
+	    (c.start_ok || (s[0] == '"' && c.dur_ok)) && !cs_cel_looks(s, e);
 }
 
 /* ---- reading and storing ---- */
@@ -73,11 +75,7 @@ looks_cdr(const char *s, const char *e)
 struct cdr_rd {
 	struct cs_cdr_reader r;
 	struct cs_cdr_record rec;
-	struct cs_format_ctx ctx;
-	/* the rows of a call repeat its numbers: the last ones, decided */
-	char last_caller[128], last_caller_hash[CS_HASH_HEX + 1];
-	char last_dst[128];
-	int last_dst_town;
+	struct cs_cdr_store st;
 };
 
 static void *
@@ -89,7 +87,7 @@ cdr_open(const struct cs_format_ctx *ctx, struct cs_error *err)
 		cs_error_set(err, "out of memory");
 		return NULL;
 	}
-	rd->ctx = *ctx;
+	rd->st.ctx = *ctx;
 	if (cs_cdr_reader_init(&rd->r, ctx->utc, err) != 0) {
 		free(rd);
 		return NULL;
@@ -177,10 +175,11 @@ remember(char *cache, size_t n, const char *s)
 
 /* The keyed hash of the caller's number, into caller. */
 static void
-hash_caller(struct cdr_rd *rd, char caller[CS_HASH_HEX + 1])
+hash_caller(struct cs_cdr_store *rd, const struct cs_cdr_record *rec,
+    char caller[CS_HASH_HEX + 1])
 {
 	char nbuf[256];
-	const char *number = caller_number(&rd->rec, nbuf, sizeof(nbuf));
+	const char *number = caller_number(rec, nbuf, sizeof(nbuf));
 
 	if (strcmp(number, rd->last_caller) == 0) {
 		memcpy(caller, rd->last_caller_hash, CS_HASH_HEX + 1);
@@ -193,7 +192,7 @@ hash_caller(struct cdr_rd *rd, char caller[CS_HASH_HEX + 1])
 
 /* Whether dst, a phone number, is one of the town's (a did: term). */
 static int
-town_number(struct cdr_rd *rd, const char *dst)
+town_number(struct cs_cdr_store *rd, const char *dst)
 {
 	if (strcmp(dst, rd->last_dst) != 0) {
 		rd->last_dst_town = cs_config_service_by(rd->ctx.cfg,
@@ -212,17 +211,16 @@ opt_int(struct cs_rowq *q, int64_t v, int present)
 		cs_rowq_null(q);
 }
 
-static int
-cdr_store(void *p, const struct cs_store_at *at)
+int
+cs_cdr_store_record(struct cs_cdr_store *rd, const struct cs_cdr_record *rec,
+    const struct cs_store_at *at)
 {
-	struct cdr_rd *rd = p;
-	const struct cs_cdr_record *rec = &rd->rec;
 	struct cs_rowq *q = at->q;
 	char caller[CS_HASH_HEX + 1], b[SCRUB_MAX], id[CS_HASH_HEX + 1];
 	const char *src = rec->f[CS_CDR_SRC], *dst = rec->f[CS_CDR_DST];
 	int town = 0;
 
-	hash_caller(rd, caller);
+	hash_caller(rd, rec, caller);
 	if (dst != NULL && cs_number_is_phone(dst))
 		town = town_number(rd, dst);
 	cs_rowq_begin(q, &cs_table_cdr);
@@ -259,6 +257,14 @@ cdr_store(void *p, const struct cs_store_at *at)
 	opt_int(q, rec->sequence, rec->sequence >= 0);
 	cs_rowq_int(q, rec->ambiguous ? 1 : 0);
 	return cs_rowq_end(q);
+}
+
+static int
+cdr_store(void *p, const struct cs_store_at *at)
+{
+	struct cdr_rd *rd = p;
+
+	return cs_cdr_store_record(&rd->st, &rd->rec, at);
 }
 
 /* ---- a stored leg, mapped ---- */

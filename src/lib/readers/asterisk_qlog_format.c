@@ -106,11 +106,10 @@ qlog_parse(void *p, const char *line, size_t len, int64_t *t,
 	return rc;
 }
 
-static int
-qlog_store(void *p, const struct cs_store_at *at)
+int
+cs_qlog_store_record(const struct cs_privacy *priv,
+    const struct cs_qlog_record *rec, const struct cs_store_at *at)
 {
-	struct qlog_rd *rd = p;
-	const struct cs_qlog_record *rec = &rd->rec;
 	struct cs_rowq *q = at->q;
 	char caller[CS_HASH_HEX + 1], b[SCRUB_MAX];
 	int enter = strcmp(rec->event, "ENTERQUEUE") == 0;
@@ -128,7 +127,7 @@ qlog_store(void *p, const struct cs_store_at *at)
 	for (int i = 0; i < CS_QLOG_NDATA; i++) {
 		if (enter && i == 1) {
 			/* ENTERQUEUE's caller ID: only its keyed hash */
-			cs_privacy_hash(rd->ctx.priv, rec->data[1], caller);
+			cs_privacy_hash(priv, rec->data[1], caller);
 			cs_rowq_text(q, caller);
 		} else if (enter && i == 3) {
 			/* the caller's name: personal, and of no use here */
@@ -139,6 +138,14 @@ qlog_store(void *p, const struct cs_store_at *at)
 		}
 	}
 	return cs_rowq_end(q);
+}
+
+static int
+qlog_store(void *p, const struct cs_store_at *at)
+{
+	struct qlog_rd *rd = p;
+
+	return cs_qlog_store_record(rd->ctx.priv, &rd->rec, at);
 }
 
 /* ---- a stored event, mapped ---- */

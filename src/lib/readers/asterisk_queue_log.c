@@ -14,8 +14,6 @@
 #include "../timeutil.h"
 #include "readers.h"
 
-#define QUOTE_MAX	60
-
 struct qlog_priv {
 	char	*buf;		/* the fields, each NUL-terminated */
 	size_t	 cap;
@@ -142,19 +140,6 @@ cs_qlog_reader_release(struct cs_qlog_reader *r)
 	r->priv = NULL;
 }
 
-static int
-quote_len(const char *s)
-{
-	size_t n = strlen(s);
-
-	if (n <= QUOTE_MAX)
-		return (int)n;
-	n = QUOTE_MAX;
-	while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
-		n--;
-	return (int)n;
-}
-
 /* Trims blanks from both ends of s..*e; returns the new start. */
 static const char *
 trim(const char *s, const char **e)
@@ -236,12 +221,12 @@ parse_time(struct cs_qlog_reader *r, const char *s, const char *e,
 	/* Quoted as UTF-8, like every message. */
 	cs_readers_utf8_copy(scratch, s, (size_t)(e - s));
 	return cs_error_set(err, "time is neither epoch seconds nor "
-	    "YYYY-MM-DD HH:MM:SS: '%.*s'", quote_len(scratch), scratch);
+	    "YYYY-MM-DD HH:MM:SS: '%.*s'", cs_readers_quote_len(scratch), scratch);
 range:
 	cs_readers_utf8_copy(scratch, s, (size_t)(e - s));
 	return cs_error_set(err, "time is out of range: '%.*s' (%d-01-01 to "
 	    "%d-12-31 are read); check the PBX's clock, then remove the line "
-	    "or correct it", quote_len(scratch), scratch, CS_LOG_YEAR_MIN,
+	    "or correct it", cs_readers_quote_len(scratch), scratch, CS_LOG_YEAR_MIN,
 	    CS_LOG_YEAR_MAX);
 }
 
@@ -257,7 +242,7 @@ check_event(const char *ev, struct cs_error *err)
 		    *p == '_'))
 			return cs_error_set(err, "event is not a name in "
 			    "capitals, digits and '_': '%.*s'",
-			    quote_len(ev), ev);
+			    cs_readers_quote_len(ev), ev);
 	return 0;
 }
 
@@ -279,12 +264,12 @@ check_numbers(const struct cs_qlog_record *rec, struct cs_error *err)
 		if (k == 0)
 			return cs_error_set(err, "%s %s (data field %d) is not "
 			    "a number: '%.*s'", rec->event, name, j + 1,
-			    quote_len(rec->data[j]), rec->data[j]);
+			    cs_readers_quote_len(rec->data[j]), rec->data[j]);
 		if (k == 2)
 			return cs_error_set(err, "%s %s (data field %d) is out "
 			    "of range: '%.*s' (at most %ld, 7 days of seconds); "
 			    "remove the line or correct it", rec->event, name,
-			    j + 1, quote_len(rec->data[j]), rec->data[j],
+			    j + 1, cs_readers_quote_len(rec->data[j]), rec->data[j],
 			    CS_LOG_DURATION_MAX);
 	}
 	return 0;

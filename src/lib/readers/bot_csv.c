@@ -95,17 +95,6 @@ field_cb(void *s, size_t len, void *data)
 	}
 }
 
-/* Makes libcsv ready for the next line after a failed one. */
-static void
-csv_reset(struct csv_parser *csv)
-{
-	int opts = csv_get_opts(csv);
-
-	csv_set_opts(csv, (unsigned char)(opts & ~CSV_STRICT_FINI));
-	csv_fini(csv, NULL, NULL, NULL);
-	csv_set_opts(csv, (unsigned char)opts);
-}
-
 /* Where field n (from 1) of a line starts, from 1: the quote that opens
  * the field left open. */
 static long
@@ -145,7 +134,7 @@ split(struct csv_rd *rd, const char *line, size_t len, struct cs_error *err)
 		int e = csv_error(&rd->csv);
 		int n = rd->nf + 1;
 
-		csv_reset(&rd->csv);
+		cs_readers_csv_reset(&rd->csv);
 		if (e != CSV_EPARSE)
 			return cs_error_set(err, "out of memory");
 		err->column = (long)done + 1;
@@ -156,7 +145,7 @@ split(struct csv_rd *rd, const char *line, size_t len, struct cs_error *err)
 	if (csv_fini(&rd->csv, field_cb, NULL, rd) != 0) {
 		int n = rd->nf + 1;
 
-		csv_reset(&rd->csv);
+		cs_readers_csv_reset(&rd->csv);
 		err->column = field_start(line, len, n);
 		return cs_error_set(err, "unterminated quoted field %d (a field "
 		    "cannot span lines in bot-csv: write its line breaks as "

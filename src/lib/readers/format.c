@@ -15,6 +15,7 @@
 const struct cs_format *const cs_formats[] = {
 	&cs_format_asterisk_cdr,
 	&cs_format_asterisk_queue_log,
+	&cs_format_asterisk_cel,
 	&cs_format_freeswitch_cdr,
 	&cs_format_freeswitch_queue,
 	&cs_format_bot_jsonl,

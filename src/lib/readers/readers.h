@@ -132,6 +132,9 @@ size_t cs_readers_utf8_copy(char *dst, const char *src, size_t n);
  * at most CS_READERS_QUOTE_MAX bytes, not cutting a UTF-8 character. */
 #define CS_READERS_QUOTE_MAX 60
 int cs_readers_quote_len(const char *s);
+/* Makes a libcsv parser ready for the next line after a failed one. */
+struct csv_parser;
+void cs_readers_csv_reset(struct csv_parser *csv);
 
 /* What cs_readers_qlog_noise() found in a line that holds no record. */
 #define CS_QLOG_NOISE_COMMENT	1	/* blank, or a '#' comment */

@@ -2,11 +2,22 @@
  * text.c: the byte-level helpers every reader shares: binary data in a
  * text log, UTF-8 with a Latin-1 fallback, a line's buffer.
  */
+#include <csv.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "readers.h"
+
+void
+cs_readers_csv_reset(struct csv_parser *csv)
+{
+	int opts = csv_get_opts(csv);
+
+	csv_set_opts(csv, (unsigned char)(opts & ~CSV_STRICT_FINI));
+	csv_fini(csv, NULL, NULL, NULL);
+	csv_set_opts(csv, (unsigned char)opts);
+}
 
 /*
  * The readers see every byte of tens of millions of lines: these scans go

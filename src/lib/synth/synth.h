@@ -352,6 +352,15 @@ int cs_synth_fs_advance(struct cs_synth_fs *w, int64_t now);
 int cs_synth_fs_close(struct cs_synth_fs *w, struct cs_synth_stats *st,
     struct cs_error *err);
 
+struct cs_synth_cel;
+/* DIR/cel.csv: the calls as Asterisk's CEL (cel_custom) logs them. */
+struct cs_synth_cel *cs_synth_cel_open(const struct cs_synth_town *town,
+    const char *dir, struct cs_error *err);
+int cs_synth_cel_put(struct cs_synth_cel *w, const struct cs_synth_call *c);
+int cs_synth_cel_advance(struct cs_synth_cel *w, int64_t now);
+int cs_synth_cel_close(struct cs_synth_cel *w, struct cs_synth_stats *st,
+    struct cs_error *err);
+
 /*
  * The table of PBX writers (pbx.c): each writes the town's calls in its
  * PBX's logs, with the same open, put, advance and close shape.  A new
