@@ -59,6 +59,8 @@ struct cs_config {
 	char **sources;		/* [import] sources, as written: paths, globs,
 				   directories (sources.h reads them) */
 	size_t nsources;
+	char *encoding;		/* [import] encoding (readers/encoding.h's
+				   names), or NULL */
 	char digest[65];	/* hex SHA-256 of the file: rebuild when it changes */
 };
 

@@ -128,6 +128,10 @@ int cs_readers_begin(const char *line, size_t len, int *ascii, char **buf,
  */
 size_t cs_readers_utf8_copy(char *dst, const char *src, size_t n);
 
+/* Length of the valid UTF-8 sequence at u (n bytes left, u[0] >= 0x80:
+ * 2 to 4), or 0 when it is none. */
+size_t cs_readers_utf8_seq(const unsigned char *u, size_t n);
+
 /* What cs_readers_qlog_noise() found in a line that holds no record. */
 #define CS_QLOG_NOISE_COMMENT	1	/* blank, or a '#' comment */
 #define CS_QLOG_NOISE_HEADER	2	/* "time | callid | ..." (psql) */
