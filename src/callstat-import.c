@@ -8,6 +8,7 @@
 
 #include "calls.h"
 #include "import.h"
+#include "readers/generic_csv.h"
 #include "path.h"
 #include "privacy.h"
 #include "sources.h"
@@ -37,6 +38,8 @@ help(void)
 	    "                        (default: [import] encoding, else UTF-8 with\n"
 	    "                        what is not read as Latin-1)\n"
 	    "      --format FORMAT   %s\n"
+	    "                        (generic-csv:NAME: the columns its [format\n"
+	    "                        NAME] section names)\n"
 	    "                        (default: detected from the content)\n"
 	    "  -h, --help            this help\n"
 	    "      --list-sources    print the files --sources would read, and exit\n"
@@ -134,6 +137,7 @@ struct args {
 	struct cs_tool_opts o;		/* -c, -d */
 	const char *rejects, *times;	/* --rejects, --times, or NULL */
 	const char *encoding;		/* --encoding, or NULL */
+	const char *variant;		/* --format NAME:VARIANT's, or NULL */
 	const struct cs_format *format;	/* --format, or NULL: detect */
 	int quiet;
 	int sources, list;		/* --sources, --list-sources */
@@ -171,8 +175,24 @@ parse_args(int argc, char **argv, struct args *a)
 	a->format = NULL;
 	while ((ch = getopt_long(argc, argv, "c:d:hqV", longopts, NULL)) != -1) {
 		switch (ch) {
-		case O_FORMAT:
-			a->format = cs_format_find(optarg);
+		case O_FORMAT: {
+			/* NAME:VARIANT: generic-csv's [format VARIANT] */
+			const char *colon = strchr(optarg, ':');
+			char fname[64];
+
+			snprintf(fname, sizeof(fname), "%.*s", colon != NULL ?
+			    (int)(colon - optarg) : (int)strlen(optarg), optarg);
+			a->format = cs_format_find(fname);
+			a->variant = colon != NULL ? colon + 1 : NULL;
+			if (a->format == &cs_format_generic_csv &&
+			    (a->variant == NULL || *a->variant == '\0'))
+				return cs_usage_error(synopsis, "generic-csv needs "
+				    "the name of its [format NAME] section: "
+				    "--format generic-csv:NAME");
+			if (a->format != NULL && a->variant != NULL &&
+			    a->format != &cs_format_generic_csv)
+				return cs_usage_error(synopsis, "%s takes no "
+				    "':%s'", fname, a->variant);
 			if (a->format == NULL) {
 				char names[512];
 
@@ -181,6 +201,7 @@ parse_args(int argc, char **argv, struct args *a)
 				    "use %s", optarg, names);
 			}
 			break;
+		}
 		case O_ENCODING: {
 			enum cs_encoding enc;
 
@@ -369,6 +390,7 @@ import_all(const struct args *a, struct cs_config *cfg, struct cs_db *db,
 	im.times_utc = a->times != NULL ? strcmp(a->times, "utc") == 0 :
 	    cfg->times_utc;
 	im.format = a->format;
+	im.variant = a->variant;
 	im.encoding = CS_ENC_AUTO;
 	if (a->encoding != NULL || cfg->encoding != NULL)
 		(void)cs_encoding_find(a->encoding != NULL ? a->encoding :

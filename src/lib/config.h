@@ -88,6 +88,12 @@ const char *cs_config_find(const char *explicit);
 int cs_config_service_by(const struct cs_config *c, enum cs_term_kind kind,
     const char *value);
 
+/* The [format NAME] section of name, or NULL; the value of its key, or
+ * NULL when the section does not give it. */
+const struct cs_format_def *cs_config_format(const struct cs_config *c,
+    const char *name);
+const char *cs_format_def_get(const struct cs_format_def *f, const char *key);
+
 /* The index of the service named name, or -1. */
 int cs_config_service(const struct cs_config *c, const char *name);
 

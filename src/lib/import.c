@@ -301,6 +301,7 @@ start_reader(struct run *r)
 	ctx.priv = r->im->priv;
 	ctx.cfg = r->im->cfg;
 	ctx.utc = r->im->times_utc;
+	ctx.variant = r->im->variant;
 	if ((r->rd = r->format->open(&ctx, &r->rerr)) == NULL)
 		return -1;
 	if (r->resumed) {

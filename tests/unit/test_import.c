@@ -480,7 +480,7 @@ test_bot_leg(void)
 	path_of(path, sizeof(path), "bot.db");
 	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &h), SQLITE_OK);
 	CU_ASSERT_EQUAL(sqlite3_exec(h, "ALTER TABLE calls DROP COLUMN bot_start;"
-	    "ALTER TABLE calls DROP COLUMN bot_key; DROP TABLE bot_event; DROP TABLE bot_session;"
+	    "ALTER TABLE calls DROP COLUMN bot_key; DROP TABLE bot_event; DROP TABLE bot_session; DROP TABLE generic_csv;"
 	    "PRAGMA user_version = 1",
 	    NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);

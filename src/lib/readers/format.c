@@ -8,6 +8,7 @@
 #include "asterisk.h"
 #include "bot.h"
 #include "format.h"
+#include "generic_csv.h"
 
 /* No line is two formats' (a test says so of the samples): the order
  * is that of the messages that list them. */
@@ -20,6 +21,7 @@ const struct cs_format *const cs_formats[] = {
 	&cs_format_dialogflow_cx,
 	&cs_format_lex_v2,
 	&cs_format_rasa,
+	&cs_format_generic_csv,
 	NULL
 };
 
