@@ -16,7 +16,8 @@ static const char synopsis[] =
 	"callstat-synth [-hqV] [-c config] [--agents n] [--calls-per-day n |\n"
 	"       --population n] [--columns 16|18|21] [--containment share]\n"
 	"       [--patience seconds] [--presence before[,after]] [--seed n]\n"
-	"       [--staffing factor] [--times local|utc] [--withheld share]\n"
+	"       [--pbx name[,name...]] [--staffing factor] [--times local|utc]\n"
+	"       [--withheld share]\n"
 	"       --from date --to date -o directory";
 
 static void
@@ -42,6 +43,8 @@ help(void)
 	    "  -h, --help              this help\n"
 	    "  -o, --output DIR        where to write the files\n"
 	    "      --patience S        mean seconds a caller waits in a queue (75)\n"
+	    "      --pbx NAME[,NAME]   the formats written: asterisk (Master.csv,\n"
+	    "                          queue_log), generic (generic.csv) (asterisk)\n"
 	    "      --population N      inhabitants: calls per day from it\n"
 	    "      --presence B[,A]    share of opening hours agents are at the\n"
 	    "                          phone, before and after go-live (0.6,0.95)\n"
@@ -115,7 +118,49 @@ num_arg(const char *opt, const char *arg, double lo, double hi, double *out)
 }
 
 enum { O_AGENTS = CS_OPT_TOOL, O_CPD, O_COLUMNS, O_CONTAIN, O_PATIENCE, O_POP,
-	O_PRESENCE, O_SEED, O_STAFFING, O_TIMES, O_WITHHELD };
+	O_PRESENCE, O_SEED, O_STAFFING, O_TIMES, O_WITHHELD, O_PBX };
+
+/* --pbx asterisk,generic: the PBX formats written (a minimal table: the
+ * names and their writers' bits). */
+static int
+pbx_arg(const char *arg, struct cs_synth_opts *so)
+{
+	static const struct {
+		const char *name;
+		int bit;
+	} pbx[] = {
+		{ "asterisk", CS_SYNTH_PBX_ASTERISK },
+		{ "generic", CS_SYNTH_PBX_GENERIC },
+	};
+	const char *p = arg;
+
+	so->pbx = 0;
+	while (*p != '\0') {
+		size_t n = strcspn(p, ",");
+		int found = 0;
+
+		for (size_t i = 0; i < sizeof(pbx) / sizeof(pbx[0]); i++)
+			if (strlen(pbx[i].name) == n &&
+			    strncmp(p, pbx[i].name, n) == 0) {
+				so->pbx |= pbx[i].bit;
+				found = 1;
+			}
+		if (!found) {
+			cs_usage_error(synopsis, "--pbx: '%.*s': give asterisk or "
+			    "generic, separated by commas", (int)n, p);
+			return -1;
+		}
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	if (so->pbx == 0) {
+		cs_usage_error(synopsis, "--pbx: name a format: asterisk or "
+		    "generic");
+		return -1;
+	}
+	return 0;
+}
 
 /* What the command line asks for. */
 struct args {
@@ -215,6 +260,8 @@ town_arg(struct args *a, int ch, const char *arg)
 		break;
 	case O_WITHHELD:
 		return num_arg("--withheld", arg, 0, 1, &so->withheld);
+	case O_PBX:
+		return pbx_arg(arg, so);
 	default:
 		return cs_tool_opt(&a->o, ch, arg);
 	}
@@ -238,6 +285,7 @@ parse_args(int argc, char **argv, struct args *a)
 		{ "help", no_argument, NULL, 'h' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "patience", required_argument, NULL, O_PATIENCE },
+		{ "pbx", required_argument, NULL, O_PBX },
 		{ "population", required_argument, NULL, O_POP },
 		{ "presence", required_argument, NULL, O_PRESENCE },
 		{ "quiet", no_argument, NULL, 'q' },

@@ -15,7 +15,7 @@
 static const char *const columns[] = {
 	"call_id", "leg", "start", "answer", "end", "duration", "caller",
 	"caller_name", "dialled", "destination", "queue", "answered_by",
-	"disposition",
+	"disposition", "sip_call_id",
 };
 
 /* What the file's values mean: each names a value of a column. */

@@ -200,6 +200,7 @@ static const char *const migration[] = {
 	"  dialled TEXT,"
 	"  destination TEXT,"
 	"  queue TEXT,"
+	"  sip_call_id TEXT,"
 	"  target INTEGER NOT NULL,"
 	"  ended INTEGER NOT NULL,"
 	"  wait INTEGER,"

@@ -20,7 +20,7 @@
 static const char *const keys[CS_GCSV_NFIELDS] = {
 	"call_id", "leg", "start", "answer", "end", "duration", "caller",
 	"caller_name", "dialled", "destination", "queue", "answered_by",
-	"disposition",
+	"disposition", "sip_call_id",
 };
 static const char *const by_keys[CS_GCSV_NBY] = {
 	"answered_by.human", "answered_by.bot", "answered_by.pbx",

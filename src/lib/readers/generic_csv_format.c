@@ -40,6 +40,8 @@
 	X(DIALLED, dialled, "TEXT") \
 	X(DESTINATION, destination, "TEXT") \
 	X(QUEUE, queue, "TEXT") \
+	/* the leg's SIP Call-ID, as privacy.h's cs_privacy_id stores it */ \
+	X(SIP_CALL_ID, sip_call_id, "TEXT") \
 	X(TARGET, target, "INTEGER NOT NULL") \
 	X(ENDED, ended, "INTEGER NOT NULL") \
 	/* a CONNECTED event's seconds in the queue */ \
@@ -130,8 +132,10 @@ target_of(const struct cs_gcsv_record *rec)
 
 	if (rec->by == CS_GCSV_BY_BOT)
 		return CS_TARGET_BOT;
+	/* the phone system's own answer: callstat-kpi(7)'s voicemail (a
+	   call that ends there is one, an announcement as a voice box) */
 	if (rec->by == CS_GCSV_BY_PBX)
-		return CS_TARGET_ANNOUNCEMENT;
+		return CS_TARGET_VOICEMAIL;
 	if (*queue != '\0')
 		return rec->disp == CS_GCSV_D_QUEUE_EMPTY ||
 		    (*dest == '\0' && rec->by != CS_GCSV_BY_HUMAN) ?
@@ -184,16 +188,20 @@ queue_exit(const struct cs_gcsv_record *rec, int64_t *at)
 /* One row of the table: the leg (kind 0) or one of its queue events. */
 static int
 put(struct gc_rd *rd, const struct cs_store_at *at, int kind, int64_t when,
-    const char *texts[6], long wait)
+    const char *texts[7], long wait)
 {
 	const struct cs_gcsv_record *rec = &rd->rec;
 	struct cs_rowq *q = at->q;
 
 	cs_rowq_begin(q, &cs_table_generic_csv);
 	cs_rowq_int(q, rec->start);
-	/* each row of the line its own key: the line's digest, then the
-	   next ones for its events */
-	cs_rowq_int(q, at->rhash + kind);
+	/* each row of the line its own key, from the line's digest: the
+	   leg's negative, its events' positive, so that the table's order
+	   (start, rhash) has every leg of a second before its events, as
+	   the stream orders pieces (legs before events) */
+	cs_rowq_int(q, kind == 0 ? (int64_t)((uint64_t)at->rhash |
+	    (1ULL << 63)) : (int64_t)(((uint64_t)at->rhash & ~(7ULL | 1ULL << 63)) +
+	    (uint64_t)kind));
 	cs_rowq_int(q, at->source);
 	cs_rowq_int(q, at->line);
 	cs_rowq_int(q, kind);
@@ -204,7 +212,7 @@ put(struct gc_rd *rd, const struct cs_store_at *at, int kind, int64_t when,
 		cs_rowq_null(q);
 	cs_rowq_int(q, rec->end);
 	cs_rowq_int(q, rec->duration);
-	for (int i = 0; i < 6; i++)
+	for (int i = 0; i < 7; i++)
 		cs_rowq_text(q, texts[i]);
 	cs_rowq_int(q, target_of(rec));
 	cs_rowq_int(q, ended_of(rec));
@@ -222,8 +230,8 @@ gc_store(void *p, const struct cs_store_at *at)
 	const struct cs_gcsv_record *rec = &rd->rec;
 	const char *caller = rec->f[CS_GCSV_CALLER];
 	const char *dialled = rec->f[CS_GCSV_DIALLED];
-	char hash[CS_HASH_HEX + 1], b[4][SCRUB_MAX];
-	const char *texts[6];
+	char hash[CS_HASH_HEX + 1], id[CS_HASH_HEX + 1], b[4][SCRUB_MAX];
+	const char *texts[7];
 	enum cs_qevent_kind k;
 	int64_t when;
 	int town;
@@ -244,6 +252,9 @@ gc_store(void *p, const struct cs_store_at *at)
 	    SCRUB_MAX);
 	/* a queue's name holds no number worth keeping */
 	texts[5] = rec->f[CS_GCSV_QUEUE];
+	/* stored as the bot's sessions store theirs, so that the two compare */
+	texts[6] = *rec->f[CS_GCSV_SIP_CALL_ID] == '\0' ? NULL :
+	    cs_privacy_id(rd->ctx.priv, rec->f[CS_GCSV_SIP_CALL_ID], id);
 	if (put(rd, at, 0, rec->start, texts, -1) != 0)
 		return -1;
 	if (*rec->f[CS_GCSV_QUEUE] == '\0')
@@ -272,7 +283,10 @@ gc_map(const struct cs_row *row, struct cs_piece *p, struct cs_piece_buf *buf)
 
 		memset(e, 0, sizeof(*e));
 		p->kind = CS_PIECE_QEVENT;
-		p->time = e->time = cs_row_int(row, GC_COL_AT);
+		/* the piece comes at its row's time (the rebuild reads the
+		   rows in that order), the event says when it happened */
+		p->time = cs_row_int(row, GC_COL_START);
+		e->time = cs_row_int(row, GC_COL_AT);
 		e->kind = (enum cs_qevent_kind)(kind - 1);
 		e->key = key;
 		e->queue = queue;
@@ -293,14 +307,14 @@ gc_map(const struct cs_row *row, struct cs_piece *p, struct cs_piece_buf *buf)
 	l->end = cs_row_int(row, GC_COL_END);
 	l->duration = (long)cs_row_int(row, GC_COL_DURATION);
 	l->key = key;
-	l->alias = "";
+	l->alias = key;		/* the bot's session names the call so */
 	l->caller = cs_row_text(row, GC_COL_CALLER);
 	l->from = cs_row_text(row, GC_COL_SRC);
 	l->from_peer = l->from;
 	l->to = cs_row_text(row, GC_COL_DIALLED);
 	l->peer = dest;
 	l->queue = queue;
-	l->sip_call_id = "";
+	l->sip_call_id = cs_row_text(row, GC_COL_SIP_CALL_ID);
 	l->target = (enum cs_target)cs_row_int(row, GC_COL_TARGET);
 	l->ended = (enum cs_leg_end)cs_row_int(row, GC_COL_ENDED);
 	l->to_outside = strcmp(l->to, CS_PHONE_MARK) == 0 ||

@@ -287,7 +287,12 @@ struct cs_synth_opts {
 	double staffing;	/* agents per erlang of expected load */
 	double withheld;	/* share of callers who withhold their number */
 	int agents;		/* > 0: agents per queue, whatever the load */
+	int pbx;		/* the formats written (CS_SYNTH_PBX_*) */
 };
+
+/* --pbx: the PBX writers (a mask) */
+#define CS_SYNTH_PBX_ASTERISK	1
+#define CS_SYNTH_PBX_GENERIC	2
 
 /* The defaults of callstat-synth(1): a town that answers about 70 % of its
  * calls in opening hours before the bot and about 95 % after. */
@@ -333,6 +338,15 @@ int cs_synth_asterisk_put(struct cs_synth_asterisk *w, const struct cs_synth_cal
 int cs_synth_asterisk_advance(struct cs_synth_asterisk *w, int64_t now);
 /* Writes what is left and closes; frees w.  Returns -1 on a write error. */
 int cs_synth_asterisk_close(struct cs_synth_asterisk *w, struct cs_synth_stats *st,
+    struct cs_error *err);
+
+/* The same calls as a generic CSV (write_generic.c): DIR/generic.csv. */
+struct cs_synth_generic;
+struct cs_synth_generic *cs_synth_generic_open(const struct cs_synth_town *town,
+    const char *dir, int utc, struct cs_error *err);
+int cs_synth_generic_put(struct cs_synth_generic *w, const struct cs_synth_call *c);
+int cs_synth_generic_advance(struct cs_synth_generic *w, int64_t now);
+int cs_synth_generic_close(struct cs_synth_generic *w, struct cs_synth_stats *st,
     struct cs_error *err);
 
 struct cs_synth_truthw;

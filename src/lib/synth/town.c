@@ -176,8 +176,11 @@ cs_synth_run(const struct cs_synth_opts *o, const char *dir,
 		goto out;
 	for (int i = 0; i < tw.pub.nagents; i++)
 		tw.pub.agent[i].gen = t0[0];
-	if ((tw.aw = cs_synth_asterisk_open(&tw.pub, dir, o->columns, o->times_utc,
-	    t0[0], err)) == NULL)
+	if ((o->pbx & CS_SYNTH_PBX_ASTERISK) && (tw.aw = cs_synth_asterisk_open(
+	    &tw.pub, dir, o->columns, o->times_utc, t0[0], err)) == NULL)
+		goto out;
+	if ((o->pbx & CS_SYNTH_PBX_GENERIC) && (tw.gw = cs_synth_generic_open(
+	    &tw.pub, dir, o->times_utc, err)) == NULL)
 		goto out;
 	if ((tw.tw = cs_synth_truth_open(&tw.pub, dir, err)) == NULL)
 		goto out;
@@ -196,7 +199,8 @@ cs_synth_run(const struct cs_synth_opts *o, const char *dir,
 		struct event e = cs_town_pop(&tw);
 		int r = 0;
 
-		if (cs_synth_asterisk_advance(tw.aw, e.time) != 0 ||
+		if ((tw.aw != NULL && cs_synth_asterisk_advance(tw.aw, e.time) != 0) ||
+		    (tw.gw != NULL && cs_synth_generic_advance(tw.gw, e.time) != 0) ||
 		    cs_synth_truth_advance(tw.tw, e.time - 4 * 3600) != 0 ||
 		    cs_synth_bot_advance(tw.bw, e.time - 4 * 3600) != 0) {
 			cs_error_set(err, "%s: write error", dir);
@@ -241,6 +245,8 @@ out:
 	free(tw.ev);
 	if (tw.aw != NULL && cs_synth_asterisk_close(tw.aw, st, rc == 0 ? err : NULL) != 0)
 		rc = -1;
+	if (tw.gw != NULL && cs_synth_generic_close(tw.gw, st, rc == 0 ? err : NULL) != 0)
+		rc = -1;
 	if (tw.tw != NULL && cs_synth_truth_close(tw.tw, st, rc == 0 ? err : NULL) != 0)
 		rc = -1;
 	if (tw.bw != NULL && cs_synth_bot_close(tw.bw, st, rc == 0 ? err : NULL) != 0)
@@ -260,6 +266,7 @@ cs_synth_opts_init(struct cs_synth_opts *o)
 	o->seed = 1;
 	o->calls_per_day = 500;
 	o->columns = 18;
+	o->pbx = CS_SYNTH_PBX_ASTERISK;
 	o->patience = 75;
 	o->containment = 0.55;
 	o->presence[0] = 0.6;

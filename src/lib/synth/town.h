@@ -74,7 +74,8 @@ struct town {
 	int64_t golive;			/* 0: no bot */
 	long pool;
 	double total_share;
-	struct cs_synth_asterisk *aw;
+	struct cs_synth_asterisk *aw;	/* NULL: not written (--pbx) */
+	struct cs_synth_generic *gw;
 	struct cs_synth_truthw *tw;
 	struct cs_synth_botw *bw;
 	int64_t *last_bot;		/* per caller of the pool: when the

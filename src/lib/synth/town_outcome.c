@@ -183,7 +183,8 @@ cs_town_emit(struct town *tw, struct pcall *p, struct cs_synth_call *c)
 			cs_town_bot_plan(tw, p, c);
 		decide(tw, c);
 	}
-	if (cs_synth_asterisk_put(tw->aw, c) != 0 || cs_synth_truth_put(tw->tw, c) != 0 ||
+	if ((tw->aw != NULL && cs_synth_asterisk_put(tw->aw, c) != 0) ||
+	    (tw->gw != NULL && cs_synth_generic_put(tw->gw, c) != 0) || cs_synth_truth_put(tw->tw, c) != 0 ||
 	    cs_synth_bot_put(tw->bw, c) != 0)
 		return cs_error_set(tw->err, "out of memory");
 	tw->st->calls++;
