@@ -93,6 +93,9 @@ int cs_config_service_by(const struct cs_config *c, enum cs_term_kind kind,
 const struct cs_format_def *cs_config_format(const struct cs_config *c,
     const char *name);
 const char *cs_format_def_get(const struct cs_format_def *f, const char *key);
+/* The character a separator value names (one character, "tab",
+ * "semicolon"; NULL: ','), or 0 for none. */
+char cs_format_separator(const char *v);
 
 /* The index of the service named name, or -1. */
 int cs_config_service(const struct cs_config *c, const char *name);

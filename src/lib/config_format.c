@@ -55,6 +55,19 @@ cs_config_format(const struct cs_config *c, const char *name)
 	return NULL;
 }
 
+char
+cs_format_separator(const char *v)
+{
+	if (v == NULL)
+		return ',';
+	if (strcmp(v, "tab") == 0)
+		return '\t';
+	/* ';' opens a comment in callstat.conf: its name */
+	if (strcmp(v, "semicolon") == 0)
+		return ';';
+	return strlen(v) == 1 ? v[0] : 0;
+}
+
 /* A value of the key (already known) that cannot be: 0 after
  * cs_config_fail, else 1. */
 static int
@@ -65,9 +78,9 @@ check_value(struct load *l, const char *name, const char *key, const char *v)
 		return cs_config_fail(l, "header must be yes or no, not '%s' "
 		    "(in [format %s])", v, name);
 	if (strcmp(key, "separator") == 0 && strlen(v) != 1 &&
-	    strcmp(v, "tab") != 0)
-		return cs_config_fail(l, "separator must be one character or "
-		    "'tab', not '%s' (in [format %s])", v, name);
+	    cs_format_separator(v) == 0)
+		return cs_config_fail(l, "separator must be one character, tab "
+		    "or semicolon, not '%s' (in [format %s])", v, name);
 	if (strcmp(key, "separator") == 0 && (*v == '"' || *v == '\n'))
 		return cs_config_fail(l, "separator cannot be '%s' (in [format "
 		    "%s])", v, name);

@@ -68,7 +68,7 @@ cs_gcsv_open(const struct cs_format_def *def, int utc, struct cs_error *err)
 	r->utc = utc;
 	r->name = def->name;
 	v = cs_format_def_get(def, "separator");
-	r->sep = v == NULL ? ',' : strcmp(v, "tab") == 0 ? '\t' : v[0];
+	r->sep = cs_format_separator(v);
 	v = cs_format_def_get(def, "header");
 	r->header = v == NULL || strcmp(v, "yes") == 0;
 	for (int i = 0; i < CS_GCSV_NFIELDS; i++) {

@@ -21,6 +21,9 @@
 
 #define SCRUB_MAX 1024
 
+/* A stored text: NULL (absent) reads "". */
+#define TEXT(row, i) (cs_row_text(row, i) != NULL ? cs_row_text(row, i) : "")
+
 #define CS_GCSV_COLUMNS(X) \
 	/* the leg's start, for its queue events too */ \
 	X(START, start, "INTEGER NOT NULL") \
@@ -273,9 +276,9 @@ gc_map(const struct cs_row *row, struct cs_piece *p, struct cs_piece_buf *buf)
 	int kind = (int)cs_row_int(row, GC_COL_KIND);
 	int64_t order = (cs_row_int(row, GC_COL_SOURCE) << 32) +
 	    cs_row_int(row, GC_COL_LINE);
-	const char *key = cs_row_text(row, GC_COL_CALL_ID);
-	const char *dest = cs_row_text(row, GC_COL_DESTINATION);
-	const char *queue = cs_row_text(row, GC_COL_QUEUE);
+	const char *key = TEXT(row, GC_COL_CALL_ID);
+	const char *dest = TEXT(row, GC_COL_DESTINATION);
+	const char *queue = TEXT(row, GC_COL_QUEUE);
 
 	(void)buf;
 	if (kind > 0) {
@@ -291,7 +294,7 @@ gc_map(const struct cs_row *row, struct cs_piece *p, struct cs_piece_buf *buf)
 		e->key = key;
 		e->queue = queue;
 		e->caller = e->kind == CS_QEV_ENTERED ?
-		    cs_row_text(row, GC_COL_CALLER) : "";
+		    TEXT(row, GC_COL_CALLER) : "";
 		e->peer = e->kind == CS_QEV_CONNECTED ? dest : "";
 		e->wait = e->kind == CS_QEV_CONNECTED ?
 		    (long)cs_row_int(row, GC_COL_WAIT) : -1;
@@ -308,13 +311,13 @@ gc_map(const struct cs_row *row, struct cs_piece *p, struct cs_piece_buf *buf)
 	l->duration = (long)cs_row_int(row, GC_COL_DURATION);
 	l->key = key;
 	l->alias = key;		/* the bot's session names the call so */
-	l->caller = cs_row_text(row, GC_COL_CALLER);
-	l->from = cs_row_text(row, GC_COL_SRC);
+	l->caller = TEXT(row, GC_COL_CALLER);
+	l->from = TEXT(row, GC_COL_SRC);
 	l->from_peer = l->from;
-	l->to = cs_row_text(row, GC_COL_DIALLED);
+	l->to = TEXT(row, GC_COL_DIALLED);
 	l->peer = dest;
 	l->queue = queue;
-	l->sip_call_id = cs_row_text(row, GC_COL_SIP_CALL_ID);
+	l->sip_call_id = TEXT(row, GC_COL_SIP_CALL_ID);
 	l->target = (enum cs_target)cs_row_int(row, GC_COL_TARGET);
 	l->ended = (enum cs_leg_end)cs_row_int(row, GC_COL_ENDED);
 	l->to_outside = strcmp(l->to, CS_PHONE_MARK) == 0 ||
