@@ -154,7 +154,7 @@ split(struct cs_gcsv_reader *r, const char *s, size_t len,
 	w = r->buf;
 	r->nf = 0;
 	for (;;) {
-		const char *from;
+		const char *from, *q;
 		size_t n;
 
 		if (r->nf == MAX_COLS)
@@ -202,9 +202,8 @@ split(struct cs_gcsv_reader *r, const char *s, size_t len,
 			n = (size_t)(s + i - from);
 			while (n > 0 && blank((unsigned char)from[n - 1]))
 				n--;
-			if (memchr(from, '"', n) != NULL) {
-				err->column = (long)(memchr(from, '"', n) ?
-				    (const char *)memchr(from, '"', n) - s + 1 : 0);
+			if ((q = memchr(from, '"', n)) != NULL) {
+				err->column = (long)(q - s) + 1;
 				return cs_error_set(err, "misplaced quote in field %d "
 				    "(a field with a quote must be quoted, its quotes "
 				    "doubled)", r->nf);
