@@ -1,5 +1,6 @@
 # Sourced by the tests that compare callstat-kpi's figures of a synth town
-# with its truth (t0200 for Asterisk, t0450 for generic-csv); needs lib.sh,
+# with its truth (t0200 for Asterisk, t0215 for the bot, t0450 for
+# generic-csv); needs lib.sh,
 # $DATA (tests/data) and $T.
 
 # The figures of truth.csv in $1 (a synth directory), in hours (1) or

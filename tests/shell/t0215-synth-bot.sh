@@ -12,13 +12,7 @@ DATA="$CS_TOP/tests/data"
 cd "$T"
 cp "$DATA/synth-town.conf" callstat.conf
 
-truth_kpi() {
-	rm -f "$T/truth.db"
-	sqlite3 "$T/truth.db" "CREATE TABLE want_hours(h);
-	    INSERT INTO want_hours VALUES ($3);
-	    CREATE TABLE sl(t); INSERT INTO sl VALUES (20);" &&
-	(cd "$1" && sqlite3 "$T/truth.db" < "$DATA/synth-kpi.sql") > "$2"
-}
+. "$CS_TOP/tests/shell/synth-figures.sh"
 
 # want ($1, no header) against callstat-kpi's CSV ($2), by its first
 # column ($3 = 1) or its first two ($3 = 2), numbers as numbers

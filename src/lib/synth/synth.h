@@ -322,6 +322,11 @@ long cs_synth_offset(int64_t t);
 /* Local wall-clock fields of t (wday 0 Monday); fast, no libc. */
 void cs_synth_local(int64_t t, int *y, int *mo, int *d, int *h, int *mi,
     int *s, int *wday);
+/* DIR/NAME opened for writing, buffered; *path (to free, even on failure)
+ * its name.  NULL, err saying why, when it cannot be. */
+FILE *cs_synth_open_out(const char *dir, const char *name, char **path,
+    struct cs_error *err);
+
 /* Writes "YYYY-MM-DD HH:MM:SS" (20 bytes with the NUL) of t, local or UTC. */
 void cs_synth_format_time(int64_t t, int utc, char out[20]);
 

@@ -1,7 +1,8 @@
 /*
  * util.c: fast local time for millions of timestamps, and the ordered
- * output buffer of the writers.
+ * output buffer of the writers, and opening their files.
  */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -188,4 +189,23 @@ cs_synth_heap_release(struct cs_synth_heap *h)
 		free(h->v[i].text);
 	free(h->v);
 	memset(h, 0, sizeof(*h));
+}
+
+FILE *
+cs_synth_open_out(const char *dir, const char *name, char **path, struct cs_error *err)
+{
+	size_t n = strlen(dir) + strlen(name) + 2;
+	FILE *fp;
+
+	if ((*path = malloc(n)) == NULL) {
+		cs_error_set(err, "out of memory");
+		return NULL;
+	}
+	snprintf(*path, n, "%s/%s", dir, name);
+	if ((fp = fopen(*path, "w")) == NULL) {
+		cs_error_set(err, "%s: %s", *path, strerror(errno));
+		return NULL;
+	}
+	setvbuf(fp, NULL, _IOFBF, 1 << 20);
+	return fp;
 }

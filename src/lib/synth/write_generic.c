@@ -259,23 +259,19 @@ cs_synth_generic_open(const struct cs_synth_town *town, const char *dir,
     int utc, struct cs_error *err)
 {
 	struct cs_synth_generic *w = calloc(1, sizeof(*w));
-	size_t n = strlen(dir) + sizeof("/generic.csv");
 
-	if (w == NULL || (w->path = malloc(n)) == NULL) {
-		free(w);
+	if (w == NULL) {
 		cs_error_set(err, "out of memory");
 		return NULL;
 	}
 	w->town = town;
 	w->utc = utc;
-	snprintf(w->path, n, "%s/generic.csv", dir);
-	if ((w->fp = fopen(w->path, "w")) == NULL) {
-		cs_error_set(err, "%s: %s", w->path, strerror(errno));
+	if ((w->fp = cs_synth_open_out(dir, "generic.csv", &w->path,
+	    err)) == NULL) {
 		free(w->path);
 		free(w);
 		return NULL;
 	}
-	setvbuf(w->fp, NULL, _IOFBF, 1 << 20);
 	fputs(HEADER, w->fp);
 	w->bytes += (long long)strlen(HEADER);
 	return w;
