@@ -43,6 +43,17 @@ check "h3 withheld: no caller" sh -c 'grep "^h3," calls.csv | grep -q ",\$"'
 check "the others have a caller hash" sh -c '[ "$(grep -c ",[0-9a-f]\{8\}\$" calls.csv)" -eq 4 ]'
 check "no number stored in clear" sh -c '! sqlite3 h.db "SELECT * FROM generic_csv" | grep -q 06399801'
 
+# --- a file that grew: its new rows read with the header read again ---
+head -n 4 hosted.csv > grows.csv
+imp g.db grows.csv
+check "the first 3 rows: 9 stored" has err "grows.csv: 4 lines read, 9 stored, 0 skipped, 0 rejected"
+tail -n 3 hosted.csv >> grows.csv
+imp g.db grows.csv
+check "grown: its 3 new rows, h4 twice (1 + 1) and h5 (3)" has err "grows.csv: 3 lines read (new since the last import), 5 stored, 0 skipped, 0 rejected"
+run callstat-calls -c callstat.conf -d g.db --all-hours --csv
+cut -d, -f1-9 out > grown.csv
+check "grown: the same calls as the whole file" cmp want.csv grown.csv
+
 # --- damaged lines: each rejected with its line, the rest read ---
 {
 	cat hosted.csv
