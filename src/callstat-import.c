@@ -8,6 +8,7 @@
 
 #include "calls.h"
 #include "import.h"
+#include "readers/generic_csv.h"
 #include "path.h"
 #include "privacy.h"
 #include "sources.h"
@@ -15,9 +16,9 @@
 
 static const char synopsis[] =
 	"callstat-import [-hqV] [-c config] [-d database] [--format format]\n"
-	"       [--rejects file] [--times local|utc] file ...\n"
+	"       [--encoding enc] [--rejects file] [--times local|utc] file ...\n"
 	"       callstat-import [-q] [-c config] [-d database] [--format format]\n"
-	"       [--rejects file] [--times local|utc] --sources\n"
+	"       [--encoding enc] [--rejects file] [--times local|utc] --sources\n"
 	"       callstat-import [-q] [-c config] --list-sources";
 
 static void
@@ -33,7 +34,12 @@ help(void)
 	    "  -c, --config FILE     configuration (default $CALLSTAT_CONFIG,\n"
 	    "                        ./callstat.conf, /etc/callstat/callstat.conf)\n"
 	    "  -d, --db FILE         database (default $CALLSTAT_DB, ./callstat.db)\n"
+	    "      --encoding ENC    the files' encoding: latin1, cp1252 or utf-8\n"
+	    "                        (default: [import] encoding, else UTF-8 with\n"
+	    "                        what is not read as Latin-1)\n"
 	    "      --format FORMAT   %s\n"
+	    "                        (generic-csv:NAME: the columns its [format\n"
+	    "                        NAME] section names)\n"
 	    "                        (default: detected from the content)\n"
 	    "  -h, --help            this help\n"
 	    "      --list-sources    print the files --sources would read, and exit\n"
@@ -71,6 +77,18 @@ on_reject(void *arg, const char *name, long line, long column, const char *msg)
 	cs_warnx("%s:%s: %s", name, where, msg);
 	if (s->rejects != NULL)
 		fprintf(s->rejects, "%s:%s: %s\n", name, where, msg);
+}
+
+/* What is said of a line, not rejected: not in the --rejects file. */
+static void
+on_note(void *arg, const char *name, long line, long column, const char *msg)
+{
+	struct sink *s = arg;
+	FILE *rejects = s->rejects;
+
+	s->rejects = NULL;
+	on_reject(arg, name, line, column, msg);
+	s->rejects = rejects;
 }
 
 static void
@@ -118,6 +136,8 @@ can_write(const char *path, struct cs_error *err)
 struct args {
 	struct cs_tool_opts o;		/* -c, -d */
 	const char *rejects, *times;	/* --rejects, --times, or NULL */
+	const char *encoding;		/* --encoding, or NULL */
+	const char *variant;		/* --format NAME:VARIANT's, or NULL */
 	const struct cs_format *format;	/* --format, or NULL: detect */
 	int quiet;
 	int sources, list;		/* --sources, --list-sources */
@@ -132,11 +152,12 @@ struct args {
 static int
 parse_args(int argc, char **argv, struct args *a)
 {
-	enum { O_FORMAT = CS_OPT_TOOL, O_LIST_SOURCES, O_REJECTS, O_SOURCES,
+	enum { O_FORMAT = CS_OPT_TOOL, O_ENCODING, O_LIST_SOURCES, O_REJECTS, O_SOURCES,
 		O_TIMES };
 	static const struct option longopts[] = {
 		{ "config", required_argument, NULL, 'c' },
 		{ "db", required_argument, NULL, 'd' },
+		{ "encoding", required_argument, NULL, O_ENCODING },
 		{ "format", required_argument, NULL, O_FORMAT },
 		{ "help", no_argument, NULL, 'h' },
 		{ "list-sources", no_argument, NULL, O_LIST_SOURCES },
@@ -154,8 +175,24 @@ parse_args(int argc, char **argv, struct args *a)
 	a->format = NULL;
 	while ((ch = getopt_long(argc, argv, "c:d:hqV", longopts, NULL)) != -1) {
 		switch (ch) {
-		case O_FORMAT:
-			a->format = cs_format_find(optarg);
+		case O_FORMAT: {
+			/* NAME:VARIANT: generic-csv's [format VARIANT] */
+			const char *colon = strchr(optarg, ':');
+			char fname[64];
+
+			snprintf(fname, sizeof(fname), "%.*s", colon != NULL ?
+			    (int)(colon - optarg) : (int)strlen(optarg), optarg);
+			a->format = cs_format_find(fname);
+			a->variant = colon != NULL ? colon + 1 : NULL;
+			if (a->format == &cs_format_generic_csv &&
+			    (a->variant == NULL || *a->variant == '\0'))
+				return cs_usage_error(synopsis, "generic-csv needs "
+				    "the name of its [format NAME] section: "
+				    "--format generic-csv:NAME");
+			if (a->format != NULL && a->variant != NULL &&
+			    a->format != &cs_format_generic_csv)
+				return cs_usage_error(synopsis, "%s takes no "
+				    "':%s'", fname, a->variant);
 			if (a->format == NULL) {
 				char names[512];
 
@@ -164,6 +201,16 @@ parse_args(int argc, char **argv, struct args *a)
 				    "use %s", optarg, names);
 			}
 			break;
+		}
+		case O_ENCODING: {
+			enum cs_encoding enc;
+
+			if (cs_encoding_find(optarg, &enc) != 0)
+				return cs_usage_error(synopsis, "unknown encoding "
+				    "'%s': use %s", optarg, CS_ENCODING_NAMES);
+			a->encoding = optarg;
+			break;
+		}
 		case 'h':
 			help();
 			return CS_EXIT_OK;
@@ -343,6 +390,12 @@ import_all(const struct args *a, struct cs_config *cfg, struct cs_db *db,
 	im.times_utc = a->times != NULL ? strcmp(a->times, "utc") == 0 :
 	    cfg->times_utc;
 	im.format = a->format;
+	im.variant = a->variant;
+	im.encoding = CS_ENC_AUTO;
+	if (a->encoding != NULL || cfg->encoding != NULL)
+		(void)cs_encoding_find(a->encoding != NULL ? a->encoding :
+		    cfg->encoding, &im.encoding);
+	im.note = on_note;
 	im.reject = on_reject;
 	im.progress = on_progress;
 	im.arg = sink;

@@ -16,6 +16,7 @@
 
 #include "config.h"
 #include "config_int.h"
+#include "readers/encoding.h"
 
 void
 cs_config_init(struct cs_config *c)
@@ -279,6 +280,14 @@ handler(void *user, const char *section, const char *key, const char *value)
 	if (strcmp(section, "import") == 0) {
 		if (strcmp(key, "sources") == 0)
 			return add_words(l, &c->sources, &c->nsources, v);
+		if (strcmp(key, "encoding") == 0) {
+			enum cs_encoding enc;
+
+			if (cs_encoding_find(v, &enc) != 0)
+				return cs_config_fail(l, "encoding must be %s, not "
+				    "'%s'", CS_ENCODING_NAMES, v);
+			return cs_config_set_str(l, &c->encoding, v);
+		}
 		return cs_config_fail(l, "unknown key '%s' in [import]%s", key, "");
 	}
 	if (strcmp(section, "privacy") == 0) {
@@ -526,6 +535,7 @@ cs_config_release(struct cs_config *c)
 	for (size_t i = 0; i < c->nsources; i++)
 		free(c->sources[i]);
 	free(c->sources);
+	free(c->encoding);
 	cs_config_init(c);
 }
 

@@ -59,6 +59,8 @@ struct cs_config {
 	char **sources;		/* [import] sources, as written: paths, globs,
 				   directories (sources.h reads them) */
 	size_t nsources;
+	char *encoding;		/* [import] encoding (readers/encoding.h's
+				   names), or NULL */
 	char digest[65];	/* hex SHA-256 of the file: rebuild when it changes */
 };
 
@@ -85,6 +87,15 @@ const char *cs_config_find(const char *explicit);
  * kind that value matches, or -1. */
 int cs_config_service_by(const struct cs_config *c, enum cs_term_kind kind,
     const char *value);
+
+/* The [format NAME] section of name, or NULL; the value of its key, or
+ * NULL when the section does not give it. */
+const struct cs_format_def *cs_config_format(const struct cs_config *c,
+    const char *name);
+const char *cs_format_def_get(const struct cs_format_def *f, const char *key);
+/* The character a separator value names (one character, "tab",
+ * "semicolon"; NULL: ','), or 0 for none. */
+char cs_format_separator(const char *v);
 
 /* The index of the service named name, or -1. */
 int cs_config_service(const struct cs_config *c, const char *name);

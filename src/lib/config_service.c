@@ -1,7 +1,7 @@
 /*
  * config_service.c: the sections of callstat.conf(5) that a town names,
  * [service NAME] (a service's label, match terms, opening hours and
- * intents) and [format NAME] (a generic-csv layout), the match lists
+ * intents; [format NAME] is config_format.c's), the match lists
  * every section shares, and looking up a service; and the helpers that
  * set a value or record the first error, for config.c too.  config.c
  * reads the file and the town-wide sections, and hands these keys here.
@@ -149,62 +149,6 @@ cs_config_service_key(struct load *l, const char *name, const char *key, const c
 		return 1;
 	}
 	return cs_config_fail(l, "unknown key '%s' in [service %s]", key, name);
-}
-
-int
-cs_config_format_key(struct load *l, const char *name, const char *key, const char *v)
-{
-	static const char *const keys[] = {
-		"header", "separator", "call_id", "leg", "start", "answer", "end",
-		"duration", "caller", "caller_name", "dialled", "destination",
-		"queue", "answered_by", "disposition",
-	};
-	static const char *const mapped[] = {
-		"answered_by.human", "answered_by.bot", "answered_by.pbx",
-		"disposition.answered", "disposition.abandoned",
-		"disposition.no_answer", "disposition.busy", "disposition.failed",
-		"disposition.queue_timeout", "disposition.queue_empty",
-	};
-	struct cs_config *c = l->c;
-	struct cs_format_def *f = NULL;
-	int known = 0;
-	char **nk, **nv;
-
-	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
-		known |= strcmp(key, keys[i]) == 0;
-	for (size_t i = 0; i < sizeof(mapped) / sizeof(mapped[0]); i++)
-		known |= strcmp(key, mapped[i]) == 0;
-	if (!known)
-		return cs_config_fail(l, "unknown key '%s' in [format %s]", key, name);
-	for (size_t i = 0; i < c->nformats; i++)
-		if (strcmp(c->formats[i].name, name) == 0)
-			f = &c->formats[i];
-	if (f == NULL) {
-		struct cs_format_def *nf = realloc(c->formats,
-		    (c->nformats + 1) * sizeof(*nf));
-
-		if (nf == NULL)
-			return cs_config_fail(l, "out of memory%s%s", "", "");
-		c->formats = nf;
-		f = &c->formats[c->nformats++];
-		memset(f, 0, sizeof(*f));
-		if ((f->name = cs_strdup(name)) == NULL)
-			return cs_config_fail(l, "out of memory%s%s", "", "");
-	}
-	nk = realloc(f->key, (f->n + 1) * sizeof(*nk));
-	if (nk != NULL)
-		f->key = nk;
-	nv = realloc(f->value, (f->n + 1) * sizeof(*nv));
-	if (nv != NULL)
-		f->value = nv;
-	if (nk == NULL || nv == NULL)
-		return cs_config_fail(l, "out of memory%s%s", "", "");
-	f->key[f->n] = cs_strdup(key);
-	f->value[f->n] = cs_strdup(v);
-	f->n++;
-	if (f->key[f->n - 1] == NULL || f->value[f->n - 1] == NULL)
-		return cs_config_fail(l, "out of memory%s%s", "", "");
-	return 1;
 }
 
 void

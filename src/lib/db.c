@@ -230,6 +230,29 @@ static const char *const migration[] = {
 	"  cc_answered INTEGER,"
 	"  cc_cancel_reason TEXT,"
 	"  PRIMARY KEY(time, rhash)) WITHOUT ROWID;",
+	/* 3 -> 4: generic-csv's rows (readers/generic_csv_format.c): a leg,
+	   or a queue event the leg's row says, stored at the leg's start */
+	"CREATE TABLE generic_csv("
+	"  start INTEGER NOT NULL,"
+	"  rhash INTEGER NOT NULL,"
+	"  source INTEGER NOT NULL,"
+	"  line INTEGER NOT NULL,"
+	"  kind INTEGER NOT NULL,"
+	"  at INTEGER NOT NULL,"
+	"  answer INTEGER,"
+	"  end INTEGER NOT NULL,"
+	"  duration INTEGER NOT NULL,"
+	"  call_id TEXT NOT NULL,"
+	"  caller TEXT NOT NULL,"
+	"  src TEXT,"
+	"  dialled TEXT,"
+	"  destination TEXT,"
+	"  queue TEXT,"
+	"  sip_call_id TEXT,"
+	"  target INTEGER NOT NULL,"
+	"  ended INTEGER NOT NULL,"
+	"  wait INTEGER,"
+	"  PRIMARY KEY(start, rhash)) WITHOUT ROWID;",
 };
 
 const char *

@@ -21,7 +21,7 @@
 
 #include "error.h"
 
-#define CS_DB_VERSION 3
+#define CS_DB_VERSION 4
 
 /* How a tool opens the database. */
 enum cs_db_mode {

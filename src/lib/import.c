@@ -50,6 +50,11 @@ struct run {
 	struct cs_error rerr;
 	int rfailed;
 	int stopped;		/* a whole file's store stopped */
+	char *conv;		/* a line made UTF-8 (--encoding) */
+	size_t convcap;
+	long not_utf8;		/* lines read as Latin-1 (CS_ENC_AUTO) */
+	long note_col;		/* this line is one: where, else 0 */
+	char note[CS_ERROR_MAX];
 };
 
 /* Reports a rejected line; what it quotes of the line is scrubbed of
@@ -72,6 +77,61 @@ records(struct run *r)
 	return r->legq != NULL ? r->legq : r->q;
 }
 
+/*
+ * The line as the reader reads it: UTF-8 (encoding.h).  Returns 0 with
+ * *line and *len the line to read (r->conv when converted), 1 when the
+ * line was rejected (reject says why), -1 when out of memory (r->rerr).
+ */
+static int
+decode(struct run *r, char **line, size_t *len)
+{
+	enum cs_encoding enc = r->im->encoding;
+	char msg[CS_ERROR_MAX];
+	size_t bad;
+	long n;
+
+	if (enc == CS_ENC_LATIN1 || enc == CS_ENC_CP1252) {
+		if (r->convcap < 3 * *len + 1) {
+			char *b = realloc(r->conv, 3 * *len + 1);
+
+			if (b == NULL)
+				return cs_error_set(&r->rerr, "out of memory");
+			r->conv = b;
+			r->convcap = 3 * *len + 1;
+		}
+		n = cs_encoding_to_utf8(enc, *line, *len, r->conv, &bad);
+		if (n < 0) {
+			snprintf(msg, sizeof(msg), enc == CS_ENC_LATIN1 ?
+			    "byte 0x%02x is a control code in Latin-1, not a "
+			    "character: is the file Windows-1252 (--encoding "
+			    "cp1252)?" : "byte 0x%02x is no character in "
+			    "Windows-1252: is the file in another encoding?",
+			    (unsigned char)(*line)[bad]);
+			reject(r, r->line, (long)bad + 1, msg);
+			return 1;
+		}
+		*line = r->conv;
+		*len = (size_t)n;
+		return 0;
+	}
+	if ((bad = cs_encoding_utf8_bad(*line, *len)) == *len)
+		return 0;
+	snprintf(msg, sizeof(msg), "not UTF-8 (byte 0x%02x)%s",
+	    (unsigned char)(*line)[bad], enc == CS_ENC_UTF8 ?
+	    ": name the file's encoding with --encoding latin1 or cp1252" :
+	    "; read as Latin-1, as every such line of this file: name the "
+	    "file's encoding with --encoding latin1 or cp1252");
+	if (enc == CS_ENC_UTF8) {
+		reject(r, r->line, (long)bad + 1, msg);
+		return 1;
+	}
+	/* said once the line is read: a line rejected says why already */
+	if (r->not_utf8 == 0)
+		snprintf(r->note, sizeof(r->note), "%s", msg);
+	r->note_col = (long)bad + 1;
+	return 0;
+}
+
 /* One complete line (without '\n'). */
 static int
 do_line(struct run *r, char *line, size_t len)
@@ -85,12 +145,20 @@ do_line(struct run *r, char *line, size_t len)
 		len--;
 	if (len == 0)
 		return 0;
+	r->note_col = 0;
+	if ((rc = decode(r, &line, &len)) != 0) {
+		if (rc < 0)
+			r->rfailed = 1;
+		return rc < 0 ? -1 : 0;
+	}
 	e.column = 0;
 	rc = r->format->parse(r->rd, line, len, &t, &e);
 	if (rc < 0) {
 		reject(r, r->line, e.column, e.msg);
 		return 0;
 	}
+	if (r->note_col > 0 && r->not_utf8++ == 0 && r->im->note != NULL)
+		r->im->note(r->im->arg, r->name, r->line, r->note_col, r->note);
 	if (rc == 1)
 		return 0;
 	if (t < r->purged_before) {
@@ -209,7 +277,18 @@ reread_header(struct run *r)
 	if (len > 0 && s[len - 1] == '\r')
 		len--;
 	e.column = 0;
-	(void)r->format->parse(r->rd, s, len, &t, &e);
+	if (r->im->encoding == CS_ENC_LATIN1 || r->im->encoding == CS_ENC_CP1252) {
+		char *conv = malloc(3 * len + 1);
+		size_t bad;
+		long n;
+
+		if (conv != NULL && (n = cs_encoding_to_utf8(r->im->encoding, s,
+		    len, conv, &bad)) >= 0)
+			(void)r->format->parse(r->rd, conv, (size_t)n, &t, &e);
+		free(conv);
+	} else {
+		(void)r->format->parse(r->rd, s, len, &t, &e);
+	}
 	free(buf);
 	return 0;
 }
@@ -222,6 +301,7 @@ start_reader(struct run *r)
 	ctx.priv = r->im->priv;
 	ctx.cfg = r->im->cfg;
 	ctx.utc = r->im->times_utc;
+	ctx.variant = r->im->variant;
 	if ((r->rd = r->format->open(&ctx, &r->rerr)) == NULL)
 		return -1;
 	if (r->resumed) {
@@ -469,7 +549,16 @@ read_all(struct run *r)
 		if (r->rd == NULL && start_reader(r) != 0)
 			goto fail;
 		if (r->format->whole != NULL) {
-			int wrc = read_whole(r, buf, have);
+			int wrc;
+
+			if (im->encoding == CS_ENC_LATIN1 ||
+			    im->encoding == CS_ENC_CP1252) {
+				cs_error_set(&r->rerr, "%s: %s is read as UTF-8: "
+				    "--encoding is for the line formats", r->name,
+				    r->format->title);
+				goto fail;
+			}
+			wrc = read_whole(r, buf, have);
 
 			if (wrc == -1)
 				goto fail;
@@ -775,6 +864,7 @@ out:
 	cs_rowq_free(r.legq);
 	cs_rowq_free(r.callq);
 	cs_rowq_free(r.q);
+	free(r.conv);
 	if (r.rd != NULL)
 		r.format->close(r.rd);
 	if (r.fd >= 0 && !is_stdin)

@@ -27,6 +27,7 @@
 #include "db.h"
 #include "error.h"
 #include "privacy.h"
+#include "readers/encoding.h"
 #include "readers/format.h"
 
 struct cs_import_stats {
@@ -46,12 +47,22 @@ struct cs_import {
 	const struct cs_privacy *priv;
 	int times_utc;
 	const struct cs_format *format;	/* NULL: detect */
+	/* the format's variant: a generic-csv's [format NAME], or NULL */
+	const char *variant;
+	/* the files' encoding (encoding.h): a line formats' lines are made
+	   UTF-8 before the reader sees them; CS_ENC_AUTO: UTF-8, a line that
+	   is not read as Latin-1 and said once a file through note */
+	enum cs_encoding encoding;
 	/* 1: rebuild the calls from the records stored, never as they are
 	   read (the tests compare both ways) */
 	int rebuild;
 	/* called for each rejected line (name as given, line from 1, column
 	   from 1 when the reader says where in the line, else 0) */
 	void (*reject)(void *arg, const char *name, long line, long column,
+	    const char *msg);
+	/* called for what is no error but worth saying of a line (the first
+	   line of a file that is not UTF-8), from the reading thread */
+	void (*note)(void *arg, const char *name, long line, long column,
 	    const char *msg);
 	/* called every so often with the bytes done of total (0: unknown);
 	   done is -1 when the file is read and its calls are being rebuilt */

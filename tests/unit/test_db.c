@@ -23,6 +23,7 @@
 #include <sqlite3.h>
 
 #include "db.h"
+#include "readers/generic_csv.h"
 #include "import.h"
 #include "path.h"
 #include "readers/asterisk_tables.h"
@@ -797,6 +798,7 @@ static const struct cs_tabledef *const stored[] = {
 	&cs_table_cdr, &cs_table_queue_log, &cs_table_calls, &cs_table_daily,
 	&cs_table_wait_hist, &cs_table_bot_event, &cs_table_bot_session,
 	&cs_table_fs_cdr, &cs_table_fs_queue,
+	&cs_table_generic_csv,
 };
 #define NSTORED (sizeof(stored) / sizeof(stored[0]))
 
@@ -894,7 +896,7 @@ test_migration_2(void)
 	CU_ASSERT_EQUAL_FATAL(raw_exec(tmp("v1.db"), "ALTER TABLE calls DROP "
 	    "COLUMN bot_start; ALTER TABLE calls DROP COLUMN bot_key;"
 	    "DROP TABLE bot_event; DROP TABLE bot_session; DROP TABLE fs_cdr;"
-	    "DROP TABLE fs_queue;"
+	    "DROP TABLE fs_queue; DROP TABLE generic_csv;"
 	    "INSERT INTO calls(start, id, end, day, week, direction, service, "
 	    "in_hours, escalated, needed_agent, bot_answered, caller, legs, "
 	    "flags) VALUES(1746086400, 'c1', 1746086462, '2025-05-01', "

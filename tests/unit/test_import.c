@@ -481,7 +481,7 @@ test_bot_leg(void)
 	CU_ASSERT_EQUAL_FATAL(sqlite3_open(path, &h), SQLITE_OK);
 	CU_ASSERT_EQUAL(sqlite3_exec(h, "ALTER TABLE calls DROP COLUMN bot_start;"
 	    "ALTER TABLE calls DROP COLUMN bot_key; DROP TABLE bot_event; DROP TABLE bot_session;"
-	    "DROP TABLE fs_cdr; DROP TABLE fs_queue;"
+	    "DROP TABLE fs_cdr; DROP TABLE fs_queue; DROP TABLE generic_csv;"
 	    "PRAGMA user_version = 1",
 	    NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(h);

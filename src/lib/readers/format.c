@@ -9,6 +9,7 @@
 #include "bot.h"
 #include "format.h"
 #include "freeswitch.h"
+#include "generic_csv.h"
 
 /* No line is two formats' (a test says so of the samples): the order
  * is that of the messages that list them. */
@@ -24,6 +25,7 @@ const struct cs_format *const cs_formats[] = {
 	&cs_format_dialogflow_cx,
 	&cs_format_lex_v2,
 	&cs_format_rasa,
+	&cs_format_generic_csv,
 	NULL
 };
 

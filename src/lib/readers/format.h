@@ -24,6 +24,9 @@ struct cs_format_ctx {
 	const struct cs_privacy *priv;	/* hashes callers' numbers */
 	const struct cs_config *cfg;	/* the town's own numbers */
 	int utc;			/* times are UTC, not local */
+	const char *variant;		/* --format NAME:VARIANT's VARIANT (a
+					   generic-csv's [format NAME]), or
+					   NULL */
 };
 
 /* Where the record read last goes. */

@@ -135,6 +135,9 @@ int cs_readers_quote_len(const char *s);
 /* Makes a libcsv parser ready for the next line after a failed one. */
 struct csv_parser;
 void cs_readers_csv_reset(struct csv_parser *csv);
+/* Length of the valid UTF-8 sequence at u (n bytes left, u[0] >= 0x80:
+ * 2 to 4), or 0 when it is none. */
+size_t cs_readers_utf8_seq(const unsigned char *u, size_t n);
 
 /* What cs_readers_qlog_noise() found in a line that holds no record. */
 #define CS_QLOG_NOISE_COMMENT	1	/* blank, or a '#' comment */

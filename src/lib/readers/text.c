@@ -71,9 +71,8 @@ cs_readers_find_binary(const char *s, size_t len, int *ascii)
 	return len;
 }
 
-/* Length of the valid UTF-8 sequence at u (n bytes left), or 0. */
-static size_t
-utf8_seq(const unsigned char *u, size_t n)
+size_t
+cs_readers_utf8_seq(const unsigned char *u, size_t n)
 {
 	unsigned char lo = 0x80, hi = 0xbf;
 	size_t k;
@@ -125,7 +124,7 @@ cs_readers_utf8_copy(char *dst, const char *src, size_t n)
 			*d++ = u[i++];
 			continue;
 		}
-		if ((k = utf8_seq(u + i, n - i)) > 0) {
+		if ((k = cs_readers_utf8_seq(u + i, n - i)) > 0) {
 			memcpy(d, u + i, k);
 			d += k;
 			i += k;

@@ -32,6 +32,14 @@ cel_open(const struct cs_synth_town *town, const char *dir,
 	return cs_synth_cel_open(town, dir, err);
 }
 
+static void *
+generic_open(const struct cs_synth_town *town, const char *dir,
+    const struct cs_synth_opts *o, int64_t first, struct cs_error *err)
+{
+	(void)first;
+	return cs_synth_generic_open(town, dir, o->times_utc, err);
+}
+
 /* A writer's put, advance and close, taking its writer as void *. */
 #define WRAP(pfx) \
 static int pfx##_put_(void *w, const struct cs_synth_call *c) \
@@ -48,6 +56,7 @@ static int pfx##_close_(void *w, struct cs_synth_stats *st, \
 WRAP(cs_synth_asterisk)
 WRAP(cs_synth_fs)
 WRAP(cs_synth_cel)
+WRAP(cs_synth_generic)
 
 const struct cs_synth_pbx cs_synth_pbxs[] = {
 	W("asterisk", "Master.csv, queue_log", asterisk_open, cs_synth_asterisk,
@@ -55,6 +64,7 @@ const struct cs_synth_pbx cs_synth_pbxs[] = {
 	W("freeswitch", "freeswitch.csv", fs_open, cs_synth_fs,
 	    cs_synth_fs_call_id, 0),
 	W("cel", "cel.csv", cel_open, cs_synth_cel, NULL, 1),
+	W("generic", "generic.csv", generic_open, cs_synth_generic, NULL, 1),
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 }
 };
 

@@ -291,6 +291,7 @@ struct cs_synth_opts {
 				   write with, a bit each; 0: asterisk */
 };
 
+
 /* The defaults of callstat-synth(1): a town that answers about 70 % of its
  * calls in opening hours before the bot and about 95 % after. */
 void cs_synth_opts_init(struct cs_synth_opts *o);
@@ -319,6 +320,7 @@ long cs_synth_offset(int64_t t);
 /* Local wall-clock fields of t (wday 0 Monday); fast, no libc. */
 void cs_synth_local(int64_t t, int *y, int *mo, int *d, int *h, int *mi,
     int *s, int *wday);
+
 /* Writes "YYYY-MM-DD HH:MM:SS" (20 bytes with the NUL) of t, local or UTC. */
 void cs_synth_format_time(int64_t t, int utc, char out[20]);
 
@@ -340,6 +342,15 @@ int cs_synth_asterisk_put(struct cs_synth_asterisk *w, const struct cs_synth_cal
 int cs_synth_asterisk_advance(struct cs_synth_asterisk *w, int64_t now);
 /* Writes what is left and closes; frees w.  Returns -1 on a write error. */
 int cs_synth_asterisk_close(struct cs_synth_asterisk *w, struct cs_synth_stats *st,
+    struct cs_error *err);
+
+/* The same calls as a generic CSV (write_generic.c): DIR/generic.csv. */
+struct cs_synth_generic;
+struct cs_synth_generic *cs_synth_generic_open(const struct cs_synth_town *town,
+    const char *dir, int utc, struct cs_error *err);
+int cs_synth_generic_put(struct cs_synth_generic *w, const struct cs_synth_call *c);
+int cs_synth_generic_advance(struct cs_synth_generic *w, int64_t now);
+int cs_synth_generic_close(struct cs_synth_generic *w, struct cs_synth_stats *st,
     struct cs_error *err);
 
 struct cs_synth_fs;

@@ -1,6 +1,6 @@
 /*
  * util.c: fast local time for millions of timestamps, and the ordered
- * output buffer of the writers.
+ * output buffer of the writers, and opening their files.
  */
 #include <errno.h>
 #include <stdio.h>

@@ -406,25 +406,6 @@ cs_synth_asterisk_advance(struct cs_synth_asterisk *w, int64_t now)
 	return rc;
 }
 
-static FILE *
-open_out(const char *dir, const char *name, char **path, struct cs_error *err)
-{
-	size_t n = strlen(dir) + strlen(name) + 2;
-	FILE *fp;
-
-	if ((*path = malloc(n)) == NULL) {
-		cs_error_set(err, "out of memory");
-		return NULL;
-	}
-	snprintf(*path, n, "%s/%s", dir, name);
-	if ((fp = fopen(*path, "w")) == NULL) {
-		cs_error_set(err, "%s: %s", *path, strerror(errno));
-		return NULL;
-	}
-	setvbuf(fp, NULL, _IOFBF, 1 << 20);
-	return fp;
-}
-
 struct cs_synth_asterisk *
 cs_synth_asterisk_open(const struct cs_synth_town *town, const char *dir,
     int columns, int utc, int64_t first, struct cs_error *err)
@@ -441,8 +422,8 @@ cs_synth_asterisk_open(const struct cs_synth_town *town, const char *dir,
 	w->columns = columns;
 	w->utc = utc;
 	w->sequence = 1;
-	if ((w->cdr = open_out(dir, "Master.csv", &w->cdr_path, err)) == NULL ||
-	    (w->qlog = open_out(dir, "queue_log", &w->qlog_path, err)) == NULL) {
+	if ((w->cdr = cs_synth_create(dir, "Master.csv", &w->cdr_path, err)) == NULL ||
+	    (w->qlog = cs_synth_create(dir, "queue_log", &w->qlog_path, err)) == NULL) {
 		cs_synth_asterisk_close(w, NULL, NULL);
 		return NULL;
 	}

@@ -117,7 +117,7 @@ digits(struct cs_rng *r, char *out, int n)
 static void
 pii(struct cs_rng *r, char *out, size_t size)
 {
-	char d[32], v[64];
+	char d[32], v[160];	/* a number spelled out: up to ~140 bytes */
 	long kind = cs_rng_range(r, 0, 9);
 
 	if (kind < 5) {			/* a telephone number */
@@ -338,25 +338,6 @@ cs_synth_bot_advance(struct cs_synth_botw *w, int64_t now)
 	return rc;
 }
 
-static FILE *
-open_out(const char *dir, const char *name, char **path, struct cs_error *err)
-{
-	size_t n = strlen(dir) + strlen(name) + 2;
-	FILE *fp;
-
-	if ((*path = malloc(n)) == NULL) {
-		cs_error_set(err, "out of memory");
-		return NULL;
-	}
-	snprintf(*path, n, "%s/%s", dir, name);
-	if ((fp = fopen(*path, "w")) == NULL) {
-		cs_error_set(err, "%s: %s", *path, strerror(errno));
-		return NULL;
-	}
-	setvbuf(fp, NULL, _IOFBF, 1 << 20);
-	return fp;
-}
-
 struct cs_synth_botw *
 cs_synth_bot_open(const struct cs_synth_town *town, const char *dir,
     int columns, struct cs_error *err)
@@ -369,8 +350,8 @@ cs_synth_bot_open(const struct cs_synth_town *town, const char *dir,
 	}
 	w->town = town;
 	w->columns = columns;
-	if ((w->fp = open_out(dir, "transcripts.jsonl", &w->path, err)) == NULL ||
-	    (w->tfp = open_out(dir, "truth_sessions.csv", &w->tpath, err)) == NULL) {
+	if ((w->fp = cs_synth_create(dir, "transcripts.jsonl", &w->path, err)) == NULL ||
+	    (w->tfp = cs_synth_create(dir, "truth_sessions.csv", &w->tpath, err)) == NULL) {
 		cs_synth_bot_close(w, NULL, NULL);
 		return NULL;
 	}

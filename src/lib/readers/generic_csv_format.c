@@ -1,0 +1,358 @@
+/*
+ * generic_csv_format.c: the generic-csv format (generic_csv.h): its table,
+ * a row stored (numbers hashed or scrubbed), and a stored row as a piece.
+ *
+ * A row is a leg.  Who it reached comes from answered_by (the bot; the
+ * phone system itself, an announcement or voicemail), else from queue and
+ * destination (a queue; a person's phone); how it ended from disposition,
+ * else from whether it has an answer time.  A row with a queue also says
+ * what the queue did: the caller entered it at the row's start, and then
+ * a person took the call (answered), the caller hung up (abandoned), or
+ * the queue gave up (queue_timeout, queue_empty): queue events of the
+ * model, stored as rows of the same table at the leg's start, so that a
+ * call's rows stay together.  What the section does not name stays empty.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../phone.h"
+#include "generic_csv.h"
+
+#define SCRUB_MAX 1024
+
+/* A stored text: NULL (absent) reads "". */
+#define TEXT(row, i) (cs_row_text(row, i) != NULL ? cs_row_text(row, i) : "")
+
+#define CS_GCSV_COLUMNS(X) \
+	/* the leg's start, for its queue events too */ \
+	X(START, start, "INTEGER NOT NULL") \
+	X(RHASH, rhash, "INTEGER NOT NULL") \
+	X(SOURCE, source, "INTEGER NOT NULL") \
+	X(LINE, line, "INTEGER NOT NULL") \
+	/* 0: the leg; else a queue event's kind (model.h) + 1 */ \
+	X(KIND, kind, "INTEGER NOT NULL") \
+	/* the event's time (the leg's start for the leg) */ \
+	X(AT, at, "INTEGER NOT NULL") \
+	X(ANSWER, answer, "INTEGER") \
+	X(END, end, "INTEGER NOT NULL") \
+	X(DURATION, duration, "INTEGER NOT NULL") \
+	X(CALL_ID, call_id, "TEXT NOT NULL") \
+	X(CALLER, caller, "TEXT NOT NULL") \
+	X(SRC, src, "TEXT") \
+	X(DIALLED, dialled, "TEXT") \
+	X(DESTINATION, destination, "TEXT") \
+	X(QUEUE, queue, "TEXT") \
+	/* the leg's SIP Call-ID, as privacy.h's cs_privacy_id stores it */ \
+	X(SIP_CALL_ID, sip_call_id, "TEXT") \
+	X(TARGET, target, "INTEGER NOT NULL") \
+	X(ENDED, ended, "INTEGER NOT NULL") \
+	/* a CONNECTED event's seconds in the queue */ \
+	X(WAIT, wait, "INTEGER")
+
+#define COL_(E, name, decl) GC_COL_##E,
+enum { CS_GCSV_COLUMNS(COL_) GC_NCOL };
+#undef COL_
+
+static const struct cs_tabledef_col gc_col[] = {
+	CS_GCSV_COLUMNS(CS_TABLEDEF_COL)
+};
+static const int gc_key[] = { GC_COL_START, GC_COL_RHASH };
+const struct cs_tabledef cs_table_generic_csv = {
+	.name = "generic_csv",
+	.col = gc_col, .ncols = GC_NCOL,
+	.key = gc_key, .nkey = 2,
+	.conflict = CS_TABLEDEF_IGNORE,
+	.records = 1,
+};
+
+struct gc_rd {
+	struct cs_format_ctx ctx;
+	struct cs_gcsv_reader *r;
+	struct cs_gcsv_record rec;
+};
+
+static void *
+gc_open(const struct cs_format_ctx *ctx, struct cs_error *err)
+{
+	const struct cs_format_def *def;
+	struct gc_rd *rd;
+
+	if (ctx->variant == NULL || *ctx->variant == '\0') {
+		cs_error_set(err, "generic-csv reads a file with the [format "
+		    "NAME] section of the configuration that names its columns: "
+		    "give --format generic-csv:NAME");
+		return NULL;
+	}
+	if ((def = cs_config_format(ctx->cfg, ctx->variant)) == NULL) {
+		cs_error_set(err, "%s: no [format %s] section: it names the "
+		    "columns of a generic-csv file (callstat.conf(5))",
+		    ctx->cfg->path != NULL ? ctx->cfg->path : "the configuration",
+		    ctx->variant);
+		return NULL;
+	}
+	if ((rd = calloc(1, sizeof(*rd))) == NULL) {
+		cs_error_set(err, "out of memory");
+		return NULL;
+	}
+	rd->ctx = *ctx;
+	if ((rd->r = cs_gcsv_open(def, ctx->utc, err)) == NULL) {
+		free(rd);
+		return NULL;
+	}
+	return rd;
+}
+
+static void
+gc_close(void *p)
+{
+	struct gc_rd *rd = p;
+
+	if (rd == NULL)
+		return;
+	cs_gcsv_close(rd->r);
+	free(rd);
+}
+
+static int
+gc_parse(void *p, const char *line, size_t len, int64_t *t,
+    struct cs_error *err)
+{
+	struct gc_rd *rd = p;
+	int rc = cs_gcsv_parse(rd->r, line, len, &rd->rec, err);
+
+	if (rc == 0)
+		*t = rd->rec.start;
+	return rc;
+}
+
+/* Who or what the row reached. */
+static enum cs_target
+target_of(const struct cs_gcsv_record *rec)
+{
+	const char *queue = rec->f[CS_GCSV_QUEUE];
+	const char *dest = rec->f[CS_GCSV_DESTINATION];
+
+	if (rec->by == CS_GCSV_BY_BOT)
+		return CS_TARGET_BOT;
+	/* the phone system's own answer: callstat-kpi(7)'s voicemail (a
+	   call that ends there is one, an announcement as a voice box) */
+	if (rec->by == CS_GCSV_BY_PBX)
+		return CS_TARGET_VOICEMAIL;
+	if (*queue != '\0')
+		return rec->disp == CS_GCSV_D_QUEUE_EMPTY ||
+		    (*dest == '\0' && rec->by != CS_GCSV_BY_HUMAN) ?
+		    CS_TARGET_QUEUE_EMPTY : CS_TARGET_QUEUE;
+	if (*dest != '\0' || rec->by == CS_GCSV_BY_HUMAN)
+		return CS_TARGET_PERSON;
+	return CS_TARGET_OTHER;
+}
+
+static enum cs_leg_end
+ended_of(const struct cs_gcsv_record *rec)
+{
+	switch (rec->disp) {
+	case CS_GCSV_D_ANSWERED:
+		return CS_LEG_ANSWERED;
+	case CS_GCSV_D_BUSY:
+	case CS_GCSV_D_FAILED:
+	case CS_GCSV_D_QUEUE_TIMEOUT:
+	case CS_GCSV_D_QUEUE_EMPTY:
+		return CS_LEG_FAILED;
+	case CS_GCSV_D_ABANDONED:
+	case CS_GCSV_D_NO_ANSWER:
+		return CS_LEG_UNANSWERED;
+	default:
+		/* no disposition: what the answer time says */
+		return rec->answer > 0 ? CS_LEG_ANSWERED : CS_LEG_UNANSWERED;
+	}
+}
+
+/* The queue's own event after the caller entered, at *at; OTHER: none. */
+static enum cs_qevent_kind
+queue_exit(const struct cs_gcsv_record *rec, int64_t *at)
+{
+	*at = rec->end;
+	switch (rec->disp) {
+	case CS_GCSV_D_ANSWERED:
+		*at = rec->answer;
+		return rec->by == CS_GCSV_BY_NONE || rec->by == CS_GCSV_BY_HUMAN ?
+		    CS_QEV_CONNECTED : CS_QEV_OTHER;
+	case CS_GCSV_D_ABANDONED:
+		return CS_QEV_ABANDONED;
+	case CS_GCSV_D_QUEUE_TIMEOUT:
+	case CS_GCSV_D_QUEUE_EMPTY:
+		return CS_QEV_MISSED;
+	default:
+		return CS_QEV_OTHER;
+	}
+}
+
+/* One row of the table: the leg (kind 0) or one of its queue events. */
+static int
+put(struct gc_rd *rd, const struct cs_store_at *at, int kind, int64_t when,
+    const char *texts[7], long wait)
+{
+	const struct cs_gcsv_record *rec = &rd->rec;
+	struct cs_rowq *q = at->q;
+
+	cs_rowq_begin(q, &cs_table_generic_csv);
+	cs_rowq_int(q, rec->start);
+	/* each row of the line its own key, from the line's digest: the
+	   leg's negative, its events' positive, so that the table's order
+	   (start, rhash) has every leg of a second before its events, as
+	   the stream orders pieces (legs before events) */
+	cs_rowq_int(q, kind == 0 ? (int64_t)((uint64_t)at->rhash |
+	    (1ULL << 63)) : (int64_t)(((uint64_t)at->rhash & ~(7ULL | 1ULL << 63)) +
+	    (uint64_t)kind));
+	cs_rowq_int(q, at->source);
+	cs_rowq_int(q, at->line);
+	cs_rowq_int(q, kind);
+	cs_rowq_int(q, when);
+	if (rec->answer > 0)
+		cs_rowq_int(q, rec->answer);
+	else
+		cs_rowq_null(q);
+	cs_rowq_int(q, rec->end);
+	cs_rowq_int(q, rec->duration);
+	for (int i = 0; i < 7; i++)
+		cs_rowq_text(q, texts[i]);
+	cs_rowq_int(q, target_of(rec));
+	cs_rowq_int(q, ended_of(rec));
+	if (wait >= 0)
+		cs_rowq_int(q, wait);
+	else
+		cs_rowq_null(q);
+	return cs_rowq_end(q);
+}
+
+static int
+gc_store(void *p, const struct cs_store_at *at)
+{
+	struct gc_rd *rd = p;
+	const struct cs_gcsv_record *rec = &rd->rec;
+	const char *caller = rec->f[CS_GCSV_CALLER];
+	const char *dialled = rec->f[CS_GCSV_DIALLED];
+	char hash[CS_HASH_HEX + 1], id[CS_HASH_HEX + 1], b[4][SCRUB_MAX];
+	const char *texts[7];
+	enum cs_qevent_kind k;
+	int64_t when;
+	int town;
+
+	cs_privacy_hash(rd->ctx.priv, caller, hash);
+	town = cs_number_is_phone(dialled) &&
+	    cs_config_service_by(rd->ctx.cfg, CS_TERM_DID, dialled) >= 0;
+	texts[0] = cs_privacy_scrub_field(rec->f[CS_GCSV_CALL_ID], b[0],
+	    SCRUB_MAX);
+	texts[1] = hash;
+	/* numbers in clear only when they are extensions or the town's */
+	texts[2] = *caller == '\0' || cs_number_is_phone(caller) ? NULL :
+	    cs_privacy_scrub_field(caller, b[1], SCRUB_MAX);
+	texts[3] = *dialled == '\0' ? NULL : town ? dialled :
+	    cs_number_is_phone(dialled) ? CS_PHONE_MARK :
+	    cs_privacy_scrub_field(dialled, b[2], SCRUB_MAX);
+	texts[4] = cs_privacy_scrub_field(rec->f[CS_GCSV_DESTINATION], b[3],
+	    SCRUB_MAX);
+	/* a queue's name holds no number worth keeping */
+	texts[5] = rec->f[CS_GCSV_QUEUE];
+	/* stored as the bot's sessions store theirs, so that the two compare */
+	texts[6] = *rec->f[CS_GCSV_SIP_CALL_ID] == '\0' ? NULL :
+	    cs_privacy_id(rd->ctx.priv, rec->f[CS_GCSV_SIP_CALL_ID], id);
+	if (put(rd, at, 0, rec->start, texts, -1) != 0)
+		return -1;
+	if (*rec->f[CS_GCSV_QUEUE] == '\0')
+		return 0;
+	if (put(rd, at, 1 + CS_QEV_ENTERED, rec->start, texts, -1) != 0)
+		return -1;
+	if ((k = queue_exit(rec, &when)) == CS_QEV_OTHER)
+		return 0;
+	return put(rd, at, 1 + (int)k, when, texts, k == CS_QEV_CONNECTED ?
+	    (long)(rec->answer - rec->start) : -1);
+}
+
+static int
+gc_map(const struct cs_row *row, struct cs_piece *p, struct cs_piece_buf *buf)
+{
+	int kind = (int)cs_row_int(row, GC_COL_KIND);
+	int64_t order = (cs_row_int(row, GC_COL_SOURCE) << 32) +
+	    cs_row_int(row, GC_COL_LINE);
+	const char *key = TEXT(row, GC_COL_CALL_ID);
+	const char *dest = TEXT(row, GC_COL_DESTINATION);
+	const char *queue = TEXT(row, GC_COL_QUEUE);
+
+	(void)buf;
+	if (kind > 0) {
+		struct cs_qevent *e = &p->u.ev;
+
+		memset(e, 0, sizeof(*e));
+		p->kind = CS_PIECE_QEVENT;
+		/* the piece comes at its row's time (the rebuild reads the
+		   rows in that order), the event says when it happened */
+		p->time = cs_row_int(row, GC_COL_START);
+		e->time = cs_row_int(row, GC_COL_AT);
+		e->kind = (enum cs_qevent_kind)(kind - 1);
+		e->key = key;
+		e->queue = queue;
+		e->caller = e->kind == CS_QEV_ENTERED ?
+		    TEXT(row, GC_COL_CALLER) : "";
+		e->peer = e->kind == CS_QEV_CONNECTED ? dest : "";
+		e->wait = e->kind == CS_QEV_CONNECTED ?
+		    (long)cs_row_int(row, GC_COL_WAIT) : -1;
+		e->order = order;
+		return 0;
+	}
+	struct cs_leg *l = &p->u.leg;
+
+	memset(l, 0, sizeof(*l));
+	p->kind = CS_PIECE_LEG;
+	p->time = l->start = cs_row_int(row, GC_COL_START);
+	l->answer = cs_row_int(row, GC_COL_ANSWER);	/* NULL: 0 */
+	l->end = cs_row_int(row, GC_COL_END);
+	l->duration = (long)cs_row_int(row, GC_COL_DURATION);
+	l->key = key;
+	l->alias = key;		/* the bot's session names the call so */
+	l->caller = TEXT(row, GC_COL_CALLER);
+	l->from = TEXT(row, GC_COL_SRC);
+	l->from_peer = l->from;
+	l->to = TEXT(row, GC_COL_DIALLED);
+	l->peer = dest;
+	l->queue = queue;
+	l->sip_call_id = TEXT(row, GC_COL_SIP_CALL_ID);
+	l->target = (enum cs_target)cs_row_int(row, GC_COL_TARGET);
+	l->ended = (enum cs_leg_end)cs_row_int(row, GC_COL_ENDED);
+	l->to_outside = strcmp(l->to, CS_PHONE_MARK) == 0 ||
+	    cs_number_is_phone(l->to);
+	for (int i = 0; i < CS_ATTR_N; i++)
+		l->attr[i] = "";
+	l->attr[CS_ATTR_CHANNEL] = dest;
+	l->order = order;
+	return 0;
+}
+
+/* Nothing tells a generic CSV from content: its section is named. */
+static int
+gc_looks(const char *s, const char *e)
+{
+	(void)s;
+	(void)e;
+	return 0;
+}
+
+const struct cs_format cs_format_generic_csv = {
+	.name = "generic-csv",
+	.title = "a generic CSV",
+	.piece = CS_PIECE_LEG,
+	.table = &cs_table_generic_csv,
+	.mapped = CS_TABLEDEF_ALL,
+	.lacks = NULL,
+	.looks = gc_looks,
+	.noise = NULL,
+	.open = gc_open,
+	.close = gc_close,
+	.header = 1,
+	.state = cs_format_no_state,
+	.resume = cs_format_no_resume,
+	.parse = gc_parse,
+	.store = gc_store,
+	.map = gc_map,
+};

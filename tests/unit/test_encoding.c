@@ -1,0 +1,96 @@
+/* encoding.c: Latin-1 and Windows-1252 made UTF-8, their bytes with no
+ * character found, UTF-8 checked (expected bytes from Unicode's tables). */
+#include <string.h>
+
+#include "readers/encoding.h"
+#include "unit.h"
+
+static void
+test_names(void)
+{
+	enum cs_encoding e;
+
+	CU_ASSERT(cs_encoding_find("latin1", &e) == 0 && e == CS_ENC_LATIN1);
+	CU_ASSERT(cs_encoding_find("ISO-8859-1", &e) == 0 && e == CS_ENC_LATIN1);
+	CU_ASSERT(cs_encoding_find("cp1252", &e) == 0 && e == CS_ENC_CP1252);
+	CU_ASSERT(cs_encoding_find("Windows-1252", &e) == 0 && e == CS_ENC_CP1252);
+	CU_ASSERT(cs_encoding_find("UTF-8", &e) == 0 && e == CS_ENC_UTF8);
+	CU_ASSERT(cs_encoding_find("ebcdic", &e) == -1);
+	CU_ASSERT(cs_encoding_find("", &e) == -1);
+}
+
+static void
+test_cp1252(void)
+{
+	/* é E9 -> C3 A9 (U+00E9); € 80 -> E2 82 AC (U+20AC); œ 9C -> C5 93
+	   (U+0153); ’ 92 -> E2 80 99 (U+2019); Ÿ 9F -> C5 B8 (U+0178) */
+	char out[64];
+	size_t bad = 99;
+	long n = cs_encoding_to_utf8(CS_ENC_CP1252, "a\xe9\x80\x9c\x92\x9f", 6,
+	    out, &bad);
+
+	CU_ASSERT_EQUAL(n, 1 + 2 + 3 + 2 + 3 + 2);
+	CU_ASSERT_STRING_EQUAL(out, "a\xc3\xa9\xe2\x82\xac\xc5\x93\xe2\x80\x99"
+	    "\xc5\xb8");
+	/* the five bytes with no character */
+	const char undef[] = "\x81\x8d\x8f\x90\x9d";
+	for (int i = 0; i < 5; i++) {
+		char in[4] = { 'x', 'y', undef[i], 'z' };
+
+		bad = 99;
+		CU_ASSERT_EQUAL(cs_encoding_to_utf8(CS_ENC_CP1252, in, 4, out,
+		    &bad), -1);
+		CU_ASSERT_EQUAL(bad, 2);
+	}
+	/* every other byte from 0x80 to 0x9F has one: 27 of 32 */
+	int ok = 0;
+	for (int c = 0x80; c < 0xa0; c++) {
+		char in[1] = { (char)c };
+
+		ok += cs_encoding_to_utf8(CS_ENC_CP1252, in, 1, out, &bad) > 0;
+	}
+	CU_ASSERT_EQUAL(ok, 27);
+}
+
+static void
+test_latin1(void)
+{
+	/* ÿ FF -> C3 BF; é E9 -> C3 A9; A0 (no-break space) -> C2 A0 */
+	char out[64];
+	size_t bad = 99;
+
+	CU_ASSERT_EQUAL(cs_encoding_to_utf8(CS_ENC_LATIN1, "\xff\xe9\xa0", 3,
+	    out, &bad), 6);
+	CU_ASSERT_STRING_EQUAL(out, "\xc3\xbf\xc3\xa9\xc2\xa0");
+	/* 0x80-0x9F are control codes: rejected (a cp1252 file's €) */
+	CU_ASSERT_EQUAL(cs_encoding_to_utf8(CS_ENC_LATIN1, "ab\x80", 3, out,
+	    &bad), -1);
+	CU_ASSERT_EQUAL(bad, 2);
+	CU_ASSERT_EQUAL(cs_encoding_to_utf8(CS_ENC_LATIN1, "", 0, out, &bad), 0);
+	CU_ASSERT_STRING_EQUAL(out, "");
+}
+
+static void
+test_utf8(void)
+{
+	const char *ok = "plain ascii longer than eight \xc3\xa9\xe2\x82\xac";
+
+	CU_ASSERT_EQUAL(cs_encoding_utf8_bad(ok, strlen(ok)), strlen(ok));
+	/* a Latin-1 é after 9 ASCII bytes */
+	CU_ASSERT_EQUAL(cs_encoding_utf8_bad("123456789\xe9z", 11), 9);
+	/* a sequence cut short at the end */
+	CU_ASSERT_EQUAL(cs_encoding_utf8_bad("ab\xe2\x82", 4), 2);
+	/* overlong, surrogate */
+	CU_ASSERT_EQUAL(cs_encoding_utf8_bad("\xc0\xaf", 2), 0);
+	CU_ASSERT_EQUAL(cs_encoding_utf8_bad("\xed\xa0\x80", 3), 0);
+}
+
+static CU_TestInfo tests[] = {
+	{ "names", test_names },
+	{ "cp1252", test_cp1252 },
+	{ "latin1", test_latin1 },
+	{ "utf8", test_utf8 },
+	CU_TEST_INFO_NULL,
+};
+
+CS_UNIT_SUITE("encoding", tests)

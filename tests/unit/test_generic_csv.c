@@ -1,0 +1,347 @@
+/*
+ * generic-csv (readers/generic_csv*.c): tests/data/generic/hosted.csv read
+ * with the [format hosted] section of hosted.conf, line by line, stored and
+ * mapped: each line's result, and the pieces its rows became.  Expected
+ * values worked out by hand from the lines (Europe/Paris is UTC+1 on
+ * 4 March 2025).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config.h"
+#include "privacy.h"
+#include "readers/generic_csv.h"
+#include "rowq.h"
+#include "unit.h"
+
+#define T0 1741046400LL		/* 2025-03-04T00:00:00Z */
+#define MAX_PIECES 32
+
+static struct cs_config cfg;
+static struct cs_privacy priv;	/* a key of zeros */
+
+struct got {
+	int rc[16];
+	char msg[16][CS_ERROR_MAX];
+	long column[16];
+	int n;
+	struct cs_piece p[MAX_PIECES];
+	char *mem[MAX_PIECES];
+	int line[MAX_PIECES];
+};
+
+static int
+init(void)
+{
+	struct cs_error err;
+
+	cs_config_init(&cfg);
+	if (cs_config_load(&cfg, cs_unit_data("tests/data/generic/hosted.conf"),
+	    &err) != 0) {
+		fprintf(stderr, "generic_csv: %s\n", err.msg);
+		return -1;
+	}
+	memset(&priv, 0, sizeof(priv));
+	return 0;
+}
+
+static int
+clean(void)
+{
+	cs_config_release(&cfg);
+	return 0;
+}
+
+static int
+take(void *arg, const struct cs_row *row)
+{
+	struct got *g = arg;
+	struct cs_piece_buf buf;
+
+	if (g->n == MAX_PIECES)
+		return 0;
+	CU_ASSERT_EQUAL(cs_format_generic_csv.map(row, &g->p[g->n], &buf), 0);
+	g->mem[g->n] = cs_piece_pack(&g->p[g->n]);
+	g->line[g->n] = (int)cs_row_int(row, 3);
+	g->n++;
+	return 0;
+}
+
+static void
+run(const char *variant, const char *const *lines, int n, struct got *g)
+{
+	struct cs_format_ctx ctx = { &priv, &cfg, 0, variant };
+	struct cs_error err;
+	struct cs_rowq *q;
+	void *rd;
+
+	memset(g, 0, sizeof(*g));
+	q = cs_rowq_new_pipe(&err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+	rd = cs_format_generic_csv.open(&ctx, &err);
+	CU_ASSERT_PTR_NOT_NULL_FATAL(rd);
+	for (int i = 0; i < n; i++) {
+		struct cs_error e = { "", 0 };
+		struct cs_store_at at = { q, 1000 * (i + 1), 1, i + 1 };
+		int64_t t;
+
+		g->rc[i] = cs_format_generic_csv.parse(rd, lines[i],
+		    strlen(lines[i]), &t, &e);
+		snprintf(g->msg[i], sizeof(g->msg[i]), "%s", e.msg);
+		g->column[i] = e.column;
+		if (g->rc[i] == 0)
+			CU_ASSERT_EQUAL(cs_format_generic_csv.store(rd, &at), 0);
+	}
+	cs_format_generic_csv.close(rd);
+	cs_rowq_close(q, 0);
+	CU_ASSERT_EQUAL(cs_rowq_consume(q, take, g, NULL), 0);
+	cs_rowq_free(q);
+}
+
+static void
+release(struct got *g)
+{
+	for (int i = 0; i < g->n; i++)
+		free(g->mem[i]);
+}
+
+/* The pieces of line l, in the order stored. */
+static const struct cs_piece *
+piece(const struct got *g, int l, int k)
+{
+	for (int i = 0; i < g->n; i++)
+		if (g->line[i] == l && k-- == 0)
+			return &g->p[i];
+	return NULL;
+}
+
+static void
+test_hosted(void)
+{
+	static char buf[4096];
+	const char *lines[16];
+	int n = 0;
+	FILE *fp = fopen(cs_unit_data("tests/data/generic/hosted.csv"), "rb");
+	size_t len;
+	struct got g;
+	const struct cs_piece *p;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
+	len = fread(buf, 1, sizeof(buf) - 1, fp);
+	fclose(fp);
+	buf[len] = '\0';
+	for (char *s = buf, *nl; (nl = strchr(s, '\n')) != NULL; s = nl + 1) {
+		*nl = '\0';
+		lines[n++] = s;
+	}
+	CU_ASSERT_EQUAL_FATAL(n, 7);
+	run("hosted", lines, n, &g);
+	CU_ASSERT_EQUAL(g.rc[0], 1);		/* the header */
+	for (int i = 1; i < 7; i++)
+		CU_ASSERT_EQUAL(g.rc[i], 0);
+	/* h1, h2, h3, h5 have a queue: the leg, ENTERED and the exit (3
+	   each); h4's two rows have none: 4 * 3 + 2 */
+	CU_ASSERT_EQUAL_FATAL(g.n, 14);
+
+	/* h1: 09:00:00 local is 08:00:00Z; answered 20 s later by 2101 in
+	   accueil, ended at 09:03:20 */
+	p = piece(&g, 2, 0);
+	CU_ASSERT_EQUAL(p->kind, CS_PIECE_LEG);
+	CU_ASSERT_EQUAL(p->u.leg.start, T0 + 8 * 3600);
+	CU_ASSERT_EQUAL(p->u.leg.answer, T0 + 8 * 3600 + 20);
+	CU_ASSERT_EQUAL(p->u.leg.end, T0 + 8 * 3600 + 200);
+	CU_ASSERT_EQUAL(p->u.leg.duration, 200);
+	CU_ASSERT_STRING_EQUAL(p->u.leg.key, "h1");
+	CU_ASSERT_STRING_EQUAL(p->u.leg.peer, "2101");
+	CU_ASSERT_STRING_EQUAL(p->u.leg.queue, "accueil");
+	CU_ASSERT_STRING_EQUAL(p->u.leg.to, "0199000100");	/* the town's */
+	CU_ASSERT_EQUAL(strlen(p->u.leg.caller), CS_HASH_HEX);
+	CU_ASSERT_STRING_EQUAL(p->u.leg.from, "");	/* a phone: not in clear */
+	CU_ASSERT_EQUAL(p->u.leg.target, CS_TARGET_QUEUE);
+	CU_ASSERT_EQUAL(p->u.leg.ended, CS_LEG_ANSWERED);
+	p = piece(&g, 2, 1);
+	CU_ASSERT_EQUAL(p->kind, CS_PIECE_QEVENT);
+	CU_ASSERT_EQUAL(p->u.ev.kind, CS_QEV_ENTERED);
+	CU_ASSERT_EQUAL(p->u.ev.time, T0 + 8 * 3600);
+	p = piece(&g, 2, 2);
+	CU_ASSERT_EQUAL(p->u.ev.kind, CS_QEV_CONNECTED);
+	CU_ASSERT_EQUAL(p->u.ev.time, T0 + 8 * 3600 + 20);
+	CU_ASSERT_EQUAL(p->u.ev.wait, 20);
+	CU_ASSERT_STRING_EQUAL(p->u.ev.peer, "2101");
+	/* the piece of an event comes at its leg's start */
+	CU_ASSERT_EQUAL(p->time, T0 + 8 * 3600);
+
+	/* h2: 10:00+01:00 is 09:00Z; the caller hung up after 45 s */
+	p = piece(&g, 3, 0);
+	CU_ASSERT_EQUAL(p->u.leg.start, T0 + 9 * 3600);
+	CU_ASSERT_EQUAL(p->u.leg.answer, 0);
+	CU_ASSERT_EQUAL(p->u.leg.ended, CS_LEG_UNANSWERED);
+	p = piece(&g, 3, 2);
+	CU_ASSERT_EQUAL(p->u.ev.kind, CS_QEV_ABANDONED);
+	CU_ASSERT_EQUAL(p->u.ev.time, T0 + 9 * 3600 + 45);
+
+	/* h3: epoch 1741082400 is 10:00Z; withheld; no agent rung, timeout */
+	p = piece(&g, 4, 0);
+	CU_ASSERT_EQUAL(p->u.leg.start, 1741082400);
+	CU_ASSERT_STRING_EQUAL(p->u.leg.caller, "");
+	CU_ASSERT_EQUAL(p->u.leg.target, CS_TARGET_QUEUE_EMPTY);
+	CU_ASSERT_EQUAL(p->u.leg.ended, CS_LEG_FAILED);
+	p = piece(&g, 4, 2);
+	CU_ASSERT_EQUAL(p->u.ev.kind, CS_QEV_MISSED);
+	CU_ASSERT_EQUAL(p->u.ev.time, 1741082520);
+
+	/* h4: a direct line (2205) not answered, then the voicemail box
+	   (answered by "voicemail", one of answered_by.pbx's values) */
+	p = piece(&g, 5, 0);
+	CU_ASSERT_EQUAL(p->u.leg.target, CS_TARGET_PERSON);
+	CU_ASSERT_EQUAL(p->u.leg.ended, CS_LEG_UNANSWERED);
+	CU_ASSERT_STRING_EQUAL(p->u.leg.peer, "2205");
+	CU_ASSERT_PTR_NULL(piece(&g, 5, 1));
+	p = piece(&g, 6, 0);
+	CU_ASSERT_EQUAL(p->u.leg.target, CS_TARGET_VOICEMAIL);
+	CU_ASSERT_EQUAL(p->u.leg.ended, CS_LEG_ANSWERED);
+	CU_ASSERT_EQUAL(p->u.leg.start, T0 + 10 * 3600 + 25);
+
+	/* h5: no agent logged in: the queue empty, missed */
+	p = piece(&g, 7, 0);
+	CU_ASSERT_EQUAL(p->u.leg.target, CS_TARGET_QUEUE_EMPTY);
+	CU_ASSERT_EQUAL(p->u.leg.ended, CS_LEG_FAILED);
+	CU_ASSERT_EQUAL(piece(&g, 7, 2)->u.ev.kind, CS_QEV_MISSED);
+	release(&g);
+}
+
+static void
+test_bad_rows(void)
+{
+	static const char *const lines[] = {
+		"Call ID;Started;Answered;Ended;From;From name;To;Agent;Queue;Answered by;Result",
+		/* 2: too few fields: Result is the 11th */
+		"x;2025-03-04 09:00:00;;2025-03-04 09:01:00;0639980101",
+		/* 3: a value no disposition.* key names, in column 11 */
+		"x;2025-03-04 09:00:00;;2025-03-04 09:01:00;;;0199000100;;;;dropped",
+		/* 4: answered, but no answer time */
+		"x;2025-03-04 09:00:00;;2025-03-04 09:01:00;;;;;;;answered",
+		/* 5: no such day */
+		"x;2025-02-30 09:00:00;;2025-03-04 09:01:00;;;;;;;",
+		/* 6: ends before it starts */
+		"x;2025-03-04 09:00:00;;2025-03-04 08:59:00;;;;;;;",
+		/* 7: an unterminated quote (starts at column 3) */
+		"x;\"2025-03-04 09:00:00;;2025-03-04 09:01:00;;;;;;;",
+		/* 8: no call id */
+		";2025-03-04 09:00:00;;2025-03-04 09:01:00;;;;;;;",
+		/* 9: binary */
+		"x;\001\002;;;;;;;;;",
+		/* 10: fine, blanks around fields and a doubled quote */
+		" y ; 2025-03-04 09:00:00 ;;2025-03-04 09:01:00;;\"a \"\"b\"\"\";;;;;",
+		/* 11: an answered_by value no key names, column 10 */
+		"x;2025-03-04 09:00:00;;2025-03-04 09:01:00;;;;;;robot;",
+	};
+	struct got g;
+
+	run("hosted", lines, 11, &g);
+	CU_ASSERT_EQUAL(g.rc[0], 1);
+	CU_ASSERT_EQUAL(g.rc[1], -1);
+	CU_ASSERT_STRING_EQUAL(g.msg[1], "expected at least 11 fields, found 5");
+	CU_ASSERT_EQUAL(g.rc[2], -1);
+	CU_ASSERT_EQUAL(g.column[2], 11);
+	CU_ASSERT_PTR_NOT_NULL(strstr(g.msg[2], "disposition 'dropped' (column 11, Result)"));
+	CU_ASSERT_EQUAL(g.rc[3], -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(g.msg[3], "answer time is empty"));
+	CU_ASSERT_EQUAL(g.rc[4], -1);
+	CU_ASSERT_EQUAL(g.column[4], 2);
+	CU_ASSERT_EQUAL(g.rc[5], -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(g.msg[5], "before the leg's start"));
+	CU_ASSERT_EQUAL(g.rc[6], -1);
+	CU_ASSERT_EQUAL(g.column[6], 3);
+	CU_ASSERT_PTR_NOT_NULL(strstr(g.msg[6], "unterminated quoted field 2"));
+	CU_ASSERT_EQUAL(g.rc[7], -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(g.msg[7], "call_id"));
+	CU_ASSERT_EQUAL(g.rc[8], -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(g.msg[8], "binary data"));
+	CU_ASSERT_EQUAL(g.rc[9], 0);
+	CU_ASSERT_EQUAL(g.rc[10], -1);
+	CU_ASSERT_EQUAL(g.column[10], 10);
+	/* line 10's one leg, its key without the blanks */
+	CU_ASSERT_EQUAL_FATAL(g.n, 1);
+	CU_ASSERT_STRING_EQUAL(g.p[0].u.leg.key, "y");
+	CU_ASSERT_EQUAL(g.p[0].u.leg.target, CS_TARGET_OTHER);
+	release(&g);
+}
+
+/* Columns by number, a duration instead of the end. */
+static void
+test_numbered(void)
+{
+	static const char *const lines[] = {
+		"n1;2025-03-04 09:00:00;2025-03-04 09:00:20;;0639980101;;0199000100;2101;accueil;agent;answered;;200",
+		"n2;2025-03-04 09:00:00",
+	};
+	struct got g;
+
+	run("numbered", lines, 2, &g);
+	CU_ASSERT_EQUAL(g.rc[0], 0);
+	CU_ASSERT_EQUAL(g.rc[1], -1);
+	CU_ASSERT_STRING_EQUAL(g.msg[1], "expected at least 13 fields, found 2");
+	CU_ASSERT_EQUAL_FATAL(g.n, 3);
+	CU_ASSERT_EQUAL(g.p[0].u.leg.end, T0 + 8 * 3600 + 200);
+	CU_ASSERT_EQUAL(g.p[0].u.leg.duration, 200);
+	release(&g);
+}
+
+/* A section that cannot be read, or none. */
+static void
+test_open(void)
+{
+	struct cs_format_ctx ctx = { &priv, &cfg, 0, NULL };
+	struct cs_error err = { "", 0 };
+	struct cs_format_def def = { 0 };
+	char *k[] = { "call_id", "start" }, *v[] = { "id", "at" };
+
+	CU_ASSERT_PTR_NULL(cs_format_generic_csv.open(&ctx, &err));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "--format generic-csv:NAME"));
+	ctx.variant = "nosuch";
+	CU_ASSERT_PTR_NULL(cs_format_generic_csv.open(&ctx, &err));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "no [format nosuch] section"));
+	def.name = "bare";
+	def.key = k;
+	def.value = v;
+	def.n = 2;
+	CU_ASSERT_PTR_NULL(cs_gcsv_open(&def, 0, &err));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "neither an end nor a duration"));
+	def.n = 1;
+	CU_ASSERT_PTR_NULL(cs_gcsv_open(&def, 0, &err));
+	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "names no start column"));
+	/* never told from content */
+	CU_ASSERT_EQUAL(cs_format_generic_csv.looks("a,b", "a,b" + 3), 0);
+	CU_ASSERT_EQUAL(cs_format_find("generic-csv"), &cs_format_generic_csv);
+}
+
+/* A header without a column the section names: said once, rows refused. */
+static void
+test_header(void)
+{
+	static const char *const lines[] = {
+		"Call ID;Started;Ended",
+		"x;2025-03-04 09:00:00;2025-03-04 09:01:00",
+	};
+	struct got g;
+
+	run("hosted", lines, 2, &g);
+	CU_ASSERT_EQUAL(g.rc[0], -1);
+	CU_ASSERT_PTR_NOT_NULL(strstr(g.msg[0], "the header has no column 'Answered' (answer)"));
+	CU_ASSERT_EQUAL(g.rc[1], -1);
+	CU_ASSERT_EQUAL(g.n, 0);
+	release(&g);
+}
+
+static CU_TestInfo tests[] = {
+	{ "hosted", test_hosted },
+	{ "bad_rows", test_bad_rows },
+	{ "numbered", test_numbered },
+	{ "open", test_open },
+	{ "header", test_header },
+	CU_TEST_INFO_NULL,
+};
+
+CS_UNIT_SUITE_FIXTURE("generic_csv", tests, init, clean)
