@@ -51,35 +51,61 @@ count_before(struct cs_db *db, const char *sql, int64_t t, long *n,
 	return 0;
 }
 
+/*
+ * Every stored table a purge deletes from, by the instant its rows are
+ * dated with: the PBX formats' legs and queue events, the calls, the
+ * bot's events and sessions.  A reader's new table is a line here
+ * (test_purge.c checks that every format's table is).
+ */
+enum { LEGS, EVENTS, CALLS, BOT };
+static const struct {
+	const char *table, *time;
+	int kind;		/* what cs_purge_count counts the rows as */
+} purged[] = {
+	{ "cdr", "start", LEGS },
+	{ "fs_cdr", "start", LEGS },
+	{ "generic_csv", "start", LEGS },
+	{ "queue_log", "time", EVENTS },
+	{ "fs_queue", "time", EVENTS },
+	{ "calls", "start", CALLS },
+	/* the transcripts' text with them */
+	{ "bot_event", "time", BOT },
+	{ "bot_session", "start", BOT },
+};
+#define NPURGED ((int)(sizeof(purged) / sizeof(purged[0])))
+
+int
+cs_purge_covers(const char *table)
+{
+	for (int i = 0; i < NPURGED; i++)
+		if (strcmp(purged[i].table, table) == 0)
+			return 1;
+	return 0;
+}
+
 int
 cs_purge_count(struct cs_db *db, int64_t before, struct cs_purge_count *n,
     struct cs_error *err)
 {
-	long fs;
-
 	memset(n, 0, sizeof(*n));
 	n->before = before;
 	if (cs_calls_purged_before(db, &n->already, err) != 0)
 		return -1;
-	if (count_before(db, "SELECT count(*), min(start), max(start) FROM cdr "
-	    "WHERE start < ?", before, &n->legs, &n->first, &n->last, err) != 0 ||
-	    count_before(db, "SELECT count(*), min(time), max(time) FROM "
-	    "queue_log WHERE time < ?", before, &n->events, &n->first, &n->last,
-	    err) != 0 ||
-	    count_before(db, "SELECT count(*), min(start), max(start) FROM calls "
-	    "WHERE start < ?", before, &n->calls, &n->first, &n->last, err) != 0)
-		return -1;
-	/* FreeSWITCH's legs, and its queue members' events */
-	if (count_before(db, "SELECT count(*), min(start), max(start) FROM "
-	    "fs_cdr WHERE start < ?", before, &fs, &n->first, &n->last,
-	    err) != 0)
-		return -1;
-	n->legs += fs;
-	if (count_before(db, "SELECT count(*), min(time), max(time) FROM "
-	    "fs_queue WHERE time < ?", before, &fs, &n->first, &n->last,
-	    err) != 0)
-		return -1;
-	n->events += fs;
+	for (int i = 0; i < NPURGED; i++) {
+		char sql[160];
+		long c = 0;
+
+		if (purged[i].kind == BOT)
+			continue;
+		snprintf(sql, sizeof(sql), "SELECT count(*), min(%s), max(%s) "
+		    "FROM %s WHERE %s < ?", purged[i].time, purged[i].time,
+		    purged[i].table, purged[i].time);
+		if (count_before(db, sql, before, &c, &n->first, &n->last,
+		    err) != 0)
+			return -1;
+		*(purged[i].kind == LEGS ? &n->legs : purged[i].kind == EVENTS ?
+		    &n->events : &n->calls) += c;
+	}
 	return 0;
 }
 
@@ -121,20 +147,15 @@ cs_purge_run(struct cs_db *db, const struct cs_config *cfg, int64_t before,
 		return cs_db_exec(db, "ROLLBACK", err);
 	}
 	snprintf(v, sizeof(v), "%lld", (long long)before);
-	if (delete_before(db, "DELETE FROM cdr WHERE start < ?", before, err) != 0 ||
-	    delete_before(db, "DELETE FROM fs_cdr WHERE start < ?", before,
-	    err) != 0 ||
-	    delete_before(db, "DELETE FROM fs_queue WHERE time < ?", before,
-	    err) != 0 ||
-	    delete_before(db, "DELETE FROM queue_log WHERE time < ?", before,
-	    err) != 0 ||
-	    delete_before(db, "DELETE FROM calls WHERE start < ?", before, err) != 0 ||
-	    /* the bot's events and sessions, the transcripts' text with them */
-	    delete_before(db, "DELETE FROM bot_event WHERE time < ?", before,
-	    err) != 0 ||
-	    delete_before(db, "DELETE FROM bot_session WHERE start < ?", before,
-	    err) != 0 ||
-	    cs_db_meta_set(db, CS_META_PURGED_BEFORE, v, err) != 0)
+	for (int i = 0; i < NPURGED; i++) {
+		char sql[96];
+
+		snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE %s < ?",
+		    purged[i].table, purged[i].time);
+		if (delete_before(db, sql, before, err) != 0)
+			goto fail;
+	}
+	if (cs_db_meta_set(db, CS_META_PURGED_BEFORE, v, err) != 0)
 		goto fail;
 	return cs_db_exec(db, "COMMIT", err);
 fail:

@@ -3,7 +3,8 @@
  *
  * A town may keep the records that identify a caller only for a limited
  * time (callstat.conf(5), retention_months).  A purge deletes, in one
- * transaction, the legs (cdr), queue events (queue_log) and calls that
+ * transaction, the legs (cdr, fs_cdr, generic_csv), queue events (queue_log,
+ * fs_queue), calls and the bot's events and sessions that
  * start before a local midnight, and keeps the per-day totals (daily) and
  * wait histograms (wait_hist) that every figure is read from: the figures
  * of every purged day stay exactly what they were.  The instant is
@@ -59,6 +60,9 @@ int cs_purge_count(struct cs_db *db, int64_t before, struct cs_purge_count *n,
  */
 int cs_purge_run(struct cs_db *db, const struct cs_config *cfg, int64_t before,
     struct cs_purge_count *n, struct cs_error *err);
+
+/* Whether a purge deletes from the stored table named table. */
+int cs_purge_covers(const char *table);
 
 /*
  * Gives the space of deleted rows back to the file system: VACUUM, then a
