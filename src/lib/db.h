@@ -17,11 +17,17 @@
 
 #include <sys/stat.h>
 
+#include <stddef.h>
+
 #include <sqlite3.h>
 
 #include "error.h"
 
 #define CS_DB_VERSION 4
+
+/* The schema's migrations (db_schema.c): cs_db_migration[i] takes a
+ * database from version i to i + 1; CS_DB_VERSION of them. */
+extern const char *const cs_db_migration[CS_DB_VERSION];
 
 /* How a tool opens the database. */
 enum cs_db_mode {
