@@ -486,6 +486,12 @@ int cs_synth_heap_push(struct cs_synth_heap *h, int64_t key, const char *text,
 /* Writes to fp, in key order, every item whose key is below upto. */
 int cs_synth_heap_flush(struct cs_synth_heap *h, int64_t upto, FILE *fp,
     long long *bytes);
+
+/* Ends a writer's file: writes what h holds (unless err is NULL: the run
+ * failed already), closes fp, adds the bytes written to *total, releases
+ * h.  -1, err naming path, on a write error. */
+int cs_synth_finish(FILE *fp, struct cs_synth_heap *h, long long *bytes,
+    long long *total, const char *path, struct cs_error *err);
 void cs_synth_heap_release(struct cs_synth_heap *h);
 
 #endif

@@ -213,3 +213,21 @@ cs_synth_create(const char *dir, const char *name, char **path,
 	setvbuf(fp, NULL, _IOFBF, 1 << 20);
 	return fp;
 }
+
+int
+cs_synth_finish(FILE *fp, struct cs_synth_heap *h, long long *bytes,
+    long long *total, const char *path, struct cs_error *err)
+{
+	int rc = 0;
+
+	if (err != NULL && cs_synth_heap_flush(h, INT64_MAX, fp, bytes) != 0)
+		rc = -1;
+	if ((ferror(fp) | fclose(fp)) != 0 && rc == 0)
+		rc = -1;
+	if (rc != 0 && err != NULL)
+		cs_error_set(err, "%s: write error: %s", path, strerror(errno));
+	if (total != NULL)
+		*total += *bytes;
+	cs_synth_heap_release(h);
+	return rc;
+}

@@ -370,22 +370,16 @@ cs_synth_cel_open(const struct cs_synth_town *town, const char *dir,
     struct cs_error *err)
 {
 	struct cs_synth_cel *w = calloc(1, sizeof(*w));
-	size_t n = strlen(dir) + sizeof("/cel.csv");
 
-	if (w == NULL || (w->path = malloc(n)) == NULL) {
-		free(w);
+	if (w == NULL) {
 		cs_error_set(err, "out of memory");
 		return NULL;
 	}
 	w->town = town;
-	snprintf(w->path, n, "%s/cel.csv", dir);
-	if ((w->fp = fopen(w->path, "w")) == NULL) {
-		cs_error_set(err, "%s: %s", w->path, strerror(errno));
-		free(w->path);
+	if ((w->fp = cs_synth_create(dir, "cel.csv", &w->path, err)) == NULL) {
 		free(w);
 		return NULL;
 	}
-	setvbuf(w->fp, NULL, _IOFBF, 1 << 20);
 	return w;
 }
 
@@ -393,21 +387,13 @@ int
 cs_synth_cel_close(struct cs_synth_cel *w, struct cs_synth_stats *st,
     struct cs_error *err)
 {
-	int rc = 0;
+	int rc;
 
 	if (w == NULL)
 		return 0;
-	if (err != NULL && cs_synth_heap_flush(&w->h, INT64_MAX, w->fp,
-	    &w->bytes) != 0)
-		rc = -1;
-	if ((ferror(w->fp) | fclose(w->fp)) != 0 && rc == 0)
-		rc = -1;
-	if (rc != 0 && err != NULL)
-		cs_error_set(err, "%s: write error: %s", w->path, strerror(errno));
 	/* the summary counts Master.csv's rows and queue_log's events */
-	if (st != NULL)
-		st->bytes += w->bytes;
-	cs_synth_heap_release(&w->h);
+	rc = cs_synth_finish(w->fp, &w->h, &w->bytes, st != NULL ? &st->bytes :
+	    NULL, w->path, err);
 	free(w->path);
 	free(w);
 	return rc;

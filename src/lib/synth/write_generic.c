@@ -281,20 +281,13 @@ int
 cs_synth_generic_close(struct cs_synth_generic *w, struct cs_synth_stats *st,
     struct cs_error *err)
 {
-	int rc = 0;
+	int rc;
 
 	if (w == NULL)
 		return 0;
-	if (err != NULL && cs_synth_heap_flush(&w->h, INT64_MAX, w->fp,
-	    &w->bytes) != 0)
-		rc = -1;
-	if ((ferror(w->fp) | fclose(w->fp)) != 0 && rc == 0)
-		rc = -1;
-	if (rc != 0 && err != NULL)
-		cs_error_set(err, "%s: write error: %s", w->path, strerror(errno));
-	if (st != NULL)
-		st->bytes += w->bytes;	/* its legs are Master.csv's */
-	cs_synth_heap_release(&w->h);
+	/* its legs are Master.csv's */
+	rc = cs_synth_finish(w->fp, &w->h, &w->bytes, st != NULL ? &st->bytes :
+	    NULL, w->path, err);
 	free(w->buf);
 	free(w->path);
 	free(w);
