@@ -63,6 +63,17 @@ void cs_gcsv_close(struct cs_gcsv_reader *r);
 int cs_gcsv_parse(struct cs_gcsv_reader *r, const char *line, size_t len,
     struct cs_gcsv_record *rec, struct cs_error *err);
 
+/*
+ * Stores rec, a leg read by generic-csv or by a reader of another PBX's
+ * format that shares its table (the neutral legs of the model: a format
+ * whose lines are one leg each fills a record and stores it here, its
+ * numbers hashed or scrubbed as ctx says): the leg's row, and when it has
+ * a queue, its entering the queue and its leaving it.  -1 when the queue
+ * of rows stopped.  Of rec's texts, only f[] is read: "" for absent.
+ */
+int cs_gcsv_store(const struct cs_format_ctx *ctx,
+    const struct cs_gcsv_record *rec, const struct cs_store_at *at);
+
 extern const struct cs_format cs_format_generic_csv;
 /* Its table: a leg, or a queue event its row says, a row. */
 extern const struct cs_tabledef cs_table_generic_csv;

@@ -190,10 +190,9 @@ queue_exit(const struct cs_gcsv_record *rec, int64_t *at)
 
 /* One row of the table: the leg (kind 0) or one of its queue events. */
 static int
-put(struct gc_rd *rd, const struct cs_store_at *at, int kind, int64_t when,
-    const char *texts[7], long wait)
+put(const struct cs_gcsv_record *rec, const struct cs_store_at *at, int kind,
+    int64_t when, const char *texts[7], long wait)
 {
-	const struct cs_gcsv_record *rec = &rd->rec;
 	struct cs_rowq *q = at->q;
 
 	cs_rowq_begin(q, &cs_table_generic_csv);
@@ -226,11 +225,10 @@ put(struct gc_rd *rd, const struct cs_store_at *at, int kind, int64_t when,
 	return cs_rowq_end(q);
 }
 
-static int
-gc_store(void *p, const struct cs_store_at *at)
+int
+cs_gcsv_store(const struct cs_format_ctx *ctx, const struct cs_gcsv_record *rec,
+    const struct cs_store_at *at)
 {
-	struct gc_rd *rd = p;
-	const struct cs_gcsv_record *rec = &rd->rec;
 	const char *caller = rec->f[CS_GCSV_CALLER];
 	const char *dialled = rec->f[CS_GCSV_DIALLED];
 	char hash[CS_HASH_HEX + 1], id[CS_HASH_HEX + 1], b[4][SCRUB_MAX];
@@ -239,9 +237,9 @@ gc_store(void *p, const struct cs_store_at *at)
 	int64_t when;
 	int town;
 
-	cs_privacy_hash(rd->ctx.priv, caller, hash);
+	cs_privacy_hash(ctx->priv, caller, hash);
 	town = cs_number_is_phone(dialled) &&
-	    cs_config_service_by(rd->ctx.cfg, CS_TERM_DID, dialled) >= 0;
+	    cs_config_service_by(ctx->cfg, CS_TERM_DID, dialled) >= 0;
 	texts[0] = cs_privacy_scrub_field(rec->f[CS_GCSV_CALL_ID], b[0],
 	    SCRUB_MAX);
 	texts[1] = hash;
@@ -257,17 +255,25 @@ gc_store(void *p, const struct cs_store_at *at)
 	texts[5] = rec->f[CS_GCSV_QUEUE];
 	/* stored as the bot's sessions store theirs, so that the two compare */
 	texts[6] = *rec->f[CS_GCSV_SIP_CALL_ID] == '\0' ? NULL :
-	    cs_privacy_id(rd->ctx.priv, rec->f[CS_GCSV_SIP_CALL_ID], id);
-	if (put(rd, at, 0, rec->start, texts, -1) != 0)
+	    cs_privacy_id(ctx->priv, rec->f[CS_GCSV_SIP_CALL_ID], id);
+	if (put(rec, at, 0, rec->start, texts, -1) != 0)
 		return -1;
 	if (*rec->f[CS_GCSV_QUEUE] == '\0')
 		return 0;
-	if (put(rd, at, 1 + CS_QEV_ENTERED, rec->start, texts, -1) != 0)
+	if (put(rec, at, 1 + CS_QEV_ENTERED, rec->start, texts, -1) != 0)
 		return -1;
 	if ((k = queue_exit(rec, &when)) == CS_QEV_OTHER)
 		return 0;
-	return put(rd, at, 1 + (int)k, when, texts, k == CS_QEV_CONNECTED ?
+	return put(rec, at, 1 + (int)k, when, texts, k == CS_QEV_CONNECTED ?
 	    (long)(rec->answer - rec->start) : -1);
+}
+
+static int
+gc_store(void *p, const struct cs_store_at *at)
+{
+	struct gc_rd *rd = p;
+
+	return cs_gcsv_store(&rd->ctx, &rd->rec, at);
 }
 
 static int
