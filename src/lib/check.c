@@ -1,16 +1,19 @@
 /*
  * check.c: the bot's sessions against the PBX's calls (check.h).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "check.h"
+#include "lacks.h"
+#include "timeutil.h"
 
 const char *
 cs_check_name(enum cs_check_kind k)
 {
 	static const char *const names[] = {
 		"unlinked", "ambiguous", "no-session", "contradicts",
-		"no-session-day"
+		"no-session-day", "lacks"
 	};
 
 	return (unsigned)k < sizeof(names) / sizeof(names[0]) ? names[k] : "?";
@@ -68,6 +71,59 @@ static const char sql[] =
     "d.day NOT IN (SELECT day FROM ss) "
     "ORDER BY 1, 2, 3";
 
+/* The formats of the days whose records cannot carry some figures, as
+ * findings: their day that of the format's first record there. */
+struct lacking {
+	struct cs_lack l[CS_LACKS_MAX];
+	char day[CS_LACKS_MAX][16], detail[CS_LACKS_MAX][512];
+	int n, next;
+};
+
+static int
+lacking(struct cs_db *db, const char *from, const char *to,
+    struct lacking *k, struct cs_error *err)
+{
+	if (cs_lacks_days(db, from, to, k->l, &k->n, err) != 0)
+		return -1;
+	/* by day: cs_formats[]'s order within a day */
+	for (int i = 1; i < k->n; i++)
+		for (int j = i; j > 0 && k->l[j].first < k->l[j - 1].first; j--) {
+			struct cs_lack t = k->l[j];
+
+			k->l[j] = k->l[j - 1];
+			k->l[j - 1] = t;
+		}
+	for (int i = 0; i < k->n; i++) {
+		struct cs_datetime dt;
+		int wday;
+
+		cs_utc_to_local(k->l[i].first, &dt, &wday);
+		snprintf(k->day[i], sizeof(k->day[i]), "%04d-%02d-%02d",
+		    dt.year, dt.mon, dt.mday);
+		snprintf(k->detail[i], sizeof(k->detail[i]), "its records "
+		    "cannot carry %s: callstat-kpi leaves them empty where "
+		    "they are", k->l[i].f->lacks);
+	}
+	return 0;
+}
+
+/* Gives fn the findings of lacks of the days before day (NULL: all). */
+static int
+lacking_before(struct lacking *k, const char *day,
+    int (*fn)(void *arg, const struct cs_finding *f), void *arg)
+{
+	for (; k->next < k->n; k->next++) {
+		struct cs_finding f = { CS_CHECK_LACKS, k->day[k->next],
+		    k->l[k->next].f->name, k->detail[k->next] };
+
+		if (day != NULL && strcmp(f.day, day) >= 0)
+			break;
+		if (fn(arg, &f) != 0)
+			return -1;
+	}
+	return 0;
+}
+
 int
 cs_check_run(struct cs_db *db, const struct cs_config *cfg,
     const char *from, const char *to,
@@ -75,8 +131,11 @@ cs_check_run(struct cs_db *db, const struct cs_config *cfg,
     struct cs_error *err)
 {
 	sqlite3_stmt *st = NULL;
+	struct lacking k = { .n = 0 };
 	int rc;
 
+	if (lacking(db, from, to, &k, err) != 0)
+		return -1;
 	if (cs_db_prepare(db, &st, sql, err) != 0)
 		return -1;
 	if (from != NULL)
@@ -98,7 +157,8 @@ cs_check_run(struct cs_db *db, const struct cs_config *cfg,
 		    t : "";
 		if (f.day == NULL)
 			f.day = "";
-		if (fn(arg, &f) != 0) {
+		/* a lack's finding is the day's last kind */
+		if (lacking_before(&k, f.day, fn, arg) != 0 || fn(arg, &f) != 0) {
 			sqlite3_finalize(st);
 			return cs_error_set(err, "out of memory");
 		}
@@ -106,5 +166,7 @@ cs_check_run(struct cs_db *db, const struct cs_config *cfg,
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		return cs_db_fail(db, "cannot check the bot's sessions", err);
+	if (lacking_before(&k, NULL, fn, arg) != 0)
+		return cs_error_set(err, "out of memory");
 	return 0;
 }

@@ -3,7 +3,9 @@
  * against each other (callstat-check(1)): sessions linked to no call, or
  * to several; calls the bot answered with no session, on days that have
  * sessions; a session whose outcome the PBX contradicts; days after the
- * bot went live with calls the bot answered and no session at all.
+ * bot went live with calls the bot answered and no session at all; and
+ * the figures that the phone system of some records cannot carry
+ * (lacks.h), which callstat-kpi leaves empty.
  */
 #ifndef CS_CHECK_H
 #define CS_CHECK_H
@@ -17,23 +19,27 @@ enum cs_check_kind {
 	CS_CHECK_AMBIGUOUS,	/* a session several calls match */
 	CS_CHECK_NO_SESSION,	/* a call the bot answered, no session */
 	CS_CHECK_CONTRADICTS,	/* the session's outcome against the PBX's */
-	CS_CHECK_NO_SESSION_DAY	/* a day of bot calls without sessions */
+	CS_CHECK_NO_SESSION_DAY,	/* a day of bot calls without sessions */
+	CS_CHECK_LACKS		/* a format's records cannot carry figures */
 };
 
-/* "unlinked", "ambiguous", "no-session", "contradicts", "no-session-day". */
+/* "unlinked", "ambiguous", "no-session", "contradicts", "no-session-day",
+ * "lacks". */
 const char *cs_check_name(enum cs_check_kind k);
 
 struct cs_finding {
 	enum cs_check_kind kind;
 	const char *day;	/* local YYYY-MM-DD */
-	const char *subject;	/* a session's id, a call's, or the day */
+	const char *subject;	/* a session's id, a call's, the day, or a
+				   format's name (lacks: the day is that
+				   of its first record there) */
 	const char *detail;	/* what is wrong, in words */
 };
 
 /*
  * Calls fn with each finding of the days from..to (either NULL:
- * unbounded), by day, then kind.  Finds nothing when the database holds no
- * session of the bot.  fn returns non-zero when out of memory: that stops
+ * unbounded), by day, then kind.  Finds nothing of the bot's when the
+ * database holds no session of the bot.  fn returns non-zero when out of memory: that stops
  * it (-1, err says so).
  */
 int cs_check_run(struct cs_db *db, const struct cs_config *cfg,

@@ -4,6 +4,7 @@
 
 #include "hist.h"
 #include "kpi.h"
+#include "lacks.h"
 #include "tables.h"
 
 static const struct {
@@ -330,13 +331,45 @@ out:
 	return ret;
 }
 
+/*
+ * Empties the figures that a phone system of a row's days cannot carry
+ * (lacks.h): rows of the same days (one per service) ask once.
+ */
+static int
+lacked(struct cs_db *db, struct cs_kpi_row *rows, size_t n,
+    struct cs_error *err)
+{
+	struct cs_lack l[CS_LACKS_MAX];
+	const char *from = NULL, *to = NULL;
+	int nl = 0;
+
+	for (size_t r = 0; r < n; r++) {
+		struct cs_kpi_row *k = &rows[r];
+
+		if (from == NULL || strcmp(from, k->first) != 0 ||
+		    strcmp(to, k->last) != 0) {
+			from = k->first;
+			to = k->last;
+			if (cs_lacks_days(db, from, to, l, &nl, err) != 0)
+				return -1;
+		}
+		for (int i = 0; i < nl; i++)
+			for (int f = 0; f < CS_KPI_NFIGS; f++)
+				if (cs_lacks_has(l[i].f->lacks, figs[f].name)) {
+					k->has[f] = 0;
+					k->v[f] = k->num[f] = k->den[f] = 0;
+				}
+	}
+	return 0;
+}
+
 int
 cs_kpi_compute(struct cs_db *db, const struct cs_config *cfg,
     const struct cs_kpi_query *q, struct cs_kpi_row **rowsp, size_t *nrowsp,
     struct cs_error *err)
 {
 	sqlite3_stmt *st = NULL;
-	char sql[2048], *sums;
+	char sql[4096], *sums;
 	struct cs_kpi_row *rows = NULL;
 	size_t n = 0, cap = 0;
 	int rc, ret = -1;
@@ -346,8 +379,13 @@ cs_kpi_compute(struct cs_db *db, const struct cs_config *cfg,
 	/* the sums of daily, in enum cs_daily_sum's order (tables.h) */
 	if ((sums = cs_tabledef_sums(&cs_table_daily, CS_DAILY_FIRST_SUM)) == NULL)
 		return cs_error_set(err, "out of memory");
-	build_sql(sql, sizeof(sql), q, sums, "daily",
-	    "HAVING sum(offered) + sum(short) > 0");
+	{
+		char what[2048];
+
+		snprintf(what, sizeof(what), "min(day), max(day), %s", sums);
+		build_sql(sql, sizeof(sql), q, what, "daily",
+		    "HAVING sum(offered) + sum(short) > 0");
+	}
 	free(sums);
 	if (cs_db_prepare(db, &st, sql, err) != 0)
 		return -1;
@@ -371,15 +409,18 @@ cs_kpi_compute(struct cs_db *db, const struct cs_config *cfg,
 		memset(r, 0, sizeof(*r));
 		snprintf(r->service, sizeof(r->service), "%s", col_text(st, 0));
 		snprintf(r->period, sizeof(r->period), "%s", col_text(st, 1));
+		snprintf(r->first, sizeof(r->first), "%s", col_text(st, 2));
+		snprintf(r->last, sizeof(r->last), "%s", col_text(st, 3));
 		for (int i = 0; i < CS_SUM_N; i++)
-			s[i] = sqlite3_column_double(st, 2 + i);
+			s[i] = sqlite3_column_double(st, 4 + i);
 		figures(r, s);
 	}
 	if (rc != SQLITE_DONE) {
 		cs_db_fail(db, "cannot read the daily totals", err);
 		goto out;
 	}
-	if (percentiles(db, q, rows, n, err) != 0)
+	if (percentiles(db, q, rows, n, err) != 0 ||
+	    lacked(db, rows, n, err) != 0)
 		goto out;
 	if (n > 1)
 		qsort_r(rows, n, sizeof(*rows), cmp_row, (void *)cfg);

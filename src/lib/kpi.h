@@ -56,8 +56,12 @@ struct cs_kpi_query {
 struct cs_kpi_row {
 	char service[64];		/* "" when not grouped by service */
 	char period[16];		/* "" when not grouped by period */
+	char first[11], last[11];	/* its first and last day (local
+					   YYYY-MM-DD) */
 	double v[CS_KPI_NFIGS];
-	int has[CS_KPI_NFIGS];		/* 0: empty (no denominator) */
+	int has[CS_KPI_NFIGS];		/* 0: empty (no denominator, or a
+					   phone system of its days cannot
+					   carry it: lacks.h) */
 	/* a ratio's (rate's or mean's) two sums, v = num / den, set even when
 	   den is 0; both 0 for the other figures (callstat-compare's x, n) */
 	double num[CS_KPI_NFIGS], den[CS_KPI_NFIGS];
