@@ -71,9 +71,8 @@ candidates(struct cs_db *db, unsigned long long *bits, struct cs_error *err)
 	return 0;
 }
 
-/* The first record of f in t0..t1 (*first, 1), or none (0); -1. */
-static int
-first_record(struct cs_db *db, const struct cs_format *f, int64_t t0,
+int
+cs_lacks_first_record(struct cs_db *db, const struct cs_format *f, int64_t t0,
     int64_t t1, int64_t *first, struct cs_error *err)
 {
 	const struct cs_tabledef *t = f->table;
@@ -122,7 +121,7 @@ cs_lacks_days(struct cs_db *db, const char *from, const char *to,
 
 		if (!(bits & 1ULL << i))
 			continue;
-		if ((rc = first_record(db, cs_formats[i], t0, t1, &first,
+		if ((rc = cs_lacks_first_record(db, cs_formats[i], t0, t1, &first,
 		    err)) < 0)
 			return -1;
 		if (rc == 1) {

@@ -32,6 +32,14 @@ struct cs_lack {
 int cs_lacks_days(struct cs_db *db, const char *from, const char *to,
     struct cs_lack out[CS_LACKS_MAX], int *n, struct cs_error *err);
 
+/*
+ * The time of the first record of f's files in t0..t1 (t1 excluded), into
+ * *first: 1; 0 when there is none; -1 (err says why).  Formats may share a
+ * table (format.h): the record's source file tells them apart.
+ */
+int cs_lacks_first_record(struct cs_db *db, const struct cs_format *f,
+    int64_t t0, int64_t t1, int64_t *first, struct cs_error *err);
+
 /* 1 if the figure named name is in the list lacks ("a, b, c"; NULL: none). */
 int cs_lacks_has(const char *lacks, const char *name);
 

@@ -18,6 +18,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "lacks.h"
 #include "readers/format.h"
 #include "report/outage.h"
 #include "report/method.h"
@@ -499,11 +500,14 @@ formats(struct q *q)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		const char *name = (const char *)sqlite3_column_text(st, 0);
 		const struct cs_format *f = cs_format_find(name);
+		int64_t first;
 		int has;
 
-		if (f == NULL || table_has(q, f->table, &has) != 0) {
-			if (f == NULL)
-				continue;
+		if (f == NULL)
+			continue;
+		/* tables are shared: the format of a record is its file's */
+		if ((has = cs_lacks_first_record(q->db, f, q->t0, q->t1, &first,
+		    q->err)) < 0) {
 			sqlite3_finalize(st);
 			return -1;
 		}
