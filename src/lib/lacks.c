@@ -108,12 +108,11 @@ cs_lacks_days(struct cs_db *db, const char *from, const char *to,
 	int64_t t0 = INT64_MIN, t1 = INT64_MAX;
 
 	*n = 0;
-	if (candidates(db, &bits, err) != 0)
+	if (day_start(from, 0, &t0, err) != 0 || day_start(to, 1, &t1, err) != 0 ||
+	    candidates(db, &bits, err) != 0)
 		return -1;
 	if (bits == 0)
 		return 0;
-	if (day_start(from, 0, &t0, err) != 0 || day_start(to, 1, &t1, err) != 0)
-		return -1;
 	for (int i = 0; i < 64 && cs_formats[i] != NULL && *n < CS_LACKS_MAX;
 	    i++) {
 		int64_t first;

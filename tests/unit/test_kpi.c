@@ -19,6 +19,7 @@
 #include "db.h"
 #include "import.h"
 #include "kpi.h"
+#include "lacks.h"
 #include "privacy.h"
 #include "unit.h"
 
@@ -943,7 +944,56 @@ test_percentile_dense(void)
 	CU_ASSERT_EQUAL(cs_kpi_percentile(NULL, c, 10, 4, 1), 1);	/* rank 1 */
 }
 
+/* A format's lacks, as its entry lists them (lacks.h). */
+static void
+test_lacks_has(void)
+{
+	const char *l = "abandoned, missed, abandon_rate";
+
+	CU_ASSERT_TRUE(cs_lacks_has(l, "abandoned"));
+	CU_ASSERT_TRUE(cs_lacks_has(l, "missed"));
+	CU_ASSERT_TRUE(cs_lacks_has(l, "abandon_rate"));
+	/* a name that only begins or ends another's is not it */
+	CU_ASSERT_FALSE(cs_lacks_has(l, "abandon"));
+	CU_ASSERT_FALSE(cs_lacks_has(l, "rate"));
+	CU_ASSERT_FALSE(cs_lacks_has(l, "abandon_wait"));
+	CU_ASSERT_FALSE(cs_lacks_has(NULL, "missed"));
+	CU_ASSERT_FALSE(cs_lacks_has("", "missed"));
+	CU_ASSERT_TRUE(cs_lacks_has("talk", "talk"));
+	CU_ASSERT_TRUE(cs_lacks_has("talk,asa", "asa"));
+}
+
+/*
+ * Where no format of the database lacks a figure, nothing is emptied, and
+ * each row knows its days: the example's Master.csv starts calls from
+ * 2025-02-11 to 2025-03-31 (its start column), all counted at all hours.
+ */
+static void
+test_lacks_none(void)
+{
+	struct cs_kpi_query q = { .hours = CS_KPI_ALL_HOURS };
+	struct cs_lack l[CS_LACKS_MAX];
+	struct cs_kpi_row *rows = NULL;
+	struct cs_error err;
+	size_t n = 0;
+	int nl = -1;
+
+	CU_ASSERT_FATAL(setup_ok);
+	CU_ASSERT_EQUAL_FATAL(cs_lacks_days(&db, NULL, NULL, l, &nl, &err), 0);
+	CU_ASSERT_EQUAL(nl, 0);
+	CU_ASSERT_EQUAL(cs_lacks_days(&db, "2025-03", NULL, l, &nl, &err), -1);
+	CU_ASSERT_EQUAL_FATAL(cs_kpi_compute(&db, &cfg, &q, &rows, &n, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(n, 1);
+	CU_ASSERT_STRING_EQUAL(rows[0].first, "2025-02-11");
+	CU_ASSERT_STRING_EQUAL(rows[0].last, "2025-03-31");
+	CU_ASSERT_TRUE(rows[0].has[CS_KPI_ABANDONED]);
+	CU_ASSERT_TRUE(rows[0].has[CS_KPI_MISSED]);
+	free(rows);
+}
+
 static CU_TestInfo tests[] = {
+	{ "lacks: names in a list", test_lacks_has },
+	{ "lacks: none in the example", test_lacks_none },
 	{ "percentile: calls.md examples", test_percentile_examples },
 	{ "percentile: dense histogram", test_percentile_dense },
 	{ "percentile: integer rank", test_percentile_integer_rank },
