@@ -74,9 +74,15 @@ for h in in:1 all:"0), (1"; do
 done
 check "a row per service and month" test "$(wc -l < want-in.csv)" -ge 30
 
-# the calls one by one: the same outcomes and waits as truth's
-sqlite3 x.db "SELECT outcome, count(*) FROM calls WHERE direction = 0 GROUP BY outcome" > x-outcomes 2> /dev/null
-check "calls rebuilt" test -s x-outcomes
+# the calls: as many of each outcome as truth's, in hours or not
+sqlite3 x.db "SELECT outcome, count(*) FROM calls WHERE direction = 'inbound'
+    GROUP BY outcome ORDER BY outcome" > x-outcomes
+sqlite3 t.db ".mode csv" ".import a/truth.csv truth" ".mode list" \
+    "SELECT outcome, count(*) FROM truth WHERE direction = 'inbound'
+    GROUP BY outcome ORDER BY outcome" > t-outcomes
+check "every outcome as often as in truth" cmp t-outcomes x-outcomes
+check "agent, bot, abandoned, missed, voicemail and short calls" \
+    test "$(wc -l < x-outcomes)" -eq 6
 
 # a rebuild from the stored records gives the calls the import built
 sqlite3 x.db "SELECT id, outcome, wait, talk, service FROM calls ORDER BY start, id" > before
