@@ -3,7 +3,7 @@
  * at every comma, nothing quoted: 3CX escapes nothing, so a display name
  * with a comma gives a line with too many fields, which is refused with
  * what it is likely to be.  A line may stop before the last columns (a
- * feed cut after "chain" is common) and may end with a comma.  Times are
+ * feed cut after "chain" is common).  Times are
  * "YYYY/MM/DD HH:MM:SS" UTC (3CX writes no zone; what was observed, and
  * what the issue of the format says), durations "HH:MM:SS".
  */
@@ -305,10 +305,9 @@ cs_3cx_parse(struct cs_3cx_reader *r, const char *line, size_t len,
 		return 1;		/* a blank line between records */
 	if (cs_3cx_header(line, len))
 		return 1;
+	/* the last field, often empty (missed-queue-calls), makes the comma
+	   that ends a line: no more fields than the order has */
 	nf = r->nf;
-	/* the comma 3CX ends a line with */
-	if (nf == r->n + 1 && *r->fld[nf - 1] == '\0')
-		nf--;
 	if (nf > r->n)
 		return cs_error_set(err, "expected at most %d fields, found %d "
 		    "(a display name with a comma in it? 3CX does not quote "
