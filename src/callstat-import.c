@@ -8,6 +8,7 @@
 
 #include "calls.h"
 #include "import.h"
+#include "readers/3cx.h"
 #include "readers/generic_csv.h"
 #include "path.h"
 #include "privacy.h"
@@ -16,9 +17,11 @@
 
 static const char synopsis[] =
 	"callstat-import [-hqV] [-c config] [-d database] [--format format]\n"
-	"       [--encoding enc] [--rejects file] [--times local|utc] file ...\n"
+	"       [--columns list] [--encoding enc] [--rejects file]\n"
+	"       [--times local|utc] file ...\n"
 	"       callstat-import [-q] [-c config] [-d database] [--format format]\n"
-	"       [--encoding enc] [--rejects file] [--times local|utc] --sources\n"
+	"       [--columns list] [--encoding enc] [--rejects file]\n"
+	"       [--times local|utc] --sources\n"
 	"       callstat-import [-q] [-c config] --list-sources";
 
 static void
@@ -31,6 +34,9 @@ help(void)
 	    "Reads PBX logs into the callstat database and rebuilds the calls\n"
 	    "they touch.  A file is one transaction; a record already stored,\n"
 	    "from whatever file, is never stored twice; '-' is standard input.\n\n"
+	    "      --columns LIST    a 3CX CDR log's fields in the file's order, as\n"
+	    "                        the 3CX console names them, comma-separated\n"
+	    "                        (default: 3CX's default order)\n"
 	    "  -c, --config FILE     configuration (default $CALLSTAT_CONFIG,\n"
 	    "                        ./callstat.conf, /etc/callstat/callstat.conf)\n"
 	    "  -d, --db FILE         database (default $CALLSTAT_DB, ./callstat.db)\n"
@@ -138,6 +144,7 @@ struct args {
 	const char *rejects, *times;	/* --rejects, --times, or NULL */
 	const char *encoding;		/* --encoding, or NULL */
 	const char *variant;		/* --format NAME:VARIANT's, or NULL */
+	const char *columns;		/* --columns, or NULL */
 	const struct cs_format *format;	/* --format, or NULL: detect */
 	int quiet;
 	int sources, list;		/* --sources, --list-sources */
@@ -152,9 +159,10 @@ struct args {
 static int
 parse_args(int argc, char **argv, struct args *a)
 {
-	enum { O_FORMAT = CS_OPT_TOOL, O_ENCODING, O_LIST_SOURCES, O_REJECTS, O_SOURCES,
+	enum { O_FORMAT = CS_OPT_TOOL, O_COLUMNS, O_ENCODING, O_LIST_SOURCES, O_REJECTS, O_SOURCES,
 		O_TIMES };
 	static const struct option longopts[] = {
+		{ "columns", required_argument, NULL, O_COLUMNS },
 		{ "config", required_argument, NULL, 'c' },
 		{ "db", required_argument, NULL, 'd' },
 		{ "encoding", required_argument, NULL, O_ENCODING },
@@ -200,6 +208,16 @@ parse_args(int argc, char **argv, struct args *a)
 				return cs_usage_error(synopsis, "unknown format '%s': "
 				    "use %s", optarg, names);
 			}
+			break;
+		}
+		case O_COLUMNS: {
+			enum cs_3cx_field order[CS_3CX_MAXCOLS];
+			struct cs_error err;
+			int n;
+
+			if (cs_3cx_columns(optarg, order, &n, &err) != 0)
+				return cs_usage_error(synopsis, "%s", err.msg);
+			a->columns = optarg;
 			break;
 		}
 		case O_ENCODING: {
@@ -391,6 +409,7 @@ import_all(const struct args *a, struct cs_config *cfg, struct cs_db *db,
 	    cfg->times_utc;
 	im.format = a->format;
 	im.variant = a->variant;
+	im.columns = a->columns;
 	im.encoding = CS_ENC_AUTO;
 	if (a->encoding != NULL || cfg->encoding != NULL)
 		(void)cs_encoding_find(a->encoding != NULL ? a->encoding :

@@ -268,6 +268,7 @@ start_reader(struct run *r)
 	ctx.cfg = r->im->cfg;
 	ctx.utc = r->im->times_utc;
 	ctx.variant = r->im->variant;
+	ctx.columns = r->im->columns;
 	if ((r->rd = r->format->open(&ctx, &r->rerr)) == NULL)
 		return -1;
 	if (r->resumed) {

@@ -49,6 +49,8 @@ struct cs_import {
 	const struct cs_format *format;	/* NULL: detect */
 	/* the format's variant: a generic-csv's [format NAME], or NULL */
 	const char *variant;
+	/* --columns: a 3CX CDR log's fields in order, or NULL (3cx.h) */
+	const char *columns;
 	/* the files' encoding (encoding.h): a line formats' lines are made
 	   UTF-8 before the reader sees them; CS_ENC_AUTO: UTF-8, a line that
 	   is not read as Latin-1 and said once a file through note */

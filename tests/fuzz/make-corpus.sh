@@ -226,3 +226,23 @@ cp tests/data/samples/bots/lexv2/textlog.jsonl $i/seed-lex-v2
 cp $C/rasa/seed-moodbot $i/seed-rasa-moodbot
 cp $C/rasa/seed-store-jsonl $i/seed-rasa-jsonl
 cp $C/rasa/seed-odd $i/seed-rasa-odd
+
+# 3cx-cdr: the samples, a synth day, odd lines; one starting with a digit
+# is read in the harness's own order
+x=$C/3cx_cdr
+mkdir -p $x
+n=0
+for f in tests/data/samples/3cx_cdr/*.log; do
+	n=$((n + 1))
+	variants $x "3cx$n" "$f"
+done
+printf '%s\n' 'historyid,callid,duration,time-start,time-answered,time-end' \
+	'Call 1,a,99999999:59:59,2025/03/04 09:00:00,2025/03/04 09:00:01,2025/03/04 09:01:00' \
+	'Call 18446744073709551616,a,,2025/02/29 09:00:00,,2025/03/04 09:01:00' \
+	'Call 2,a,,2025/03/04 09:00:00,,2025/03/11 09:00:01,,' \
+	'Call 3,,,2025/03/04 09:00:00,2025/03/04 09:00:30,2025/03/04 09:01:00,x,Ext.,Ext.,,,,,Ext.,,,,,,,,,VoiceMail,,,,' \
+	'Call 4,,,2025/03/04 09:00:00,2025/03/04 09:00:30,2025/03/04 09:01:00,TerminatedByRule,,Ext.1,,1,,QFwdToDNA,Ext.2,2,,,,,,,,,,,,' \
+	> $x/seed-odd
+printf '%s\n' '2025/03/04 09:00:00,Call 5,2025/03/04 09:02:00,2025/03/04 09:00:20,Extension,vm,Queue,800,TerminatedBySrc,0639980101,0199000100,00:01:40' \
+	'2025/03/04 09:00:00,Call 6,2025/03/04 09:02:00,,Queue,800,Queue,800,src_participant_terminated,,,' \
+	> $x/seed-own-order

@@ -90,7 +90,7 @@ take(void *arg, const struct cs_row *row)
 static void
 run_lines(const char *const *lines, int n, struct run *r)
 {
-	struct cs_format_ctx ctx = { &priv, &cfg, 0, NULL };
+	struct cs_format_ctx ctx = { .priv = &priv, .cfg = &cfg };
 	struct cs_error err;
 	struct cs_rowq *q;
 	void *rd;

@@ -71,7 +71,8 @@ take(void *arg, const struct cs_row *row)
 static void
 run(const char *variant, const char *const *lines, int n, struct got *g)
 {
-	struct cs_format_ctx ctx = { &priv, &cfg, 0, variant };
+	struct cs_format_ctx ctx = { .priv = &priv, .cfg = &cfg, .utc = 0,
+	    .variant = variant };
 	struct cs_error err;
 	struct cs_rowq *q;
 	void *rd;
@@ -293,7 +294,7 @@ test_numbered(void)
 static void
 test_open(void)
 {
-	struct cs_format_ctx ctx = { &priv, &cfg, 0, NULL };
+	struct cs_format_ctx ctx = { .priv = &priv, .cfg = &cfg };
 	struct cs_error err = { "", 0 };
 	struct cs_format_def def = { 0 };
 	char *k[] = { "call_id", "start" }, *v[] = { "id", "at" };

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "3cx.h"
 #include "asterisk.h"
 #include "bot.h"
 #include "format.h"
@@ -26,6 +27,7 @@ const struct cs_format *const cs_formats[] = {
 	&cs_format_lex_v2,
 	&cs_format_rasa,
 	&cs_format_generic_csv,
+	&cs_format_3cx_cdr,
 	NULL
 };
 

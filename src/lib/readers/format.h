@@ -27,6 +27,8 @@ struct cs_format_ctx {
 	const char *variant;		/* --format NAME:VARIANT's VARIANT (a
 					   generic-csv's [format NAME]), or
 					   NULL */
+	const char *columns;		/* --columns: the order of a 3CX CDR
+					   log's fields, or NULL */
 };
 
 /* Where the record read last goes. */

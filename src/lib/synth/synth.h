@@ -363,6 +363,17 @@ int cs_synth_fs_advance(struct cs_synth_fs *w, int64_t now);
 int cs_synth_fs_close(struct cs_synth_fs *w, struct cs_synth_stats *st,
     struct cs_error *err);
 
+struct cs_synth_3cx;
+/* DIR/3cx-cdr.log: the calls as 3CX's legacy CDR log writes them. */
+struct cs_synth_3cx *cs_synth_3cx_open(const struct cs_synth_town *town,
+    const char *dir, struct cs_error *err);
+int cs_synth_3cx_put(struct cs_synth_3cx *w, const struct cs_synth_call *c);
+/* The call's 3CX history id, as the bot would be handed it. */
+void cs_synth_3cx_call_id(const struct cs_synth_call *c, char *out, size_t n);
+int cs_synth_3cx_advance(struct cs_synth_3cx *w, int64_t now);
+int cs_synth_3cx_close(struct cs_synth_3cx *w, struct cs_synth_stats *st,
+    struct cs_error *err);
+
 struct cs_synth_cel;
 /* DIR/cel.csv: the calls as Asterisk's CEL (cel_custom) logs them. */
 struct cs_synth_cel *cs_synth_cel_open(const struct cs_synth_town *town,
