@@ -4,8 +4,8 @@
 # truth (as t0200 computes it from truth.csv) and the Asterisk database's.
 # The figures a line of a whole call cannot carry (the bot's part of an
 # escalated call: no instant of the hand-over) are those of LACKED, the
-# format's lacks: callstat-kpi is to print them empty for such a database,
-# and this test is to check that once it does.
+# format's lacks: callstat-kpi prints them empty wherever 3CX's records
+# are, and callstat-check says so.
 . "$(dirname "$0")/lib.sh"
 
 LACKED="bot_sessions escalated escalation_rate containment_rate containment_24h escalation_answer_rate human_wait_p90 talk"
@@ -73,6 +73,31 @@ for h in in:1 all:"0), (1"; do
 	    same_figures ast-${h%%:*}.csv got-x-${h%%:*}.csv "$carried"
 done
 check "a row per service and month" test "$(wc -l < want-in.csv)" -ge 30
+
+# LACKED's columns (by name in the header) of a CSV: how many values of
+# them are not empty; -1 when the header lacks one of them
+lacked_values() {
+	awk -F, -v lacked="$LACKED" 'NR == 1 {
+		n = split(lacked, l, " ")
+		for (i = 1; i <= NF; i++)
+			for (j = 1; j <= n; j++)
+				if ($i == l[j])
+					col[i] = 1
+		next
+	}
+	{ for (i in col) if ($i != "") some++ }
+	END { print length(col) == n ? some + 0 : -1 }' "$1"
+}
+check "3CX: every figure of LACKED empty in every row" \
+    [ "$(lacked_values got-x-in.csv)" -eq 0 ]
+check "Asterisk: the same figures are there" \
+    [ "$(lacked_values got-a-in.csv)" -gt 100 ]
+run callstat-check -c callstat.conf -d x.db
+check_rc 1 "callstat-check finds something in 3CX's database"
+check "callstat-check: 3CX lacks the bot's figures" \
+    grep -q "lacks  *3cx-cdr  *its records cannot carry bot_sessions, escalated" out
+run callstat-check -c callstat.conf -d a.db --csv
+check "callstat-check: Asterisk's records lack nothing" sh -c '! grep -q ",lacks," out'
 
 # the calls: as many of each outcome as truth's, in hours or not
 sqlite3 x.db "SELECT outcome, count(*) FROM calls WHERE direction = 'inbound'
