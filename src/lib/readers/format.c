@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "asterisk.h"
+#include "avaya_smdr.h"
 #include "bot.h"
 #include "format.h"
 #include "freeswitch.h"
@@ -26,6 +27,7 @@ const struct cs_format *const cs_formats[] = {
 	&cs_format_lex_v2,
 	&cs_format_rasa,
 	&cs_format_generic_csv,
+	&cs_format_avaya_smdr,
 	NULL
 };
 
