@@ -179,6 +179,10 @@ cs_smdr_leg(struct cs_smdr_reader *r, const struct cs_config *cfg,
 		leg->f[CS_GCSV_QUEUE] = name;
 		return;
 	}
+	/* a channel of the PBX itself (voicemail, a tone, an announcement)
+	   that never connected reached nobody */
+	if (*dev == 'V' && rec->connected == 0)
+		return;
 	leg->f[CS_GCSV_DESTINATION] = *dev == 'E' ? dev + 1 : dev;
 	if (rec->connected > 0)
 		leg->by = *dev == 'V' ? CS_GCSV_BY_PBX :
