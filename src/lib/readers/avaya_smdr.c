@@ -260,6 +260,10 @@ cs_smdr_parse(struct cs_smdr_reader *r, const char *line, size_t len,
 	    seconds(rec, CS_SMDR_HOLD, &rec->hold, err) != 0 ||
 	    seconds(rec, CS_SMDR_PARK, &rec->park, err) != 0)
 		return -1;
+	if (rec->ring + rec->connected + rec->hold + rec->park >
+	    CS_LOG_DURATION_MAX)
+		return cs_error_set(err, "the record lasts more than 7 days "
+		    "(ring, connected, hold and park times)");
 	s = rec->f[CS_SMDR_DIRECTION];
 	if (strcmp(s, "I") != 0 && strcmp(s, "O") != 0)
 		return bad(err, rec, CS_SMDR_DIRECTION, "not I or O");

@@ -136,7 +136,9 @@ cs_smdr_leg(struct cs_smdr_reader *r, const struct cs_config *cfg,
 	long off = 0, dur;
 	int64_t t0;
 
-	if (o != NULL && same_time(&o->start, &rec->start)) {
+	/* a call lasts 7 days at most: past it, a damaged stream */
+	if (o != NULL && same_time(&o->start, &rec->start) &&
+	    cs_log_time_ok(o->t0 + o->offset)) {
 		t0 = o->t0;
 		off = o->offset;
 	} else
@@ -145,7 +147,7 @@ cs_smdr_leg(struct cs_smdr_reader *r, const struct cs_config *cfg,
 		o->state = 2;	/* held again below if more follow */
 	r->last = t0;
 	dur = rec->ring + rec->connected + rec->hold + rec->park;
-	if (rec->more)
+	if (rec->more && off + dur <= CS_LOG_DURATION_MAX)
 		hold(r, id, &rec->start, t0, off + dur);
 
 	memset(leg, 0, sizeof(*leg));
