@@ -56,12 +56,13 @@ struct cs_smdr_reader {
 	size_t cap;
 	int64_t last;		/* the previous record's Call Start, 0 none:
 				   the repeated DST hour is read near it */
-	struct cs_smdr_open *open;	/* CS_SMDR_OPEN_MAX calls, a ring */
-	int nopen, next;
+	struct cs_smdr_open *open;	/* a hash table of those calls */
+	int nopen;			/* its slots used */
 };
 
 /* How many calls with records to come a reader keeps in mind; past it,
- * the oldest is forgotten (its later records are placed at Call Start). */
+ * it forgets them all (a stream whose calls never end: their later
+ * records, if any, are placed at Call Start). */
 #define CS_SMDR_OPEN_MAX 1024
 
 int cs_smdr_reader_init(struct cs_smdr_reader *r, int utc,
