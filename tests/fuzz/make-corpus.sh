@@ -28,6 +28,22 @@ for f in tests/data/samples/freeswitch_cdr_csv/*.csv tests/data/freeswitch/*.csv
 	variants $C/freeswitch_cdr "fs$n" "$f"
 done
 
+mkdir -p $C/avaya_smdr
+n=0
+for f in tests/data/samples/avaya_smdr/*.csv; do
+	n=$((n + 1))
+	variants $C/avaya_smdr "smdr$n" "$f"
+done
+# a call's records, continued, then out of range and odd
+printf '%s\r\n' '2024/10/27 02:30:00,00:00:10,5,0612345678,I,0199000100,0199000100,,0,1,1,E2101,A,T9001,L,0,0' \
+	'2024/10/27 02:30:00,00:00:10,0,0612345678,I,0199000100,0199000100,,0,1,1,V9501,VM,T9001,L,0,0' \
+	'2024/10/27 02:30:00,00:00:00,5,,I,0199000100,0199000100,,0,1,0,T9001,L,E601,accueil,0,0' \
+	'2099/12/31 23:59:59,99999:59:59,604800,1@2@3,O,,,,,9999999999999999999999999999999999999,1,,,,,604800,604800' \
+	'2025/03/30 02:30:00,00:00:00,0,a,I,b,c,d,e,f,0,g,h,i,j,,' \
+	'0000/00/00 00:00:00,0:00:00,0,,I,,,,,1,0,,,,,0,0,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,' \
+	'Call Start,Connected Time,Ring Time,Caller' \
+	> $C/avaya_smdr/seed-odd
+
 n=0
 for f in tests/data/samples/asterisk_cdr_csv/*.csv tests/data/edge-cases.csv \
     tests/data/example-21col-utc.csv sample-data/example/Master.csv; do
@@ -246,3 +262,4 @@ printf '%s\n' 'historyid,callid,duration,time-start,time-answered,time-end' \
 printf '%s\n' '2025/03/04 09:00:00,Call 5,2025/03/04 09:02:00,2025/03/04 09:00:20,Extension,vm,Queue,800,TerminatedBySrc,0639980101,0199000100,00:01:40' \
 	'2025/03/04 09:00:00,Call 6,2025/03/04 09:02:00,,Queue,800,Queue,800,src_participant_terminated,,,' \
 	> $x/seed-own-order
+cp tests/data/samples/avaya_smdr/ipofficekb_smdr_examples.csv $i/seed-avaya-smdr

@@ -103,6 +103,22 @@ same_figures() {
 		if (bad) print "  " bad " differences"; exit bad > 0 }' "$1" "$2"
 }
 
+# The values of callstat-kpi's CSV ($1) in the columns named by $2
+# (space-separated) that are not empty: a count; -1 when the header lacks
+# one of them.  A format's lacked figures give 0.
+lacked_values() {
+	awk -F, -v lacked="$2" 'NR == 1 {
+		n = split(lacked, l, " ")
+		for (i = 1; i <= NF; i++)
+			for (j = 1; j <= n; j++)
+				if ($i == l[j])
+					col[i] = 1
+		next
+	}
+	{ for (i in col) if ($i != "") some++ }
+	END { print length(col) == n ? some + 0 : -1 }' "$1"
+}
+
 finish() {
 	echo "$_pass $_fail" > "$CS_RESULT"
 	exit 0

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "readers/asterisk.h"
+#include "readers/avaya_smdr.h"
 #include "readers/bot.h"
 #include "readers/format.h"
 #include "readers/freeswitch.h"
@@ -214,6 +215,13 @@ test_detect_samples(void)
 	CU_ASSERT_EQUAL(detect_file(CEL_DIR "testsuite_cel_custom.conf"), NULL);
 	CU_ASSERT_EQUAL(detect_file(CEL_DIR
 	    "cel_custom_legacy_template_asterisk20.txt"), NULL);
+	/* Avaya IP Office SMDR: 17 and 30 fields */
+	CU_ASSERT_EQUAL(detect_file("tests/data/samples/avaya_smdr/"
+	    "ipofficekb_smdr_examples.csv"), &cs_format_avaya_smdr);
+	CU_ASSERT_EQUAL(detect_file("tests/data/samples/avaya_smdr/"
+	    "kafka_doc_2018_ipoffice_smdr.csv"), &cs_format_avaya_smdr);
+	CU_ASSERT_EQUAL(detect_file("tests/data/samples/avaya_smdr/"
+	    "SOURCE.txt"), NULL);
 }
 
 /* How many formats take the line s..e for one of theirs. */
@@ -255,6 +263,8 @@ test_detect_exclusive(void)
 		FS_DIR "rpimaker_callcenter_a_and_b_legs_2023.csv",
 		"tests/data/freeswitch/recommended.csv",
 		"tests/data/freeswitch/sql.csv",
+		"tests/data/samples/avaya_smdr/ipofficekb_smdr_examples.csv",
+		"tests/data/samples/avaya_smdr/kafka_doc_2018_ipoffice_smdr.csv",
 	};
 	int lines = 0;
 

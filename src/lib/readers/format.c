@@ -7,6 +7,7 @@
 
 #include "3cx.h"
 #include "asterisk.h"
+#include "avaya_smdr.h"
 #include "bot.h"
 #include "format.h"
 #include "freeswitch.h"
@@ -28,6 +29,7 @@ const struct cs_format *const cs_formats[] = {
 	&cs_format_rasa,
 	&cs_format_generic_csv,
 	&cs_format_3cx_cdr,
+	&cs_format_avaya_smdr,
 	NULL
 };
 

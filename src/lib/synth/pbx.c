@@ -49,6 +49,14 @@ tcx_open(const struct cs_synth_town *town, const char *dir,
 	return cs_synth_3cx_open(town, dir, err);
 }
 
+static void *
+smdr_open(const struct cs_synth_town *town, const char *dir,
+    const struct cs_synth_opts *o, int64_t first, struct cs_error *err)
+{
+	(void)first;
+	return cs_synth_smdr_open(town, dir, o->times_utc, err);
+}
+
 /* A writer's put, advance and close, taking its writer as void *. */
 #define WRAP(pfx) \
 static int pfx##_put_(void *w, const struct cs_synth_call *c) \
@@ -67,6 +75,7 @@ WRAP(cs_synth_fs)
 WRAP(cs_synth_cel)
 WRAP(cs_synth_generic)
 WRAP(cs_synth_3cx)
+WRAP(cs_synth_smdr)
 
 const struct cs_synth_pbx cs_synth_pbxs[] = {
 	W("asterisk", "Master.csv, queue_log", asterisk_open, cs_synth_asterisk,
@@ -76,6 +85,7 @@ const struct cs_synth_pbx cs_synth_pbxs[] = {
 	W("cel", "cel.csv", cel_open, cs_synth_cel, NULL, 1),
 	W("generic", "generic.csv", generic_open, cs_synth_generic, NULL, 1),
 	W("3cx", "3cx-cdr.log", tcx_open, cs_synth_3cx, cs_synth_3cx_call_id, 0),
+	W("smdr", "smdr.csv", smdr_open, cs_synth_smdr, cs_synth_smdr_call_id, 0),
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 }
 };
 

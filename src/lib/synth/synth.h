@@ -353,6 +353,17 @@ int cs_synth_generic_advance(struct cs_synth_generic *w, int64_t now);
 int cs_synth_generic_close(struct cs_synth_generic *w, struct cs_synth_stats *st,
     struct cs_error *err);
 
+/* The same calls as Avaya IP Office's SMDR (write_smdr.c): DIR/smdr.csv. */
+struct cs_synth_smdr;
+struct cs_synth_smdr *cs_synth_smdr_open(const struct cs_synth_town *town,
+    const char *dir, int utc, struct cs_error *err);
+int cs_synth_smdr_put(struct cs_synth_smdr *w, const struct cs_synth_call *c);
+/* The call's Call ID, as the bot would be handed it. */
+void cs_synth_smdr_call_id(const struct cs_synth_call *c, char *out, size_t n);
+int cs_synth_smdr_advance(struct cs_synth_smdr *w, int64_t now);
+int cs_synth_smdr_close(struct cs_synth_smdr *w, struct cs_synth_stats *st,
+    struct cs_error *err);
+
 struct cs_synth_fs;
 struct cs_synth_fs *cs_synth_fs_open(const struct cs_synth_town *town,
     const char *dir, int utc, struct cs_error *err);
