@@ -7,6 +7,7 @@
 
 #include "asterisk.h"
 #include "bot.h"
+#include "cucm.h"
 #include "format.h"
 #include "freeswitch.h"
 #include "generic_csv.h"
@@ -26,6 +27,7 @@ const struct cs_format *const cs_formats[] = {
 	&cs_format_lex_v2,
 	&cs_format_rasa,
 	&cs_format_generic_csv,
+	&cs_format_cucm_cdr,
 	NULL
 };
 
