@@ -40,6 +40,15 @@ generic_open(const struct cs_synth_town *town, const char *dir,
 	return cs_synth_generic_open(town, dir, o->times_utc, err);
 }
 
+static void *
+cucm_open(const struct cs_synth_town *town, const char *dir,
+    const struct cs_synth_opts *o, int64_t first, struct cs_error *err)
+{
+	(void)o;
+	(void)first;
+	return cs_synth_cucm_open(town, dir, err);
+}
+
 /* A writer's put, advance and close, taking its writer as void *. */
 #define WRAP(pfx) \
 static int pfx##_put_(void *w, const struct cs_synth_call *c) \
@@ -57,6 +66,7 @@ WRAP(cs_synth_asterisk)
 WRAP(cs_synth_fs)
 WRAP(cs_synth_cel)
 WRAP(cs_synth_generic)
+WRAP(cs_synth_cucm)
 
 const struct cs_synth_pbx cs_synth_pbxs[] = {
 	W("asterisk", "Master.csv, queue_log", asterisk_open, cs_synth_asterisk,
@@ -65,6 +75,7 @@ const struct cs_synth_pbx cs_synth_pbxs[] = {
 	    cs_synth_fs_call_id, 0),
 	W("cel", "cel.csv", cel_open, cs_synth_cel, NULL, 1),
 	W("generic", "generic.csv", generic_open, cs_synth_generic, NULL, 1),
+	W("cucm", "cdr.csv", cucm_open, cs_synth_cucm, cs_synth_cucm_call_id, 0),
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 }
 };
 
