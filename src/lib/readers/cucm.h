@@ -55,6 +55,7 @@ struct cs_cucm_record {
 	int64_t start, connect, end;	/* UTC; connect 0: never */
 	long orig_cause, dest_cause;
 	enum cs_cucm_end ended;
+	int has_pilot;			/* the header names huntPilotDN */
 	char call_id[48];		/* "callManagerId-callId" */
 };
 

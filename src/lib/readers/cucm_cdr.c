@@ -348,5 +348,6 @@ cs_cucm_parse(struct cs_cucm_reader *r, const char *line, size_t len,
 	    cause(r, rec, CS_CUCM_DEST_CAUSE, &rec->dest_cause, err) != 0))
 		return -1;
 	rec->ended = ended_of(rec);
+	rec->has_pilot = r->col[CS_CUCM_HUNT_PILOT] >= 0;
 	return 0;
 }

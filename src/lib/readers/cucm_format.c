@@ -15,6 +15,12 @@
  * busy and no answer are the phone's, a hunt pilot's no answer its giving
  * up; anything else failed.
  *
+ * A file of a release before 8.0 has no huntPilotDN: the queue is then
+ * the number called (originalCalledPartyNumber, else lastRedirectDn)
+ * when a service's queue: term names it, as the configuration says the
+ * town's hunt pilots; otherwise the leg is a call to that number, and the
+ * dial_timeout rule tells abandoned from missed, as for any phone rung.
+ *
  * A CDR does not say that its destination is the voicemail system: the
  * configuration's [pbx] voicemail terms do (as CAR, Cisco's own reports,
  * asks for the voice mail numbers).  A call forwarded there is one CDR:
@@ -92,6 +98,21 @@ voicemail(const struct cs_config *cfg, const char *number)
 	return 0;
 }
 
+/* The hunt pilot of a file without huntPilotDN: a number called that
+ * the configuration names as a queue. */
+static const char *
+pilot_of(const struct cs_config *cfg, const struct cs_cucm_record *c)
+{
+	const char *n[2] = { c->f[CS_CUCM_ORIG_CALLED],
+	    c->f[CS_CUCM_LAST_REDIRECT] };
+
+	for (int i = 0; i < 2 && cfg != NULL; i++)
+		if (*n[i] != '\0' &&
+		    cs_config_service_by(cfg, CS_TERM_QUEUE, n[i]) >= 0)
+			return n[i];
+	return "";
+}
+
 static enum cs_gcsv_disp
 disp_of(enum cs_cucm_end e, int queue)
 {
@@ -126,7 +147,8 @@ cucm_store(void *p, const struct cs_store_at *at)
 	g.f[CS_GCSV_CALLER] = c->f[CS_CUCM_CALLING];
 	g.f[CS_GCSV_DIALLED] = c->f[CS_CUCM_ORIG_CALLED];
 	g.f[CS_GCSV_DESTINATION] = dest;
-	g.f[CS_GCSV_QUEUE] = c->f[CS_CUCM_HUNT_PILOT];
+	g.f[CS_GCSV_QUEUE] = c->has_pilot ? c->f[CS_CUCM_HUNT_PILOT] :
+	    pilot_of(rd->ctx.cfg, c);
 	g.start = c->start;
 	g.answer = c->connect;
 	g.end = c->end;

@@ -257,8 +257,9 @@ queue_cdr(struct cs_synth_cucm *w, const struct cs_synth_call *c)
 
 	memset(&r, 0, sizeof(r));
 	r.calling = c->number;
-	/* the bot transferred the call to the hunt pilot */
-	r.orig_called = c->bot ? sv->queue : c->dialled;
+	/* the number dialled translated to the hunt pilot's, or the bot's
+	   transfer to it */
+	r.orig_called = sv->queue;
 	r.pilot = sv->queue;
 	r.start = c->bot ? c->bot_end : c->start;
 	r.end = c->q_at;
