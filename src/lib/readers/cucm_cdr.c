@@ -221,8 +221,14 @@ bad_field(const struct cs_cucm_reader *r, int k, const char *what,
     struct cs_error *err)
 {
 	char safe[96];
+	const char *v = r->fld[r->col[k]];
 
-	cs_privacy_scrub_text(r->fld[r->col[k]], safe, sizeof(safe));
+	/* the fields checked are numbers: one is quoted as it is, anything
+	   else scrubbed of what could be a caller's number */
+	if (strspn(v, "-0123456789") == strlen(v) && strlen(v) < 24)
+		snprintf(safe, sizeof(safe), "%s", v);
+	else
+		cs_privacy_scrub_text(v, safe, sizeof(safe));
 	err->column = r->col[k] + 1;
 	return cs_error_set(err, "field %d (%s) '%s' %s", r->col[k] + 1,
 	    names[k], safe, what);
@@ -299,9 +305,14 @@ cs_cucm_parse(struct cs_cucm_reader *r, const char *line, size_t len,
 		return -1;
 	if (kind == 1)
 		return read_names(r);
-	if (!r->ready)
+	if (!r->ready) {
+		/* the names in another order than CUCM's (an export's) */
+		for (int i = 0; i < r->nf; i++)
+			if (strcasecmp(r->fld[i], names[CS_CUCM_TYPE]) == 0)
+				return read_names(r);
 		return cs_error_set(err, "a row before the header: a CUCM CDR "
 		    "file starts with its fields' names (\"cdrRecordType\",...)");
+	}
 	if (r->nf != r->ncols)
 		return cs_error_set(err, "expected %d fields, found %d", r->ncols,
 		    r->nf);
