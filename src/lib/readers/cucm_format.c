@@ -204,9 +204,9 @@ cucm_noise(const char *s, size_t len)
 }
 
 /*
- * A data row: its record type (0, 1 or 2) and the callManagerId and
- * callId bare integers, and the many columns of a CDR or CMR (a CMR of
- * 6.x has 20, a CDR about 90).
+ * A data row: its record type (0, 1 or 2), then callManagerId, callId
+ * and a leg or node id as bare integers, and more columns than any other
+ * format's line of that shape (a CMR has 20 or more, a CDR about 90).
  */
 static int
 cucm_looks(const char *s, const char *e)
@@ -217,7 +217,7 @@ cucm_looks(const char *s, const char *e)
 	if (e - s < 8 || (*s != '0' && *s != '1' && *s != '2') || s[1] != ',')
 		return 0;
 	p = s + 2;
-	for (int k = 0; k < 2; k++) {
+	for (int k = 0; k < 3; k++) {
 		const char *d = p;
 
 		while (p < e && *p >= '0' && *p <= '9')
@@ -228,7 +228,7 @@ cucm_looks(const char *s, const char *e)
 	}
 	for (p = s; p < e; p++)
 		commas += *p == ',';
-	return commas >= 19;
+	return commas >= 12;
 }
 
 const struct cs_format cs_format_cucm_cdr = {
