@@ -9,6 +9,7 @@ C=tests/fuzz/corpus
 mkdir -p $C/asterisk_cdr $C/asterisk_queue_log $C/bot_jsonl $C/bot_csv \
 	$C/connect_ctr $C/dialogflow_cx $C/lex_v2 $C/rasa $C/config $C/time \
 	$C/import $C/redact $C/freeswitch_cdr
+mkdir -p $C/cucm_cdr
 rm -f $C/*/seed-*
 
 # seed-NAME FILE...: copies, and the bad variants of the first lines
@@ -27,6 +28,14 @@ for f in tests/data/samples/freeswitch_cdr_csv/*.csv tests/data/freeswitch/*.csv
 	n=$((n + 1))
 	variants $C/freeswitch_cdr "fs$n" "$f"
 done
+
+n=0
+for f in tests/data/samples/cisco_cucm_cdr/*.csv tests/data/cucm/*.csv; do
+	n=$((n + 1))
+	variants $C/cucm_cdr "cucm$n" "$f"
+done
+# a file before 8.0: no huntPilotDN
+cut -d, -f1-19 tests/data/cucm/handmade.csv > $C/cucm_cdr/seed-pre8
 
 n=0
 for f in tests/data/samples/asterisk_cdr_csv/*.csv tests/data/edge-cases.csv \
