@@ -119,7 +119,7 @@ check "--from <TAB>: nothing (a date)" offers "" callstat-kpi --from ''
 check "calls --outcome a<TAB>" offers "agent abandoned" callstat-calls --outcome a
 check "calls -s <TAB>" offers "accueil urbanisme other" callstat-calls -c example.conf -s ''
 check "import --format <TAB>" \
-	offers "asterisk-cdr asterisk-queue-log asterisk-cel freeswitch-cdr bot-jsonl bot-csv connect-ctr dialogflow-cx lex-v2 rasa generic-csv" callstat-import --format ''
+	offers "asterisk-cdr asterisk-queue-log asterisk-cel freeswitch-cdr bot-jsonl bot-csv connect-ctr dialogflow-cx lex-v2 rasa generic-csv cucm-cdr" callstat-import --format ''
 # every format of the table of formats, as callstat-import names them
 formats=$(callstat-import --format none 2>&1 | sed -n 's/.*use //p' | head -1 |
 	sed 's/,//g; s/ or / /')
