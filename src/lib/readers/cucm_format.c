@@ -237,6 +237,9 @@ const struct cs_format cs_format_cucm_cdr = {
 	.piece = CS_PIECE_LEG,
 	.table = &cs_table_generic_csv,
 	.mapped = CS_TABLEDEF_ALL,
+	/* the cause codes tell who gave up, huntPilotDN (or, before 8.0, the
+	   pilots' queue: terms) the queue, [pbx] voicemail the voicemail:
+	   every figure (t0275 checks the town's) */
 	.lacks = NULL,
 	.looks = cucm_looks,
 	.noise = cucm_noise,
