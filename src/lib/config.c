@@ -238,6 +238,7 @@ handler(void *user, const char *section, const char *key, const char *value)
 		return do_commune(l, key, v, again);
 	/* a service's keys each say what a continuation line does */
 	if (again && strcmp(key, "match") != 0 && strcmp(key, "welcome") != 0 &&
+	    strcmp(key, "voicemail") != 0 &&
 	    strcmp(section, "import") != 0 &&
 	    strncmp(section, "format ", 7) != 0 &&
 	    strncmp(section, "service ", 8) != 0)
@@ -255,6 +256,8 @@ handler(void *user, const char *section, const char *key, const char *value)
 		}
 		if (strcmp(key, "welcome") == 0)
 			return cs_config_match_add(l, &c->welcome, v);
+		if (strcmp(key, "voicemail") == 0)
+			return cs_config_match_add(l, &c->voicemail, v);
 		return cs_config_fail(l, "unknown key '%s' in [pbx]%s", key, "");
 	}
 	if (strcmp(section, "bot") == 0) {
@@ -529,6 +532,7 @@ cs_config_release(struct cs_config *c)
 	free(c->closed);
 	free(c->key_file);
 	cs_match_release(&c->welcome);
+	cs_match_release(&c->voicemail);
 	cs_match_release(&c->bot);
 	cs_match_release(&c->internal);
 	cs_config_named_release(c);

@@ -48,6 +48,8 @@ struct cs_config {
 	char *key_file;		/* NULL: the database's path + ".key" */
 	int times_utc;
 	struct cs_match welcome;
+	struct cs_match voicemail;	/* the voicemail system's numbers, for
+					   formats whose records do not say */
 	struct cs_match bot;
 	char go_live[11];	/* "" when not set */
 	struct cs_match internal;

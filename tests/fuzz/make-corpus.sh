@@ -9,6 +9,7 @@ C=tests/fuzz/corpus
 mkdir -p $C/asterisk_cdr $C/asterisk_queue_log $C/bot_jsonl $C/bot_csv \
 	$C/connect_ctr $C/dialogflow_cx $C/lex_v2 $C/rasa $C/config $C/time \
 	$C/import $C/redact $C/freeswitch_cdr
+mkdir -p $C/cucm_cdr
 rm -f $C/*/seed-*
 
 # seed-NAME FILE...: copies, and the bad variants of the first lines
@@ -43,6 +44,14 @@ printf '%s\r\n' '2024/10/27 02:30:00,00:00:10,5,0612345678,I,0199000100,01990001
 	'0000/00/00 00:00:00,0:00:00,0,,I,,,,,1,0,,,,,0,0,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,' \
 	'Call Start,Connected Time,Ring Time,Caller' \
 	> $C/avaya_smdr/seed-odd
+
+n=0
+for f in tests/data/samples/cisco_cucm_cdr/*.csv tests/data/cucm/*.csv; do
+	n=$((n + 1))
+	variants $C/cucm_cdr "cucm$n" "$f"
+done
+# a file before 8.0: no huntPilotDN
+cut -d, -f1-19 tests/data/cucm/handmade.csv > $C/cucm_cdr/seed-pre8
 
 n=0
 for f in tests/data/samples/asterisk_cdr_csv/*.csv tests/data/edge-cases.csv \

@@ -119,7 +119,7 @@ check "--from <TAB>: nothing (a date)" offers "" callstat-kpi --from ''
 check "calls --outcome a<TAB>" offers "agent abandoned" callstat-calls --outcome a
 check "calls -s <TAB>" offers "accueil urbanisme other" callstat-calls -c example.conf -s ''
 check "import --format <TAB>" \
-	offers "asterisk-cdr asterisk-queue-log asterisk-cel freeswitch-cdr bot-jsonl bot-csv connect-ctr dialogflow-cx lex-v2 rasa generic-csv 3cx-cdr avaya-smdr" callstat-import --format ''
+	offers "asterisk-cdr asterisk-queue-log asterisk-cel freeswitch-cdr bot-jsonl bot-csv connect-ctr dialogflow-cx lex-v2 rasa generic-csv 3cx-cdr avaya-smdr cucm-cdr" callstat-import --format ''
 check "import --columns <TAB>: 3CX's default order" \
 	offers "historyid,callid,duration,time-start,time-answered,time-end,reason-terminated,from-no,to-no,from-dn,to-dn,dial-no,reason-changed,final-number,final-dn,bill-code,bill-rate,bill-cost,bill-name,chain,from-type,to-type,final-type,from-dispname,to-dispname,final-dispname,missed-queue-calls" callstat-import --columns ''
 # every format of the table of formats, as callstat-import names them

@@ -9,6 +9,7 @@
 #include "asterisk.h"
 #include "avaya_smdr.h"
 #include "bot.h"
+#include "cucm.h"
 #include "format.h"
 #include "freeswitch.h"
 #include "generic_csv.h"
@@ -30,6 +31,7 @@ const struct cs_format *const cs_formats[] = {
 	&cs_format_generic_csv,
 	&cs_format_3cx_cdr,
 	&cs_format_avaya_smdr,
+	&cs_format_cucm_cdr,
 	NULL
 };
 

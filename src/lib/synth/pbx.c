@@ -57,6 +57,15 @@ smdr_open(const struct cs_synth_town *town, const char *dir,
 	return cs_synth_smdr_open(town, dir, o->times_utc, err);
 }
 
+static void *
+cucm_open(const struct cs_synth_town *town, const char *dir,
+    const struct cs_synth_opts *o, int64_t first, struct cs_error *err)
+{
+	(void)o;
+	(void)first;
+	return cs_synth_cucm_open(town, dir, err);
+}
+
 /* A writer's put, advance and close, taking its writer as void *. */
 #define WRAP(pfx) \
 static int pfx##_put_(void *w, const struct cs_synth_call *c) \
@@ -76,6 +85,7 @@ WRAP(cs_synth_cel)
 WRAP(cs_synth_generic)
 WRAP(cs_synth_3cx)
 WRAP(cs_synth_smdr)
+WRAP(cs_synth_cucm)
 
 const struct cs_synth_pbx cs_synth_pbxs[] = {
 	W("asterisk", "Master.csv, queue_log", asterisk_open, cs_synth_asterisk,
@@ -86,6 +96,7 @@ const struct cs_synth_pbx cs_synth_pbxs[] = {
 	W("generic", "generic.csv", generic_open, cs_synth_generic, NULL, 1),
 	W("3cx", "3cx-cdr.log", tcx_open, cs_synth_3cx, cs_synth_3cx_call_id, 0),
 	W("smdr", "smdr.csv", smdr_open, cs_synth_smdr, cs_synth_smdr_call_id, 0),
+	W("cucm", "cdr.csv", cucm_open, cs_synth_cucm, cs_synth_cucm_call_id, 0),
 	{ NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0 }
 };
 

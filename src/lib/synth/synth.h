@@ -394,6 +394,17 @@ int cs_synth_cel_advance(struct cs_synth_cel *w, int64_t now);
 int cs_synth_cel_close(struct cs_synth_cel *w, struct cs_synth_stats *st,
     struct cs_error *err);
 
+struct cs_synth_cucm;
+/* DIR/cdr.csv: the calls as Cisco Unified CM's CDR flat file. */
+struct cs_synth_cucm *cs_synth_cucm_open(const struct cs_synth_town *town,
+    const char *dir, struct cs_error *err);
+int cs_synth_cucm_put(struct cs_synth_cucm *w, const struct cs_synth_call *c);
+/* The call's globalCallID, as the bot would be handed it. */
+void cs_synth_cucm_call_id(const struct cs_synth_call *c, char *out, size_t n);
+int cs_synth_cucm_advance(struct cs_synth_cucm *w, int64_t now);
+int cs_synth_cucm_close(struct cs_synth_cucm *w, struct cs_synth_stats *st,
+    struct cs_error *err);
+
 /*
  * The table of PBX writers (pbx.c): each writes the town's calls in its
  * PBX's logs, with the same open, put, advance and close shape.  A new
