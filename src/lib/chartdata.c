@@ -222,25 +222,63 @@ read_funnel(struct cs_chart *c, struct cs_chartdata_opts *o,
 	return 0;
 }
 
+/* A number of the row's column k, NAN when empty or not one. */
+static double
+value_of(const struct cs_chartdata_row *r, int k)
+{
+	struct cs_error e;
+	double v;
+
+	return k >= 0 && cs_chartdata_number(r, k, "", &v, &e) == 0 ? v : NAN;
+}
+
+/*
+ * Whether a row of the table has its lost calls but neither abandoned nor
+ * missed (a phone system that cannot tell them apart): the volume chart
+ * then shows them as one series.  0: none; 1: some rows; 2: every row
+ * that has lost calls, and no row tells abandoned or missed.
+ */
+static int
+lost_only(const struct cs_chartdata_table *t)
+{
+	const struct cs_chartdata_row *h = &t->r[0];
+	int ka = cs_chartdata_col(h, "abandoned"), km = cs_chartdata_col(h,
+	    "missed"), kl = cs_chartdata_col(h, "lost");
+	int untold = 0, told = 0;
+
+	if (kl < 0)
+		return 0;
+	for (int i = 1; i < t->n; i++) {
+		if (!isnan(value_of(&t->r[i], ka)) ||
+		    !isnan(value_of(&t->r[i], km)))
+			told = 1;
+		else if (value_of(&t->r[i], kl) > 0)
+			untold = 1;
+	}
+	return !untold ? 0 : told ? 1 : 2;
+}
 
 int
 cs_chartdata_read(struct cs_chart *c, struct cs_chartdata_opts *o,
     const char *text, size_t len, const struct cs_lang *L,
     struct cs_error *err)
 {
+	/* lost last: a phone system that cannot tell abandoned from missed
+	   leaves both empty (callstat-kpi(7)), and its lost calls are one
+	   series then */
 	static const char *const vol[] = {
-		"bot", "agent", "abandoned", "missed", "voicemail"
+		"bot", "agent", "abandoned", "missed", "voicemail", "lost"
 	};
 	static const char *const vol_words[] = {
 		"Answered by the bot", "Answered by a person", "Abandoned",
-		"Missed", "Voicemail"
+		"Missed", "Voicemail", "Lost: abandoned or missed"
 	};
 	struct cs_chartdata_table t;
 	const struct cs_chartdata_row *h;
 	char **ps = NULL;
 	int nps = 0, kp, ks, rc = -1;
-	int kv[5], kn = -1;
-	const char *vname[5];
+	int kv[6], kn = -1, ka = -1, km = -1;
+	const char *vname[6], *vwords[6];
 	int nv = 0;
 	char *one_service = NULL;
 
@@ -295,8 +333,16 @@ cs_chartdata_read(struct cs_chart *c, struct cs_chartdata_opts *o,
 			goto out;
 		}
 	} else if (o->type == CS_CHART_VOLUME) {
+		int lost = lost_only(&t);
+
+		/* abandoned and missed left out when no row tells them */
 		for (int i = 0; i < 5; i++)
-			vname[nv++] = vol[i];
+			if (lost != 2 || (i != 2 && i != 3))
+				vwords[nv] = vol_words[i], vname[nv++] = vol[i];
+		if (lost)
+			vwords[nv] = vol_words[5], vname[nv++] = vol[5];
+		ka = cs_chartdata_col(h, "abandoned");
+		km = cs_chartdata_col(h, "missed");
 	} else {
 		vname[nv++] = "wait_p50";
 		vname[nv++] = "wait_p90";
@@ -359,7 +405,7 @@ cs_chartdata_read(struct cs_chart *c, struct cs_chartdata_opts *o,
 		};
 		for (int i = 0; i < nv; i++)
 			if (cs_chartdata_series_add(c, cs_lang_tr(L,
-			    o->type == CS_CHART_VOLUME ? vol_words[i] :
+			    o->type == CS_CHART_VOLUME ? vwords[i] :
 			    wait_words[i])) < 0) {
 				cs_error_set(err, "out of memory");
 				goto out;
@@ -414,6 +460,11 @@ cs_chartdata_read(struct cs_chart *c, struct cs_chartdata_opts *o,
 				goto out;
 			}
 			if (isnan(v))
+				continue;
+			/* lost where abandoned and missed are not told */
+			if (o->type == CS_CHART_VOLUME &&
+			    strcmp(vname[k], "lost") == 0 &&
+			    (!isnan(value_of(r, ka)) || !isnan(value_of(r, km))))
 				continue;
 			if (o->type != CS_CHART_VOLUME && n == 0)
 				continue;	/* a share of no call: unknown, a gap */

@@ -114,4 +114,8 @@ cp x/3cx-cdr.log copy.log
 run callstat-import -c callstat.conf -d x.db copy.log
 check_rc 0 "a copy under another name"
 check "the copy: every record already stored" grep -q "copy.log: [0-9]* lines read, 0 stored, [0-9]* skipped, 0 rejected" err
+# the council's report says in words what the log cannot carry
+run callstat-report -c callstat.conf -d x.db --from 2024-04-01 --to 2024-06-30 -o r.pdf
+check_rc 0 "the report of the database"
+check "3CX: the summary says why the bot's sessions are not counted" sh -c 'pdftotext r.pdf - | tr "\n" " " | tr -s " " | grep -qF "Le journal du standard ne dit pas quand le robot a transféré un appel à un agent"'
 finish

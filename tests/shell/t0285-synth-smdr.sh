@@ -99,4 +99,8 @@ check "every call is there" sh -c '[ "$(wc -l < before)" -gt 10000 ]'
 run callstat-import -c callstat.conf -d s.db s/smdr.csv
 check "again: nothing new" has err "smdr.csv: nothing new since the last import"
 
+# the council's report says in words what the log cannot carry
+run callstat-report -c callstat.conf -d s.db --from 2024-04-01 --to 2024-06-30 -o r.pdf
+check_rc 0 "the report of the database"
+check "SMDR: the summary says the abandon rate cannot be told" sh -c 'pdftotext r.pdf - | tr "\n" " " | tr -s " " | grep -qF "ou le standard a abandonné ; son journal ne distingue pas les deux"'
 finish

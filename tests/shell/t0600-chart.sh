@@ -219,6 +219,25 @@ run callstat-chart --type volume -i vol.csv --lang en -o "$OUT/hand-volume-en.sv
 check_rc 0 "hand-written volume, SVG"
 check "volume svg well-formed" svg_ok "$OUT/hand-volume-en.svg"
 
+# a phone system that cannot tell abandoned from missed (callstat-kpi
+# leaves both empty): its lost calls are one series, the two left out;
+# mixed with months that tell them, each month counted once
+cat > vlost.csv <<'CSV'
+period,bot,agent,abandoned,missed,voicemail,lost
+2025-01,100,300,,,5,50
+2025-02,150,250,,,0,25
+CSV
+run callstat-chart --type volume -i vlost.csv --lang fr -o vl.pdf
+check_rc 0 "volume without abandoned and missed"
+check "volume: lost as one series, its n by hand (50 + 25)" \
+    pdf_has vl.pdf "Perdus : abandonnés ou non aboutis (n = 75)"
+check "volume: no series of abandoned" sh -c '! pdftotext vl.pdf - | grep -q "Abandonnés"'
+printf '2025-03,150,250,20,5,0,25\n' >> vlost.csv
+run callstat-chart --type volume -i vlost.csv --lang en -o vl2.pdf
+check "volume, mixed: lost where untold only (50 + 25)" \
+    pdf_has vl2.pdf "Lost: abandoned or missed (n = 75)"
+check "volume, mixed: abandoned where told" pdf_has vl2.pdf "Abandoned (n = 20)"
+
 cat > wait.csv <<'CSV'
 period,answered,wait_p50,wait_p90
 2025-01-06,50,8,31

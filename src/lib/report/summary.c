@@ -128,6 +128,17 @@ bot(struct cs_report *r, const struct cs_kpi_row *t)
 	double esc = t->v[CS_KPI_ESCALATED];
 	double esc_agent = t->num[CS_KPI_ESCALATION_ANSWER_RATE];
 
+	/* a log that cannot carry the bot's sessions (lacks.h): what it
+	   does carry, the calls the bot settled alone */
+	if (!t->has[CS_KPI_BOT_SESSIONS] && t->v[CS_KPI_BOT] > 0) {
+		cs_say_count(r, t->v[CS_KPI_BOT], a[0], sizeof(a[0]));
+		cs_lang_fill(r->L, text, sizeof(text), "The voice bot settled "
+		    "{1} calls alone. The phone system's log does not say when "
+		    "the bot handed a call to a person, so neither the calls it "
+		    "answered nor those it handed over can be counted.", 1, arg);
+		cs_doc_para(r->d, CS_DOC_NORMAL, text);
+		return;
+	}
 	if (t->v[CS_KPI_BOT_SESSIONS] == 0) {
 		cs_doc_para(r->d, CS_DOC_NORMAL, cs_lang_tr(r->L, "The voice bot "
 		    "answered no call in this period."));
@@ -223,10 +234,22 @@ lost(struct cs_report *r, const struct cs_kpi_row *t)
 	cs_say_value(r, CS_KPI_CALLBACK_24H, t->has[CS_KPI_CALLBACK_24H],
 	    t->v[CS_KPI_CALLBACK_24H], t->den[CS_KPI_CALLBACK_24H], a[2],
 	    sizeof(a[2]));
-	cs_lang_fill(r->L, text, sizeof(text), "{1} calls were lost: the caller "
-	    "hung up before an answer, or the phone system gave up (abandon "
-	    "rate: {2}). Of the lost callers whose number is known, {3} called "
-	    "again and got an answer within 24 hours.", 3, arg);
+	/* a log that cannot tell the two apart (lacks.h) leaves the rate
+	   empty: said in words */
+	if (!t->has[CS_KPI_ABANDON_RATE] && t->den[CS_KPI_ABANDON_RATE] == 0 &&
+	    t->v[CS_KPI_OFFERED] > 0) {
+		arg[1] = arg[2];
+		cs_lang_fill(r->L, text, sizeof(text), "{1} calls were lost: the "
+		    "caller hung up before an answer, or the phone system gave "
+		    "up; its log cannot tell the two apart. Of the lost callers "
+		    "whose number is known, {2} called again and got an answer "
+		    "within 24 hours.", 2, arg);
+	} else
+		cs_lang_fill(r->L, text, sizeof(text), "{1} calls were lost: the "
+		    "caller hung up before an answer, or the phone system gave "
+		    "up (abandon rate: {2}). Of the lost callers whose number is "
+		    "known, {3} called again and got an answer within 24 hours.",
+		    3, arg);
 	cs_doc_para(r->d, CS_DOC_NORMAL, text);
 }
 
