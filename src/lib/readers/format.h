@@ -81,6 +81,11 @@ struct cs_format {
 	   its records cannot carry, for the report's Data quality page;
 	   NULL: it carries every figure. */
 	const char *lacks;
+	/* Of a table of legs that holds queue events too (the neutral legs
+	   of generic_csv.h), the SQL condition its rows that are queue
+	   events meet ("kind <> 0"), for the report's Data quality page;
+	   NULL for the others. */
+	const char *qevent_rows;
 
 	/*
 	 * Detection, on one line (trimmed, s..e): 1 when the line is one of

@@ -351,6 +351,8 @@ const struct cs_format cs_format_generic_csv = {
 	.table = &cs_table_generic_csv,
 	.mapped = CS_TABLEDEF_ALL,
 	.lacks = NULL,
+	/* a row of kind 0 is a leg, the others its queue's events */
+	.qevent_rows = "kind <> 0",
 	.looks = gc_looks,
 	.noise = NULL,
 	.open = gc_open,

@@ -118,36 +118,47 @@ query_int(struct q *q, const char *sql, int64_t *v, int *null)
 }
 
 /* 1 when table t holds a record in the period (its first column is the
- * record's time, tabledef.h), in *has. */
+ * record's time, tabledef.h) whose row meets where (NULL: any), in *has. */
 static int
-table_has(struct q *q, const struct cs_tabledef *t, int *has)
+table_has(struct q *q, const struct cs_tabledef *t, const char *where,
+    int *has)
 {
-	char sql[256];
+	char sql[384];
 	int64_t v;
 
 	snprintf(sql, sizeof(sql), "SELECT EXISTS(SELECT 1 FROM %s WHERE "
-	    "%s >= ?1 AND %s < ?2)", t->name, t->col[0].name, t->col[0].name);
+	    "%s >= ?1 AND %s < ?2 AND (%s))", t->name, t->col[0].name,
+	    t->col[0].name, where != NULL ? where : "1");
 	if (query_int(q, sql, &v, NULL) != 0)
 		return -1;
 	*has = v != 0;
 	return 0;
 }
 
-/* The tables that hold pieces of kind k (each once), into t[]: n. */
+/*
+ * The tables that hold pieces of kind k (each once), into t[], and the
+ * condition their rows of that kind meet, into w[] (NULL: every row): n.
+ * A table of legs may hold queue events too (format.h's qevent_rows).
+ */
 static int
-tables_of(enum cs_piece_kind k, const struct cs_tabledef **t, int max)
+tables_of(enum cs_piece_kind k, const struct cs_tabledef **t,
+    const char **w, int max)
 {
 	int n = 0;
 
 	for (int i = 0; cs_formats[i] != NULL; i++) {
+		const struct cs_format *f = cs_formats[i];
 		int seen = 0;
 
-		if (cs_formats[i]->piece != k)
+		if (f->piece != k && !(k == CS_PIECE_QEVENT &&
+		    f->qevent_rows != NULL))
 			continue;
 		for (int j = 0; j < n; j++)
-			seen |= t[j] == cs_formats[i]->table;
-		if (!seen && n < max)
-			t[n++] = cs_formats[i]->table;
+			seen |= t[j] == f->table;
+		if (!seen && n < max) {
+			w[n] = f->piece == k ? NULL : f->qevent_rows;
+			t[n++] = f->table;
+		}
 	}
 	return n;
 }
@@ -157,11 +168,12 @@ static int
 kind_has(struct q *q, enum cs_piece_kind k, int *has)
 {
 	const struct cs_tabledef *t[16];
-	int n = tables_of(k, t, 16);
+	const char *w[16];
+	int n = tables_of(k, t, w, 16);
 
 	*has = 0;
 	for (int i = 0; i < n && !*has; i++)
-		if (table_has(q, t[i], has) != 0)
+		if (table_has(q, t[i], w[i], has) != 0)
 			return -1;
 	return 0;
 }
@@ -172,20 +184,24 @@ span(struct q *q, enum cs_piece_kind k, const char *msgid,
     const char *none_msgid)
 {
 	const struct cs_tabledef *t[16];
-	int n = tables_of(k, t, 16), any = 0;
+	const char *w[16];
+	int n = tables_of(k, t, w, 16), any = 0;
 	int64_t lo = 0, hi = 0;
 
 	for (int i = 0; i < n; i++) {
-		char sql[256];
+		const char *c = t[i]->col[0].name;
+		char sql[384];
 		int64_t a, b;
 		int na, nb;
 
-		snprintf(sql, sizeof(sql), "SELECT min(%s) FROM %s",
-		    t[i]->col[0].name, t[i]->name);
+		/* in the key's order, the first row that meets w ends it */
+		snprintf(sql, sizeof(sql), "SELECT %s FROM %s WHERE %s ORDER BY "
+		    "%s LIMIT 1", c, t[i]->name, w[i] != NULL ? w[i] : "1", c);
 		if (query_int(q, sql, &a, &na) != 0)
 			return -1;
-		snprintf(sql, sizeof(sql), "SELECT max(%s) FROM %s",
-		    t[i]->col[0].name, t[i]->name);
+		snprintf(sql, sizeof(sql), "SELECT %s FROM %s WHERE %s ORDER BY "
+		    "%s DESC LIMIT 1", c, t[i]->name, w[i] != NULL ? w[i] : "1",
+		    c);
 		if (query_int(q, sql, &b, &nb) != 0)
 			return -1;
 		if (na || nb)
