@@ -118,4 +118,9 @@ check "the copy: every record already stored" grep -q "copy.log: [0-9]* lines re
 run callstat-report -c callstat.conf -d x.db --from 2024-04-01 --to 2024-06-30 -o r.pdf
 check_rc 0 "the report of the database"
 check "3CX: the summary says why the bot's sessions are not counted" sh -c 'pdftotext r.pdf - | tr "\n" " " | tr -s " " | grep -qF "Le journal du standard ne dit pas quand le robot a transféré un appel à un agent"'
+pdftotext r.pdf - | tr "\n" " " | tr -s " " > r.txt
+check "3CX: its queue events are the period's queue log" \
+    grep -qF "Journal des files d’attente : du" r.txt
+check "3CX: not told its calls were decided without a queue log" \
+    sh -c '! grep -qF "aucun journal de file d" r.txt'
 finish
