@@ -527,4 +527,33 @@ int cs_synth_finish(FILE *fp, struct cs_synth_heap *h, long long *bytes,
     long long *total, const char *path, struct cs_error *err);
 void cs_synth_heap_release(struct cs_synth_heap *h);
 
+/*
+ * A writer's file whose lines are made a call at a time (write_*.c): the
+ * call's lines made in buf, then held in h under the call's end until the
+ * town's time passes it, since calls end in another order than they start.
+ */
+struct cs_synth_out {
+	FILE *fp;
+	char *path;
+	struct cs_synth_heap h;
+	char *buf;
+	size_t len, cap;
+	int oom;		/* buf could not grow: the call's put fails */
+	long long bytes;	/* written so far */
+};
+
+/* Creates DIR/NAME (cs_synth_create) for o, zeroed first; -1 (err). */
+int cs_synth_out_open(struct cs_synth_out *o, const char *dir,
+    const char *name, struct cs_error *err);
+/* Appends n bytes of s to the lines being made (o->oom when it cannot). */
+void cs_synth_out_add(struct cs_synth_out *o, const char *s, size_t n);
+/* Holds the lines made since the last push until the time t, and starts
+ * the next call's; -1 when out of memory. */
+int cs_synth_out_push(struct cs_synth_out *o, int64_t t);
+/* Writes the lines held until now. */
+int cs_synth_out_advance(struct cs_synth_out *o, int64_t now);
+/* cs_synth_finish of o's file, then frees o's buffers. */
+int cs_synth_out_close(struct cs_synth_out *o, long long *total,
+    struct cs_error *err);
+
 #endif

@@ -231,3 +231,67 @@ cs_synth_finish(FILE *fp, struct cs_synth_heap *h, long long *bytes,
 	cs_synth_heap_release(h);
 	return rc;
 }
+
+int
+cs_synth_out_open(struct cs_synth_out *o, const char *dir, const char *name,
+    struct cs_error *err)
+{
+	memset(o, 0, sizeof(*o));
+	if ((o->fp = cs_synth_create(dir, name, &o->path, err)) == NULL) {
+		free(o->path);
+		o->path = NULL;
+		return -1;
+	}
+	return 0;
+}
+
+void
+cs_synth_out_add(struct cs_synth_out *o, const char *s, size_t n)
+{
+	if (o->oom)
+		return;
+	if (o->len + n + 1 > o->cap) {
+		size_t cap = o->cap ? o->cap : 4096;
+		char *b;
+
+		while (o->len + n + 1 > cap)
+			cap *= 2;
+		if ((b = realloc(o->buf, cap)) == NULL) {
+			o->oom = 1;
+			return;
+		}
+		o->buf = b;
+		o->cap = cap;
+	}
+	memcpy(o->buf + o->len, s, n);
+	o->len += n;
+}
+
+int
+cs_synth_out_push(struct cs_synth_out *o, int64_t t)
+{
+	size_t len = o->len;
+
+	o->len = 0;
+	if (o->oom)
+		return -1;
+	return cs_synth_heap_push(&o->h, t, o->buf, len);
+}
+
+int
+cs_synth_out_advance(struct cs_synth_out *o, int64_t now)
+{
+	return cs_synth_heap_flush(&o->h, now, o->fp, &o->bytes);
+}
+
+int
+cs_synth_out_close(struct cs_synth_out *o, long long *total,
+    struct cs_error *err)
+{
+	int rc = cs_synth_finish(o->fp, &o->h, &o->bytes, total, o->path, err);
+
+	free(o->buf);
+	free(o->path);
+	o->buf = o->path = NULL;
+	return rc;
+}

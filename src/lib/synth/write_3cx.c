@@ -28,13 +28,7 @@
 
 struct cs_synth_3cx {
 	const struct cs_synth_town *town;
-	FILE *fp;
-	char *path;
-	struct cs_synth_heap h;
-	char *buf;
-	size_t len, cap;
-	int oom;
-	long long bytes;
+	struct cs_synth_out o;	/* its file */
 };
 
 /* A DN: its number as 3CX writes it ("Ext.2101", or an outside number),
@@ -54,23 +48,7 @@ struct line {
 static void
 add(struct cs_synth_3cx *w, const char *s)
 {
-	size_t n = strlen(s);
-
-	while (w->len + n + 1 > w->cap && !w->oom) {
-		size_t cap = w->cap ? 2 * w->cap : 4096;
-		char *b = realloc(w->buf, cap);
-
-		if (b == NULL) {
-			w->oom = 1;
-			return;
-		}
-		w->buf = b;
-		w->cap = cap;
-	}
-	if (w->oom)
-		return;
-	memcpy(w->buf + w->len, s, n);
-	w->len += n;
+	cs_synth_out_add(&w->o, s, strlen(s));
 }
 
 /* "YYYY/MM/DD HH:MM:SS," in UTC, or "," for none. */
@@ -308,11 +286,8 @@ cs_synth_3cx_put(struct cs_synth_3cx *w, const struct cs_synth_call *c)
 		inbound(w, c, &l);
 	else
 		staff(c, &l);
-	w->len = 0;
 	put_line(w, c, &l);
-	if (w->oom)
-		return -1;
-	return cs_synth_heap_push(&w->h, c->end, w->buf, w->len);
+	return cs_synth_out_push(&w->o, c->end);
 }
 
 void
@@ -324,7 +299,7 @@ cs_synth_3cx_call_id(const struct cs_synth_call *c, char *out, size_t n)
 int
 cs_synth_3cx_advance(struct cs_synth_3cx *w, int64_t now)
 {
-	return cs_synth_heap_flush(&w->h, now, w->fp, &w->bytes);
+	return cs_synth_out_advance(&w->o, now);
 }
 
 struct cs_synth_3cx *
@@ -338,9 +313,7 @@ cs_synth_3cx_open(const struct cs_synth_town *town, const char *dir,
 		return NULL;
 	}
 	w->town = town;
-	if ((w->fp = cs_synth_create(dir, "3cx-cdr.log", &w->path,
-	    err)) == NULL) {
-		free(w->path);
+	if (cs_synth_out_open(&w->o, dir, "3cx-cdr.log", err) != 0) {
 		free(w);
 		return NULL;
 	}
@@ -355,10 +328,7 @@ cs_synth_3cx_close(struct cs_synth_3cx *w, struct cs_synth_stats *st,
 
 	if (w == NULL)
 		return 0;
-	rc = cs_synth_finish(w->fp, &w->h, &w->bytes, st != NULL ? &st->bytes :
-	    NULL, w->path, err);
-	free(w->buf);
-	free(w->path);
+	rc = cs_synth_out_close(&w->o, st != NULL ? &st->bytes : NULL, err);
 	free(w);
 	return rc;
 }

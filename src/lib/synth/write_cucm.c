@@ -144,13 +144,7 @@ is_text(int i)
 
 struct cs_synth_cucm {
 	const struct cs_synth_town *town;
-	FILE *fp;
-	char *path;
-	struct cs_synth_heap h;
-	char *buf;
-	size_t len, cap;
-	int oom;
-	long long bytes;
+	struct cs_synth_out o;	/* its file */
 	unsigned char text[NCOL];
 	uint64_t leg;		/* leg identifiers, and pkids */
 };
@@ -166,21 +160,7 @@ struct cdr {
 static void
 add(struct cs_synth_cucm *w, const char *s, size_t n)
 {
-	while (w->len + n + 1 > w->cap && !w->oom) {
-		size_t cap = w->cap ? 2 * w->cap : 8192;
-		char *b = realloc(w->buf, cap);
-
-		if (b == NULL) {
-			w->oom = 1;
-			return;
-		}
-		w->buf = b;
-		w->cap = cap;
-	}
-	if (w->oom)
-		return;
-	memcpy(w->buf + w->len, s, n);
-	w->len += n;
+	cs_synth_out_add(&w->o, s, n);
 }
 
 static void
@@ -398,33 +378,30 @@ cs_synth_cucm_call_id(const struct cs_synth_call *c, char *out, size_t n)
 int
 cs_synth_cucm_put(struct cs_synth_cucm *w, const struct cs_synth_call *c)
 {
-	w->len = 0;
 	if (c->dir == CS_SYNTH_INBOUND)
 		inbound_cdrs(w, c);
 	else
 		staff_cdr(w, c);
-	if (w->oom)
-		return -1;
-	return cs_synth_heap_push(&w->h, c->end, w->buf, w->len);
+	return cs_synth_out_push(&w->o, c->end);
 }
 
 int
 cs_synth_cucm_advance(struct cs_synth_cucm *w, int64_t now)
 {
-	return cs_synth_heap_flush(&w->h, now, w->fp, &w->bytes);
+	return cs_synth_out_advance(&w->o, now);
 }
 
 static void
 header(struct cs_synth_cucm *w)
 {
 	for (int i = 0; i < NCOL; i++)
-		w->bytes += fprintf(w->fp, "%s\"%s\"", i > 0 ? "," : "",
+		w->o.bytes += fprintf(w->o.fp, "%s\"%s\"", i > 0 ? "," : "",
 		    col_name[i]);
-	w->bytes += fprintf(w->fp, "\n");
+	w->o.bytes += fprintf(w->o.fp, "\n");
 	for (int i = 0; i < NCOL; i++)
-		w->bytes += fprintf(w->fp, "%s%s", i > 0 ? "," : "", i == C_PKID ?
+		w->o.bytes += fprintf(w->o.fp, "%s%s", i > 0 ? "," : "", i == C_PKID ?
 		    "UNIQUEIDENTIFIER" : w->text[i] ? "VARCHAR(50)" : "INTEGER");
-	w->bytes += fprintf(w->fp, "\n");
+	w->o.bytes += fprintf(w->o.fp, "\n");
 }
 
 struct cs_synth_cucm *
@@ -440,8 +417,7 @@ cs_synth_cucm_open(const struct cs_synth_town *town, const char *dir,
 	w->town = town;
 	for (int i = 0; i < NCOL; i++)
 		w->text[i] = (unsigned char)is_text(i);
-	if ((w->fp = cs_synth_create(dir, "cdr.csv", &w->path, err)) == NULL) {
-		free(w->path);
+	if (cs_synth_out_open(&w->o, dir, "cdr.csv", err) != 0) {
 		free(w);
 		return NULL;
 	}
@@ -457,10 +433,7 @@ cs_synth_cucm_close(struct cs_synth_cucm *w, struct cs_synth_stats *st,
 
 	if (w == NULL)
 		return 0;
-	rc = cs_synth_finish(w->fp, &w->h, &w->bytes, st != NULL ? &st->bytes :
-	    NULL, w->path, err);
-	free(w->buf);
-	free(w->path);
+	rc = cs_synth_out_close(&w->o, st != NULL ? &st->bytes : NULL, err);
 	free(w);
 	return rc;
 }

@@ -29,37 +29,15 @@
 
 struct cs_synth_fs {
 	const struct cs_synth_town *town;
-	FILE *fp;
-	char *path;
+	struct cs_synth_out o;	/* its file */
 	int utc;
-	struct cs_synth_heap h;
-	char *buf;
-	size_t len, cap;
-	int oom;
-	long long bytes;
 	long legs;
 };
 
 static void
 add(struct cs_synth_fs *w, const char *s)
 {
-	size_t n = strlen(s);
-
-	if (w->len + n + 1 > w->cap) {
-		size_t cap = w->cap ? w->cap : 4096;
-		char *b;
-
-		while (w->len + n + 1 > cap)
-			cap *= 2;
-		if ((b = realloc(w->buf, cap)) == NULL) {
-			w->oom = 1;
-			return;
-		}
-		w->buf = b;
-		w->cap = cap;
-	}
-	memcpy(w->buf + w->len, s, n);
-	w->len += n;
+	cs_synth_out_add(&w->o, s, strlen(s));
 }
 
 /* A field as mod_cdr_csv writes it: between quotes, nothing escaped. */
@@ -318,20 +296,17 @@ staff_legs(struct cs_synth_fs *w, const struct cs_synth_call *c)
 int
 cs_synth_fs_put(struct cs_synth_fs *w, const struct cs_synth_call *c)
 {
-	w->len = 0;
 	if (c->dir == CS_SYNTH_INBOUND)
 		inbound_legs(w, c);
 	else
 		staff_legs(w, c);
-	if (w->oom)
-		return -1;
-	return cs_synth_heap_push(&w->h, c->end, w->buf, w->len);
+	return cs_synth_out_push(&w->o, c->end);
 }
 
 int
 cs_synth_fs_advance(struct cs_synth_fs *w, int64_t now)
 {
-	return cs_synth_heap_flush(&w->h, now, w->fp, &w->bytes);
+	return cs_synth_out_advance(&w->o, now);
 }
 
 struct cs_synth_fs *
@@ -346,8 +321,7 @@ cs_synth_fs_open(const struct cs_synth_town *town, const char *dir, int utc,
 	}
 	w->town = town;
 	w->utc = utc;
-	if ((w->fp = cs_synth_create(dir, "freeswitch.csv", &w->path,
-	    err)) == NULL) {
+	if (cs_synth_out_open(&w->o, dir, "freeswitch.csv", err) != 0) {
 		free(w);
 		return NULL;
 	}
@@ -363,10 +337,7 @@ cs_synth_fs_close(struct cs_synth_fs *w, struct cs_synth_stats *st,
 	if (w == NULL)
 		return 0;
 	/* the summary counts Master.csv's rows: only the bytes here */
-	rc = cs_synth_finish(w->fp, &w->h, &w->bytes, st != NULL ? &st->bytes :
-	    NULL, w->path, err);
-	free(w->buf);
-	free(w->path);
+	rc = cs_synth_out_close(&w->o, st != NULL ? &st->bytes : NULL, err);
 	free(w);
 	return rc;
 }

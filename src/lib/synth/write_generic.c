@@ -23,14 +23,8 @@
 
 struct cs_synth_generic {
 	const struct cs_synth_town *town;
-	FILE *fp;
-	char *path;
+	struct cs_synth_out o;	/* its file */
 	int utc;
-	struct cs_synth_heap h;
-	char *buf;
-	size_t len, cap;
-	int oom;
-	long long bytes;
 	long legs;
 };
 
@@ -44,23 +38,7 @@ struct grow {
 static void
 add(struct cs_synth_generic *w, const char *s)
 {
-	size_t n = strlen(s);
-
-	while (w->len + n + 1 > w->cap && !w->oom) {
-		size_t cap = w->cap ? 2 * w->cap : 4096;
-		char *b = realloc(w->buf, cap);
-
-		if (b == NULL) {
-			w->oom = 1;
-			return;
-		}
-		w->buf = b;
-		w->cap = cap;
-	}
-	if (w->oom)
-		return;
-	memcpy(w->buf + w->len, s, n);
-	w->len += n;
+	cs_synth_out_add(&w->o, s, strlen(s));
 }
 
 static void
@@ -238,20 +216,17 @@ staff_row(struct cs_synth_generic *w, const struct cs_synth_call *c)
 int
 cs_synth_generic_put(struct cs_synth_generic *w, const struct cs_synth_call *c)
 {
-	w->len = 0;
 	if (c->dir == CS_SYNTH_INBOUND)
 		inbound_rows(w, c);
 	else
 		staff_row(w, c);
-	if (w->oom)
-		return -1;
-	return cs_synth_heap_push(&w->h, c->end, w->buf, w->len);
+	return cs_synth_out_push(&w->o, c->end);
 }
 
 int
 cs_synth_generic_advance(struct cs_synth_generic *w, int64_t now)
 {
-	return cs_synth_heap_flush(&w->h, now, w->fp, &w->bytes);
+	return cs_synth_out_advance(&w->o, now);
 }
 
 struct cs_synth_generic *
@@ -266,14 +241,12 @@ cs_synth_generic_open(const struct cs_synth_town *town, const char *dir,
 	}
 	w->town = town;
 	w->utc = utc;
-	if ((w->fp = cs_synth_create(dir, "generic.csv", &w->path,
-	    err)) == NULL) {
-		free(w->path);
+	if (cs_synth_out_open(&w->o, dir, "generic.csv", err) != 0) {
 		free(w);
 		return NULL;
 	}
-	fputs(HEADER, w->fp);
-	w->bytes += (long long)strlen(HEADER);
+	fputs(HEADER, w->o.fp);
+	w->o.bytes += (long long)strlen(HEADER);
 	return w;
 }
 
@@ -286,10 +259,7 @@ cs_synth_generic_close(struct cs_synth_generic *w, struct cs_synth_stats *st,
 	if (w == NULL)
 		return 0;
 	/* its legs are Master.csv's */
-	rc = cs_synth_finish(w->fp, &w->h, &w->bytes, st != NULL ? &st->bytes :
-	    NULL, w->path, err);
-	free(w->buf);
-	free(w->path);
+	rc = cs_synth_out_close(&w->o, st != NULL ? &st->bytes : NULL, err);
 	free(w);
 	return rc;
 }

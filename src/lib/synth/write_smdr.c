@@ -39,14 +39,8 @@
 
 struct cs_synth_smdr {
 	const struct cs_synth_town *town;
-	FILE *fp;
-	char *path;
+	struct cs_synth_out o;	/* its file */
 	int utc;
-	struct cs_synth_heap h;
-	char *buf;
-	size_t len, cap;
-	int oom;
-	long long bytes;
 	long records;
 };
 
@@ -68,23 +62,7 @@ struct call {
 static void
 add(struct cs_synth_smdr *w, const char *s)
 {
-	size_t n = strlen(s);
-
-	while (w->len + n + 1 > w->cap && !w->oom) {
-		size_t cap = w->cap ? 2 * w->cap : 4096;
-		char *b = realloc(w->buf, cap);
-
-		if (b == NULL) {
-			w->oom = 1;
-			return;
-		}
-		w->buf = b;
-		w->cap = cap;
-	}
-	if (w->oom)
-		return;
-	memcpy(w->buf + w->len, s, n);
-	w->len += n;
+	cs_synth_out_add(&w->o, s, strlen(s));
 }
 
 void
@@ -242,7 +220,6 @@ cs_synth_smdr_put(struct cs_synth_smdr *w, const struct cs_synth_call *c)
 	k.inbound = c->dir == CS_SYNTH_INBOUND;
 	k.internal = c->dir == CS_SYNTH_INTERNAL;
 	k.called = c->dialled;
-	w->len = 0;
 	if (k.inbound) {
 		/* no CLI: the field is blank */
 		k.caller = strcasecmp(c->number, "anonymous") == 0 ? "" :
@@ -253,15 +230,13 @@ cs_synth_smdr_put(struct cs_synth_smdr *w, const struct cs_synth_call *c)
 		staff(&k);
 	}
 	put_records(w, &k);
-	if (w->oom)
-		return -1;
-	return cs_synth_heap_push(&w->h, c->end, w->buf, w->len);
+	return cs_synth_out_push(&w->o, c->end);
 }
 
 int
 cs_synth_smdr_advance(struct cs_synth_smdr *w, int64_t now)
 {
-	return cs_synth_heap_flush(&w->h, now, w->fp, &w->bytes);
+	return cs_synth_out_advance(&w->o, now);
 }
 
 struct cs_synth_smdr *
@@ -276,8 +251,7 @@ cs_synth_smdr_open(const struct cs_synth_town *town, const char *dir,
 	}
 	w->town = town;
 	w->utc = utc;
-	if ((w->fp = cs_synth_create(dir, "smdr.csv", &w->path, err)) == NULL) {
-		free(w->path);
+	if (cs_synth_out_open(&w->o, dir, "smdr.csv", err) != 0) {
 		free(w);
 		return NULL;
 	}
@@ -292,10 +266,7 @@ cs_synth_smdr_close(struct cs_synth_smdr *w, struct cs_synth_stats *st,
 
 	if (w == NULL)
 		return 0;
-	rc = cs_synth_finish(w->fp, &w->h, &w->bytes, st != NULL ? &st->bytes :
-	    NULL, w->path, err);
-	free(w->buf);
-	free(w->path);
+	rc = cs_synth_out_close(&w->o, st != NULL ? &st->bytes : NULL, err);
 	free(w);
 	return rc;
 }
