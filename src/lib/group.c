@@ -1,204 +1,14 @@
 /*
- * group.c: pieces put together into calls, by their keys (group.h).
+ * group.c: pieces put together into calls, by their keys (group.h); the
+ * maps in group_map.c, the bot's sessions in group_sess.c.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "calls.h"
-#include "group.h"
+#include "group_int.h"
 #include "match.h"
 #include "privacy.h"
-
-struct group {
-	char *key;
-	int64_t first;
-	int loose;		/* made by a leg keyed by the caller's line */
-	struct cs_leg *legs;
-	char **legmem;
-	int nlegs, caplegs;
-	struct cs_qevent *ev;
-	char **evmem;
-	int nev, capev;
-	char **alias;		/* other keys of the map that lead here */
-	int nalias;
-	struct group *fifo;	/* next group by creation */
-	/* a call: the bot's session linked to it, or what that session said
-	   when it closed first */
-	struct sess *sess;
-	char *bot_service, *bot_intent;
-	unsigned long seq;	/* its rank by creation */
-	struct ixent *ix;	/* its entries in the index of sessions' keys */
-};
-
-/*
- * A bot's session: its events summed up (their texts live in mem), linked
- * to a call once every call it could belong to has come (session.h).
- */
-struct sess {
-	char *key;		/* SESS_KEY and the session id, in the map */
-	struct cs_bot_session sum;
-	char **mem;
-	int nmem, capmem;
-	int linked;		/* linking was tried */
-	enum cs_link how;
-	char *call;		/* the call's id, when linked */
-	struct group *g;	/* that call, while it is open */
-	struct sess *fifo;
-};
-
-/* Session ids live in the map beside call keys, told apart by this. */
-#define SESS_KEY "\x1fs:"
-
-/*
- * The open calls a session may name, found by the hash of what it names
- * (a leg's id, a SIP Call-ID, a caller): a call found is then checked by
- * candidate(), so two keys of one hash cost a check, never a wrong link.
- * Kept once the first bot event comes: an import of PBX logs alone pays
- * nothing for it.
- */
-enum ix_kind { IX_ID, IX_SIP, IX_CALLER };
-
-struct ixent {
-	struct group *g;
-	struct ixent *next, **pprev;	/* in its bucket */
-	struct ixent *gnext;		/* of its call */
-};
-
-struct entry {
-	char *key;
-	struct group *g;	/* or, for a session's key, */
-	struct sess *s;
-	struct entry *next;
-};
-
-#define NBUCKETS 65536
-
-struct cs_grouper {
-	const struct cs_config *cfg;
-	struct entry **bucket;
-	struct group *head, *tail;
-	struct sess *shead, *stail;
-	struct sess *unlinked;	/* the first session not linked yet */
-	struct ixent **ix;	/* NULL until the first bot event */
-	unsigned long seq;
-	struct cs_derive *derive;
-	struct cs_error *err;
-};
-
-static unsigned
-hash_str(const char *s)
-{
-	return cs_str_hash(s) & (NBUCKETS - 1);
-}
-
-static struct group *
-map_get(struct cs_grouper *r, const char *key)
-{
-	for (struct entry *e = r->bucket[hash_str(key)]; e != NULL; e = e->next)
-		if (strcmp(e->key, key) == 0)
-			return e->g;
-	return NULL;
-}
-
-static int
-map_put(struct cs_grouper *r, const char *key, struct group *g)
-{
-	unsigned h = hash_str(key);
-	struct entry *e = malloc(sizeof(*e));
-
-	if (e == NULL || (e->key = cs_strdup(key)) == NULL) {
-		free(e);
-		return -1;
-	}
-	e->g = g;
-	e->s = NULL;
-	e->next = r->bucket[h];
-	r->bucket[h] = e;
-	return 0;
-}
-
-static void
-map_del(struct cs_grouper *r, const char *key, struct group *g)
-{
-	struct entry **pp = &r->bucket[hash_str(key)];
-
-	for (; *pp != NULL; pp = &(*pp)->next)
-		if ((*pp)->g == g && strcmp((*pp)->key, key) == 0) {
-			struct entry *e = *pp;
-
-			*pp = e->next;
-			free(e->key);
-			free(e);
-			return;
-		}
-}
-
-static unsigned
-ix_hash(const char *s, enum ix_kind kind)
-{
-	return (cs_str_hash(s) ^ (unsigned)kind * 0x9e3779b9u) & (NBUCKETS - 1);
-}
-
-static int
-ix_put(struct cs_grouper *r, struct group *g, const char *s, enum ix_kind kind)
-{
-	struct ixent *e, **b;
-
-	if (*s == '\0')
-		return 0;
-	if ((e = malloc(sizeof(*e))) == NULL)
-		return -1;
-	b = &r->ix[ix_hash(s, kind)];
-	e->g = g;
-	e->next = *b;
-	if (e->next != NULL)
-		e->next->pprev = &e->next;
-	e->pprev = b;
-	*b = e;
-	e->gnext = g->ix;
-	g->ix = e;
-	return 0;
-}
-
-/* The keys of g's leg i in the index (with the call's own, for its first). */
-static int
-ix_leg(struct cs_grouper *r, struct group *g, int i)
-{
-	const struct cs_leg *l = &g->legs[i];
-
-	if (i == 0 && (ix_put(r, g, g->key, IX_ID) != 0 ||
-	    ix_put(r, g, l->caller, IX_CALLER) != 0))
-		return -1;
-	return ix_put(r, g, l->alias, IX_ID) | ix_put(r, g, l->sip_call_id, IX_SIP);
-}
-
-static void
-ix_del(struct group *g)
-{
-	while (g->ix != NULL) {
-		struct ixent *e = g->ix;
-
-		*e->pprev = e->next;
-		if (e->next != NULL)
-			e->next->pprev = e->pprev;
-		g->ix = e->gnext;
-		free(e);
-	}
-}
-
-/* The index begins: every open call in it. */
-static int
-ix_start(struct cs_grouper *r)
-{
-	if ((r->ix = calloc(NBUCKETS, sizeof(*r->ix))) == NULL)
-		return -1;
-	for (struct group *g = r->head; g != NULL; g = g->fifo)
-		for (int i = 0; i < g->nlegs; i++)
-			if (ix_leg(r, g, i) != 0)
-				return -1;
-	return 0;
-}
 
 static struct group *
 group_new(struct cs_grouper *r, const char *key, int64_t t)
@@ -209,7 +19,7 @@ group_new(struct cs_grouper *r, const char *key, int64_t t)
 		free(g);
 		return NULL;
 	}
-	if (map_put(r, key, g) != 0) {
+	if (cs_group_map_put(r, key, g) != 0) {
 		free(g->key);
 		free(g);
 		return NULL;
@@ -230,7 +40,7 @@ group_key(struct cs_grouper *r, struct group *g, const char *key, int tag)
 {
 	char **na;
 
-	if (!tag && (*key == '\0' || map_get(r, key) != NULL))
+	if (!tag && (*key == '\0' || cs_group_map_get(r, key) != NULL))
 		return 0;
 	na = realloc(g->alias, (size_t)(g->nalias + 1) * sizeof(*na));
 	if (na == NULL)
@@ -239,7 +49,7 @@ group_key(struct cs_grouper *r, struct group *g, const char *key, int tag)
 	if ((g->alias[g->nalias] = cs_strdup(key)) == NULL)
 		return -1;
 	g->nalias++;
-	return map_put(r, key, g);
+	return cs_group_map_put(r, key, g);
 }
 
 /* Appends a leg and the block its texts live in to g. */
@@ -328,7 +138,7 @@ absorb_events(struct cs_grouper *r, struct group *g)
 			continue;
 		entry_key(key, sizeof(key), caller, leg->queue);
 		/* one taken by another call is gone */
-		for (struct entry *e = r->bucket[hash_str(key)]; e != NULL; e = e->next) {
+		for (struct entry *e = r->bucket[cs_group_hash_str(key)]; e != NULL; e = e->next) {
 			struct group *o = e->g;
 			int64_t d;
 
@@ -353,10 +163,10 @@ absorb_events(struct cs_grouper *r, struct group *g)
 static void
 group_free(struct cs_grouper *r, struct group *g)
 {
-	ix_del(g);
-	map_del(r, g->key, g);
+	cs_group_ix_del(g);
+	cs_group_map_del(r, g->key, g);
 	for (int i = 0; i < g->nalias; i++) {
-		map_del(r, g->alias[i], g);
+		cs_group_map_del(r, g->alias[i], g);
 		free(g->alias[i]);
 	}
 	for (int i = 0; i < g->nlegs; i++)
@@ -427,261 +237,6 @@ store_call(struct cs_grouper *r, struct group *g)
 	return cs_derive_add(r->derive, g->key, &c, g->nlegs);
 }
 
-/* ---- the bot's sessions ---- */
-
-static struct sess *
-sess_get(struct cs_grouper *r, const char *key)
-{
-	for (struct entry *e = r->bucket[hash_str(key)]; e != NULL; e = e->next)
-		if (e->s != NULL && strcmp(e->key, key) == 0)
-			return e->s;
-	return NULL;
-}
-
-static struct sess *
-sess_new(struct cs_grouper *r, const char *key)
-{
-	unsigned h = hash_str(key);
-	struct sess *s = calloc(1, sizeof(*s));
-	struct entry *e = malloc(sizeof(*e));
-
-	if (s == NULL || e == NULL || (s->key = cs_strdup(key)) == NULL ||
-	    (e->key = cs_strdup(key)) == NULL) {
-		if (s != NULL)
-			free(s->key);
-		free(s);
-		free(e);
-		return NULL;
-	}
-	e->g = NULL;
-	e->s = s;
-	e->next = r->bucket[h];
-	r->bucket[h] = e;
-	cs_bot_session_init(&s->sum);
-	if (r->stail != NULL)
-		r->stail->fifo = s;
-	else
-		r->shead = s;
-	r->stail = s;
-	if (r->unlinked == NULL)
-		r->unlinked = s;
-	return s;
-}
-
-static void
-sess_free(struct cs_grouper *r, struct sess *s)
-{
-	struct entry **pp = &r->bucket[hash_str(s->key)];
-
-	for (; *pp != NULL; pp = &(*pp)->next)
-		if ((*pp)->s == s) {
-			struct entry *e = *pp;
-
-			*pp = e->next;
-			free(e->key);
-			free(e);
-			break;
-		}
-	if (s->g != NULL && s->g->sess == s)
-		s->g->sess = NULL;
-	if (r->unlinked == s)
-		r->unlinked = s->fifo;
-	for (int i = 0; i < s->nmem; i++)
-		free(s->mem[i]);
-	free(s->mem);
-	free(s->call);
-	free(s->key);
-	free(s);
-}
-
-static int
-add_bot(struct cs_grouper *r, const struct cs_bot_event *e, char *mem)
-{
-	char key[512];
-	struct sess *s;
-
-	if (r->ix == NULL && ix_start(r) != 0)
-		goto nomem;
-	snprintf(key, sizeof(key), SESS_KEY "%s", e->session);
-	if ((s = sess_get(r, key)) == NULL && (s = sess_new(r, key)) == NULL)
-		goto nomem;
-	if (s->nmem == s->capmem) {
-		int cap = s->capmem ? 2 * s->capmem : 8;
-		char **nm = realloc(s->mem, (size_t)cap * sizeof(*nm));
-
-		if (nm == NULL)
-			goto nomem;
-		s->mem = nm;
-		s->capmem = cap;
-	}
-	s->mem[s->nmem++] = mem;
-	cs_bot_session_add(&s->sum, e);
-	return 0;
-nomem:
-	free(mem);
-	return cs_error_set(r->err, "out of memory");
-}
-
-/* The first leg the bot answered in g, or NULL. */
-static const struct cs_leg *
-bot_leg(const struct cs_grouper *r, const struct group *g)
-{
-	for (int i = 0; i < g->nlegs; i++) {
-		const struct cs_leg *l = &g->legs[i];
-
-		if (l->ended == CS_LEG_ANSWERED && (l->target == CS_TARGET_BOT ||
-		    (r->cfg->bot.n > 0 && cs_match_leg(&r->cfg->bot, l))))
-			return l;
-	}
-	return NULL;
-}
-
-/* Whether g could be s's call: it names its call id or its SIP Call-ID,
- * or has its caller. */
-static int
-candidate(const struct sess *s, const struct group *g)
-{
-	if (g->nlegs == 0)
-		return 0;
-	if (s->sum.call_id[0] != '\0') {
-		if (strcmp(g->key, s->sum.call_id) == 0)
-			return 1;
-		for (int i = 0; i < g->nlegs; i++)
-			if (strcmp(g->legs[i].alias, s->sum.call_id) == 0)
-				return 1;
-	}
-	if (s->sum.sip_call_id[0] != '\0')
-		for (int i = 0; i < g->nlegs; i++)
-			if (strcmp(g->legs[i].sip_call_id, s->sum.sip_call_id) == 0)
-				return 1;
-	return s->sum.caller[0] != '\0' &&
-	    strcmp(g->legs[0].caller, s->sum.caller) == 0;
-}
-
-static int
-cmp_seq(const void *pa, const void *pb)
-{
-	const struct group *a = *(struct group *const *)pa;
-	const struct group *b = *(struct group *const *)pb;
-
-	return (a->seq > b->seq) - (a->seq < b->seq);
-}
-
-/* Adds to *cg the calls of the index under s that are candidates, once
- * each. */
-static int
-ix_find(struct cs_grouper *r, const struct sess *s, const char *what,
-    enum ix_kind kind, struct group ***cg, int *n, int *cap)
-{
-	if (*what == '\0')
-		return 0;
-	for (struct ixent *e = r->ix[ix_hash(what, kind)]; e != NULL; e = e->next) {
-		int seen = 0;
-
-		for (int i = 0; i < *n && !seen; i++)
-			seen = (*cg)[i] == e->g;
-		if (seen || !candidate(s, e->g))
-			continue;
-		if (*n == *cap) {
-			int ncap = *cap ? 2 * *cap : 8;
-			struct group **ng = realloc(*cg, (size_t)ncap * sizeof(*ng));
-
-			if (ng == NULL)
-				return -1;
-			*cg = ng;
-			*cap = ncap;
-		}
-		(*cg)[(*n)++] = e->g;
-	}
-	return 0;
-}
-
-/* Links s to one of the open calls (session.h's rules), among those that
- * are candidates, in the order the calls began. */
-static int
-link_session(struct cs_grouper *r, struct sess *s)
-{
-	struct cs_link_call *c = NULL;
-	struct group **cg = NULL;
-	const char **keys = NULL;
-	int n = 0, cap = 0, which, nkeys = 0;
-
-	s->linked = 1;
-	if (ix_find(r, s, s->sum.call_id, IX_ID, &cg, &n, &cap) != 0 ||
-	    ix_find(r, s, s->sum.sip_call_id, IX_SIP, &cg, &n, &cap) != 0 ||
-	    ix_find(r, s, s->sum.caller, IX_CALLER, &cg, &n, &cap) != 0)
-		goto nomem;
-	if (n > 1)
-		qsort(cg, (size_t)n, sizeof(*cg), cmp_seq);
-	/* each candidate's legs give two keys: their own id, their SIP
-	   Call-ID */
-	for (int k = 0; k < n; k++)
-		nkeys += 2 * cg[k]->nlegs;
-	if (n > 0 && ((keys = malloc((size_t)nkeys * sizeof(*keys))) == NULL ||
-	    (c = calloc((size_t)n, sizeof(*c))) == NULL))
-		goto nomem;
-	nkeys = 0;
-	for (int k = 0; k < n; k++) {
-		const struct group *g = cg[k];
-		const struct cs_leg *b;
-
-		c[k].key = g->key;
-		c[k].leg_keys = keys + nkeys;
-		for (int i = 0; i < g->nlegs; i++)
-			keys[nkeys++] = g->legs[i].alias;
-		c[k].nleg_keys = g->nlegs;
-		c[k].sip_call_ids = keys + nkeys;
-		for (int i = 0; i < g->nlegs; i++)
-			if (g->legs[i].sip_call_id[0] != '\0')
-				keys[nkeys++] = g->legs[i].sip_call_id;
-		c[k].nsip = (int)(keys + nkeys - c[k].sip_call_ids);
-		c[k].caller = g->legs[0].caller;
-		c[k].called = g->legs[0].to;
-		if ((b = bot_leg(r, g)) != NULL) {
-			c[k].has_bot = 1;
-			c[k].bot_start = b->start;
-		}
-	}
-	s->how = cs_link_session(&s->sum, c, n, &which);
-	if (which >= 0) {
-		struct group *g = cg[which];
-
-		if ((s->call = cs_strdup(g->key)) == NULL)
-			goto nomem;
-		/* a second session of the call: the later speaks for it */
-		if (g->sess != NULL)
-			g->sess->g = NULL;
-		g->sess = s;
-		s->g = g;
-	}
-	free(c);
-	free(cg);
-	free(keys);
-	return 0;
-nomem:
-	free(c);
-	free(cg);
-	free(keys);
-	return cs_error_set(r->err, "out of memory");
-}
-
-/* A session closes: its row; a call still open keeps what it said. */
-static int
-close_session(struct cs_grouper *r, struct sess *s)
-{
-	struct group *g = s->g;
-
-	if (g != NULL && g->sess == s) {
-		free(g->bot_service);
-		free(g->bot_intent);
-		g->bot_service = cs_strdup(s->sum.service);
-		g->bot_intent = cs_strdup(s->sum.intent);
-		if (g->bot_service == NULL || g->bot_intent == NULL)
-			return cs_error_set(r->err, "out of memory");
-	}
-	return cs_derive_session(r->derive, &s->sum, s->call, s->how);
-}
-
 int
 cs_grouper_close(struct cs_grouper *r, int64_t now)
 {
@@ -689,7 +244,7 @@ cs_grouper_close(struct cs_grouper *r, int64_t now)
 	   linked first */
 	while (r->unlinked != NULL &&
 	    r->unlinked->sum.start + CS_LINK_WINDOW < now) {
-		if (link_session(r, r->unlinked) != 0)
+		if (cs_group_link_session(r, r->unlinked) != 0)
 			return -1;
 		r->unlinked = r->unlinked->fifo;
 	}
@@ -716,8 +271,8 @@ cs_grouper_close(struct cs_grouper *r, int64_t now)
 		r->shead = s->fifo;
 		if (r->shead == NULL)
 			r->stail = NULL;
-		rc = close_session(r, s);
-		sess_free(r, s);
+		rc = cs_group_close_session(r, s);
+		cs_group_sess_free(r, s);
 		if (rc != 0)
 			return -1;
 	}
@@ -727,10 +282,10 @@ cs_grouper_close(struct cs_grouper *r, int64_t now)
 static int
 add_leg(struct cs_grouper *r, const struct cs_leg *l, char *mem)
 {
-	struct group *g = map_get(r, l->key);
+	struct group *g = cs_group_map_get(r, l->key);
 
 	if (g == NULL && l->alias[0] != '\0')
-		g = map_get(r, l->alias);
+		g = cs_group_map_get(r, l->alias);
 	if (g == NULL)
 		g = group_new(r, l->key, l->start);
 	if (g == NULL)
@@ -746,7 +301,7 @@ add_leg(struct cs_grouper *r, const struct cs_leg *l, char *mem)
 		goto nomem;
 	if (push_leg(g, l, mem) != 0)
 		goto nomem;
-	if (r->ix != NULL && ix_leg(r, g, g->nlegs - 1) != 0)
+	if (r->ix != NULL && cs_group_ix_leg(r, g, g->nlegs - 1) != 0)
 		return cs_error_set(r->err, "out of memory");
 	return 0;
 nomem:
@@ -757,7 +312,7 @@ nomem:
 static int
 add_event(struct cs_grouper *r, const struct cs_qevent *e, char *mem)
 {
-	struct group *g = map_get(r, e->key);
+	struct group *g = cs_group_map_get(r, e->key);
 
 	if (g == NULL)
 		g = group_new(r, e->key, e->time);
@@ -788,7 +343,7 @@ cs_grouper_add(struct cs_grouper *r, const struct cs_piece *p, char *mem)
 	case CS_PIECE_QEVENT:
 		return add_event(r, &p->u.ev, mem);
 	case CS_PIECE_BOT:
-		return add_bot(r, &p->u.bot, mem);
+		return cs_group_add_bot(r, &p->u.bot, mem);
 	default:
 		free(mem);
 		return 0;
@@ -827,7 +382,7 @@ cs_grouper_free(struct cs_grouper *r)
 		struct sess *s = r->shead;
 
 		r->shead = s->fifo;
-		sess_free(r, s);
+		cs_group_sess_free(r, s);
 	}
 	free(r->bucket);
 	free(r->ix);
