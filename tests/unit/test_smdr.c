@@ -308,7 +308,54 @@ test_smdr_detect(void)
 	    "abandoned, missed, abandon_rate, abandon_wait");
 }
 
+/*
+ * A day of transfers: 3000 calls of two records each, a call's second
+ * record coming after the next call's first, so that two calls at most
+ * are under way.  Each second record starts where its first ended (rang
+ * 5 s, connected 10 s: 15 s after the Call Start), however many calls
+ * came before: the reader's table of calls under way frees the slots of
+ * the calls that ended, and never forgets a call still under way.
+ */
+static void
+test_smdr_many_transfers(void)
+{
+	struct cs_smdr_reader r;
+	struct cs_smdr_record rec;
+	struct cs_gcsv_record l;
+	struct cs_error err;
+	char line[256];
+	int wrong = 0;
+
+	CU_ASSERT_EQUAL_FATAL(cs_smdr_reader_init(&r, 1, &err), 0);
+	for (int k = 0; k <= 3000; k++) {
+		if (k < 3000) {
+			/* call k's first record, 09:00:00 UTC + k minutes */
+			snprintf(line, sizeof(line), "2024/03/04 %02d:%02d:00,"
+			    "00:00:10,5,0612345678,I,0199000300,0199000300,,0,"
+			    "%d,1,E2301,Extn2301,T9001,Line 1.1,0,0",
+			    9 + k / 60 % 15, k % 60, 7000000 + k);
+			CU_ASSERT_EQUAL_FATAL(leg_of(&r, NULL, line, &rec, &l,
+			    &err), 0);
+		}
+		if (k == 0)
+			continue;
+		/* call k - 1's second record, voicemail, 20 s */
+		snprintf(line, sizeof(line), "2024/03/04 %02d:%02d:00,00:00:20,"
+		    "0,0612345678,I,0199000300,0199000300,,0,%d,0,V9502,"
+		    "VM Channel 2,T9001,Line 1.1,0,0", 9 + (k - 1) / 60 % 15,
+		    (k - 1) % 60, 7000000 + k - 1);
+		CU_ASSERT_EQUAL_FATAL(leg_of(&r, NULL, line, &rec, &l, &err), 0);
+		/* 2024-03-04 is day 19786: 1709510400 */
+		if (l.start != 1709510400 + (9 + (k - 1) / 60 % 15) * 3600 +
+		    (k - 1) % 60 * 60 + 15)
+			wrong++;
+	}
+	CU_ASSERT_EQUAL(wrong, 0);
+	cs_smdr_reader_release(&r);
+}
+
 static CU_TestInfo tests[] = {
+	{ "smdr_many_transfers", test_smdr_many_transfers },
 	{ "smdr_kb", test_smdr_kb },
 	{ "smdr_kafka", test_smdr_kafka },
 	{ "smdr_queue_utc", test_smdr_queue_utc },

@@ -60,9 +60,9 @@ struct cs_smdr_reader {
 	int nopen;			/* its slots used */
 };
 
-/* How many calls with records to come a reader keeps in mind; past it,
- * it forgets them all (a stream whose calls never end: their later
- * records, if any, are placed at Call Start). */
+/* How many calls with records to come a reader keeps in mind at once;
+ * with half as many held, it forgets them all (a stream whose calls never
+ * end: their later records, if any, are placed at Call Start). */
 #define CS_SMDR_OPEN_MAX 1024
 
 int cs_smdr_reader_init(struct cs_smdr_reader *r, int utc,

@@ -57,28 +57,62 @@ find(struct cs_smdr_reader *r, const char *id)
 	return NULL;
 }
 
-/* Holds the call id, its records so far having lasted offset seconds.
- * A table full of calls whose last record never came is emptied: their
- * later records, if any, are placed at their Call Start. */
+/* The free slot of id's probe: the first not held. */
+static struct cs_smdr_open *
+slot_for(struct cs_smdr_open *open, const char *id)
+{
+	unsigned i;
+
+	for (i = slot_of(id); open[i].state == 1; i = (i + 1) % NSLOT)
+		;
+	return &open[i];
+}
+
+/*
+ * Once as many slots were used as calls may be held, the calls still held
+ * are put in a table of their own, the slots of the calls ended freed; a
+ * table of calls whose last record never came (a stream whose calls never
+ * end) is emptied: their later records, if any, are placed at their Call
+ * Start.
+ */
+static void
+compact(struct cs_smdr_reader *r)
+{
+	struct cs_smdr_open *held = calloc(NSLOT, sizeof(*held));
+	int n = 0;
+
+	for (unsigned i = 0; held != NULL && i < NSLOT; i++)
+		if (r->open[i].state == 1)
+			n++;
+	if (held == NULL || n >= CS_SMDR_OPEN_MAX / 2) {
+		free(held);
+		memset(r->open, 0, NSLOT * sizeof(*r->open));
+		r->nopen = 0;
+		return;
+	}
+	for (unsigned i = 0; i < NSLOT; i++)
+		if (r->open[i].state == 1)
+			*slot_for(held, r->open[i].id) = r->open[i];
+	free(r->open);
+	r->open = held;
+	r->nopen = n;
+}
+
+/* Holds the call id, its records so far having lasted offset seconds. */
 static void
 hold(struct cs_smdr_reader *r, const char *id, const struct cs_datetime *dt,
     int64_t t0, long offset)
 {
 	struct cs_smdr_open *o;
-	unsigned i;
 
 	if (strlen(id) >= sizeof(r->open->id))
 		return;
 	if (r->open == NULL &&
 	    (r->open = calloc(NSLOT, sizeof(*r->open))) == NULL)
 		return;		/* out of memory: placed at Call Start */
-	if (r->nopen >= CS_SMDR_OPEN_MAX) {
-		memset(r->open, 0, NSLOT * sizeof(*r->open));
-		r->nopen = 0;
-	}
-	for (i = slot_of(id); r->open[i].state == 1; i = (i + 1) % NSLOT)
-		;
-	o = &r->open[i];
+	if (r->nopen >= CS_SMDR_OPEN_MAX)
+		compact(r);
+	o = slot_for(r->open, id);
 	if (o->state == 0)
 		r->nopen++;	/* slots ever used: freed ones probe on */
 	o->state = 1;
