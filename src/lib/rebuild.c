@@ -60,24 +60,34 @@ table_seen(int i)
 	return 0;
 }
 
-/* One record table being read, its current row waiting. */
+/* One record table being read, its current row waiting (its time and
+ * rhash read once, as the merge compares them for every row). */
 struct cursor {
 	const struct cs_format *f;
 	sqlite3_stmt *st;
 	int rc;
+	int64_t t, rhash;
 };
+
+/* Steps c to its next row. */
+static void
+cursor_step(struct cursor *c)
+{
+	if ((c->rc = sqlite3_step(c->st)) == SQLITE_ROW) {
+		c->t = sqlite3_column_int64(c->st, 0);
+		c->rhash = sqlite3_column_int64(c->st, 1);
+	}
+}
 
 /* Whether a's row comes before b's: time, kind of piece, then rhash. */
 static int
 cursor_before(const struct cursor *a, const struct cursor *b)
 {
-	int64_t ta = sqlite3_column_int64(a->st, 0), tb = sqlite3_column_int64(b->st, 0);
-
-	if (ta != tb)
-		return ta < tb;
+	if (a->t != b->t)
+		return a->t < b->t;
 	if (a->f->piece != b->f->piece)
 		return a->f->piece < b->f->piece;
-	return sqlite3_column_int64(a->st, 1) < sqlite3_column_int64(b->st, 1);
+	return a->rhash < b->rhash;
 }
 
 /*
@@ -117,7 +127,7 @@ select_records(struct cs_db *db, int64_t lo, int64_t hi, struct cs_rowq *q,
 		sqlite3_bind_int64(cur[n].st, 1, lo);
 		sqlite3_bind_int64(cur[n].st, 2, f->piece == CS_PIECE_LEG ?
 		    hi : hi + CS_CALL_SPAN);
-		cur[n].rc = sqlite3_step(cur[n].st);
+		cursor_step(&cur[n]);
 		n++;
 	}
 	for (;;) {
@@ -135,7 +145,7 @@ select_records(struct cs_db *db, int64_t lo, int64_t hi, struct cs_rowq *q,
 			rc = 1;
 			goto out;
 		}
-		next->rc = sqlite3_step(next->st);
+		cursor_step(next);
 	}
 	for (int i = 0; i < n; i++)
 		if (cur[i].rc != SQLITE_DONE) {
