@@ -28,8 +28,19 @@ int fuzz_write(const char *path, const uint8_t *data, size_t size);
  * fuzzed through fuzz_import, which detects the format.
  */
 struct cs_format;
+struct cs_format_ctx;
 int fuzz_format_lines(const struct cs_format *f, const uint8_t *data,
     size_t size);
+
+/*
+ * The same, with the reader f opens with ctx (which must be a good one),
+ * every line also through f's looks and noise, each record parsed stored
+ * (into a pipe, keyed by its line) and every row stored mapped as the
+ * rebuild maps it: aborts as fuzz_format_lines does, and when a store
+ * fails or a stored row is no piece of a call.
+ */
+int fuzz_format_stored(const struct cs_format *f,
+    const struct cs_format_ctx *ctx, const uint8_t *data, size_t size);
 
 /*
  * The input as a whole file of a whole-file format (format.h), handed over

@@ -4,12 +4,18 @@
  * formats (fuzz.h), then through the parser and the legs it makes
  * (avaya_smdr_leg.c) in UTC, checking what they promise: every field
  * there, the times in range, a Call ID, a leg that ends after it starts
- * and answers between, whatever the calls held for their later records.
+ * and answers between, whatever the calls held for their later records;
+ * last, each record stored through the format's entry and its rows mapped
+ * (fuzz_format_stored), with a configuration that names a hunt group.
  */
 #include <stdlib.h>
+#include <string.h>
 
+#include "config.h"
 #include "fuzz.h"
 #include "lines.h"
+#include "match.h"
+#include "privacy.h"
 #include "readers/avaya_smdr.h"
 #include "readers/format.h"
 #include "timeutil.h"
@@ -56,10 +62,29 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct cs_smdr_reader r;
 	struct cs_error err;
 
+	static struct cs_config cfg;
+	static struct cs_service svc;
+	static struct cs_privacy priv;
+	static int ready;
+	struct cs_format_ctx ctx;
+
 	fuzz_format_lines(&cs_format_avaya_smdr, data, size);
 	if (cs_smdr_reader_init(&r, 1, &err) != 0)
 		return 0;
 	fuzz_lines(data, size, one, &r);
 	cs_smdr_reader_release(&r);
-	return 0;
+	if (!ready) {
+		cs_config_init(&cfg);
+		svc.name = "etat-civil";
+		if (cs_match_parse(&svc.match, "queue:etat-civil", &err) != 0)
+			abort();
+		cfg.services = &svc;
+		cfg.nservices = 1;
+		memset(&priv, 0, sizeof(priv));
+		ready = 1;
+	}
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.priv = &priv;
+	ctx.cfg = &cfg;
+	return fuzz_format_stored(&cs_format_avaya_smdr, &ctx, data, size);
 }

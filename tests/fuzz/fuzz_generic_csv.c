@@ -2,18 +2,16 @@
  * fuzz_generic_csv.c: generic-csv (readers/generic_csv*.c), line by line,
  * with two sections of its own: columns named by a header (the synth
  * town's, a comma), and columns by number (a semicolon, a duration), for
- * an input that starts with a digit.  Each row parsed is also stored (a
- * pipe, a key of zeros) and mapped, so that the mapping sees every row the
+ * an input that starts with a digit.  Each row parsed is also stored and
+ * mapped (fuzz_format_stored), so that the mapping sees every row the
  * parser lets through.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "fuzz.h"
-#include "lines.h"
 #include "privacy.h"
 #include "readers/generic_csv.h"
-#include "rowq.h"
 #include "timeutil.h"
 
 static char *named_k[] = {
@@ -40,47 +38,6 @@ static char *num_v[] = {
 	"abandoned",
 };
 
-struct run {
-	void *rd;
-	struct cs_rowq *q;
-	long line;
-};
-
-static int
-take(void *arg, const struct cs_row *row)
-{
-	struct cs_piece p;
-	struct cs_piece_buf buf;
-	char *mem;
-
-	(void)arg;
-	if (cs_format_generic_csv.map(row, &p, &buf) != 0)
-		abort();	/* every row is a piece of a call */
-	if ((mem = cs_piece_pack(&p)) == NULL)
-		abort();
-	free(mem);
-	return 0;
-}
-
-static void
-line(void *arg, const char *s, size_t len)
-{
-	struct run *r = arg;
-	struct cs_error err = { "", 0 };
-	struct cs_store_at at = { r->q, 42, 1, ++r->line };
-	int64_t t = 0;
-	int rc = cs_format_generic_csv.parse(r->rd, s, len, &t, &err);
-
-	if (rc == -1 && (err.msg[0] == '\0' || err.column < 0))
-		abort();	/* a rejected line says why */
-	if (rc == 0) {
-		if (!cs_log_time_ok(t))
-			abort();
-		if (cs_format_generic_csv.store(r->rd, &at) != 0)
-			abort();
-	}
-}
-
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -90,7 +47,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static int ready;
 	struct cs_format_ctx ctx;
 	struct cs_error err;
-	struct run r;
 
 	if (!ready) {
 		if (cs_tz_use("Europe/Paris", &err) != 0)
@@ -115,16 +71,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	/* a line that starts with a digit is a row: no header */
 	ctx.variant = size > 0 && data[0] >= '0' && data[0] <= '9' ?
 	    "numbered" : "named";
-	memset(&r, 0, sizeof(r));
-	if ((r.rd = cs_format_generic_csv.open(&ctx, &err)) == NULL)
-		abort();	/* both sections are good */
-	if ((r.q = cs_rowq_new_pipe(&err)) == NULL)
-		abort();
-	fuzz_lines(data, size, line, &r);
-	cs_format_generic_csv.close(r.rd);
-	cs_rowq_close(r.q, 0);
-	if (cs_rowq_consume(r.q, take, NULL, NULL) != 0)
-		abort();
-	cs_rowq_free(r.q);
-	return 0;
+	/* both sections are good */
+	return fuzz_format_stored(&cs_format_generic_csv, &ctx, data, size);
 }
