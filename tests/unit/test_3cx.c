@@ -11,27 +11,16 @@
 
 #include "config.h"
 #include "phone.h"
+#include "pieces.h"
 #include "privacy.h"
 #include "readers/3cx.h"
 #include "readers/generic_csv.h"
-#include "rowq.h"
 #include "unit.h"
 
-#define MAX_PIECES 32
 #define SAMPLES "tests/data/samples/3cx_cdr/"
 
 static struct cs_config cfg;
 static struct cs_privacy priv;	/* a key of zeros */
-
-struct got {
-	int rc[16];
-	char msg[16][CS_ERROR_MAX];
-	long column[16];
-	int n;
-	struct cs_piece p[MAX_PIECES];
-	char *mem[MAX_PIECES];
-	int line[MAX_PIECES];
-};
 
 static int
 init(void)
@@ -55,69 +44,16 @@ clean(void)
 	return 0;
 }
 
-static int
-take(void *arg, const struct cs_row *row)
-{
-	struct got *g = arg;
-	struct cs_piece_buf buf;
-
-	if (g->n == MAX_PIECES)
-		return 0;
-	CU_ASSERT_EQUAL(cs_format_map_row(row, &g->p[g->n], &buf), 0);
-	g->mem[g->n] = cs_piece_pack(&g->p[g->n]);
-	g->line[g->n] = (int)cs_row_int(row, 3);
-	g->n++;
-	return 0;
-}
-
 /* The lines read by a 3cx-cdr reader with --columns columns, stored, the
  * rows mapped by the format of their table. */
 static void
-run(const char *columns, const char *const *lines, int n, struct got *g)
+run(const char *columns, const char *const *lines, int n,
+    struct cs_unit_got *g)
 {
 	struct cs_format_ctx ctx = { .priv = &priv, .cfg = &cfg,
 	    .columns = columns };
-	struct cs_error err;
-	struct cs_rowq *q;
-	void *rd;
 
-	memset(g, 0, sizeof(*g));
-	q = cs_rowq_new_pipe(&err);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
-	rd = cs_format_3cx_cdr.open(&ctx, &err);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(rd);
-	for (int i = 0; i < n; i++) {
-		struct cs_error e = { "", 0 };
-		struct cs_store_at at = { q, 1000 * (i + 1), 1, i + 1 };
-		int64_t t;
-
-		g->rc[i] = cs_format_3cx_cdr.parse(rd, lines[i],
-		    strlen(lines[i]), &t, &e);
-		snprintf(g->msg[i], sizeof(g->msg[i]), "%s", e.msg);
-		g->column[i] = e.column;
-		if (g->rc[i] == 0)
-			CU_ASSERT_EQUAL(cs_format_3cx_cdr.store(rd, &at), 0);
-	}
-	cs_format_3cx_cdr.close(rd);
-	cs_rowq_close(q, 0);
-	CU_ASSERT_EQUAL(cs_rowq_consume(q, take, g, NULL), 0);
-	cs_rowq_free(q);
-}
-
-static void
-release(struct got *g)
-{
-	for (int i = 0; i < g->n; i++)
-		free(g->mem[i]);
-}
-
-static const struct cs_piece *
-piece(const struct got *g, int l, int k)
-{
-	for (int i = 0; i < g->n; i++)
-		if (g->line[i] == l && k-- == 0)
-			return &g->p[i];
-	return NULL;
+	cs_unit_pieces(&cs_format_3cx_cdr, &ctx, lines, n, g);
 }
 
 /* The first line of a sample, without its line end. */
@@ -143,7 +79,7 @@ test_samples(void)
 {
 	static char b[3][1024];
 	const char *lines[3];
-	struct got g;
+	struct cs_unit_got g;
 	const struct cs_piece *p;
 
 	lines[0] = sample("cdrlog_2023-09_cakephp_test_queue_forward.log", b[0],
@@ -162,7 +98,7 @@ test_samples(void)
 	/* cakephp, 20 fields: Call 612504 from +353861777149 to 960, which
 	   the queue's forward (QFwdToDNA) says is a queue, answered by
 	   Ext.504 at its start 13:33:54 (1695130434), ended 13:39:31 */
-	p = piece(&g, 1, 0);
+	p = cs_unit_piece(&g, 1, 0);
 	CU_ASSERT_EQUAL(p->kind, CS_PIECE_LEG);
 	CU_ASSERT_STRING_EQUAL(p->u.leg.key, "612504");
 	CU_ASSERT_EQUAL(p->u.leg.start, 1695130434);
@@ -175,8 +111,8 @@ test_samples(void)
 	CU_ASSERT_STRING_EQUAL(p->u.leg.from, "");	/* a phone: hashed only */
 	CU_ASSERT_EQUAL(p->u.leg.target, CS_TARGET_QUEUE);
 	CU_ASSERT_EQUAL(p->u.leg.ended, CS_LEG_ANSWERED);
-	CU_ASSERT_EQUAL(piece(&g, 1, 1)->u.ev.kind, CS_QEV_ENTERED);
-	p = piece(&g, 1, 2);
+	CU_ASSERT_EQUAL(cs_unit_piece(&g, 1, 1)->u.ev.kind, CS_QEV_ENTERED);
+	p = cs_unit_piece(&g, 1, 2);
 	CU_ASSERT_EQUAL(p->u.ev.kind, CS_QEV_CONNECTED);
 	CU_ASSERT_EQUAL(p->u.ev.wait, 0);
 	CU_ASSERT_STRING_EQUAL(p->u.ev.peer, "504");
@@ -184,7 +120,7 @@ test_samples(void)
 	/* v20, 27 fields: Call 265500 from a Line to Queue 80002, answered
 	   by Extension 10013 at 06:27:36, 8 s after 06:27:28, ended 06:35:46
 	   (duration 00:08:10 is the talk: 490 s) */
-	p = piece(&g, 2, 0);
+	p = cs_unit_piece(&g, 2, 0);
 	CU_ASSERT_STRING_EQUAL(p->u.leg.key, "265500");
 	CU_ASSERT_EQUAL(p->u.leg.start, 1714458448);
 	CU_ASSERT_EQUAL(p->u.leg.answer, 1714458456);
@@ -195,14 +131,14 @@ test_samples(void)
 	CU_ASSERT_STRING_EQUAL(p->u.leg.to, "80002");	/* dial-no */
 	CU_ASSERT_EQUAL(p->u.leg.target, CS_TARGET_QUEUE);
 	CU_ASSERT_EQUAL(p->u.leg.ended, CS_LEG_ANSWERED);
-	p = piece(&g, 2, 2);
+	p = cs_unit_piece(&g, 2, 2);
 	CU_ASSERT_EQUAL(p->u.ev.kind, CS_QEV_CONNECTED);
 	CU_ASSERT_EQUAL(p->u.ev.time, 1714458456);
 	CU_ASSERT_EQUAL(p->u.ev.wait, 8);
 
 	/* dorel14: Call 288831 from Ext.10016 to +46703014082 over a Line,
 	   answered 05:59:58, 9 s after 05:59:49, ended 06:00:23 */
-	p = piece(&g, 3, 0);
+	p = cs_unit_piece(&g, 3, 0);
 	CU_ASSERT_STRING_EQUAL(p->u.leg.key, "288831");
 	CU_ASSERT_EQUAL(p->u.leg.start, 1718603989);
 	CU_ASSERT_EQUAL(p->u.leg.answer, 1718603998);
@@ -213,8 +149,8 @@ test_samples(void)
 	CU_ASSERT_STRING_EQUAL(p->u.leg.queue, "");
 	CU_ASSERT_EQUAL(p->u.leg.target, CS_TARGET_PERSON);
 	CU_ASSERT_EQUAL(p->u.leg.ended, CS_LEG_ANSWERED);
-	CU_ASSERT_PTR_NULL(piece(&g, 3, 1));
-	release(&g);
+	CU_ASSERT_PTR_NULL(cs_unit_piece(&g, 3, 1));
+	cs_unit_got_release(&g);
 }
 
 /* What types and reasons say: queue exits, busy, voicemail, the IVR. */
@@ -250,46 +186,46 @@ test_outcomes(void)
 		"2025/03/04 09:00:50,TerminatedBySrc,0639980101,Ext.800,10000,"
 		"800,0199000100,,Ext.800,800,,,,,,Line,Queue,Queue,,,,",
 	};
-	struct got g;
+	struct cs_unit_got g;
 	const struct cs_piece *p;
 
 	run(NULL, lines, 6, &g);
 	for (int i = 0; i < 6; i++)
 		CU_ASSERT_EQUAL(g.rc[i], 0);
-	p = piece(&g, 1, 0);
+	p = cs_unit_piece(&g, 1, 0);
 	CU_ASSERT_EQUAL(p->u.leg.ended, CS_LEG_UNANSWERED);
 	CU_ASSERT_STRING_EQUAL(p->u.leg.queue, "800");
-	p = piece(&g, 1, 2);
+	p = cs_unit_piece(&g, 1, 2);
 	CU_ASSERT_EQUAL(p->u.ev.kind, CS_QEV_ABANDONED);
 	CU_ASSERT_EQUAL(p->u.ev.time, 1741078840);
-	p = piece(&g, 2, 2);
+	p = cs_unit_piece(&g, 2, 2);
 	CU_ASSERT_EQUAL(p->u.ev.kind, CS_QEV_MISSED);
 	CU_ASSERT_EQUAL(p->u.ev.time, 1741078920);
-	p = piece(&g, 3, 0);
+	p = cs_unit_piece(&g, 3, 0);
 	CU_ASSERT_EQUAL(p->u.leg.target, CS_TARGET_PERSON);
 	CU_ASSERT_EQUAL(p->u.leg.ended, CS_LEG_FAILED);	/* busy */
-	CU_ASSERT_PTR_NULL(piece(&g, 3, 1));
+	CU_ASSERT_PTR_NULL(cs_unit_piece(&g, 3, 1));
 	/* two legs: 2101 ringing to the box's answer, the box's */
-	p = piece(&g, 4, 0);
+	p = cs_unit_piece(&g, 4, 0);
 	CU_ASSERT_STRING_EQUAL(p->u.leg.peer, "2101");
 	CU_ASSERT_EQUAL(p->u.leg.start, 1741078800);
 	CU_ASSERT_EQUAL(p->u.leg.end, 1741078820);
 	CU_ASSERT_EQUAL(p->u.leg.answer, 0);
 	CU_ASSERT_EQUAL(p->u.leg.ended, CS_LEG_UNANSWERED);
-	p = piece(&g, 4, 1);
+	p = cs_unit_piece(&g, 4, 1);
 	CU_ASSERT_FATAL(p != NULL);
 	CU_ASSERT_EQUAL(p->u.leg.target, CS_TARGET_VOICEMAIL);
 	CU_ASSERT_EQUAL(p->u.leg.start, 1741078820);
 	CU_ASSERT_EQUAL(p->u.leg.answer, 1741078820);
 	CU_ASSERT_EQUAL(p->u.leg.end, 1741078850);
 	CU_ASSERT_STRING_EQUAL(p->u.leg.key, "4");
-	p = piece(&g, 5, 0);
+	p = cs_unit_piece(&g, 5, 0);
 	CU_ASSERT_EQUAL(p->u.leg.target, CS_TARGET_VOICEMAIL);	/* the PBX's */
-	p = piece(&g, 6, 0);
+	p = cs_unit_piece(&g, 6, 0);
 	CU_ASSERT_EQUAL(p->u.leg.answer, 0);
 	CU_ASSERT_EQUAL(p->u.leg.ended, CS_LEG_UNANSWERED);
-	CU_ASSERT_EQUAL(piece(&g, 6, 2)->u.ev.kind, CS_QEV_ABANDONED);
-	release(&g);
+	CU_ASSERT_EQUAL(cs_unit_piece(&g, 6, 2)->u.ev.kind, CS_QEV_ABANDONED);
+	cs_unit_got_release(&g);
 }
 
 static void
@@ -301,7 +237,7 @@ test_columns(void)
 		"2025/03/04 09:00:00,Call 12,2025/03/04 09:01:00,,0639980101",
 		"2025/03/04 09:00:00,Call 13",
 	};
-	struct got g;
+	struct cs_unit_got g;
 	int n;
 
 	CU_ASSERT_EQUAL(cs_3cx_columns(NULL, order, &n, &err), 0);
@@ -333,7 +269,7 @@ test_columns(void)
 	CU_ASSERT_EQUAL(g.p[0].u.leg.end, 1741078860);
 	/* no destination, no reason: a leg that decides nothing */
 	CU_ASSERT_EQUAL(g.p[0].u.leg.target, CS_TARGET_OTHER);
-	release(&g);
+	cs_unit_got_release(&g);
 }
 
 static void
@@ -356,7 +292,7 @@ test_rejects(void)
 		/* 7: dashes for slashes are read too */
 		"Call 7,a,,2025-03-04 09:00:00,,2025-03-04 09:01:00,x",
 	};
-	struct got g;
+	struct cs_unit_got g;
 
 	run(NULL, lines, 7, &g);
 	CU_ASSERT_EQUAL(g.rc[0], -1);
@@ -374,7 +310,7 @@ test_rejects(void)
 	CU_ASSERT_PTR_NOT_NULL(strstr(g.msg[5], "expected at most 27 fields, "
 	    "found 28"));
 	CU_ASSERT_EQUAL(g.rc[6], 0);
-	release(&g);
+	cs_unit_got_release(&g);
 }
 
 /* A file whose first line is of a format says which. */

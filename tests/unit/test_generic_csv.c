@@ -10,26 +10,15 @@
 #include <string.h>
 
 #include "config.h"
+#include "pieces.h"
 #include "privacy.h"
 #include "readers/generic_csv.h"
-#include "rowq.h"
 #include "unit.h"
 
 #define T0 1741046400LL		/* 2025-03-04T00:00:00Z */
-#define MAX_PIECES 32
 
 static struct cs_config cfg;
 static struct cs_privacy priv;	/* a key of zeros */
-
-struct got {
-	int rc[16];
-	char msg[16][CS_ERROR_MAX];
-	long column[16];
-	int n;
-	struct cs_piece p[MAX_PIECES];
-	char *mem[MAX_PIECES];
-	int line[MAX_PIECES];
-};
 
 static int
 init(void)
@@ -53,68 +42,14 @@ clean(void)
 	return 0;
 }
 
-static int
-take(void *arg, const struct cs_row *row)
-{
-	struct got *g = arg;
-	struct cs_piece_buf buf;
-
-	if (g->n == MAX_PIECES)
-		return 0;
-	CU_ASSERT_EQUAL(cs_format_generic_csv.map(row, &g->p[g->n], &buf), 0);
-	g->mem[g->n] = cs_piece_pack(&g->p[g->n]);
-	g->line[g->n] = (int)cs_row_int(row, 3);
-	g->n++;
-	return 0;
-}
-
 static void
-run(const char *variant, const char *const *lines, int n, struct got *g)
+run(const char *variant, const char *const *lines, int n,
+    struct cs_unit_got *g)
 {
 	struct cs_format_ctx ctx = { .priv = &priv, .cfg = &cfg, .utc = 0,
 	    .variant = variant };
-	struct cs_error err;
-	struct cs_rowq *q;
-	void *rd;
 
-	memset(g, 0, sizeof(*g));
-	q = cs_rowq_new_pipe(&err);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
-	rd = cs_format_generic_csv.open(&ctx, &err);
-	CU_ASSERT_PTR_NOT_NULL_FATAL(rd);
-	for (int i = 0; i < n; i++) {
-		struct cs_error e = { "", 0 };
-		struct cs_store_at at = { q, 1000 * (i + 1), 1, i + 1 };
-		int64_t t;
-
-		g->rc[i] = cs_format_generic_csv.parse(rd, lines[i],
-		    strlen(lines[i]), &t, &e);
-		snprintf(g->msg[i], sizeof(g->msg[i]), "%s", e.msg);
-		g->column[i] = e.column;
-		if (g->rc[i] == 0)
-			CU_ASSERT_EQUAL(cs_format_generic_csv.store(rd, &at), 0);
-	}
-	cs_format_generic_csv.close(rd);
-	cs_rowq_close(q, 0);
-	CU_ASSERT_EQUAL(cs_rowq_consume(q, take, g, NULL), 0);
-	cs_rowq_free(q);
-}
-
-static void
-release(struct got *g)
-{
-	for (int i = 0; i < g->n; i++)
-		free(g->mem[i]);
-}
-
-/* The pieces of line l, in the order stored. */
-static const struct cs_piece *
-piece(const struct got *g, int l, int k)
-{
-	for (int i = 0; i < g->n; i++)
-		if (g->line[i] == l && k-- == 0)
-			return &g->p[i];
-	return NULL;
+	cs_unit_pieces(&cs_format_generic_csv, &ctx, lines, n, g);
 }
 
 static void
@@ -125,7 +60,7 @@ test_hosted(void)
 	int n = 0;
 	FILE *fp = fopen(cs_unit_data("tests/data/generic/hosted.csv"), "rb");
 	size_t len;
-	struct got g;
+	struct cs_unit_got g;
 	const struct cs_piece *p;
 
 	CU_ASSERT_PTR_NOT_NULL_FATAL(fp);
@@ -147,7 +82,7 @@ test_hosted(void)
 
 	/* h1: 09:00:00 local is 08:00:00Z; answered 20 s later by 2101 in
 	   accueil, ended at 09:03:20 */
-	p = piece(&g, 2, 0);
+	p = cs_unit_piece(&g, 2, 0);
 	CU_ASSERT_EQUAL(p->kind, CS_PIECE_LEG);
 	CU_ASSERT_EQUAL(p->u.leg.start, T0 + 8 * 3600);
 	CU_ASSERT_EQUAL(p->u.leg.answer, T0 + 8 * 3600 + 20);
@@ -161,11 +96,11 @@ test_hosted(void)
 	CU_ASSERT_STRING_EQUAL(p->u.leg.from, "");	/* a phone: not in clear */
 	CU_ASSERT_EQUAL(p->u.leg.target, CS_TARGET_QUEUE);
 	CU_ASSERT_EQUAL(p->u.leg.ended, CS_LEG_ANSWERED);
-	p = piece(&g, 2, 1);
+	p = cs_unit_piece(&g, 2, 1);
 	CU_ASSERT_EQUAL(p->kind, CS_PIECE_QEVENT);
 	CU_ASSERT_EQUAL(p->u.ev.kind, CS_QEV_ENTERED);
 	CU_ASSERT_EQUAL(p->u.ev.time, T0 + 8 * 3600);
-	p = piece(&g, 2, 2);
+	p = cs_unit_piece(&g, 2, 2);
 	CU_ASSERT_EQUAL(p->u.ev.kind, CS_QEV_CONNECTED);
 	CU_ASSERT_EQUAL(p->u.ev.time, T0 + 8 * 3600 + 20);
 	CU_ASSERT_EQUAL(p->u.ev.wait, 20);
@@ -174,42 +109,42 @@ test_hosted(void)
 	CU_ASSERT_EQUAL(p->time, T0 + 8 * 3600);
 
 	/* h2: 10:00+01:00 is 09:00Z; the caller hung up after 45 s */
-	p = piece(&g, 3, 0);
+	p = cs_unit_piece(&g, 3, 0);
 	CU_ASSERT_EQUAL(p->u.leg.start, T0 + 9 * 3600);
 	CU_ASSERT_EQUAL(p->u.leg.answer, 0);
 	CU_ASSERT_EQUAL(p->u.leg.ended, CS_LEG_UNANSWERED);
-	p = piece(&g, 3, 2);
+	p = cs_unit_piece(&g, 3, 2);
 	CU_ASSERT_EQUAL(p->u.ev.kind, CS_QEV_ABANDONED);
 	CU_ASSERT_EQUAL(p->u.ev.time, T0 + 9 * 3600 + 45);
 
 	/* h3: epoch 1741082400 is 10:00Z; withheld; no agent rung, timeout */
-	p = piece(&g, 4, 0);
+	p = cs_unit_piece(&g, 4, 0);
 	CU_ASSERT_EQUAL(p->u.leg.start, 1741082400);
 	CU_ASSERT_STRING_EQUAL(p->u.leg.caller, "");
 	CU_ASSERT_EQUAL(p->u.leg.target, CS_TARGET_QUEUE_EMPTY);
 	CU_ASSERT_EQUAL(p->u.leg.ended, CS_LEG_FAILED);
-	p = piece(&g, 4, 2);
+	p = cs_unit_piece(&g, 4, 2);
 	CU_ASSERT_EQUAL(p->u.ev.kind, CS_QEV_MISSED);
 	CU_ASSERT_EQUAL(p->u.ev.time, 1741082520);
 
 	/* h4: a direct line (2205) not answered, then the voicemail box
 	   (answered by "voicemail", one of answered_by.pbx's values) */
-	p = piece(&g, 5, 0);
+	p = cs_unit_piece(&g, 5, 0);
 	CU_ASSERT_EQUAL(p->u.leg.target, CS_TARGET_PERSON);
 	CU_ASSERT_EQUAL(p->u.leg.ended, CS_LEG_UNANSWERED);
 	CU_ASSERT_STRING_EQUAL(p->u.leg.peer, "2205");
-	CU_ASSERT_PTR_NULL(piece(&g, 5, 1));
-	p = piece(&g, 6, 0);
+	CU_ASSERT_PTR_NULL(cs_unit_piece(&g, 5, 1));
+	p = cs_unit_piece(&g, 6, 0);
 	CU_ASSERT_EQUAL(p->u.leg.target, CS_TARGET_VOICEMAIL);
 	CU_ASSERT_EQUAL(p->u.leg.ended, CS_LEG_ANSWERED);
 	CU_ASSERT_EQUAL(p->u.leg.start, T0 + 10 * 3600 + 25);
 
 	/* h5: no agent logged in: the queue empty, missed */
-	p = piece(&g, 7, 0);
+	p = cs_unit_piece(&g, 7, 0);
 	CU_ASSERT_EQUAL(p->u.leg.target, CS_TARGET_QUEUE_EMPTY);
 	CU_ASSERT_EQUAL(p->u.leg.ended, CS_LEG_FAILED);
-	CU_ASSERT_EQUAL(piece(&g, 7, 2)->u.ev.kind, CS_QEV_MISSED);
-	release(&g);
+	CU_ASSERT_EQUAL(cs_unit_piece(&g, 7, 2)->u.ev.kind, CS_QEV_MISSED);
+	cs_unit_got_release(&g);
 }
 
 static void
@@ -238,7 +173,7 @@ test_bad_rows(void)
 		/* 11: an answered_by value no key names, column 10 */
 		"x;2025-03-04 09:00:00;;2025-03-04 09:01:00;;;;;;robot;",
 	};
-	struct got g;
+	struct cs_unit_got g;
 
 	run("hosted", lines, 11, &g);
 	CU_ASSERT_EQUAL(g.rc[0], 1);
@@ -267,7 +202,7 @@ test_bad_rows(void)
 	CU_ASSERT_EQUAL_FATAL(g.n, 1);
 	CU_ASSERT_STRING_EQUAL(g.p[0].u.leg.key, "y");
 	CU_ASSERT_EQUAL(g.p[0].u.leg.target, CS_TARGET_OTHER);
-	release(&g);
+	cs_unit_got_release(&g);
 }
 
 /* Columns by number, a duration instead of the end. */
@@ -278,7 +213,7 @@ test_numbered(void)
 		"n1;2025-03-04 09:00:00;2025-03-04 09:00:20;;0639980101;;0199000100;2101;accueil;agent;answered;;200",
 		"n2;2025-03-04 09:00:00",
 	};
-	struct got g;
+	struct cs_unit_got g;
 
 	run("numbered", lines, 2, &g);
 	CU_ASSERT_EQUAL(g.rc[0], 0);
@@ -287,7 +222,7 @@ test_numbered(void)
 	CU_ASSERT_EQUAL_FATAL(g.n, 3);
 	CU_ASSERT_EQUAL(g.p[0].u.leg.end, T0 + 8 * 3600 + 200);
 	CU_ASSERT_EQUAL(g.p[0].u.leg.duration, 200);
-	release(&g);
+	cs_unit_got_release(&g);
 }
 
 /* A section that cannot be read, or none. */
@@ -326,14 +261,14 @@ test_header(void)
 		"Call ID;Started;Ended",
 		"x;2025-03-04 09:00:00;2025-03-04 09:01:00",
 	};
-	struct got g;
+	struct cs_unit_got g;
 
 	run("hosted", lines, 2, &g);
 	CU_ASSERT_EQUAL(g.rc[0], -1);
 	CU_ASSERT_PTR_NOT_NULL(strstr(g.msg[0], "the header has no column 'Answered' (answer)"));
 	CU_ASSERT_EQUAL(g.rc[1], -1);
 	CU_ASSERT_EQUAL(g.n, 0);
-	release(&g);
+	cs_unit_got_release(&g);
 }
 
 static CU_TestInfo tests[] = {
