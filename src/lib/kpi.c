@@ -333,7 +333,9 @@ out:
 
 /*
  * Empties the figures that a phone system of a row's days cannot carry
- * (lacks.h): rows of the same days (one per service) ask once.
+ * (lacks.h).  One question first, of the whole database: most hold no
+ * such format, and nothing more is asked; else each row's days are, the
+ * rows of the same days one after the other asking once.
  */
 static int
 lacked(struct cs_db *db, struct cs_kpi_row *rows, size_t n,
@@ -343,6 +345,12 @@ lacked(struct cs_db *db, struct cs_kpi_row *rows, size_t n,
 	const char *from = NULL, *to = NULL;
 	int nl = 0;
 
+	if (n == 0)
+		return 0;
+	if (cs_lacks_days(db, NULL, NULL, l, &nl, err) != 0)
+		return -1;
+	if (nl == 0)
+		return 0;
 	for (size_t r = 0; r < n; r++) {
 		struct cs_kpi_row *k = &rows[r];
 
