@@ -243,6 +243,9 @@ const char *const cs_db_migration[] = {
 	"  ended INTEGER NOT NULL,"
 	"  wait INTEGER,"
 	"  PRIMARY KEY(start, rhash)) WITHOUT ROWID;",
+	/* 4 -> 5: a generic-csv leg keeps its queue's events in its row
+	   (their rows of their own, stored before, stay as they are) */
+	"ALTER TABLE generic_csv ADD COLUMN qexit INTEGER;",
 };
 
 _Static_assert(sizeof(cs_db_migration) / sizeof(cs_db_migration[0]) ==

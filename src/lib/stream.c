@@ -20,9 +20,17 @@
 #define MAX_WAITING 16384	/* some 10 MiB */
 
 struct waiting {
-	int64_t rhash;
 	struct cs_piece p;
 	char *mem;
+};
+
+/* A waiting piece in the heap, with the keys of its order beside it, so
+   that the heap's comparisons stay in the heap's own memory. */
+struct slot {
+	int64_t time;
+	int64_t rhash;
+	int kind;
+	struct waiting *w;
 };
 
 struct cs_calls_stream {
@@ -31,22 +39,25 @@ struct cs_calls_stream {
 	struct cs_error *err;
 	int64_t after;
 	int64_t latest;			/* the latest start come */
-	struct waiting last;		/* the last let through (keys only) */
+	struct slot last;		/* the last let through (keys only) */
 	int out_any;
 	int given_up;
-	int sorted;			/* nothing waits */
-	struct waiting **heap;
+	int sorted;			/* pieces wait only for the others
+					   of their time (a row may hold
+					   several: format.h's map_more) */
+	struct slot *heap;
 	size_t n, cap;
+	struct waiting *spare;		/* one let through, for the next */
 };
 
 /* The database's order: start or time, legs before events, rhash. */
 static int
-waiting_less(const struct waiting *a, const struct waiting *b)
+slot_less(const struct slot *a, const struct slot *b)
 {
-	if (a->p.time != b->p.time)
-		return a->p.time < b->p.time;
-	if (a->p.kind != b->p.kind)
-		return a->p.kind < b->p.kind;
+	if (a->time != b->time)
+		return a->time < b->time;
+	if (a->kind != b->kind)
+		return a->kind < b->kind;
 	return a->rhash < b->rhash;
 }
 
@@ -62,7 +73,7 @@ static void
 free_waiting(struct cs_calls_stream *s)
 {
 	for (size_t i = 0; i < s->n; i++)
-		waiting_free(s->heap[i]);
+		waiting_free(s->heap[i].w);
 	s->n = 0;
 }
 
@@ -77,7 +88,8 @@ give_up(struct cs_calls_stream *s)
 static int
 let_through(struct cs_calls_stream *s)
 {
-	struct waiting *w = s->heap[0], *moved;
+	struct slot top = s->heap[0], moved;
+	struct waiting *w = top.w;
 	size_t i = 0;
 	int rc;
 
@@ -87,49 +99,51 @@ let_through(struct cs_calls_stream *s)
 
 		if (c >= s->n)
 			break;
-		if (c + 1 < s->n && waiting_less(s->heap[c + 1], s->heap[c]))
+		if (c + 1 < s->n && slot_less(&s->heap[c + 1], &s->heap[c]))
 			c++;
-		if (!waiting_less(s->heap[c], moved))
+		if (!slot_less(&s->heap[c], &moved))
 			break;
 		s->heap[i] = s->heap[c];
 		i = c;
 	}
 	if (s->n > 0)
 		s->heap[i] = moved;
-	if (w->p.time <= s->after) {
+	if (top.time <= s->after) {
 		/* records stored before may be near: only a rebuild sees them */
 		waiting_free(w);
 		give_up(s);
 		return 0;
 	}
-	s->last.p.time = w->p.time;
-	s->last.p.kind = w->p.kind;
-	s->last.rhash = w->rhash;
+	s->last = top;
 	s->out_any = 1;
-	if (cs_grouper_close(s->g, w->p.time) != 0) {
+	if (cs_grouper_close(s->g, top.time) != 0) {
 		waiting_free(w);
 		return -1;
 	}
 	/* the grouping now owns the texts */
 	rc = cs_grouper_add(s->g, &w->p, w->mem);
-	free(w);
+	if (s->spare == NULL)
+		s->spare = w;
+	else
+		free(w);
 	return rc;
 }
 
-/* Takes w (and its texts) into the heap. */
+/* Takes w (and its texts) into the heap, in the order of its keys. */
 static int
-push_waiting(struct cs_calls_stream *s, struct waiting *w)
+push_waiting(struct cs_calls_stream *s, struct waiting *w, int64_t rhash)
 {
+	struct slot in = { w->p.time, rhash, (int)w->p.kind, w };
 	size_t i;
 
-	if (s->out_any && waiting_less(w, &s->last)) {
+	if (s->out_any && slot_less(&in, &s->last)) {
 		waiting_free(w);
 		give_up(s);
 		return 0;
 	}
 	if (s->n == s->cap) {
 		size_t cap = s->cap ? 2 * s->cap : 256;
-		struct waiting **nh = realloc(s->heap, cap * sizeof(*nh));
+		struct slot *nh = realloc(s->heap, cap * sizeof(*nh));
 
 		if (nh == NULL) {
 			waiting_free(w);
@@ -139,15 +153,15 @@ push_waiting(struct cs_calls_stream *s, struct waiting *w)
 		s->cap = cap;
 	}
 	i = s->n++;
-	while (i > 0 && waiting_less(w, s->heap[(i - 1) / 2])) {
+	while (i > 0 && slot_less(&in, &s->heap[(i - 1) / 2])) {
 		s->heap[i] = s->heap[(i - 1) / 2];
 		i = (i - 1) / 2;
 	}
-	s->heap[i] = w;
-	if (w->p.time > s->latest)
-		s->latest = w->p.time;
-	while (!s->given_up && s->n > 0 && (s->heap[0]->p.time < s->latest - REORDER ||
-	    s->n > MAX_WAITING || s->sorted))
+	s->heap[i] = in;
+	if (in.time > s->latest)
+		s->latest = in.time;
+	while (!s->given_up && s->n > 0 && (s->heap[0].time < s->latest -
+	    (s->sorted ? 0 : REORDER) || (!s->sorted && s->n > MAX_WAITING)))
 		if (let_through(s) != 0)
 			return -1;
 	return 0;
@@ -181,22 +195,26 @@ cs_calls_stream_row(struct cs_calls_stream *s, const struct cs_row *row)
 {
 	struct cs_piece_buf buf;
 	struct waiting *w;
+	int64_t rhash;
 
-	if (s->given_up)
-		return 0;
-	if ((w = calloc(1, sizeof(*w))) == NULL)
-		return cs_error_set(s->err, "out of memory");
-	/* a row that is no record, or a record of no call */
-	if (cs_format_map_row(row, &w->p, &buf) != 0) {
-		free(w);
-		return 0;
+	/* a row that is no record, or a record of no call, has no piece */
+	for (int i = 0; !s->given_up; i++) {
+		if ((w = s->spare) != NULL)
+			s->spare = NULL;
+		else if ((w = malloc(sizeof(*w))) == NULL)
+			return cs_error_set(s->err, "out of memory");
+		if (cs_format_map_row(row, i, &w->p, &rhash, &buf) != 0) {
+			s->spare = w;
+			break;
+		}
+		if ((w->mem = cs_piece_pack(&w->p)) == NULL) {
+			free(w);
+			return cs_error_set(s->err, "out of memory");
+		}
+		if (push_waiting(s, w, rhash) != 0)
+			return -1;
 	}
-	w->rhash = cs_row_int(row, 1);
-	if ((w->mem = cs_piece_pack(&w->p)) == NULL) {
-		free(w);
-		return cs_error_set(s->err, "out of memory");
-	}
-	return push_waiting(s, w);
+	return 0;
 }
 
 int
@@ -225,6 +243,7 @@ cs_calls_stream_free(struct cs_calls_stream *s)
 		return;
 	free_waiting(s);
 	free(s->heap);
+	free(s->spare);
 	cs_grouper_free(s->g);
 	cs_derive_free(s->derive);
 	free(s);

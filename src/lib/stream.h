@@ -23,7 +23,9 @@ struct cs_calls_stream;
  * A stream storing, through q, the calls that start in [from, to).
  * Records at or before after are too near the records already stored:
  * the stream gives up on them (below).  sorted: the records come in the
- * database's order already (a rebuild's), and go through at once.
+ * database's order already (a rebuild's), and go through once a record of
+ * a later time has come (a row's pieces after the first, format.h's
+ * map_more, may have to go after other rows of their time).
  */
 struct cs_calls_stream *cs_calls_stream_new(const struct cs_config *cfg,
     struct cs_rowq *q, int64_t after, int64_t from, int64_t to, int sorted,
@@ -31,7 +33,7 @@ struct cs_calls_stream *cs_calls_stream_new(const struct cs_config *cfg,
 
 /*
  * A record, as the row that stores it (rows of tables that hold no record
- * are left alone).  Records are let through in the database's order
+ * are left alone), and the pieces the row holds.  Records are let through in the database's order
  * (start or time, then a leg before an event, then rhash): a heap puts
  * them back in it, and when a record comes after a later one went through,
  * or at or before after, the stream gives up (cs_calls_stream_given_up):

@@ -141,14 +141,18 @@ stored_take(void *arg, const struct cs_row *row)
 {
 	struct cs_piece p;
 	struct cs_piece_buf buf;
+	int64_t rhash;
 	char *mem;
 
 	(void)arg;
-	if (cs_format_map_row(row, &p, &buf) != 0)
-		abort();	/* every row is a piece of a call */
-	if ((mem = cs_piece_pack(&p)) == NULL)
+	/* every row is a piece of a call, and may hold more */
+	for (int i = 0; cs_format_map_row(row, i, &p, &rhash, &buf) == 0; i++) {
+		if ((mem = cs_piece_pack(&p)) == NULL)
+			abort();
+		free(mem);
+	}
+	if (cs_format_map_row(row, 0, &p, &rhash, &buf) != 0)
 		abort();
-	free(mem);
 	return 0;
 }
 

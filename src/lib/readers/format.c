@@ -159,10 +159,16 @@ cs_format_of_row(const struct cs_row *row)
 }
 
 int
-cs_format_map_row(const struct cs_row *row, struct cs_piece *p,
-    struct cs_piece_buf *buf)
+cs_format_map_row(const struct cs_row *row, int i, struct cs_piece *p,
+    int64_t *rhash, struct cs_piece_buf *buf)
 {
 	const struct cs_format *f = cs_format_of_row(row);
 
-	return f == NULL ? 1 : f->map(row, p, buf);
+	if (f == NULL)
+		return 1;
+	if (i == 0) {
+		*rhash = cs_row_int(row, 1);
+		return f->map(row, p, buf);
+	}
+	return f->map_more != NULL ? f->map_more(row, i, p, rhash, buf) : 1;
 }

@@ -142,6 +142,13 @@ struct cs_format {
 	   point into row and buf. */
 	int (*map)(const struct cs_row *row, struct cs_piece *p,
 	    struct cs_piece_buf *buf);
+	/* The pieces a row holds after the first (a leg's queue events,
+	   kept in the leg's row: generic_csv_format.c), i from 1: as map,
+	   with the piece's place among the pieces of its time in *rhash
+	   (the first's is the row's rhash); 1 when the row has no piece i.
+	   NULL: a row is one piece. */
+	int (*map_more)(const struct cs_row *row, int i, struct cs_piece *p,
+	    int64_t *rhash, struct cs_piece_buf *buf);
 };
 
 #define CS_FORMAT_NOISE_OURS 2
@@ -178,9 +185,10 @@ void cs_format_titles(char *buf, size_t size);
 /* The format whose table holds the row, or NULL. */
 const struct cs_format *cs_format_of_row(const struct cs_row *row);
 
-/* A stored record as a piece (the format of its row maps it); 1 when the
- * row is no record, or of no call. */
-int cs_format_map_row(const struct cs_row *row, struct cs_piece *p,
-    struct cs_piece_buf *buf);
+/* Piece i (from 0) of a stored record (the format of its row maps it),
+ * and its rhash, the piece's place among those of its time; 1 when the
+ * row is no record, or of no call (i = 0), or has no piece i. */
+int cs_format_map_row(const struct cs_row *row, int i, struct cs_piece *p,
+    int64_t *rhash, struct cs_piece_buf *buf);
 
 #endif

@@ -9,8 +9,10 @@
  * what the queue did: the caller entered it at the row's start, and then
  * a person took the call (answered), the caller hung up (abandoned), or
  * the queue gave up (queue_timeout, queue_empty): queue events of the
- * model, stored as rows of the same table at the leg's start, so that a
- * call's rows stay together.  What the section does not name stays empty.
+ * model, kept in the leg's row (qexit, at, wait) and mapped from it as the
+ * row's second and third pieces (format.h's map_more).  Databases of
+ * callstat 0.1 hold them as rows of their own (kind > 0), mapped too.
+ * What the section does not name stays empty.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,9 +32,11 @@
 	X(RHASH, rhash, "INTEGER NOT NULL") \
 	X(SOURCE, source, "INTEGER NOT NULL") \
 	X(LINE, line, "INTEGER NOT NULL") \
-	/* 0: the leg; else a queue event's kind (model.h) + 1 */ \
+	/* 0: the leg; else a queue event's kind (model.h) + 1, a row of \
+	   its own (databases of callstat 0.1) */ \
 	X(KIND, kind, "INTEGER NOT NULL") \
-	/* the event's time (the leg's start for the leg) */ \
+	/* the event's time; the leg's: its queue's exit event's (else \
+	   its start) */ \
 	X(AT, at, "INTEGER NOT NULL") \
 	X(ANSWER, answer, "INTEGER") \
 	X(END, end, "INTEGER NOT NULL") \
@@ -48,7 +52,10 @@
 	X(TARGET, target, "INTEGER NOT NULL") \
 	X(ENDED, ended, "INTEGER NOT NULL") \
 	/* a CONNECTED event's seconds in the queue */ \
-	X(WAIT, wait, "INTEGER")
+	X(WAIT, wait, "INTEGER") \
+	/* a leg's queue: NULL for none (or its events in rows of their \
+	   own); else its exit event's kind + 1 (1: none but entering) */ \
+	X(QEXIT, qexit, "INTEGER")
 
 #define COL_(E, name, decl) GC_COL_##E,
 enum { CS_GCSV_COLUMNS(COL_) GC_NCOL };
@@ -188,41 +195,16 @@ queue_exit(const struct cs_gcsv_record *rec, int64_t *at)
 	}
 }
 
-/* One row of the table: the leg (kind 0) or one of its queue events. */
-static int
-put(const struct cs_gcsv_record *rec, const struct cs_store_at *at, int kind,
-    int64_t when, const char *texts[7], long wait)
+/*
+ * The row's key, from the line's digest: the leg's negative; its queue
+ * events, mapped from the row, have their own (the key the rows of their
+ * own had), positive, so that in the stream's order (start, rhash) every
+ * leg of a second comes before its events, as the stream orders pieces.
+ */
+static int64_t
+event_rhash(int64_t leg, int kind)
 {
-	struct cs_rowq *q = at->q;
-
-	cs_rowq_begin(q, &cs_table_generic_csv);
-	cs_rowq_int(q, rec->start);
-	/* each row of the line its own key, from the line's digest: the
-	   leg's negative, its events' positive, so that the table's order
-	   (start, rhash) has every leg of a second before its events, as
-	   the stream orders pieces (legs before events) */
-	cs_rowq_int(q, kind == 0 ? (int64_t)((uint64_t)at->rhash |
-	    (1ULL << 63)) : (int64_t)(((uint64_t)at->rhash & ~(7ULL | 1ULL << 63)) +
-	    (uint64_t)kind));
-	cs_rowq_int(q, at->source);
-	cs_rowq_int(q, at->line);
-	cs_rowq_int(q, kind);
-	cs_rowq_int(q, when);
-	if (rec->answer > 0)
-		cs_rowq_int(q, rec->answer);
-	else
-		cs_rowq_null(q);
-	cs_rowq_int(q, rec->end);
-	cs_rowq_int(q, rec->duration);
-	for (int i = 0; i < 7; i++)
-		cs_rowq_text(q, texts[i]);
-	cs_rowq_int(q, target_of(rec));
-	cs_rowq_int(q, ended_of(rec));
-	if (wait >= 0)
-		cs_rowq_int(q, wait);
-	else
-		cs_rowq_null(q);
-	return cs_rowq_end(q);
+	return (int64_t)(((uint64_t)leg & ~(7ULL | 1ULL << 63)) + (uint64_t)kind);
 }
 
 int
@@ -233,9 +215,10 @@ cs_gcsv_store(const struct cs_format_ctx *ctx, const struct cs_gcsv_record *rec,
 	const char *dialled = rec->f[CS_GCSV_DIALLED];
 	char hash[CS_HASH_HEX + 1], id[CS_HASH_HEX + 1], b[4][SCRUB_MAX];
 	const char *texts[7];
-	enum cs_qevent_kind k;
-	int64_t when;
-	int town;
+	struct cs_rowq *q = at->q;
+	enum cs_qevent_kind k = CS_QEV_OTHER;
+	int64_t when = rec->start;
+	int town, queued = *rec->f[CS_GCSV_QUEUE] != '\0';
 
 	cs_privacy_hash(ctx->priv, caller, hash);
 	town = cs_number_is_phone(dialled) &&
@@ -256,16 +239,35 @@ cs_gcsv_store(const struct cs_format_ctx *ctx, const struct cs_gcsv_record *rec,
 	/* stored as the bot's sessions store theirs, so that the two compare */
 	texts[6] = *rec->f[CS_GCSV_SIP_CALL_ID] == '\0' ? NULL :
 	    cs_privacy_id(ctx->priv, rec->f[CS_GCSV_SIP_CALL_ID], id);
-	if (put(rec, at, 0, rec->start, texts, -1) != 0)
-		return -1;
-	if (*rec->f[CS_GCSV_QUEUE] == '\0')
-		return 0;
-	if (put(rec, at, 1 + CS_QEV_ENTERED, rec->start, texts, -1) != 0)
-		return -1;
-	if ((k = queue_exit(rec, &when)) == CS_QEV_OTHER)
-		return 0;
-	return put(rec, at, 1 + (int)k, when, texts, k == CS_QEV_CONNECTED ?
-	    (long)(rec->answer - rec->start) : -1);
+	if (queued && (k = queue_exit(rec, &when)) == CS_QEV_OTHER)
+		when = rec->start;
+
+	cs_rowq_begin(q, &cs_table_generic_csv);
+	cs_rowq_int(q, rec->start);
+	cs_rowq_int(q, (int64_t)((uint64_t)at->rhash | 1ULL << 63));
+	cs_rowq_int(q, at->source);
+	cs_rowq_int(q, at->line);
+	cs_rowq_int(q, 0);
+	cs_rowq_int(q, when);
+	if (rec->answer > 0)
+		cs_rowq_int(q, rec->answer);
+	else
+		cs_rowq_null(q);
+	cs_rowq_int(q, rec->end);
+	cs_rowq_int(q, rec->duration);
+	for (int i = 0; i < 7; i++)
+		cs_rowq_text(q, texts[i]);
+	cs_rowq_int(q, target_of(rec));
+	cs_rowq_int(q, ended_of(rec));
+	if (k == CS_QEV_CONNECTED)
+		cs_rowq_int(q, rec->answer - rec->start);
+	else
+		cs_rowq_null(q);
+	if (!queued)
+		cs_rowq_null(q);
+	else
+		cs_rowq_int(q, 1 + (int)k);
+	return cs_rowq_end(q);
 }
 
 static int
@@ -274,6 +276,29 @@ gc_store(void *p, const struct cs_store_at *at)
 	struct gc_rd *rd = p;
 
 	return cs_gcsv_store(&rd->ctx, &rd->rec, at);
+}
+
+/* A queue event of the row: its kind (model.h) at at, wait for CONNECTED. */
+static void
+map_event(const struct cs_row *row, enum cs_qevent_kind kind, int64_t at,
+    long wait, struct cs_piece *p)
+{
+	struct cs_qevent *e = &p->u.ev;
+
+	memset(e, 0, sizeof(*e));
+	p->kind = CS_PIECE_QEVENT;
+	/* the piece comes at its row's time (the rebuild reads the rows in
+	   that order), the event says when it happened */
+	p->time = cs_row_int(row, GC_COL_START);
+	e->time = at;
+	e->kind = kind;
+	e->key = TEXT(row, GC_COL_CALL_ID);
+	e->queue = TEXT(row, GC_COL_QUEUE);
+	e->caller = kind == CS_QEV_ENTERED ? TEXT(row, GC_COL_CALLER) : "";
+	e->peer = kind == CS_QEV_CONNECTED ? TEXT(row, GC_COL_DESTINATION) : "";
+	e->wait = kind == CS_QEV_CONNECTED ? wait : -1;
+	e->order = (cs_row_int(row, GC_COL_SOURCE) << 32) +
+	    cs_row_int(row, GC_COL_LINE);
 }
 
 static int
@@ -288,23 +313,10 @@ gc_map(const struct cs_row *row, struct cs_piece *p, struct cs_piece_buf *buf)
 
 	(void)buf;
 	if (kind > 0) {
-		struct cs_qevent *e = &p->u.ev;
-
-		memset(e, 0, sizeof(*e));
-		p->kind = CS_PIECE_QEVENT;
-		/* the piece comes at its row's time (the rebuild reads the
-		   rows in that order), the event says when it happened */
-		p->time = cs_row_int(row, GC_COL_START);
-		e->time = cs_row_int(row, GC_COL_AT);
-		e->kind = (enum cs_qevent_kind)(kind - 1);
-		e->key = key;
-		e->queue = queue;
-		e->caller = e->kind == CS_QEV_ENTERED ?
-		    TEXT(row, GC_COL_CALLER) : "";
-		e->peer = e->kind == CS_QEV_CONNECTED ? dest : "";
-		e->wait = e->kind == CS_QEV_CONNECTED ?
-		    (long)cs_row_int(row, GC_COL_WAIT) : -1;
-		e->order = order;
+		/* a queue event in a row of its own */
+		map_event(row, (enum cs_qevent_kind)(kind - 1),
+		    cs_row_int(row, GC_COL_AT),
+		    (long)cs_row_int(row, GC_COL_WAIT), p);
 		return 0;
 	}
 	struct cs_leg *l = &p->u.leg;
@@ -335,6 +347,27 @@ gc_map(const struct cs_row *row, struct cs_piece *p, struct cs_piece_buf *buf)
 	return 0;
 }
 
+/* A leg's queue events: entering (piece 1), then its exit (piece 2). */
+static int
+gc_map_more(const struct cs_row *row, int i, struct cs_piece *p,
+    int64_t *rhash, struct cs_piece_buf *buf)
+{
+	int64_t qexit = cs_row_int(row, GC_COL_QEXIT);	/* NULL: 0 */
+	int kind;
+
+	(void)buf;
+	/* a queue event's own row, a leg without a queue, or no exit */
+	if (cs_row_int(row, GC_COL_KIND) != 0 || qexit <= 0 || i > 2 ||
+	    (i == 2 && qexit == 1 + CS_QEV_OTHER))
+		return 1;
+	kind = i == 1 ? 1 + CS_QEV_ENTERED : (int)qexit;
+	*rhash = event_rhash(cs_row_int(row, GC_COL_RHASH), kind);
+	map_event(row, (enum cs_qevent_kind)(kind - 1), i == 1 ?
+	    cs_row_int(row, GC_COL_START) : cs_row_int(row, GC_COL_AT),
+	    (long)cs_row_int(row, GC_COL_WAIT), p);
+	return 0;
+}
+
 /* Nothing tells a generic CSV from content: its section is named. */
 static int
 gc_looks(const char *s, const char *e)
@@ -352,7 +385,7 @@ const struct cs_format cs_format_generic_csv = {
 	.mapped = CS_TABLEDEF_ALL,
 	.lacks = NULL,
 	/* a row of kind 0 is a leg, the others its queue's events */
-	.qevent_rows = "kind <> 0",
+	.qevent_rows = "kind <> 0 OR qexit IS NOT NULL",
 	.looks = gc_looks,
 	.noise = NULL,
 	.open = gc_open,
@@ -363,4 +396,5 @@ const struct cs_format cs_format_generic_csv = {
 	.parse = gc_parse,
 	.store = gc_store,
 	.map = gc_map,
+	.map_more = gc_map_more,
 };
