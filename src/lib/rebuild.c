@@ -28,25 +28,38 @@
 /* While the builder's queue is full: write the calls already built. */
 static int write_ready(void *arg);
 
-/* Queues the current row of st (its columns, as they are) as a row of t. */
+/*
+ * Queues the current row of st (its columns, as they are) as a row of t.
+ * Each column's value is taken once (sqlite3_column_value: the row's own
+ * value, which only this thread, the connection's, reads before the next
+ * step), rather than through a column_type and a column_text, which each
+ * look the column up and check the connection again.
+ */
 static int
 put_columns(struct cs_rowq *q, const struct cs_tabledef *t, sqlite3_stmt *st)
 {
 	int n = sqlite3_column_count(st);
 
 	cs_rowq_begin(q, t);
-	for (int i = 0; i < n; i++)
-		switch (sqlite3_column_type(st, i)) {
+	for (int i = 0; i < n; i++) {
+		sqlite3_value *v = sqlite3_column_value(st, i);
+		const char *s;
+
+		switch (sqlite3_value_type(v)) {
 		case SQLITE_INTEGER:
-			cs_rowq_int(q, sqlite3_column_int64(st, i));
+			cs_rowq_int(q, sqlite3_value_int64(v));
 			break;
 		case SQLITE_NULL:
 			cs_rowq_null(q);
 			break;
 		default:
-			cs_rowq_text(q, (const char *)sqlite3_column_text(st, i));
+			/* the text first, then its length (bytes after text) */
+			s = (const char *)sqlite3_value_text(v);
+			cs_rowq_text_len(q, s, s != NULL ?
+			    (size_t)sqlite3_value_bytes(v) : 0);
 			break;
 		}
+	}
 	return cs_rowq_end(q);
 }
 

@@ -276,17 +276,15 @@ cs_rowq_null(struct cs_rowq *q)
 }
 
 void
-cs_rowq_text(struct cs_rowq *q, const char *s)
+cs_rowq_text_len(struct cs_rowq *q, const char *s, size_t n)
 {
 	struct batch *b = q->cur;
 	struct val *v;
-	size_t n;
 
 	if (s == NULL) {
 		cs_rowq_null(q);
 		return;
 	}
-	n = strlen(s);
 	if (b->ntext + n + 1 > b->captext) {
 		size_t cap = b->captext ? b->captext : 65536;
 		char *nt;
@@ -302,11 +300,18 @@ cs_rowq_text(struct cs_rowq *q, const char *s)
 	}
 	if ((v = push(b)) == NULL)
 		return;
-	memcpy(b->text + b->ntext, s, n + 1);
+	memcpy(b->text + b->ntext, s, n);
+	b->text[b->ntext + n] = '\0';
 	v->type = V_TEXT;
 	v->len = (int)n;
 	v->i = (int64_t)b->ntext;
 	b->ntext += n + 1;
+}
+
+void
+cs_rowq_text(struct cs_rowq *q, const char *s)
+{
+	cs_rowq_text_len(q, s, s != NULL ? strlen(s) : 0);
 }
 
 int64_t

@@ -67,6 +67,8 @@ void cs_rowq_int(struct cs_rowq *q, int64_t v);
 void cs_rowq_null(struct cs_rowq *q);
 /* s may be NULL (a NULL value); it is copied. */
 void cs_rowq_text(struct cs_rowq *q, const char *s);
+/* The same, of s's first n bytes (s holds no NUL among them). */
+void cs_rowq_text_len(struct cs_rowq *q, const char *s, size_t n);
 int cs_rowq_end(struct cs_rowq *q);
 
 /* Producer: no more rows through this handle.  failed: the producer
