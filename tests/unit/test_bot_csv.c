@@ -271,6 +271,64 @@ test_same_events(void)
 	free(r[1]);
 }
 
+/*
+ * The same text said again and again, among others (the store keeps the
+ * redaction of short texts by their hash: bot.c): redacted every time,
+ * whatever came between; texts at the memo's limit (255 and 256 bytes)
+ * redacted alike.
+ */
+static void
+test_said_again(void)
+{
+	static char line[MAX_LINES][600];
+	const char *lines[MAX_LINES];
+	static const char pii[] = "rappelez-moi au 06 39 98 01 01";
+	char pad[300], want[300];
+	struct run *r = calloc(1, sizeof(*r));
+	int n = 0;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(r);
+	lines[n++] = "ts,type,session_id,speaker,text";
+	for (int i = 0; i < 28; i++) {
+		/* the number's text at 0, 9, 18, 27; others between */
+		if (i % 9 == 0)
+			snprintf(line[n], sizeof(line[n]), "2025-03-04T09:01:%02dZ,"
+			    "utterance,s-1,caller,%s", i, pii);
+		else
+			snprintf(line[n], sizeof(line[n]), "2025-03-04T09:01:%02dZ,"
+			    "utterance,s-1,bot,texte %d", i, i);
+		lines[n] = line[n];
+		n++;
+	}
+	/* 255 and 256 bytes: the number at the end */
+	for (int k = 0; k < 2; k++) {
+		size_t fill = 255 + (size_t)k - strlen(pii);
+
+		memset(pad, 'a', fill);
+		pad[fill] = '\0';
+		snprintf(line[n], sizeof(line[n]), "2025-03-04T09:02:0%dZ,"
+		    "utterance,s-1,caller,%s%s", k, pad, pii);
+		lines[n] = line[n];
+		n++;
+	}
+	run_lines(lines, n, r);
+	CU_ASSERT_EQUAL_FATAL(r->nrows, 30);
+	for (int i = 0; i < 28; i++) {
+		char other[32];
+
+		snprintf(other, sizeof(other), "texte %d", i);
+		IS(r, i, TEXT, i % 9 == 0 ? "rappelez-moi au [phone]" : other);
+	}
+	for (int k = 0; k < 2; k++) {
+		size_t fill = 255 + (size_t)k - strlen(pii);
+
+		memset(want, 'a', fill);
+		snprintf(want + fill, sizeof(want) - fill, "rappelez-moi au [phone]");
+		IS(r, 28 + k, TEXT, want);
+	}
+	free(r);
+}
+
 static void
 test_confidence(void)
 {
@@ -454,6 +512,7 @@ test_detect(void)
 static CU_TestInfo tests[] = {
 	{ "canonical", test_canonical },
 	{ "same_events", test_same_events },
+	{ "said_again", test_said_again },
 	{ "confidence", test_confidence },
 	{ "no_header", test_no_header },
 	{ "bad_headers", test_bad_headers },
