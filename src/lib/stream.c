@@ -45,9 +45,16 @@ struct cs_calls_stream {
 	int sorted;			/* pieces wait only for the others
 					   of their time (a row may hold
 					   several: format.h's map_more) */
+	/* the pieces waiting: those that came in order, oldest first, in a
+	   ring (run, rn of them from rhead; rcap a power of 2), and the
+	   others in a heap (n of them) */
+	struct slot *run;
+	size_t rhead, rn, rcap;
 	struct slot *heap;
 	size_t n, cap;
 	struct waiting *spare;		/* one let through, for the next */
+	const struct cs_tabledef *table;	/* the last row's table */
+	const struct cs_format *format;		/* and its format */
 };
 
 /* The database's order: start or time, legs before events, rhash. */
@@ -74,26 +81,29 @@ free_waiting(struct cs_calls_stream *s)
 {
 	for (size_t i = 0; i < s->n; i++)
 		waiting_free(s->heap[i].w);
-	s->n = 0;
+	for (size_t i = 0; i < s->rn; i++)
+		waiting_free(s->run[(s->rhead + i) & (s->rcap - 1)].w);
+	s->n = s->rn = 0;
 }
 
+/* The first piece waiting (some are). */
+static const struct slot *
+first(const struct cs_calls_stream *s)
+{
+	const struct slot *r = s->rn > 0 ? &s->run[s->rhead] : NULL;
+
+	if (s->n == 0 || (r != NULL && slot_less(r, &s->heap[0])))
+		return r;
+	return &s->heap[0];
+}
+
+/* Takes the first piece out of the heap. */
 static void
-give_up(struct cs_calls_stream *s)
+heap_pop(struct cs_calls_stream *s)
 {
-	s->given_up = 1;
-	free_waiting(s);
-}
-
-/* Lets the first record of the heap through to the grouping. */
-static int
-let_through(struct cs_calls_stream *s)
-{
-	struct slot top = s->heap[0], moved;
-	struct waiting *w = top.w;
+	struct slot moved = s->heap[--s->n];
 	size_t i = 0;
-	int rc;
 
-	moved = s->heap[--s->n];
 	for (;;) {
 		size_t c = 2 * i + 1;
 
@@ -108,6 +118,76 @@ let_through(struct cs_calls_stream *s)
 	}
 	if (s->n > 0)
 		s->heap[i] = moved;
+}
+
+/* Puts in into the heap; -1 when out of memory. */
+static int
+heap_push(struct cs_calls_stream *s, struct slot in)
+{
+	size_t i;
+
+	if (s->n == s->cap) {
+		size_t cap = s->cap ? 2 * s->cap : 256;
+		struct slot *nh = realloc(s->heap, cap * sizeof(*nh));
+
+		if (nh == NULL)
+			return -1;
+		s->heap = nh;
+		s->cap = cap;
+	}
+	i = s->n++;
+	while (i > 0 && slot_less(&in, &s->heap[(i - 1) / 2])) {
+		s->heap[i] = s->heap[(i - 1) / 2];
+		i = (i - 1) / 2;
+	}
+	s->heap[i] = in;
+	return 0;
+}
+
+/* Puts in at the end of the ring (it comes after its last); -1 when out
+ * of memory. */
+static int
+run_push(struct cs_calls_stream *s, struct slot in)
+{
+	if (s->rn == s->rcap) {
+		size_t cap = s->rcap ? 2 * s->rcap : 256;
+		struct slot *nr = malloc(cap * sizeof(*nr));
+
+		if (nr == NULL)
+			return -1;
+		for (size_t i = 0; i < s->rn; i++)
+			nr[i] = s->run[(s->rhead + i) & (s->rcap - 1)];
+		free(s->run);
+		s->run = nr;
+		s->rcap = cap;
+		s->rhead = 0;
+	}
+	s->run[(s->rhead + s->rn++) & (s->rcap - 1)] = in;
+	return 0;
+}
+
+static void
+give_up(struct cs_calls_stream *s)
+{
+	s->given_up = 1;
+	free_waiting(s);
+}
+
+/* Lets the first piece waiting through to the grouping. */
+static int
+let_through(struct cs_calls_stream *s)
+{
+	const struct slot *f = first(s);
+	struct slot top = *f;
+	struct waiting *w = top.w;
+	int rc;
+
+	if (s->rn > 0 && f == &s->run[s->rhead]) {
+		s->rhead = (s->rhead + 1) & (s->rcap - 1);
+		s->rn--;
+	} else {
+		heap_pop(s);
+	}
 	if (top.time <= s->after) {
 		/* records stored before may be near: only a rebuild sees them */
 		waiting_free(w);
@@ -129,39 +209,36 @@ let_through(struct cs_calls_stream *s)
 	return rc;
 }
 
-/* Takes w (and its texts) into the heap, in the order of its keys. */
+/*
+ * Takes w (and its texts) among the pieces waiting, in the order of its
+ * keys: at the end of the ring when it comes after the ring's last (most
+ * do: files are nearly in order), else into the heap.
+ */
 static int
 push_waiting(struct cs_calls_stream *s, struct waiting *w, int64_t rhash)
 {
 	struct slot in = { w->p.time, rhash, (int)w->p.kind, w };
-	size_t i;
+	int rc;
 
 	if (s->out_any && slot_less(&in, &s->last)) {
 		waiting_free(w);
 		give_up(s);
 		return 0;
 	}
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? 2 * s->cap : 256;
-		struct slot *nh = realloc(s->heap, cap * sizeof(*nh));
-
-		if (nh == NULL) {
-			waiting_free(w);
-			return cs_error_set(s->err, "out of memory");
-		}
-		s->heap = nh;
-		s->cap = cap;
+	if (s->rn == 0 || !slot_less(&in,
+	    &s->run[(s->rhead + s->rn - 1) & (s->rcap - 1)]))
+		rc = run_push(s, in);
+	else
+		rc = heap_push(s, in);
+	if (rc != 0) {
+		waiting_free(w);
+		return cs_error_set(s->err, "out of memory");
 	}
-	i = s->n++;
-	while (i > 0 && slot_less(&in, &s->heap[(i - 1) / 2])) {
-		s->heap[i] = s->heap[(i - 1) / 2];
-		i = (i - 1) / 2;
-	}
-	s->heap[i] = in;
 	if (in.time > s->latest)
 		s->latest = in.time;
-	while (!s->given_up && s->n > 0 && (s->heap[0].time < s->latest -
-	    (s->sorted ? 0 : REORDER) || (!s->sorted && s->n > MAX_WAITING)))
+	while (!s->given_up && s->n + s->rn > 0 && (first(s)->time <
+	    s->latest - (s->sorted ? 0 : REORDER) ||
+	    (!s->sorted && s->n + s->rn > MAX_WAITING)))
 		if (let_through(s) != 0)
 			return -1;
 	return 0;
@@ -197,13 +274,19 @@ cs_calls_stream_row(struct cs_calls_stream *s, const struct cs_row *row)
 	struct waiting *w;
 	int64_t rhash;
 
+	/* rows come table by table: the format of the last row's */
+	if (row->table != s->table) {
+		s->table = row->table;
+		s->format = cs_format_of_row(row);
+	}
 	/* a row that is no record, or a record of no call, has no piece */
 	for (int i = 0; !s->given_up; i++) {
 		if ((w = s->spare) != NULL)
 			s->spare = NULL;
 		else if ((w = malloc(sizeof(*w))) == NULL)
 			return cs_error_set(s->err, "out of memory");
-		if (cs_format_map_row(row, i, &w->p, &rhash, &buf) != 0) {
+		if (cs_format_map_piece(s->format, row, i, &w->p, &rhash,
+		    &buf) != 0) {
 			s->spare = w;
 			break;
 		}
@@ -220,7 +303,7 @@ cs_calls_stream_row(struct cs_calls_stream *s, const struct cs_row *row)
 int
 cs_calls_stream_finish(struct cs_calls_stream *s)
 {
-	while (!s->given_up && s->n > 0)
+	while (!s->given_up && s->n + s->rn > 0)
 		if (let_through(s) != 0)
 			return -1;
 	if (s->given_up)
@@ -243,6 +326,7 @@ cs_calls_stream_free(struct cs_calls_stream *s)
 		return;
 	free_waiting(s);
 	free(s->heap);
+	free(s->run);
 	free(s->spare);
 	cs_grouper_free(s->g);
 	cs_derive_free(s->derive);

@@ -159,11 +159,9 @@ cs_format_of_row(const struct cs_row *row)
 }
 
 int
-cs_format_map_row(const struct cs_row *row, int i, struct cs_piece *p,
-    int64_t *rhash, struct cs_piece_buf *buf)
+cs_format_map_piece(const struct cs_format *f, const struct cs_row *row,
+    int i, struct cs_piece *p, int64_t *rhash, struct cs_piece_buf *buf)
 {
-	const struct cs_format *f = cs_format_of_row(row);
-
 	if (f == NULL)
 		return 1;
 	if (i == 0) {
@@ -171,4 +169,11 @@ cs_format_map_row(const struct cs_row *row, int i, struct cs_piece *p,
 		return f->map(row, p, buf);
 	}
 	return f->map_more != NULL ? f->map_more(row, i, p, rhash, buf) : 1;
+}
+
+int
+cs_format_map_row(const struct cs_row *row, int i, struct cs_piece *p,
+    int64_t *rhash, struct cs_piece_buf *buf)
+{
+	return cs_format_map_piece(cs_format_of_row(row), row, i, p, rhash, buf);
 }

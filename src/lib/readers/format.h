@@ -190,5 +190,8 @@ const struct cs_format *cs_format_of_row(const struct cs_row *row);
  * row is no record, or of no call (i = 0), or has no piece i. */
 int cs_format_map_row(const struct cs_row *row, int i, struct cs_piece *p,
     int64_t *rhash, struct cs_piece_buf *buf);
+/* The same, the row's format f (cs_format_of_row) found already. */
+int cs_format_map_piece(const struct cs_format *f, const struct cs_row *row,
+    int i, struct cs_piece *p, int64_t *rhash, struct cs_piece_buf *buf);
 
 #endif
