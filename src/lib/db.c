@@ -189,7 +189,6 @@ stmt_journal_in_memory(void)
 
 	if (!done) {
 		sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 4 * 1024 * 1024);
-		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 		done = 1;
 	}
 }
