@@ -82,9 +82,9 @@ struct cs_format {
 	   NULL: it carries every figure. */
 	const char *lacks;
 	/* Of a table of legs that holds queue events too (the neutral legs
-	   of generic_csv.h), the SQL condition its rows that are queue
-	   events meet ("kind <> 0"), for the report's Data quality page;
-	   NULL for the others. */
+	   of generic_csv.h), the SQL condition its rows that are or hold
+	   queue events meet ("kind <> 0 OR qexit IS NOT NULL"), for the
+	   report's Data quality page; NULL for the others. */
 	const char *qevent_rows;
 
 	/*
