@@ -3,6 +3,7 @@
 
 #include "calls.h"
 #include "purge.h"
+#include "readers/freeswitch_tables.h"
 #include "timeutil.h"
 
 void
@@ -22,8 +23,9 @@ cs_purge_retention_day(int year, int mon, int mday, int months, char out[11])
 }
 
 /* count(*), min and max of the first column of sql's rows before t. */
+/* Runs sql (count, first, last, legs, events of the rows before t). */
 static int
-count_before(struct cs_db *db, const char *sql, int64_t t, long *n,
+count_before(struct cs_db *db, const char *sql, int64_t t, long c[3],
     int64_t *first, int64_t *last, struct cs_error *err)
 {
 	sqlite3_stmt *st = NULL;
@@ -34,8 +36,10 @@ count_before(struct cs_db *db, const char *sql, int64_t t, long *n,
 	sqlite3_bind_int64(st, 1, t);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		*n = (long)sqlite3_column_int64(st, 0);
-		if (*n > 0) {
+		c[0] = (long)sqlite3_column_int64(st, 0);
+		c[1] = (long)sqlite3_column_int64(st, 3);
+		c[2] = (long)sqlite3_column_int64(st, 4);
+		if (c[0] > 0) {
 			int64_t a = sqlite3_column_int64(st, 1);
 			int64_t b = sqlite3_column_int64(st, 2);
 
@@ -55,22 +59,31 @@ count_before(struct cs_db *db, const char *sql, int64_t t, long *n,
  * Every stored table a purge deletes from, by the instant its rows are
  * dated with: the PBX formats' legs and queue events, the calls, the
  * bot's events and sessions.  A reader's new table is a line here
- * (test_purge.c checks that every format's table is).
+ * (test_purge.c checks that every format's table is).  Of a table of
+ * records, how many legs and queue events its rows hold: a row may hold a
+ * leg and its queue's events (generic_csv_format.c's qexit: entering, and
+ * an exit unless 1; freeswitch_format.c's CS_FS_FLAG_EVENTS: entering and
+ * leaving).
  */
-enum { LEGS, EVENTS, CALLS, BOT };
+_Static_assert(CS_FS_FLAG_EVENTS == 2, "fs_cdr's events flag, as below");
+enum { RECORDS, CALLS, BOT };
 static const struct {
 	const char *table, *time;
-	int kind;		/* what cs_purge_count counts the rows as */
+	int kind;
+	const char *legs, *events;	/* RECORDS: SQL over its rows */
 } purged[] = {
-	{ "cdr", "start", LEGS },
-	{ "fs_cdr", "start", LEGS },
-	{ "generic_csv", "start", LEGS },
-	{ "queue_log", "time", EVENTS },
-	{ "fs_queue", "time", EVENTS },
-	{ "calls", "start", CALLS },
+	{ "cdr", "start", RECORDS, "count(*)", "0" },
+	{ "fs_cdr", "start", RECORDS, "count(*)",
+	    "2 * total((flags & 2) <> 0)" },
+	{ "generic_csv", "start", RECORDS, "total(kind = 0)",
+	    "total(kind <> 0) + total(CASE WHEN qexit > 1 THEN 2 "
+	    "WHEN qexit = 1 THEN 1 ELSE 0 END)" },
+	{ "queue_log", "time", RECORDS, "0", "count(*)" },
+	{ "fs_queue", "time", RECORDS, "0", "count(*)" },
+	{ "calls", "start", CALLS, "0", "0" },
 	/* the transcripts' text with them */
-	{ "bot_event", "time", BOT },
-	{ "bot_session", "start", BOT },
+	{ "bot_event", "time", BOT, NULL, NULL },
+	{ "bot_session", "start", BOT, NULL, NULL },
 };
 #define NPURGED ((int)(sizeof(purged) / sizeof(purged[0])))
 
@@ -92,19 +105,24 @@ cs_purge_count(struct cs_db *db, int64_t before, struct cs_purge_count *n,
 	if (cs_calls_purged_before(db, &n->already, err) != 0)
 		return -1;
 	for (int i = 0; i < NPURGED; i++) {
-		char sql[160];
-		long c = 0;
+		char sql[512];
+		long c[3] = { 0, 0, 0 };
 
 		if (purged[i].kind == BOT)
 			continue;
-		snprintf(sql, sizeof(sql), "SELECT count(*), min(%s), max(%s) "
-		    "FROM %s WHERE %s < ?", purged[i].time, purged[i].time,
+		snprintf(sql, sizeof(sql), "SELECT count(*), min(%s), max(%s), "
+		    "%s, %s FROM %s WHERE %s < ?", purged[i].time,
+		    purged[i].time, purged[i].legs, purged[i].events,
 		    purged[i].table, purged[i].time);
-		if (count_before(db, sql, before, &c, &n->first, &n->last,
+		if (count_before(db, sql, before, c, &n->first, &n->last,
 		    err) != 0)
 			return -1;
-		*(purged[i].kind == LEGS ? &n->legs : purged[i].kind == EVENTS ?
-		    &n->events : &n->calls) += c;
+		if (purged[i].kind == CALLS) {
+			n->calls += c[0];
+		} else {
+			n->legs += c[1];
+			n->events += c[2];
+		}
 	}
 	return 0;
 }

@@ -38,7 +38,8 @@ struct cs_calls_stream {
 	struct cs_derive *derive;
 	struct cs_error *err;
 	int64_t after;
-	int64_t latest;			/* the latest start come */
+	int64_t latest;			/* the latest piece come (sorted:
+				   the latest row's time) */
 	struct slot last;		/* the last let through (keys only) */
 	int out_any;
 	int given_up;
@@ -234,7 +235,7 @@ push_waiting(struct cs_calls_stream *s, struct waiting *w, int64_t rhash)
 		waiting_free(w);
 		return cs_error_set(s->err, "out of memory");
 	}
-	if (in.time > s->latest)
+	if (!s->sorted && in.time > s->latest)
 		s->latest = in.time;
 	while (!s->given_up && s->n + s->rn > 0 && (first(s)->time <
 	    s->latest - (s->sorted ? 0 : REORDER) ||
@@ -274,6 +275,11 @@ cs_calls_stream_row(struct cs_calls_stream *s, const struct cs_row *row)
 	struct waiting *w;
 	int64_t rhash;
 
+	/* sorted, a piece waits for the rows of its time: a row's time is
+	   its first column's (the database's order), which its pieces may
+	   come after (format.h's map_more), never before */
+	if (s->sorted && cs_row_int(row, 0) > s->latest)
+		s->latest = cs_row_int(row, 0);
 	/* rows come table by table: the format of the last row's */
 	if (row->table != s->table) {
 		s->table = row->table;

@@ -86,8 +86,9 @@ struct cs_fs_leg {
 };
 
 /* A row as a piece of the model: part 0 a leg (fs_cdr), parts 1 and 2 a
- * member's entering and leaving its queue (fs_queue); its texts point into a's and buf.
- * Returns 0, or 1 for a row of no call. */
+ * member's entering and leaving its queue (from its fs_cdr row, or a row
+ * of fs_queue); its texts point into a's and buf.  Returns 0, or 1 for a
+ * row of no call. */
 int cs_freeswitch_piece(const struct cs_fs_leg *a, struct cs_piece *p,
     struct cs_piece_buf *buf);
 

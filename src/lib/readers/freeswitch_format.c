@@ -5,10 +5,12 @@
  * freeswitch_map.c.
  *
  * A member leg of a mod_callcenter queue (cc_queue set, cc_side member,
- * callstat's template) is stored as three rows: its channel (part 0), its
- * entering the queue (part 1, at cc_queue_joined_epoch) and its leaving
- * it (part 2, when answered or cancelled), so that each maps onto one
- * piece: the leg, and the two queue events the rules read.
+ * callstat's template) is three pieces: its channel (part 0), its entering
+ * the queue (part 1, at cc_queue_joined_epoch) and its leaving it (part 2,
+ * when answered or cancelled).  Its row holds all three (marked
+ * CS_FS_FLAG_EVENTS), mapped by map and map_more (format.h); databases of
+ * callstat 0.1 hold the two events as rows of fs_queue, which the hidden
+ * entry below maps.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -161,36 +163,8 @@ store_leg(struct fs_rd *rd, const struct cs_store_at *at)
 	cs_rowq_text(q, scrubbed(rec->f[CS_FS_CC_CANCEL_REASON], b));
 	cs_rowq_text(q, scrubbed(rec->f[CS_FS_ORIG_LEG], b));
 	cs_rowq_int(q, rd->r.nfields);
-	cs_rowq_int(q, rec->ambiguous ? 1 : 0);
-	return cs_rowq_end(q);
-}
-
-/* A member's entering (part 1) or leaving (2) its queue, at t. */
-static int
-store_event(struct fs_rd *rd, const struct cs_store_at *at, int part,
-    int64_t t)
-{
-	const struct cs_fs_record *rec = &rd->rec;
-	const char *orig = rec->f[CS_FS_ORIG_LEG];
-	struct cs_rowq *q = at->q;
-	char caller[CS_HASH_HEX + 1], b[SCRUB_MAX];
-
-	cs_privacy_hash(rd->ctx.priv, rec->f[CS_FS_NUMBER], caller);
-	cs_rowq_begin(q, &cs_table_fs_queue);
-	cs_rowq_int(q, t);
-	/* the line's digest, one more for the leaving */
-	cs_rowq_int(q, (int64_t)((uint64_t)at->rhash + (uint64_t)part - 1));
-	cs_rowq_int(q, at->source);
-	cs_rowq_int(q, at->line);
-	cs_rowq_int(q, part);
-	cs_rowq_text(q, caller);
-	/* the call of the member's leg (freeswitch_map.c) */
-	cs_rowq_text(q, scrubbed(*orig != '\0' ? orig : rec->f[CS_FS_UUID], b));
-	cs_rowq_text(q, scrubbed(rec->f[CS_FS_CC_QUEUE], b));
-	cs_rowq_text(q, scrubbed(rec->f[CS_FS_CC_AGENT], b));
-	opt_int(q, rec->cc[CS_FS_CC_T_JOINED]);
-	opt_int(q, rec->cc[CS_FS_CC_T_ANSWERED]);
-	cs_rowq_text(q, scrubbed(rec->f[CS_FS_CC_CANCEL_REASON], b));
+	cs_rowq_int(q, (rec->ambiguous ? CS_FS_FLAG_DST : 0) |
+	    (member_leg(rec) ? CS_FS_FLAG_EVENTS : 0));
 	return cs_rowq_end(q);
 }
 
@@ -198,19 +172,8 @@ static int
 fs_store(void *p, const struct cs_store_at *at)
 {
 	struct fs_rd *rd = p;
-	const struct cs_fs_record *rec = &rd->rec;
-	int64_t left;
 
-	if (store_leg(rd, at) != 0)
-		return -1;
-	if (!member_leg(rec))
-		return 0;
-	left = rec->cc[CS_FS_CC_T_ANSWERED] != 0 ?
-	    rec->cc[CS_FS_CC_T_ANSWERED] : rec->cc[CS_FS_CC_T_CANCELED] != 0 ?
-	    rec->cc[CS_FS_CC_T_CANCELED] : rec->end;
-	if (store_event(rd, at, 1, rec->cc[CS_FS_CC_T_JOINED]) != 0)
-		return -1;
-	return store_event(rd, at, 2, left);
+	return store_leg(rd, at);
 }
 
 /* ---- a stored row, mapped ---- */
@@ -243,8 +206,57 @@ fs_map(const struct cs_row *row, struct cs_piece *p, struct cs_piece_buf *buf)
 	a.cc_cause = cs_row_text(row, CS_FS_COL_CC_CAUSE);
 	a.cc_cancel_reason = cs_row_text(row, CS_FS_COL_CC_CANCEL_REASON);
 	a.orig_leg = cs_row_text(row, CS_FS_COL_ORIG_LEG);
-	a.flags = (int)cs_row_int(row, CS_FS_COL_FLAGS);
+	a.flags = (int)cs_row_int(row, CS_FS_COL_FLAGS) & CS_FS_FLAG_DST;
 	return cs_freeswitch_piece(&a, p, buf);
+}
+
+/*
+ * A member leg's entering its queue (piece 1, at cc_queue_joined_epoch)
+ * and leaving it (piece 2: when answered, else cancelled, else at the
+ * leg's end), each keyed by the line's digest plus its part less one, as
+ * their rows of fs_queue were.  A piece never comes before its row: an
+ * event stamped before its leg began comes at the leg's start (its time
+ * says when it was).
+ */
+static int
+fs_map_more(const struct cs_row *row, int i, struct cs_piece *p,
+    int64_t *rhash, struct cs_piece_buf *buf)
+{
+	struct cs_fs_leg a;
+	int64_t start = cs_row_int(row, CS_FS_COL_START);
+	const char *orig = cs_row_text(row, CS_FS_COL_ORIG_LEG);
+	int64_t answered = cs_row_int(row, CS_FS_COL_CC_JOINED +
+	    CS_FS_CC_T_ANSWERED);
+	int64_t canceled = cs_row_int(row, CS_FS_COL_CC_JOINED +
+	    CS_FS_CC_T_CANCELED);
+
+	if (!(cs_row_int(row, CS_FS_COL_FLAGS) & CS_FS_FLAG_EVENTS) || i > 2)
+		return 1;
+	memset(&a, 0, sizeof(a));
+	a.part = i;
+	a.cc[CS_FS_CC_T_JOINED] = cs_row_int(row, CS_FS_COL_CC_JOINED +
+	    CS_FS_CC_T_JOINED);
+	a.cc[CS_FS_CC_T_ANSWERED] = answered;
+	a.start = i == 1 ? a.cc[CS_FS_CC_T_JOINED] : answered != 0 ? answered :
+	    canceled != 0 ? canceled : cs_row_int(row, CS_FS_COL_END);
+	a.order = (cs_row_int(row, CS_FS_COL_SOURCE) << 32) +
+	    cs_row_int(row, CS_FS_COL_LINE);
+	a.caller = cs_row_text(row, CS_FS_COL_CALLER);
+	/* the call of the member's leg (freeswitch_map.c) */
+	a.uuid = orig != NULL && *orig != '\0' ? orig :
+	    cs_row_text(row, CS_FS_COL_UUID);
+	a.orig_leg = "";
+	a.cc_side = "member";
+	a.cc_queue = cs_row_text(row, CS_FS_COL_CC_QUEUE);
+	a.cc_agent = cs_row_text(row, CS_FS_COL_CC_AGENT);
+	a.cc_cancel_reason = cs_row_text(row, CS_FS_COL_CC_CANCEL_REASON);
+	*rhash = (int64_t)((uint64_t)cs_row_int(row, CS_FS_COL_RHASH) +
+	    (uint64_t)i - 1);
+	if (cs_freeswitch_piece(&a, p, buf) != 0)
+		return 1;
+	if (p->time < start)
+		p->time = start;
+	return 0;
 }
 
 static int
@@ -277,8 +289,8 @@ looks_never(const char *s, const char *e)
 	return 0;
 }
 
-/* fs_queue's rows, read with the other formats' queue events: never
- * named or detected (format.h); its records are read by the entry above. */
+/* fs_queue's rows (callstat 0.1's), read with the other formats' queue
+ * events: never named or detected (format.h), nothing stored in it. */
 const struct cs_format cs_format_freeswitch_queue = {
 	.name = "freeswitch-cdr",
 	.title = "a FreeSWITCH mod_cdr_csv file",
@@ -313,4 +325,5 @@ const struct cs_format cs_format_freeswitch_cdr = {
 	.parse = fs_parse,
 	.store = fs_store,
 	.map = fs_map,
+	.map_more = fs_map_more,
 };

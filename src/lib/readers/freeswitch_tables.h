@@ -42,10 +42,20 @@
 	X(ORIG_LEG, originating_leg_uuid, "TEXT") \
 	/* the template's field count: 13, 15 or 27 */ \
 	X(TEMPLATE, template, "INTEGER NOT NULL") \
-	/* 1: start in the repeated DST hour */ \
+	/* CS_FS_FLAG_*: a start in the repeated DST hour; a queue \
+	   member's leg that holds its queue's events */ \
 	X(FLAGS, flags, "INTEGER NOT NULL DEFAULT 0")
 
-/* A member's entering or leaving its queue; call is its leg's call. */
+/* fs_cdr's flags: the leg's start is in the repeated hour at the end of
+   daylight saving time (the leg's own flag, model.h); the row is a queue
+   member's leg, whose entering and leaving the queue it holds (mapped
+   from it: freeswitch_format.c; rows stored by callstat 0.1 have them in
+   fs_queue instead). */
+#define CS_FS_FLAG_DST 1
+#define CS_FS_FLAG_EVENTS 2
+
+/* A member's entering or leaving its queue; call is its leg's call (rows
+   of callstat 0.1: later ones keep them in the member's fs_cdr row). */
 #define CS_FSQ_COLUMNS(X) \
 	X(TIME, time, "INTEGER NOT NULL") \
 	X(RHASH, rhash, "INTEGER NOT NULL") \
