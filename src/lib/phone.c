@@ -254,6 +254,41 @@ need(int flags)
 	return flags & CS_PHONE_QUOTED ? QUOTED_DIGITS : MIN_DIGITS;
 }
 
+/* What a byte is to may_hold: 1 a digit, 2 a byte that may stand between
+ * the digits of a number (sep_at's, U+00A0's and U+202F's bytes on their
+ * own, parentheses, '+'), 0 any other. */
+static const unsigned char stretch[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+	['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	[' '] = 2, ['.'] = 2, ['-'] = 2, ['('] = 2, [')'] = 2, ['+'] = 2,
+	[0xc2] = 2, [0xa0] = 2, [0xe2] = 2, [0x80] = 2, [0xaf] = 2,
+};
+
+/*
+ * Whether s may hold a number: every number the scan finds is made of
+ * digits, separators (sep_at), parentheses and '+' only, and holds at
+ * least need(flags) digits, so one such stretch of s must hold that many.
+ * Most texts fail in one look: few digits, or digits among letters (a
+ * uuid, a channel's name).
+ */
+static int
+may_hold(const char *s, int flags)
+{
+	size_t want = need(flags), run = 0;
+
+	for (const unsigned char *u = (const unsigned char *)s; *u != '\0'; u++)
+		switch (stretch[*u]) {
+		case 1:
+			if (++run >= want)
+				return 1;
+			break;
+		case 0:
+			run = 0;
+			break;
+		}
+	return 0;
+}
+
 int
 cs_phone_find(const char *s, size_t len, size_t from, int flags,
     struct cs_phone_span *sp)
@@ -302,13 +337,11 @@ const char *
 cs_phone_masked(const char *s, int flags, char *buf, size_t n)
 {
 	struct cs_phone_span sp;
-	size_t len, digits = 0;
+	size_t len;
 
 	if (s == NULL)
 		return NULL;
-	for (len = 0; s[len] != '\0'; len++)
-		digits += s[len] >= '0' && s[len] <= '9';
-	if (digits < need(flags) || !scan(s, len, 0, flags, &sp))
+	if (!may_hold(s, flags) || !scan(s, len = strlen(s), 0, flags, &sp))
 		return s;
 	cs_phone_mask(s, len, flags, buf, n);
 	return buf;

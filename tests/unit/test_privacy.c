@@ -620,6 +620,57 @@ test_id(void)
 	cs_privacy_release(&p);
 }
 
+/*
+ * cs_phone_masked looks first whether a stretch of digits, separators,
+ * parentheses and '+' holds enough digits, and scans only then: on random
+ * texts of digits, every separator, letters, '+', "(0)", "00", "33",
+ * U+00A0 and U+202F, it masks exactly what the full scan (cs_phone_mask)
+ * masks, quoted or not.
+ */
+static void
+test_masked_prefilter(void)
+{
+	static const char *const tok[] = {
+		"0", "06", "39", "98", "01", "19", "7", "123", "4567", "00",
+		"33", "+", "+33", "(0)", "(06)", " ", ".", "-", "(", ")",
+		"\xc2\xa0", "\xe2\x80\xaf", "a", "f1", "x", "@", "/", ",",
+		"PJSIP/", "1741683600.", "e-",
+	};
+	uint64_t r = 42;
+	long differ = 0, found = 0;
+
+	for (int i = 0; i < 200000; i++) {
+		char s[128], a[256], b[256];
+		size_t n = 0;
+		int ntok;
+
+		r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+		ntok = 1 + (int)((r >> 33) % 14);
+		for (int k = 0; k < ntok; k++) {
+			const char *t;
+
+			r = r * 6364136223846793005ULL + 1442695040888963407ULL;
+			t = tok[(r >> 33) % (sizeof(tok) / sizeof(tok[0]))];
+			if (n + strlen(t) >= sizeof(s))
+				break;
+			memcpy(s + n, t, strlen(t));
+			n += strlen(t);
+		}
+		s[n] = '\0';
+		for (int flags = 0; flags <= CS_PHONE_QUOTED;
+		    flags += CS_PHONE_QUOTED) {
+			const char *m = cs_phone_masked(s, flags, a, sizeof(a));
+
+			cs_phone_mask(s, n, flags, b, sizeof(b));
+			differ += strcmp(m, b) != 0;
+			found += strcmp(b, s) != 0;
+		}
+	}
+	CU_ASSERT_EQUAL(differ, 0);
+	/* the texts hold numbers often enough for the test to mean it */
+	CU_ASSERT(found > 10000);
+}
+
 static CU_TestInfo tests[] = {
 	{ "an identifier as stored", test_id },
 	{ "normalisation", test_normalise },
@@ -635,6 +686,7 @@ static CU_TestInfo tests[] = {
 	{ "phone numbers found, spans", test_phone_find },
 	{ "scrub quoted text", test_scrub_text },
 	{ "scrub a field, no copy when clean", test_scrub_field },
+	{ "a field's quick look, against the full scan", test_masked_prefilter },
 	{ "digest64", test_digest64 },
 	CU_TEST_INFO_NULL
 };
