@@ -24,8 +24,8 @@ struct waiting {
 	char *mem;
 };
 
-/* A waiting piece in the heap, with the keys of its order beside it, so
-   that the heap's comparisons stay in the heap's own memory. */
+/* A waiting piece, with the keys of its order beside it, so that the
+   comparisons stay in the ring's and the heap's own memory. */
 struct slot {
 	int64_t time;
 	int64_t rhash;
