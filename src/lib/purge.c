@@ -22,7 +22,6 @@ cs_purge_retention_day(int year, int mon, int mday, int months, char out[11])
 	out[10] = '\0';
 }
 
-/* count(*), min and max of the first column of sql's rows before t. */
 /* Runs sql (count, first, last, legs, events of the rows before t). */
 static int
 count_before(struct cs_db *db, const char *sql, int64_t t, long c[3],

@@ -148,4 +148,12 @@ printf '[format f]\ncall_id = id\nstart = at\n' > k3.conf
 run callstat-import -c k3.conf -d k.db --format generic-csv:f hosted.csv
 check_rc 1 "no end, no duration"
 check "says so" has err "names neither an end nor a duration column"
+
+# --- a purge counts the same records, new rows or callstat 0.1's: 6 legs,
+# and h1, h2, h3 and h5 each entering its queue and leaving it (8 events) ---
+for d in h old; do
+	run callstat-purge -c callstat.conf -d $d.db --before 2025-03-05
+	check_rc 0 "purge $d.db"
+	check "$d.db: 6 legs, 8 queue events, 5 calls purged" has out "6 legs, 8 queue events, 5 calls"
+done
 finish
