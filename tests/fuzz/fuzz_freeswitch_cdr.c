@@ -3,12 +3,16 @@
  * (readers/freeswitch_cdr.c), line by line through its entry in the table
  * of formats (fuzz.h), then through the parser itself in UTC, checking
  * what it promises of a record: every field of its template there, the
- * durations in range, a uuid.
+ * durations in range, a uuid; last, each record stored and its row mapped
+ * (fuzz_format_stored: freeswitch_format.c, a queue member's events from
+ * its row among them).
  */
 #include <stdlib.h>
+#include <string.h>
 
 #include "fuzz.h"
 #include "lines.h"
+#include "privacy.h"
 #include "readers/format.h"
 #include "readers/freeswitch.h"
 #include "timeutil.h"
@@ -42,6 +46,10 @@ one(void *arg, const char *line, size_t len)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	static struct cs_config cfg;
+	static struct cs_privacy priv;
+	static int ready;
+	struct cs_format_ctx ctx;
 	struct cs_fs_reader r;
 	struct cs_error err;
 
@@ -52,5 +60,13 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	fuzz_lines(data, size, one, &r);
 	cs_fs_reader_release(&r);
-	return 0;
+	if (!ready) {
+		cs_config_init(&cfg);
+		memset(&priv, 0, sizeof(priv));
+		ready = 1;
+	}
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.priv = &priv;
+	ctx.cfg = &cfg;
+	return fuzz_format_stored(&cs_format_freeswitch_cdr, &ctx, data, size);
 }

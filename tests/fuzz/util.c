@@ -145,14 +145,21 @@ stored_take(void *arg, const struct cs_row *row)
 	char *mem;
 
 	(void)arg;
-	/* every row is a piece of a call, and may hold more */
-	for (int i = 0; cs_format_map_row(row, i, &p, &rhash, &buf) == 0; i++) {
+	/* every row is a piece of a call, and may hold more, never before
+	   the row's time (format.h's map_more: a rebuild's stream relies
+	   on it) */
+	for (int i = 0;; i++) {
+		if (cs_format_map_row(row, i, &p, &rhash, &buf) != 0) {
+			if (i == 0)
+				abort();
+			break;
+		}
+		if (i > 0 && p.time < cs_row_int(row, 0))
+			abort();
 		if ((mem = cs_piece_pack(&p)) == NULL)
 			abort();
 		free(mem);
 	}
-	if (cs_format_map_row(row, 0, &p, &rhash, &buf) != 0)
-		abort();
 	return 0;
 }
 
