@@ -31,12 +31,10 @@ kpi_on_reject(void *arg, const char *name, long line, long column,
 	kpi_rejected++;
 }
 
-static int
-import_one(const char *rel, long want_lines)
+int
+kpi_import(const char *rel, struct cs_import_stats *st, struct cs_error *err)
 {
 	struct cs_import im;
-	struct cs_import_stats st;
-	struct cs_error err;
 	char path[4096];
 
 	snprintf(path, sizeof(path), "%s", cs_unit_data(rel));
@@ -47,8 +45,17 @@ import_one(const char *rel, long want_lines)
 	im.times_utc = kpi_cfg.times_utc;
 	im.format = NULL;
 	im.reject = kpi_on_reject;
-	memset(&st, 0, sizeof(st));
-	if (cs_import_file(&im, path, &st, &err) != 0) {
+	memset(st, 0, sizeof(*st));
+	return cs_import_file(&im, path, st, err);
+}
+
+static int
+import_one(const char *rel, long want_lines)
+{
+	struct cs_import_stats st;
+	struct cs_error err;
+
+	if (kpi_import(rel, &st, &err) != 0) {
 		fprintf(stderr, "kpi suite: %s\n", err.msg);
 		return -1;
 	}
@@ -201,4 +208,24 @@ query_init(struct cs_kpi_query *q, int by_service, int by_period,
 	q->by_period = by_period;
 	q->period = p;
 	q->hours = hours;
+}
+
+void
+check_months(enum cs_kpi_hours hours, const struct want *accueil_march)
+{
+	struct cs_kpi_query q;
+	struct cs_kpi_row *rows;
+	size_t n;
+
+	query_init(&q, 1, 1, CS_PERIOD_MONTH, hours);
+	CU_ASSERT_FATAL(compute(&q, &rows, &n) == 0);
+	CU_ASSERT_EQUAL(n, 4);
+	if (n == 4) {
+		/* by service as configured, then by period */
+		check_row(&rows[0], &accueil_feb);
+		check_row(&rows[1], accueil_march);
+		check_row(&rows[2], &urbanisme_feb);
+		check_row(&rows[3], &urbanisme_mar);
+	}
+	free(rows);
 }

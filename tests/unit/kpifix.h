@@ -9,6 +9,7 @@
 
 #include "config.h"
 #include "db.h"
+#include "import.h"
 #include "kpi.h"
 #include "privacy.h"
 
@@ -21,6 +22,9 @@ extern long kpi_rejected;	/* lines the import rejected (none) */
 
 int cs_kpi_fix_init(void);
 int cs_kpi_fix_clean(void);
+/* Imports sample rel (relative to the checkout) into the database. */
+int kpi_import(const char *rel, struct cs_import_stats *st,
+    struct cs_error *err);
 /* An import's reject callback: says the line, counts it. */
 void kpi_on_reject(void *arg, const char *name, long line, long column,
     const char *msg);
@@ -50,5 +54,9 @@ int compute(const struct cs_kpi_query *q, struct cs_kpi_row **rows,
 /* A query by service and/or period p, hours. */
 void query_init(struct cs_kpi_query *q, int by_service, int by_period,
     enum cs_period p, enum cs_kpi_hours hours);
+
+/* The rows by service and month (hours: in or all): calls.md's four, with
+   accueil's March given (in hours, accueil_mar). */
+void check_months(enum cs_kpi_hours hours, const struct want *accueil_march);
 
 #endif

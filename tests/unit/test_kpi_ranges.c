@@ -139,20 +139,8 @@ test_all_hours(void)
 		V(6.0 / 9), V(6.0 / 6), V(100.0 / 1), V(652.0 / 2), V(6), V(2),
 		V(2.0 / 6), V(4.0 / 6), V(2.0 / 6), V(1.0 / 2), V(4.0 / 9), V(3),
 		V(0.0 / 3), V(1.0 / 3) } };
-	struct cs_kpi_query q;
-	struct cs_kpi_row *rows;
-	size_t n;
 
-	query_init(&q, 1, 1, CS_PERIOD_MONTH, CS_KPI_ALL_HOURS);
-	CU_ASSERT_FATAL(compute(&q, &rows, &n) == 0);
-	CU_ASSERT_EQUAL(n, 4);
-	if (n == 4) {
-		check_row(&rows[0], &accueil_feb);
-		check_row(&rows[1], &accueil_mar_all);
-		check_row(&rows[2], &urbanisme_feb);
-		check_row(&rows[3], &urbanisme_mar);
-	}
-	free(rows);
+	check_months(CS_KPI_ALL_HOURS, &accueil_mar_all);
 }
 
 /* Importing the same files again stores nothing new and changes no
@@ -160,37 +148,16 @@ test_all_hours(void)
 static void
 test_reimport(void)
 {
-	struct cs_import im;
 	struct cs_import_stats st;
 	struct cs_error err;
-	struct cs_kpi_query q;
-	struct cs_kpi_row *rows;
-	size_t n;
-	char path[4096];
 
 	CU_ASSERT_FATAL(kpi_setup_ok);
-	snprintf(path, sizeof(path), "%s", cs_unit_data("sample-data/example/Master.csv"));
-	memset(&im, 0, sizeof(im));
-	im.db = &kpi_db;
-	im.cfg = &kpi_cfg;
-	im.priv = &kpi_priv;
-	im.times_utc = kpi_cfg.times_utc;
-	im.reject = kpi_on_reject;
-	CU_ASSERT_EQUAL_FATAL(cs_import_file(&im, path, &st, &err), 0);
+	CU_ASSERT_EQUAL_FATAL(kpi_import("sample-data/example/Master.csv", &st,
+	    &err), 0);
 	CU_ASSERT_EQUAL(st.stored, 0);
 	CU_ASSERT_EQUAL(st.rejected, 0);
 	CU_ASSERT_EQUAL_FATAL(cs_calls_refresh(&kpi_db, &kpi_cfg, NULL, &err), 0);
-
-	query_init(&q, 1, 1, CS_PERIOD_MONTH, CS_KPI_IN_HOURS);
-	CU_ASSERT_FATAL(compute(&q, &rows, &n) == 0);
-	CU_ASSERT_EQUAL(n, 4);
-	if (n == 4) {
-		check_row(&rows[0], &accueil_feb);
-		check_row(&rows[1], &accueil_mar);
-		check_row(&rows[2], &urbanisme_feb);
-		check_row(&rows[3], &urbanisme_mar);
-	}
-	free(rows);
+	check_months(CS_KPI_IN_HOURS, &accueil_mar);
 }
 
 /* ---- several computations at once ---- */
