@@ -18,12 +18,6 @@
 
 /* ---- detection ---- */
 
-static int
-is_blank(int c)
-{
-	return c == ' ' || c == '\t';
-}
-
 /* s..e (trimmed) starts with epoch seconds or a datetime, then '|'. */
 static int
 looks_qlog(const char *s, const char *e)
@@ -34,7 +28,7 @@ looks_qlog(const char *s, const char *e)
 	if ((bar = memchr(s, '|', (size_t)(e - s))) == NULL)
 		return 0;
 	t = bar;
-	while (t > s && is_blank((unsigned char)t[-1]))
+	while (t > s && cs_readers_blank((unsigned char)t[-1]))
 		t--;
 	if (t == s)
 		return 0;

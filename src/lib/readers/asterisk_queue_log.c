@@ -48,12 +48,6 @@ static const struct {
 
 /* ---- lines that hold no record ---- */
 
-static int
-is_blank(int c)
-{
-	return c == ' ' || c == '\t';
-}
-
 /* s..e is exactly the text t. */
 static int
 is_text(const char *s, const char *e, const char *t)
@@ -70,9 +64,9 @@ cs_readers_qlog_noise(const char *s, size_t len)
 	size_t n;
 	int dash = 0;
 
-	while (s < e && is_blank((unsigned char)*s))
+	while (s < e && cs_readers_blank((unsigned char)*s))
 		s++;
-	while (e > s && is_blank((unsigned char)e[-1]))
+	while (e > s && cs_readers_blank((unsigned char)e[-1]))
 		e--;
 	n = (size_t)(e - s);
 	if (n == 0 || *s == '#')
@@ -81,7 +75,7 @@ cs_readers_qlog_noise(const char *s, size_t len)
 	if (n > 4 && memcmp(s, "time", 4) == 0) {
 		const char *p = s + 4;
 
-		while (p < e && is_blank((unsigned char)*p))
+		while (p < e && cs_readers_blank((unsigned char)*p))
 			p++;
 		if (p < e && *p == '|')
 			return CS_QLOG_NOISE_HEADER;
@@ -90,7 +84,7 @@ cs_readers_qlog_noise(const char *s, size_t len)
 	for (const char *p = s; p < e; p++) {
 		if (*p == '-')
 			dash = 1;
-		else if (*p != '+' && !is_blank((unsigned char)*p)) {
+		else if (*p != '+' && !cs_readers_blank((unsigned char)*p)) {
 			dash = -1;
 			break;
 		}
@@ -144,9 +138,9 @@ cs_qlog_reader_release(struct cs_qlog_reader *r)
 static const char *
 trim(const char *s, const char **e)
 {
-	while (s < *e && is_blank((unsigned char)*s))
+	while (s < *e && cs_readers_blank((unsigned char)*s))
 		s++;
-	while (*e > s && is_blank((unsigned char)(*e)[-1]))
+	while (*e > s && cs_readers_blank((unsigned char)(*e)[-1]))
 		(*e)--;
 	return s;
 }
@@ -334,7 +328,8 @@ cs_qlog_parse(struct cs_qlog_reader *r, const char *line, size_t len,
 	 * table row has empty data1..data5 columns for what was not written.
 	 */
 	e = end;
-	while (e > s && (is_blank((unsigned char)e[-1]) || e[-1] == '|'))
+	while (e > s && (cs_readers_blank((unsigned char)e[-1]) ||
+	    e[-1] == '|'))
 		e--;
 	for (int i = 0; i < CS_QLOG_NDATA; i++)
 		rec->data[i] = "";

@@ -42,12 +42,6 @@ is_digit(int c)
 	return c >= '0' && c <= '9';
 }
 
-static int
-is_blank(int c)
-{
-	return c == ' ' || c == '\t';
-}
-
 /* n digits at s. */
 static int
 digits_n(const char *s, int n)
@@ -62,9 +56,9 @@ digits_n(const char *s, int n)
 static int
 all_digits(const char *s, const char *e)
 {
-	while (s < e && is_blank((unsigned char)*s))
+	while (s < e && cs_readers_blank((unsigned char)*s))
 		s++;
-	while (e > s && is_blank((unsigned char)e[-1]))
+	while (e > s && cs_readers_blank((unsigned char)e[-1]))
 		e--;
 	if (s == e)
 		return 0;
@@ -192,9 +186,9 @@ split(char *buf, size_t n, struct cs_smdr_record *rec)
 		char *c = memchr(p, ',', (size_t)(end - p));
 		char *fe = c != NULL ? c : end, *fs = p;
 
-		while (fs < fe && is_blank((unsigned char)*fs))
+		while (fs < fe && cs_readers_blank((unsigned char)*fs))
 			fs++;
-		while (fe > fs && is_blank((unsigned char)fe[-1]))
+		while (fe > fs && cs_readers_blank((unsigned char)fe[-1]))
 			fe--;
 		*fe = '\0';
 		if (k < CS_SMDR_NFIELDS)

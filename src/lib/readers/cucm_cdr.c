@@ -68,12 +68,6 @@ cs_cucm_close(struct cs_cucm_reader *r)
 	free(r);
 }
 
-static int
-blank(int c)
-{
-	return c == ' ' || c == '\t';
-}
-
 /* Whether s (n bytes) starts with word, in any case, then a comma, a
  * quote or its end. */
 static int
@@ -88,7 +82,7 @@ starts(const char *s, size_t n, const char *word)
 int
 cs_cucm_header_row(const char *s, size_t len)
 {
-	while (len > 0 && blank((unsigned char)*s))
+	while (len > 0 && cs_readers_blank((unsigned char)*s))
 		s++, len--;
 	if (len > 15 && *s == '"' &&
 	    strncasecmp(s + 1, "cdrRecordType\"", 14) == 0)
@@ -124,7 +118,7 @@ split(struct cs_cucm_reader *r, const char *s, size_t len,
 
 		if (r->nf == MAX_COLS)
 			return cs_error_set(err, "more than %d fields", MAX_COLS);
-		while (i < len && blank((unsigned char)s[i]))
+		while (i < len && cs_readers_blank((unsigned char)s[i]))
 			i++;
 		r->fld[r->nf++] = w;
 		if (i < len && s[i] == '"') {
@@ -151,7 +145,7 @@ split(struct cs_cucm_reader *r, const char *s, size_t len,
 				i++;
 				break;
 			}
-			while (i < len && blank((unsigned char)s[i]))
+			while (i < len && cs_readers_blank((unsigned char)s[i]))
 				i++;
 			if (i < len && s[i] != ',') {
 				err->column = (long)i + 1;
@@ -166,7 +160,8 @@ split(struct cs_cucm_reader *r, const char *s, size_t len,
 			while (i < len && s[i] != ',')
 				i++;
 			n = (size_t)(s + i - from);
-			while (n > 0 && blank((unsigned char)from[n - 1]))
+			while (n > 0 &&
+			    cs_readers_blank((unsigned char)from[n - 1]))
 				n--;
 			if ((q = memchr(from, '"', n)) != NULL) {
 				err->column = (long)(q - s) + 1;

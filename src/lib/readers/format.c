@@ -13,6 +13,7 @@
 #include "format.h"
 #include "freeswitch.h"
 #include "generic_csv.h"
+#include "readers.h"
 
 /* No line is two formats' (a test says so of the samples): the order
  * is that of the messages that list them. */
@@ -89,12 +90,6 @@ cs_format_names(char *buf, size_t size)
 	join(buf, size, 0);
 }
 
-static int
-is_blank(int c)
-{
-	return c == ' ' || c == '\t';
-}
-
 /* How many lines that are no format may open a file of a known one. */
 #define DETECT_LINES 8
 
@@ -117,9 +112,9 @@ cs_format_detect(const char *buf, size_t len)
 		p = nl != NULL ? nl + 1 : end;
 		if (e > s && e[-1] == '\r')
 			e--;
-		while (s < e && is_blank((unsigned char)*s))
+		while (s < e && cs_readers_blank((unsigned char)*s))
 			s++;
-		while (e > s && is_blank((unsigned char)e[-1]))
+		while (e > s && cs_readers_blank((unsigned char)e[-1]))
 			e--;
 		if (s == e)
 			continue;

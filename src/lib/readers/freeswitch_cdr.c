@@ -62,12 +62,6 @@ cs_fs_reader_release(struct cs_fs_reader *r)
 	r->priv = NULL;
 }
 
-static int
-is_blank(int c)
-{
-	return c == ' ' || c == '\t';
-}
-
 /*
  * The quoted list inside s..e (trimmed): the sql template's statement
  * around it and a trailing ';' (the fallback template's) removed.  Returns
@@ -78,9 +72,9 @@ quoted_list(const char *s, const char *e, const char **qs, const char **qe)
 {
 	static const char ins[] = "INSERT INTO ";
 
-	while (s < e && is_blank((unsigned char)*s))
+	while (s < e && cs_readers_blank((unsigned char)*s))
 		s++;
-	while (e > s && is_blank((unsigned char)e[-1]))
+	while (e > s && cs_readers_blank((unsigned char)e[-1]))
 		e--;
 	if ((size_t)(e - s) > sizeof(ins) - 1 &&
 	    strncasecmp(s, ins, sizeof(ins) - 1) == 0) {
@@ -91,16 +85,16 @@ quoted_list(const char *s, const char *e, const char **qs, const char **qe)
 		s = v + 1;
 		if (e > s && e[-1] == ';')
 			e--;
-		while (e > s && is_blank((unsigned char)e[-1]))
+		while (e > s && cs_readers_blank((unsigned char)e[-1]))
 			e--;
 		if (e == s || e[-1] != ')')
 			return -1;
 		e--;
 	} else if (e > s && e[-1] == ';')
 		e--;
-	while (s < e && is_blank((unsigned char)*s))
+	while (s < e && cs_readers_blank((unsigned char)*s))
 		s++;
-	while (e > s && is_blank((unsigned char)e[-1]))
+	while (e > s && cs_readers_blank((unsigned char)e[-1]))
 		e--;
 	if (e - s < 2 || *s != '"' || e[-1] != '"')
 		return -1;
@@ -128,11 +122,13 @@ split(const char *base, const char *qs, const char *qe, size_t *off,
 
 		if (q != NULL) {
 			c = q + 1;
-			while (c < end && is_blank((unsigned char)*c))
+			while (c < end &&
+				    cs_readers_blank((unsigned char)*c))
 				c++;
 			if (c < end && *c == ',') {
 				c++;
-				while (c < end && is_blank((unsigned char)*c))
+				while (c < end &&
+				    cs_readers_blank((unsigned char)*c))
 					c++;
 				if (c < end && *c == '"') {
 					if (n < MAXSPLIT) {

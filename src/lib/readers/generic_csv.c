@@ -129,12 +129,6 @@ cs_gcsv_close(struct cs_gcsv_reader *r)
 
 /* ---- splitting a line ---- */
 
-static int
-blank(int c)
-{
-	return c == ' ' || c == '\t';
-}
-
 /*
  * The fields of s[0..len) into r->fld, as UTF-8 (bytes that are not read
  * as Latin-1).  Returns 0, or -1 with err saying which field is wrong.
@@ -159,7 +153,8 @@ split(struct cs_gcsv_reader *r, const char *s, size_t len,
 
 		if (r->nf == MAX_COLS)
 			return cs_error_set(err, "more than %d fields", MAX_COLS);
-		while (i < len && blank((unsigned char)s[i]) && s[i] != r->sep)
+		while (i < len && cs_readers_blank((unsigned char)s[i]) &&
+		    s[i] != r->sep)
 			i++;
 		r->fld[r->nf++] = w;
 		if (i < len && s[i] == '"') {
@@ -187,7 +182,9 @@ split(struct cs_gcsv_reader *r, const char *s, size_t len,
 				i++;
 				break;
 			}
-			while (i < len && blank((unsigned char)s[i]) && s[i] != r->sep)
+			while (i < len &&
+			    cs_readers_blank((unsigned char)s[i]) &&
+			    s[i] != r->sep)
 				i++;
 			if (i < len && s[i] != r->sep) {
 				err->column = (long)i + 1;
@@ -200,7 +197,8 @@ split(struct cs_gcsv_reader *r, const char *s, size_t len,
 			while (i < len && s[i] != r->sep)
 				i++;
 			n = (size_t)(s + i - from);
-			while (n > 0 && blank((unsigned char)from[n - 1]))
+			while (n > 0 &&
+			    cs_readers_blank((unsigned char)from[n - 1]))
 				n--;
 			if ((q = memchr(from, '"', n)) != NULL) {
 				err->column = (long)(q - s) + 1;
@@ -297,14 +295,14 @@ one_of(const char *v, const char *list)
 		const char *bar = strchr(list, '|');
 		size_t k = bar != NULL ? (size_t)(bar - list) : strlen(list);
 
-		while (k > 0 && blank((unsigned char)list[k - 1]))
+		while (k > 0 && cs_readers_blank((unsigned char)list[k - 1]))
 			k--;
 		if (k == n && strncasecmp(v, list, n) == 0)
 			return 1;
 		if (bar == NULL)
 			break;
 		list = bar + 1;
-		while (blank((unsigned char)*list))
+		while (cs_readers_blank((unsigned char)*list))
 			list++;
 	}
 	return 0;

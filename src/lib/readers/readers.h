@@ -107,6 +107,13 @@ int cs_qlog_parse(struct cs_qlog_reader *r, const char *line, size_t len,
 
 /* ---- Shared by the readers themselves (format.c) ---- */
 
+/* A blank around a field: a space or a tab. */
+static inline int
+cs_readers_blank(int c)
+{
+	return c == ' ' || c == '\t';
+}
+
 /*
  * Index of the first byte of s that is a control character other than tab
  * (binary data in a text log), or len when there is none; then *ascii (may
