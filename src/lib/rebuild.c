@@ -29,22 +29,30 @@
 static int write_ready(void *arg);
 
 /*
- * Queues the current row of st (its columns, as they are) as a row of t.
+ * Queues the current row of st (the columns in mapped, as they are; the
+ * others, which st selects as NULL, NULL) as a row of t.
  * Each column's value is taken once (sqlite3_column_value: the row's own
  * value, which only this thread, the connection's, reads before the next
  * step), rather than through a column_type and a column_text, which each
  * look the column up and check the connection again.
  */
 static int
-put_columns(struct cs_rowq *q, const struct cs_tabledef *t, sqlite3_stmt *st)
+put_columns(struct cs_rowq *q, const struct cs_tabledef *t,
+    unsigned long long mapped, sqlite3_stmt *st)
 {
 	int n = sqlite3_column_count(st);
 
 	cs_rowq_begin(q, t);
 	for (int i = 0; i < n; i++) {
-		sqlite3_value *v = sqlite3_column_value(st, i);
+		sqlite3_value *v;
 		const char *s;
 
+		if (!(mapped >> i & 1)) {
+			/* selected as NULL: what the calls do not need */
+			cs_rowq_null(q);
+			continue;
+		}
+		v = sqlite3_column_value(st, i);
 		switch (sqlite3_value_type(v)) {
 		case SQLITE_INTEGER:
 			cs_rowq_int(q, sqlite3_value_int64(v));
@@ -152,7 +160,7 @@ select_records(struct cs_db *db, int64_t lo, int64_t hi, struct cs_rowq *q,
 				next = &cur[i];
 		if (next == NULL)
 			break;
-		if (put_columns(q, next->f->table, next->st) != 0) {
+		if (put_columns(q, next->f->table, next->f->mapped, next->st) != 0) {
 			/* the builder or the writing stopped: their error
 			   says why */
 			rc = 1;
@@ -174,7 +182,7 @@ out:
 
 static int
 exec_range(struct cs_db *db, const char *sql, int64_t a, int64_t b,
-    const char *da, const char *dbay, int t, struct cs_error *err)
+    const char *da, const char *dbay, struct cs_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
@@ -194,14 +202,53 @@ exec_range(struct cs_db *db, const char *sql, int64_t a, int64_t b,
 			sqlite3_bind_text(st, i, da, -1, SQLITE_STATIC);
 		else if (strcmp(name, ":db") == 0)
 			sqlite3_bind_text(st, i, dbay, -1, SQLITE_STATIC);
-		else if (strcmp(name, ":t") == 0)
-			sqlite3_bind_int(st, i, t);
 	}
 	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE && rc != SQLITE_ROW)
 		return cs_db_fail(db, "cannot update the derived tables", err);
 	return 0;
+}
+
+/*
+ * Deletes the rows of table whose col (the first of its key) is in [a, b)
+ * (or, text, [da, dbay)).  When no row lies outside, the table is emptied
+ * with an unqualified DELETE, which SQLite does page by page instead of
+ * row by row (a rebuild of all or most of a database's calls).
+ */
+static int
+clear_range(struct cs_db *db, const char *table, const char *col, int64_t a,
+    int64_t b, const char *da, const char *dbay, struct cs_error *err)
+{
+	const char *lo = da != NULL ? ":da" : ":a", *hi = da != NULL ? ":db" : ":b";
+	char sql[256];
+	sqlite3_stmt *st = NULL;
+	int outside;
+
+	snprintf(sql, sizeof(sql), "SELECT EXISTS (SELECT 1 FROM %s WHERE %s < %s) "
+	    "OR EXISTS (SELECT 1 FROM %s WHERE %s >= %s)", table, col, lo, table,
+	    col, hi);
+	if (cs_db_prepare(db, &st, sql, err) != 0)
+		return -1;
+	if (da != NULL) {
+		sqlite3_bind_text(st, 1, da, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, dbay, -1, SQLITE_STATIC);
+	} else {
+		sqlite3_bind_int64(st, 1, a);
+		sqlite3_bind_int64(st, 2, b);
+	}
+	if (sqlite3_step(st) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		return cs_db_fail(db, "cannot update the derived tables", err);
+	}
+	outside = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (outside)
+		snprintf(sql, sizeof(sql), "DELETE FROM %s WHERE %s >= %s AND %s < %s",
+		    table, col, lo, col, hi);
+	else
+		snprintf(sql, sizeof(sql), "DELETE FROM %s", table);
+	return exec_range(db, sql, a, b, da, dbay, err);
 }
 
 int
@@ -267,14 +314,10 @@ cs_calls_rebuild(struct cs_db *db, const struct cs_config *cfg, int64_t from,
 	if (r1 < CS_TIME_MAX)
 		cs_period_label(r1, CS_PERIOD_DAY, d1, sizeof(d1));
 
-	if (exec_range(db, "DELETE FROM calls WHERE start >= :a AND start < :b",
-	    r0, r1, NULL, NULL, 0, err) != 0 ||
-	    exec_range(db, "DELETE FROM daily WHERE day >= :da AND day < :db",
-	    0, 0, d0, d1, 0, err) != 0 ||
-	    exec_range(db, "DELETE FROM wait_hist WHERE day >= :da AND day < :db",
-	    0, 0, d0, d1, 0, err) != 0 ||
-	    exec_range(db, "DELETE FROM bot_session WHERE start >= :a AND "
-	    "start < :b", r0, r1, NULL, NULL, 0, err) != 0)
+	if (clear_range(db, "calls", "start", r0, r1, NULL, NULL, err) != 0 ||
+	    clear_range(db, "daily", "day", 0, 0, d0, d1, err) != 0 ||
+	    clear_range(db, "wait_hist", "day", 0, 0, d0, d1, err) != 0 ||
+	    clear_range(db, "bot_session", "start", r0, r1, NULL, NULL, err) != 0)
 		return -1;
 	lo = r0 <= CS_TIME_MIN ? CS_TIME_MIN : r0 - 86400 - 2 * CS_CALL_SPAN;
 	hi = r1 >= CS_TIME_MAX ? CS_TIME_MAX : r1 + 86400 + 2 * CS_CALL_SPAN;

@@ -163,6 +163,7 @@ cs_json_flat(char *buf, size_t len, const char *const *keys, int nkeys,
     struct cs_json_flat_val *vals)
 {
 	char *p;
+	int next = 0;		/* where the key after the last one is */
 
 	if (strlen(buf) != len)
 		return -1;
@@ -180,9 +181,16 @@ cs_json_flat(char *buf, size_t len, const char *const *keys, int nkeys,
 
 		if (*p != '"' || (p = string_at(p, &key)) == NULL)
 			return -1;
-		for (int k = 0; k < nkeys && v == NULL; k++)
-			if (strcmp(key, keys[k]) == 0)
+		/* a platform writes its keys in one order: the key after
+		   the last one found is tried first */
+		for (int j = 0; j < nkeys && v == NULL; j++) {
+			int k = (next + j) % nkeys;
+
+			if (strcmp(key, keys[k]) == 0) {
 				v = &vals[k];
+				next = k + 1;
+			}
+		}
 		if (v == NULL || v->type != CS_JF_ABSENT)
 			return -1;	/* unknown, or twice */
 		p = (char *)skip_ws(p);
