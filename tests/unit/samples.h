@@ -1,8 +1,8 @@
 /*
  * samples.h: the sample files of tests/data/samples as the readers' suites
- * read them (test_readers.c, test_cdr.c, test_cdr_split.c, test_qlog.c):
- * whole, or line by line as the import gives lines; the CDR samples; a
- * 16-column Master.csv line.
+ * read them (test_readers.c, test_cdr.c, test_cdr_lines.c, test_cdr_split.c,
+ * test_qlog.c): whole, or line by line as the import gives lines; the CDR
+ * samples; a 16-column Master.csv line.
  */
 #ifndef CS_UNIT_SAMPLES_H
 #define CS_UNIT_SAMPLES_H
