@@ -6,6 +6,7 @@
  * Jansson.  That the two readings agree on every other input is the
  * bot_jsonl fuzz harness's check.
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "readers/json_flat.h"
@@ -61,6 +62,53 @@ test_escapes(void)
 	CU_ASSERT_STRING_EQUAL(v[1].s, "x");
 }
 
+/*
+ * Plain bytes are read eight at a time: an escape, a quote or a control
+ * character at each place of an eight-byte word, after 0 to 24 plain
+ * bytes and before 0 to 9, is found where it is.
+ */
+static void
+test_words(void)
+{
+	static const struct {
+		const char *in, *out;	/* out NULL: left to Jansson */
+	} mid[] = {
+		{ "\\\"", "\"" }, { "\\\\", "\\" }, { "\\n", "\n" },
+		{ "\\u00e9", "\xc3\xa9" }, { "\xc3\xa9", "\xc3\xa9" },
+		{ "\x7f", "\x7f" }, { "\x01", NULL }, { "\t", NULL },
+		{ "\x1f", NULL }, { " ", " " },
+	};
+	struct cs_json_flat_val v[3];
+	char line[128], want[64];
+
+	for (size_t m = 0; m < sizeof(mid) / sizeof(mid[0]); m++)
+		for (int before = 0; before <= 24; before++)
+			for (int after = 0; after <= 9; after++) {
+				int n = snprintf(line, sizeof(line), "{\"a\":\"%.*s%s%.*s\",\"b\":1}",
+				    before, "xxxxxxxxxxxxxxxxxxxxxxxx", mid[m].in,
+				    after, "yyyyyyyyy");
+				int rc = cs_json_flat(line, (size_t)n, keys, 3, v);
+
+				if (mid[m].out == NULL) {
+					CU_ASSERT_EQUAL(rc, -1);
+					continue;
+				}
+				snprintf(want, sizeof(want), "%.*s%s%.*s", before,
+				    "xxxxxxxxxxxxxxxxxxxxxxxx", mid[m].out, after,
+				    "yyyyyyyyy");
+				CU_ASSERT_EQUAL_FATAL(rc, 0);
+				CU_ASSERT_STRING_EQUAL(v[0].s, want);
+				CU_ASSERT_EQUAL(v[1].i, 1);
+			}
+	/* a string that runs to the end of the line, of every length */
+	for (int len = 0; len <= 20; len++) {
+		int n = snprintf(line, sizeof(line), "{\"a\":\"%.*s", len,
+		    "xxxxxxxxxxxxxxxxxxxx");
+
+		CU_ASSERT_EQUAL(cs_json_flat(line, (size_t)n, keys, 3, v), -1);
+	}
+}
+
 /* What is left to Jansson: it reads it, or says what is wrong. */
 static void
 test_left(void)
@@ -92,6 +140,7 @@ test_left(void)
 static CU_TestInfo tests[] = {
 	{ "values", test_values },
 	{ "escapes", test_escapes },
+	{ "eight bytes at a time", test_words },
 	{ "left to Jansson", test_left },
 	CU_TEST_INFO_NULL,
 };

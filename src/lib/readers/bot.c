@@ -55,13 +55,81 @@ text_field(struct cs_rowq *q, const char *s)
 	    sizeof(buf)));
 }
 
+/*
+ * What a thread remembers of the fields it stored, for the key in use: a
+ * session's events each repeat its id, and most fields take a few values
+ * (the types, the speakers, the languages).  Per field, the last WAYS
+ * values under LEN bytes: their digest for the event's key, and for an
+ * identifier what is stored of it.  A cache of pure functions of the
+ * value and the key: what it gives is what they give.
+ */
+#define WAYS 8
+#define LEN 48
+struct seen {
+	unsigned char len;		/* 1 + the value's length; 0: empty */
+	char s[LEN];
+	int64_t digest;			/* its keyed digest ... */
+	int digest_known;		/* ... once asked for */
+	char id[CS_HASH_HEX + 1];	/* an identifier as stored ... */
+	int id_known;			/* ... once asked for */
+};
+enum { F_NFIELDS = 14, F_SESSION_ID = F_NFIELDS, F_SIP_ID, F_SLOTS };
+static _Thread_local struct {
+	unsigned char key[CS_KEY_BYTES];
+	int valid;
+	struct seen e[F_SLOTS][WAYS];
+	unsigned char next[F_SLOTS];
+} seen;
+
+/* The entry of slot for s (made, its fields unknown, when s is new);
+ * NULL when s is too long to be kept. */
+static struct seen *
+seen_get(const struct cs_privacy *priv, int slot, const char *s, size_t len)
+{
+	struct seen *e = seen.e[slot];
+	int w;
+
+	if (len >= LEN)
+		return NULL;
+	if (!seen.valid || memcmp(seen.key, priv->key, CS_KEY_BYTES) != 0) {
+		memset(&seen, 0, sizeof(seen));
+		memcpy(seen.key, priv->key, CS_KEY_BYTES);
+		seen.valid = 1;
+	}
+	for (w = 0; w < WAYS; w++)
+		if (e[w].len == len + 1 && memcmp(e[w].s, s, len) == 0)
+			return &e[w];
+	w = seen.next[slot];
+	seen.next[slot] = (unsigned char)((w + 1) % WAYS);
+	memcpy(e[w].s, s, len);
+	e[w].len = (unsigned char)(len + 1);
+	e[w].digest_known = e[w].id_known = 0;
+	return &e[w];
+}
+
 /* An identifier (a session, a SIP Call-ID) as stored (privacy.h). */
 static void
-id_field(struct cs_rowq *q, const struct cs_format_ctx *ctx, const char *s)
+id_field(struct cs_rowq *q, const struct cs_format_ctx *ctx, int slot,
+    const char *s)
 {
 	char h[CS_HASH_HEX + 1];
+	const char *out;
+	struct seen *e;
 
-	cs_rowq_text(q, cs_privacy_id(ctx->priv, s, h));
+	if (s == NULL) {
+		cs_rowq_null(q);
+		return;
+	}
+	if ((e = seen_get(ctx->priv, slot, s, strlen(s))) != NULL && e->id_known) {
+		cs_rowq_text(q, e->id);
+		return;
+	}
+	out = cs_privacy_id(ctx->priv, s, h);
+	if (e != NULL && strlen(out) <= CS_HASH_HEX) {
+		strcpy(e->id, out);
+		e->id_known = 1;
+	}
+	cs_rowq_text(q, out);
 }
 
 /*
@@ -125,6 +193,9 @@ event_key(const struct cs_bot_rec *rec, int i, const struct cs_format_ctx *ctx)
 	int64_t d[3 + sizeof(f) / sizeof(f[0])];
 	size_t n = 0;
 
+	_Static_assert(sizeof(f) / sizeof(f[0]) == F_NFIELDS,
+	    "a slot of seen for each field");
+
 	if (rec->key != NULL)
 		/* a golden-ratio step: a record's events never share a key */
 		return (int64_t)((uint64_t)cs_privacy_digest64(ctx->priv,
@@ -133,10 +204,26 @@ event_key(const struct cs_bot_rec *rec, int i, const struct cs_format_ctx *ctx)
 	d[n++] = rec->time;
 	d[n++] = rec->msec;
 	d[n++] = rec->confidence;
-	for (size_t k = 0; k < sizeof(f) / sizeof(f[0]); k++)
+	for (size_t k = 0; k < sizeof(f) / sizeof(f[0]); k++) {
+		size_t len;
+		struct seen *e;
+
 		/* NULL and "" apart: a field absent is not one empty */
-		d[n++] = f[k] == NULL ? 0 : cs_privacy_digest64(ctx->priv,
-		    f[k], strlen(f[k]) + 1);
+		if (f[k] == NULL) {
+			d[n++] = 0;
+			continue;
+		}
+		len = strlen(f[k]);
+		if ((e = seen_get(ctx->priv, (int)k, f[k], len)) == NULL) {
+			d[n++] = cs_privacy_digest64(ctx->priv, f[k], len + 1);
+			continue;
+		}
+		if (!e->digest_known) {
+			e->digest = cs_privacy_digest64(ctx->priv, f[k], len + 1);
+			e->digest_known = 1;
+		}
+		d[n++] = e->digest;
+	}
 	return cs_privacy_digest64(ctx->priv, d, sizeof(d));
 }
 
@@ -155,7 +242,7 @@ cs_bot_store(const struct cs_bot_rec *rec, int i,
 	cs_rowq_int(q, rec->msec);
 	/* a session named by the caller's number (Rasa over Twilio): the
 	   number's hash, as the caller's */
-	id_field(q, ctx, rec->session);
+	id_field(q, ctx, F_SESSION_ID, rec->session);
 	text_field(q, rec->type);
 	text_field(q, rec->speaker);
 	said(q, rec->text);
@@ -169,7 +256,7 @@ cs_bot_store(const struct cs_bot_rec *rec, int i,
 	text_field(q, rec->outcome);
 	text_field(q, rec->service);
 	text_field(q, rec->call_id);
-	id_field(q, ctx, rec->sip_call_id);
+	id_field(q, ctx, F_SIP_ID, rec->sip_call_id);
 	if (rec->caller != NULL) {
 		cs_privacy_hash(ctx->priv, rec->caller, caller);
 		cs_rowq_text(q, caller);

@@ -2,6 +2,7 @@
  * json_flat.c: a flat object of known keys read without building a tree
  * (json_flat.h).  Every doubt is a -1: Jansson then reads the line.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "json_flat.h"
@@ -57,21 +58,51 @@ put_utf8(char *w, unsigned c)
 	return w;
 }
 
+/* Whether one of the 8 bytes of x is a quote, a backslash or below 0x20
+ * (a byte of 0x80 and more is none: UTF-8's bytes are all >= 0x80). */
+static int
+special8(uint64_t x)
+{
+	const uint64_t ones = 0x0101010101010101ULL, highs = 0x8080808080808080ULL;
+	uint64_t q = x ^ (ones * '"'), b = x ^ (ones * '\\');
+
+	/* a byte below 0x20 in x, a zero byte in q or in b */
+	return ((((x - ones * 0x20) & ~x) | ((q - ones) & ~q) |
+	    ((b - ones) & ~b)) & highs) != 0;
+}
+
 /*
  * The string whose opening quote is at p, decoded in place (an escape is
- * never shorter than what it stands for) and NUL-terminated; returns what
- * follows its closing quote, or NULL.
+ * never shorter than what it stands for) and NUL-terminated (end: where
+ * the line's NUL is); returns what follows its closing quote, or NULL.
  */
 static char *
-string_at(char *p, const char **out)
+string_at(char *p, const char *end, const char **out)
 {
 	char *r = p + 1, *w = p + 1;
 
 	*out = w;
 	for (;;) {
-		unsigned char c = (unsigned char)*r;
+		unsigned char c;
 		unsigned u, lo;
+		uint64_t x;
 
+		/* eight plain bytes at a time (never past the line's end),
+		   in place until an escape; then to the byte that is not */
+		while (end - r >= 8) {
+			memcpy(&x, r, 8);
+			if (special8(x)) {
+				while ((c = (unsigned char)*r) != '"' &&
+				    c != '\\' && c >= 0x20)
+					*w++ = *r++;
+				break;
+			}
+			if (w != r)
+				memmove(w, r, 8);
+			w += 8;
+			r += 8;
+		}
+		c = (unsigned char)*r;
 		if (c == '"')
 			break;
 		if (c < 0x20)		/* a control character, or the end */
@@ -163,6 +194,7 @@ cs_json_flat(char *buf, size_t len, const char *const *keys, int nkeys,
     struct cs_json_flat_val *vals)
 {
 	char *p;
+	const char *end = buf + len;
 	int next = 0;		/* where the key after the last one is */
 
 	if (strlen(buf) != len)
@@ -179,18 +211,29 @@ cs_json_flat(char *buf, size_t len, const char *const *keys, int nkeys,
 		const char *key, *e;
 		struct cs_json_flat_val *v = NULL;
 
-		if (*p != '"' || (p = string_at(p, &key)) == NULL)
+		if (*p != '"')
 			return -1;
-		/* a platform writes its keys in one order: the key after
-		   the last one found is tried first */
+		/* a platform writes its keys in one order, with no escape:
+		   the key after the last one found is tried first, as the
+		   line has it */
 		for (int j = 0; j < nkeys && v == NULL; j++) {
 			int k = (next + j) % nkeys;
+			const char *a = p + 1, *b = keys[k];
 
-			if (strcmp(key, keys[k]) == 0) {
+			while (*b != '\0' && *a == *b)
+				a++, b++;
+			if (*b == '\0' && *a == '"') {
 				v = &vals[k];
 				next = k + 1;
+				p = (char *)a + 1;
 			}
 		}
+		/* else as JSON reads it (an escape in a key) */
+		if (v == NULL && (p = string_at(p, end, &key)) == NULL)
+			return -1;
+		for (int k = 0; k < nkeys && v == NULL; k++)
+			if (strcmp(key, keys[k]) == 0)
+				v = &vals[k];
 		if (v == NULL || v->type != CS_JF_ABSENT)
 			return -1;	/* unknown, or twice */
 		p = (char *)skip_ws(p);
@@ -199,7 +242,7 @@ cs_json_flat(char *buf, size_t len, const char *const *keys, int nkeys,
 		p = (char *)skip_ws(p);
 		if (*p == '"') {
 			v->type = CS_JF_STRING;
-			if ((p = string_at(p, &v->s)) == NULL)
+			if ((p = string_at(p, end, &v->s)) == NULL)
 				return -1;
 		} else if (strncmp(p, "null", 4) == 0) {
 			v->type = CS_JF_NULL;
