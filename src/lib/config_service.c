@@ -13,6 +13,7 @@
 
 #include "config.h"
 #include "config_int.h"
+#include "privacy.h"
 
 int
 cs_config_fail(struct load *l, const char *fmt, const char *a, const char *b)
@@ -182,13 +183,20 @@ int
 cs_config_service_by(const struct cs_config *c, enum cs_term_kind kind,
     const char *value)
 {
+	char norm[256];
+
 	if (value == NULL || *value == '\0')
 		return -1;
+	/* a number is normalised once, not once a term */
+	if (kind == CS_TERM_DID)
+		cs_number_normalise(value, norm, sizeof(norm));
 	for (size_t s = 0; s < c->nservices; s++) {
 		const struct cs_match *m = &c->services[s].match;
 
 		for (size_t i = 0; i < m->n; i++)
-			if (m->t[i].kind == kind && cs_term_match(&m->t[i], value))
+			if (m->t[i].kind == kind && (kind == CS_TERM_DID ?
+			    cs_term_match_number(&m->t[i], norm) :
+			    cs_term_match(&m->t[i], value)))
 				return (int)s;
 	}
 	return -1;

@@ -57,6 +57,9 @@ parse_term(struct cs_term *t, const char *word, struct cs_error *err)
 	}
 	if (t->value == NULL)
 		return cs_error_set(err, "out of memory");
+	/* what fnmatch() would compare byte for byte (no flag is given
+	   but to app terms, which ignore case) */
+	t->literal = t->kind != CS_TERM_APP && strpbrk(t->value, "*?[\\") == NULL;
 	if (t->kind == CS_TERM_EXT) {
 		const char *dash = strchr(t->value, '-');
 		char *end;
@@ -124,6 +127,20 @@ all_digits(const char *s)
 	return 1;
 }
 
+/* value against t's glob, or its text when it has no wildcard */
+static int
+glob(const struct cs_term *t, const char *value)
+{
+	return t->literal ? strcmp(t->value, value) == 0 :
+	    fnmatch(t->value, value, 0) == 0;
+}
+
+int
+cs_term_match_number(const struct cs_term *t, const char *norm)
+{
+	return glob(t, norm);
+}
+
 int
 cs_term_match(const struct cs_term *t, const char *value)
 {
@@ -133,7 +150,7 @@ cs_term_match(const struct cs_term *t, const char *value)
 		char norm[256];
 
 		cs_number_normalise(value, norm, sizeof(norm));
-		return fnmatch(t->value, norm, 0) == 0;
+		return glob(t, norm);
 	}
 	if (t->kind == CS_TERM_EXT && t->range) {
 		long v;
@@ -143,7 +160,7 @@ cs_term_match(const struct cs_term *t, const char *value)
 		v = strtol(value, NULL, 10);
 		return v >= t->lo && v <= t->hi;
 	}
-	return fnmatch(t->value, value, 0) == 0;
+	return glob(t, value);
 }
 
 int

@@ -22,6 +22,7 @@ struct cs_term {
 	char *value;		/* a glob; numbers already normalised for did */
 	long lo, hi;		/* ext ranges */
 	int range;
+	int literal;		/* value has no wildcard: compared as it is */
 };
 
 struct cs_match {
@@ -38,6 +39,10 @@ void cs_match_release(struct cs_match *m);
  * destination number for did, an extension or channel peer for ext...).
  */
 int cs_term_match(const struct cs_term *t, const char *value);
+/* The same for a did term, of a number already normalised
+ * (cs_number_normalise): a number tried against many terms is
+ * normalised once. */
+int cs_term_match_number(const struct cs_term *t, const char *norm);
 
 /*
  * 1 if any term of m matches what the leg reached: did with the number

@@ -181,12 +181,30 @@ cs_number_withheld(const char *in)
 	return 0;
 }
 
+/*
+ * The hashes a thread made last, by number and key: the legs of a call
+ * repeat its caller, and callers call again (a cache of a pure function;
+ * the numbers stay in the thread's memory, as the lines that gave them).
+ */
+#define HASHED_N 256
+#define HASHED_LEN 32
+static _Thread_local struct {
+	unsigned char key[CS_KEY_BYTES];
+	int valid;
+	struct {
+		char norm[HASHED_LEN];	/* "" empty */
+		char hex[CS_HASH_HEX + 1];
+	} e[HASHED_N];
+} hashed;
+
 void
 cs_privacy_hash(const struct cs_privacy *p, const char *number,
     char out[CS_HASH_HEX + 1])
 {
 	char norm[128];
 	unsigned char h[CS_HASH_HEX / 2];
+	size_t len;
+	unsigned slot = 0;
 
 	out[0] = '\0';
 	if (cs_number_withheld(number))
@@ -194,9 +212,25 @@ cs_privacy_hash(const struct cs_privacy *p, const char *number,
 	cs_number_normalise(number, norm, sizeof(norm));
 	if (norm[0] == '\0')
 		return;
-	crypto_generichash(h, sizeof(h), (const unsigned char *)norm,
-	    strlen(norm), p->key, sizeof(p->key));
+	if ((len = strlen(norm)) < HASHED_LEN) {
+		if (!hashed.valid || memcmp(hashed.key, p->key, CS_KEY_BYTES) != 0) {
+			memset(&hashed, 0, sizeof(hashed));
+			memcpy(hashed.key, p->key, CS_KEY_BYTES);
+			hashed.valid = 1;
+		}
+		slot = cs_str_hash(norm) % HASHED_N;
+		if (strcmp(hashed.e[slot].norm, norm) == 0) {
+			memcpy(out, hashed.e[slot].hex, CS_HASH_HEX + 1);
+			return;
+		}
+	}
+	crypto_generichash(h, sizeof(h), (const unsigned char *)norm, len,
+	    p->key, sizeof(p->key));
 	sodium_bin2hex(out, CS_HASH_HEX + 1, h, sizeof(h));
+	if (len < HASHED_LEN) {
+		memcpy(hashed.e[slot].norm, norm, len + 1);
+		memcpy(hashed.e[slot].hex, out, CS_HASH_HEX + 1);
+	}
 }
 
 int64_t

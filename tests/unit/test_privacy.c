@@ -14,6 +14,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <sodium.h>
+
 #include "phone.h"
 #include "privacy.h"
 #include "unit.h"
@@ -671,11 +673,43 @@ test_masked_prefilter(void)
 	CU_ASSERT(found > 10000);
 }
 
+/*
+ * The hashes a thread made last are kept (privacy.c): 1,000 numbers, more
+ * than it keeps, hashed in turn under two keys, twice, each as libsodium
+ * makes it from the number (BLAKE2b, 16 bytes, keyed), in hex.
+ */
+static void
+test_hash_again(void)
+{
+	struct cs_privacy k[2];
+	char num[16], got[CS_HASH_HEX + 1], want[CS_HASH_HEX + 1];
+	unsigned char h[CS_HASH_HEX / 2];
+	int bad = 0;
+
+	for (int j = 0; j < 2; j++)
+		for (int i = 0; i < CS_KEY_BYTES; i++)
+			k[j].key[i] = (unsigned char)(7 * i + 101 * j + 1);
+	for (int round = 0; round < 4; round++)
+		for (int i = 0; i < 1000; i++) {
+			const struct cs_privacy *p = &k[(round + i) % 2];
+
+			/* the fiction range, 01 99 00 xx xx */
+			snprintf(num, sizeof(num), "019900%04d", (i * 37) % 1000);
+			cs_privacy_hash(p, num, got);
+			crypto_generichash(h, sizeof(h), (const unsigned char *)num,
+			    strlen(num), p->key, sizeof(p->key));
+			sodium_bin2hex(want, sizeof(want), h, sizeof(h));
+			bad += strcmp(got, want) != 0;
+		}
+	CU_ASSERT_EQUAL(bad, 0);
+}
+
 static CU_TestInfo tests[] = {
 	{ "an identifier as stored", test_id },
 	{ "normalisation", test_normalise },
 	{ "withheld numbers", test_withheld },
 	{ "keyed hash", test_hash },
+	{ "keyed hash, again and under another key", test_hash_again },
 	{ "key file created and reused", test_key_file },
 	{ "key file refused", test_key_file_refused },
 	{ "key file: a symbolic link to nothing", test_key_file_dangling },
