@@ -22,6 +22,7 @@
 struct waiting {
 	struct cs_piece p;
 	char *mem;
+	struct waiting *next;	/* among the spares */
 };
 
 /* A waiting piece, with the keys of its order beside it, so that the
@@ -53,7 +54,10 @@ struct cs_calls_stream {
 	size_t rhead, rn, rcap;
 	struct slot *heap;
 	size_t n, cap;
-	struct waiting *spare;		/* one let through, for the next */
+	/* those let through, for the next pieces (pieces come and go in
+	   bursts: malloc's small caches hold too few) */
+	struct waiting *spare;
+	size_t nspare;
 	const struct cs_tabledef *table;	/* the last row's table */
 	const struct cs_format *format;		/* and its format */
 };
@@ -203,10 +207,13 @@ let_through(struct cs_calls_stream *s)
 	}
 	/* the grouping now owns the texts */
 	rc = cs_grouper_add(s->g, &w->p, w->mem);
-	if (s->spare == NULL)
+	if (s->nspare < MAX_WAITING) {
+		w->next = s->spare;
 		s->spare = w;
-	else
+		s->nspare++;
+	} else {
 		free(w);
+	}
 	return rc;
 }
 
@@ -287,13 +294,17 @@ cs_calls_stream_row(struct cs_calls_stream *s, const struct cs_row *row)
 	}
 	/* a row that is no record, or a record of no call, has no piece */
 	for (int i = 0; !s->given_up; i++) {
-		if ((w = s->spare) != NULL)
-			s->spare = NULL;
-		else if ((w = malloc(sizeof(*w))) == NULL)
+		if ((w = s->spare) != NULL) {
+			s->spare = w->next;
+			s->nspare--;
+		} else if ((w = malloc(sizeof(*w))) == NULL) {
 			return cs_error_set(s->err, "out of memory");
+		}
 		if (cs_format_map_piece(s->format, row, i, &w->p, &rhash,
 		    &buf) != 0) {
+			w->next = s->spare;
 			s->spare = w;
+			s->nspare++;
 			break;
 		}
 		if ((w->mem = cs_piece_pack(&w->p)) == NULL) {
@@ -333,7 +344,12 @@ cs_calls_stream_free(struct cs_calls_stream *s)
 	free_waiting(s);
 	free(s->heap);
 	free(s->run);
-	free(s->spare);
+	while (s->spare != NULL) {
+		struct waiting *w = s->spare;
+
+		s->spare = w->next;
+		free(w);
+	}
 	cs_grouper_free(s->g);
 	cs_derive_free(s->derive);
 	free(s);
