@@ -80,10 +80,16 @@ cs_group_add_bot(struct cs_grouper *r, const struct cs_bot_event *e, char *mem)
 {
 	char key[512];
 	struct sess *s;
+	size_t len = strlen(e->session), pre = sizeof(SESS_KEY) - 1;
 
 	if (r->ix == NULL && cs_group_ix_start(r) != 0)
 		goto nomem;
-	snprintf(key, sizeof(key), SESS_KEY "%s", e->session);
+	/* SESS_KEY and the id, cut as snprintf would */
+	if (len > sizeof(key) - pre - 1)
+		len = sizeof(key) - pre - 1;
+	memcpy(key, SESS_KEY, pre);
+	memcpy(key + pre, e->session, len);
+	key[pre + len] = '\0';
 	if ((s = sess_get(r, key)) == NULL && (s = sess_new(r, key)) == NULL)
 		goto nomem;
 	if (s->nmem == s->capmem) {

@@ -60,6 +60,12 @@ parse_term(struct cs_term *t, const char *word, struct cs_error *err)
 	/* what fnmatch() would compare byte for byte (no flag is given
 	   but to app terms, which ignore case) */
 	t->literal = t->kind != CS_TERM_APP && strpbrk(t->value, "*?[\\") == NULL;
+	if (t->kind != CS_TERM_APP && t->value[0] != '\0') {
+		size_t n = strlen(t->value);
+
+		if (t->value[n - 1] == '*' && strcspn(t->value, "*?[\\") == n - 1)
+			t->prefix = n - 1;
+	}
 	if (t->kind == CS_TERM_EXT) {
 		const char *dash = strchr(t->value, '-');
 		char *end;
@@ -131,8 +137,11 @@ all_digits(const char *s)
 static int
 glob(const struct cs_term *t, const char *value)
 {
-	return t->literal ? strcmp(t->value, value) == 0 :
-	    fnmatch(t->value, value, 0) == 0;
+	if (t->literal)
+		return strcmp(t->value, value) == 0;
+	if (t->prefix > 0)
+		return strncmp(t->value, value, t->prefix) == 0;
+	return fnmatch(t->value, value, 0) == 0;
 }
 
 int

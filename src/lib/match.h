@@ -23,6 +23,8 @@ struct cs_term {
 	long lo, hi;		/* ext ranges */
 	int range;
 	int literal;		/* value has no wildcard: compared as it is */
+	size_t prefix;		/* > 0: value is that many plain bytes and
+				   a '*': what starts with them */
 };
 
 struct cs_match {

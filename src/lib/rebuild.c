@@ -214,7 +214,8 @@ exec_range(struct cs_db *db, const char *sql, int64_t a, int64_t b,
  * Deletes the rows of table whose col (the first of its key) is in [a, b)
  * (or, text, [da, dbay)).  When no row lies outside, the table is emptied
  * with an unqualified DELETE, which SQLite does page by page instead of
- * row by row (a rebuild of all or most of a database's calls).
+ * row by row (a rebuild of everything: callstat-calls --rebuild, a new
+ * configuration).
  */
 static int
 clear_range(struct cs_db *db, const char *table, const char *col, int64_t a,

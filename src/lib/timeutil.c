@@ -485,6 +485,15 @@ clamp_year(int y)
 	return y < 0 ? 0 : y > 9999 ? 9999 : y;
 }
 
+/* v (0 to 10^width - 1) in width digits at p; returns what follows */
+static char *
+put_digits(char *p, int v, int width)
+{
+	for (int i = width - 1; i >= 0; i--, v /= 10)
+		p[i] = (char)('0' + v % 10);
+	return p + width;
+}
+
 int
 cs_period_label(int64_t t, enum cs_period p, char *buf, size_t n)
 {
@@ -495,8 +504,14 @@ cs_period_label(int64_t t, enum cs_period p, char *buf, size_t n)
 	dt.year = clamp_year(dt.year);
 	switch (p) {
 	case CS_PERIOD_DAY:
-		len = snprintf(buf, n, "%04d-%02d-%02d", dt.year, dt.mon,
-		    dt.mday);
+		/* "%04d-%02d-%02d", written by hand: a rebuild labels each
+		   call's day */
+		if (n < 11)
+			return -1;
+		*put_digits(put_digits(put_digits(buf, dt.year, 4) + 1,
+		    dt.mon, 2) + 1, dt.mday, 2) = '\0';
+		buf[4] = buf[7] = '-';
+		len = 10;
 		break;
 	case CS_PERIOD_WEEK:
 		iso_week(cs_days_from_civil(dt.year, dt.mon, dt.mday), &year,

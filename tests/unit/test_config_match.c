@@ -137,6 +137,20 @@ test_term_match(void)
 	CU_ASSERT_EQUAL(term_match("data:custom/bienvenue*",
 	    "custom/bienvenue-urba"), 1);
 	CU_ASSERT_EQUAL(term_match("data:custom/bienvenue*", "custom/menu"), 0);
+	/* a trailing '*' (compared as a prefix) and the others (fnmatch):
+	   the same meaning, '/' and '.' included */
+	CU_ASSERT_EQUAL(term_match("channel:PJSIP/voicebot-*", "PJSIP/voicebot-"), 1);
+	CU_ASSERT_EQUAL(term_match("channel:PJSIP/voicebot-*", "PJSIP/voicebot"), 0);
+	CU_ASSERT_EQUAL(term_match("channel:PJSIP/voicebot-*", "pjsip/voicebot-1"), 0);
+	CU_ASSERT_EQUAL(term_match("channel:PJSIP/*", "PJSIP/a/b.c"), 1);
+	CU_ASSERT_EQUAL(term_match("channel:*", "anything"), 1);
+	CU_ASSERT_EQUAL(term_match("channel:PJSIP/*-bot*", "PJSIP/x-bot-1"), 1);
+	CU_ASSERT_EQUAL(term_match("channel:PJSIP/*-bot*", "PJSIP/x-box-1"), 0);
+	CU_ASSERT_EQUAL(term_match("channel:PJSIP/v?icebot-*", "PJSIP/voicebot-9"), 1);
+	CU_ASSERT_EQUAL(term_match("channel:PJSIP/v[oa]icebot-*", "PJSIP/vaicebot-9"), 1);
+	CU_ASSERT_EQUAL(term_match("channel:PJSIP/v[oa]icebot-*", "PJSIP/vuicebot-9"), 0);
+	CU_ASSERT_EQUAL(term_match("channel:PJSIP/bot\\*", "PJSIP/bot*"), 1);
+	CU_ASSERT_EQUAL(term_match("channel:PJSIP/bot\\*", "PJSIP/bot1"), 0);
 }
 
 /* What a match reads of a Master.csv row. */

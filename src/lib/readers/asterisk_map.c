@@ -3,6 +3,7 @@
  * pieces: which application reaches whom, what a disposition and a queue
  * event say, the call's keys, the peer in a channel name.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -39,10 +40,19 @@ cs_channel_peer(const char *chan, char *out, size_t n)
 	out[len] = '\0';
 }
 
+/* app and name the same, case aside (the first letters looked at first:
+ * most names differ there) */
+static int
+same_app(const char *app, const char *name)
+{
+	return tolower((unsigned char)*app) == tolower((unsigned char)*name) &&
+	    strcasecmp(app, name) == 0;
+}
+
 static int
 app_is(const char *app, const char *a, const char *b)
 {
-	return strcasecmp(app, a) == 0 || (b != NULL && strcasecmp(app, b) == 0);
+	return same_app(app, a) || (b != NULL && same_app(app, b));
 }
 
 /* Applications in which the PBX itself answers, or no one does. */
@@ -56,7 +66,7 @@ app_is_pbx(const char *app)
 	};
 
 	for (size_t i = 0; i < sizeof(apps) / sizeof(apps[0]); i++)
-		if (strcasecmp(app, apps[i]) == 0)
+		if (same_app(app, apps[i]))
 			return 1;
 	return 0;
 }
