@@ -65,7 +65,7 @@ text_field(struct cs_rowq *q, const char *s)
  */
 #define WAYS 8
 #define LEN 48
-struct seen {
+struct field_seen {
 	unsigned char len;		/* 1 + the value's length; 0: empty */
 	char s[LEN];
 	int64_t digest;			/* its keyed digest ... */
@@ -77,16 +77,16 @@ enum { F_NFIELDS = 14, F_SESSION_ID = F_NFIELDS, F_SIP_ID, F_SLOTS };
 static _Thread_local struct {
 	unsigned char key[CS_KEY_BYTES];
 	int valid;
-	struct seen e[F_SLOTS][WAYS];
+	struct field_seen e[F_SLOTS][WAYS];
 	unsigned char next[F_SLOTS];
 } seen;
 
 /* The entry of slot for s (made, its fields unknown, when s is new);
  * NULL when s is too long to be kept. */
-static struct seen *
+static struct field_seen *
 seen_get(const struct cs_privacy *priv, int slot, const char *s, size_t len)
 {
-	struct seen *e = seen.e[slot];
+	struct field_seen *e = seen.e[slot];
 	int w;
 
 	if (len >= LEN)
@@ -114,7 +114,7 @@ id_field(struct cs_rowq *q, const struct cs_format_ctx *ctx, int slot,
 {
 	char h[CS_HASH_HEX + 1];
 	const char *out;
-	struct seen *e;
+	struct field_seen *e;
 
 	if (s == NULL) {
 		cs_rowq_null(q);
@@ -206,7 +206,7 @@ event_key(const struct cs_bot_rec *rec, int i, const struct cs_format_ctx *ctx)
 	d[n++] = rec->confidence;
 	for (size_t k = 0; k < sizeof(f) / sizeof(f[0]); k++) {
 		size_t len;
-		struct seen *e;
+		struct field_seen *e;
 
 		/* NULL and "" apart: a field absent is not one empty */
 		if (f[k] == NULL) {
