@@ -53,20 +53,29 @@ conf_file(const char *text)
 	return path;
 }
 
-void
-expect_error(const char *text, int line, const char *what)
+const char *
+load_fails(const char *text, struct cs_error *err)
 {
 	struct cs_config c;
-	struct cs_error err;
 	const char *path = conf_file(text);
-	char prefix[600];
-	int ok, rc;
+	int rc;
 
-	memset(&err, 0, sizeof(err));
-	rc = cs_config_load(&c, path, &err);
+	memset(err, 0, sizeof(*err));
+	rc = cs_config_load(&c, path, err);
 	CU_ASSERT_EQUAL(rc, -1);
 	if (rc == 0)
 		cs_config_release(&c);
+	return path;
+}
+
+void
+expect_error(const char *text, int line, const char *what)
+{
+	struct cs_error err;
+	const char *path = load_fails(text, &err);
+	char prefix[600];
+	int ok;
+
 	snprintf(prefix, sizeof(prefix), "%s:%d: ", path, line);
 	ok = strncmp(err.msg, prefix, strlen(prefix)) == 0 &&
 	    (what == NULL || strstr(err.msg + strlen(prefix), what) != NULL);

@@ -18,17 +18,11 @@
 static void
 expect_error2(const char *text, int line1, int line2, const char *what)
 {
-	struct cs_config c;
 	struct cs_error err;
-	const char *path = conf_file(text);
+	const char *path = load_fails(text, &err);
 	char p1[600], p2[600];
-	int ok, rc;
+	int ok;
 
-	memset(&err, 0, sizeof(err));
-	rc = cs_config_load(&c, path, &err);
-	CU_ASSERT_EQUAL(rc, -1);
-	if (rc == 0)
-		cs_config_release(&c);
 	snprintf(p1, sizeof(p1), "%s:%d: ", path, line1);
 	snprintf(p2, sizeof(p2), "%s:%d: ", path, line2);
 	ok = (strncmp(err.msg, p1, strlen(p1)) == 0 ||
@@ -117,17 +111,12 @@ test_error_empty_unknown_section(void)
 static void
 test_error_service_without_match(void)
 {
-	struct cs_config c;
 	struct cs_error err;
-	const char *path = conf_file("[commune]\nname = X\n[service a]\nlabel = A\n");
+	const char *path = load_fails("[commune]\nname = X\n[service a]\nlabel = A\n",
+	    &err);
 	size_t len = strlen(path);
-	int ok, rc;
+	int ok;
 
-	memset(&err, 0, sizeof(err));
-	rc = cs_config_load(&c, path, &err);
-	CU_ASSERT_EQUAL(rc, -1);
-	if (rc == 0)
-		cs_config_release(&c);
 	CU_ASSERT_PTR_NOT_NULL(strstr(err.msg, "[service a]"));
 	/* "PATH:N: ..." with N a line number */
 	ok = strncmp(err.msg, path, len) == 0 && err.msg[len] == ':' &&
