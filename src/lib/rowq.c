@@ -1,5 +1,6 @@
 #include <assert.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -54,6 +55,8 @@ struct shared {
 	/* the consumer's, made as the tables come */
 	struct stmts tab[NTABLES];
 	int ntab;
+	struct cs_row *rowv;	/* a batch's rows, to run in key order */
+	size_t rowcap;
 	struct cs_rowq_stats stats;
 	int refs;		/* handles */
 	/* under mu */
@@ -94,6 +97,7 @@ shared_free(struct shared *s)
 		free(s->all[i].v);
 		free(s->all[i].text);
 	}
+	free(s->rowv);
 	pthread_mutex_destroy(&s->mu);
 	pthread_cond_destroy(&s->cv);
 	free(s);
@@ -394,62 +398,129 @@ run_rows(struct shared *s, const struct stmts *x, const struct cs_row *rows,
 	return 0;
 }
 
-/* Runs the rows waiting in rows[0..n) one by one. */
+/* The first two values of a record's row, its key (ints), into k[2];
+ * 0 when they are not ints. */
 static int
-run_each(struct shared *s, const struct stmts *x, const struct cs_row *rows,
-    int n)
+row_key(const struct cs_row *row, int64_t k[2])
 {
-	for (int k = 0; k < n; k++)
-		if (run_rows(s, x, &rows[k], 1) != 0)
-			return -1;
-	return 0;
+	const struct val *v = row->v;
+
+	if (row->n < 2 || v[0].type != V_INT || v[1].type != V_INT)
+		return 0;
+	k[0] = v[0].i;
+	k[1] = v[1].i;
+	return 1;
 }
 
-/* Hands each row of b to fn (or into the database when fn is NULL). */
+/* Whether a comes before b: by table, then by key (both rows' keys are
+ * ints: row_key). */
+static int
+row_before(const struct cs_row *a, const struct cs_row *b)
+{
+	const struct val *va = a->v, *vb = b->v;
+
+	if (a->table != b->table)
+		return (uintptr_t)a->table < (uintptr_t)b->table;
+	return va[0].i != vb[0].i ? va[0].i < vb[0].i : va[1].i < vb[1].i;
+}
+
+static int
+cmp_rows(const void *pa, const void *pb)
+{
+	const struct cs_row *a = pa, *b = pb;
+
+	return row_before(b, a) - row_before(a, b);
+}
+
+/*
+ * Puts rows in key order: logs come nearly in it (a CDR line is written
+ * when its call ends, so a call starts a little before the lines around
+ * it), and SQLite adds a row after the last of a b-tree's page for far
+ * less than one in the middle of it (a page split: half a page moved and
+ * the old place zeroed).  Insertion sort, which costs next to nothing on
+ * rows nearly in order, then qsort when they are far from it.
+ */
+static void
+sort_rows(struct cs_row *r, size_t n)
+{
+	size_t moves = 0;
+
+	for (size_t i = 1; i < n; i++) {
+		struct cs_row x = r[i];
+		size_t j = i;
+
+		while (j > 0 && row_before(&x, &r[j - 1])) {
+			r[j] = r[j - 1];
+			j--;
+			if (++moves > 16 * n) {
+				r[j] = x;
+				qsort(r, n, sizeof(*r), cmp_rows);
+				return;
+			}
+		}
+		r[j] = x;
+	}
+}
+
+/*
+ * Hands each row of b to fn, or runs them into the database: rows of
+ * records (whose order makes no difference to what is stored, and which
+ * come alone in their producer's batches) in key order, others as they
+ * came; rows of one table together, MULTI at a time.
+ */
 static int
 run_batch(struct shared *s, struct batch *b,
     int (*fn)(void *, const struct cs_row *), void *arg)
 {
-	struct cs_row rows[MULTI];
-	struct stmts *x = NULL;	/* the statements of the rows waiting */
-	int nrows = 0;
+	size_t nrows = 0;
+	int records = 1;
 
 	for (size_t i = 0; i < b->nv;) {
-		struct cs_row *row = &rows[nrows];
+		struct cs_row row;
+		int64_t k[2];
 
-		row->table = b->v[i].t;
-		row->n = b->v[i].len;
-		row->v = &b->v[i + 1];
-		row->text = b->text;
-		i += (size_t)row->n + 1;
+		row.table = b->v[i].t;
+		row.n = b->v[i].len;
+		row.v = &b->v[i + 1];
+		row.text = b->text;
+		i += (size_t)row.n + 1;
 		if (fn != NULL) {
-			if (fn(arg, row) != 0)
+			if (fn(arg, &row) != 0)
 				return -1;
 			continue;
 		}
-		/* rows of one table wait for MULTI of them, or another table */
-		if (x == NULL || row->table != x->t) {
-			struct cs_row next = *row;
+		if (nrows == s->rowcap) {
+			size_t cap = s->rowcap ? 2 * s->rowcap : 1024;
+			struct cs_row *nr = realloc(s->rowv, cap * sizeof(*nr));
 
-			if (run_each(s, x, rows, nrows) != 0 ||
-			    (x = stmts_for(s, next.table)) == NULL)
-				return -1;
-			rows[0] = next;
-			nrows = 0;
-			row = &rows[0];
+			if (nr == NULL)
+				return cs_error_set(s->err, "out of memory");
+			s->rowv = nr;
+			s->rowcap = cap;
 		}
-		nrows++;
-		if (x->multi == NULL) {
-			if (run_each(s, x, rows, nrows) != 0)
+		s->rowv[nrows++] = row;
+		records = records && row.table->records && row_key(&row, k);
+	}
+	if (records && nrows > 1)
+		sort_rows(s->rowv, nrows);
+	for (size_t i = 0; i < nrows;) {
+		const struct cs_tabledef *t = s->rowv[i].table;
+		struct stmts *x = stmts_for(s, t);
+		size_t end = i;
+
+		if (x == NULL)
+			return -1;
+		while (end < nrows && s->rowv[end].table == t)
+			end++;
+		while (i < end) {
+			int n = x->multi != NULL && end - i >= MULTI ? MULTI : 1;
+
+			if (run_rows(s, x, &s->rowv[i], n) != 0)
 				return -1;
-			nrows = 0;
-		} else if (nrows == MULTI) {
-			if (run_rows(s, x, rows, MULTI) != 0)
-				return -1;
-			nrows = 0;
+			i += (size_t)n;
 		}
 	}
-	return run_each(s, x, rows, nrows);
+	return 0;
 }
 
 /* Producer: puts cur on the full list (under mu). */
