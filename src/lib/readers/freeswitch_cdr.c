@@ -162,16 +162,22 @@ digits(const char *s)
 static int
 parse_count(const char *name, const char *s, long *v, struct cs_error *err)
 {
+	size_t len = strlen(s);
+	long n = 0;
+
 	if (*s == '\0')
 		return cs_error_set(err, "%s is empty: a number is needed", name);
 	if (!digits(s))
 		return cs_error_set(err, "%s is not a number: '%.*s'", name,
 		    cs_readers_quote_len(s), s);
-	if (strlen(s) > 7 || atol(s) > CS_LOG_DURATION_MAX)
+	/* digits only, at most 7 of them: no overflow */
+	for (size_t i = 0; i < len && len <= 7; i++)
+		n = n * 10 + (s[i] - '0');
+	if (len > 7 || n > CS_LOG_DURATION_MAX)
 		return cs_error_set(err, "%s is out of range: '%.*s' (at most "
 		    "%ld seconds, 7 days); remove the line or correct it", name,
 		    cs_readers_quote_len(s), s, (long)CS_LOG_DURATION_MAX);
-	*v = atol(s);
+	*v = n;
 	return 0;
 }
 
