@@ -41,6 +41,9 @@ int fuzz_format_lines(const struct cs_format *f, const uint8_t *data,
  */
 int fuzz_format_stored(const struct cs_format *f,
     const struct cs_format_ctx *ctx, const uint8_t *data, size_t size);
+/* A good context of the default configuration and a key of zeros (the
+ * formats that need nothing of a town's). */
+void fuzz_default_ctx(struct cs_format_ctx *ctx);
 
 /*
  * The input as a whole file of a whole-file format (format.h), handed over

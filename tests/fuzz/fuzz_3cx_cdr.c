@@ -44,21 +44,11 @@ columns(const uint8_t *data, size_t size)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct cs_config cfg;
-	static struct cs_privacy priv;
-	static int ready;
 	struct cs_format_ctx ctx;
 
 	fuzz_format_lines(&cs_format_3cx_cdr, data, size);
 	columns(data, size);
-	if (!ready) {
-		cs_config_init(&cfg);
-		memset(&priv, 0, sizeof(priv));
-		ready = 1;
-	}
-	memset(&ctx, 0, sizeof(ctx));
-	ctx.priv = &priv;
-	ctx.cfg = &cfg;
+	fuzz_default_ctx(&ctx);
 	ctx.columns = size > 0 && data[0] >= '0' && data[0] <= '9' ? OWN : NULL;
 	/* both orders are good */
 	return fuzz_format_stored(&cs_format_3cx_cdr, &ctx, data, size);

@@ -11,6 +11,7 @@
 
 #include "fuzz.h"
 #include "lines.h"
+#include "readers/asterisk.h"
 #include "readers/format.h"
 #include "readers/readers.h"
 #include "timeutil.h"
@@ -47,6 +48,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static int ready;
+	struct cs_format_ctx ctx;
 	struct cs_cdr_reader r;
 	struct cs_error err;
 
@@ -66,5 +68,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_lines(data, size, one, &r);
 		cs_cdr_reader_release(&r);
 	}
-	return 0;
+	/* each record stored and its row mapped, as the rebuild maps it
+	   (asterisk_cdr_format.c, asterisk_map.c) */
+	fuzz_default_ctx(&ctx);
+	return fuzz_format_stored(&cs_format_asterisk_cdr, &ctx, data, size);
 }

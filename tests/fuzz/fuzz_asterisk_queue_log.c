@@ -9,6 +9,7 @@
 
 #include "fuzz.h"
 #include "lines.h"
+#include "readers/asterisk.h"
 #include "readers/format.h"
 #include "readers/readers.h"
 #include "timeutil.h"
@@ -45,6 +46,7 @@ int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	static int ready;
+	struct cs_format_ctx ctx;
 	struct cs_qlog_reader r;
 	struct cs_error err;
 
@@ -62,5 +64,8 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		fuzz_lines(data, size, one, &r);
 		cs_qlog_reader_release(&r);
 	}
-	return 0;
+	/* each record stored and its row mapped, as the rebuild maps it
+	   (asterisk_qlog_format.c, asterisk_map.c) */
+	fuzz_default_ctx(&ctx);
+	return fuzz_format_stored(&cs_format_asterisk_queue_log, &ctx, data, size);
 }

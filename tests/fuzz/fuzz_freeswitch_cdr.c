@@ -46,9 +46,6 @@ one(void *arg, const char *line, size_t len)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct cs_config cfg;
-	static struct cs_privacy priv;
-	static int ready;
 	struct cs_format_ctx ctx;
 	struct cs_fs_reader r;
 	struct cs_error err;
@@ -60,13 +57,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	}
 	fuzz_lines(data, size, one, &r);
 	cs_fs_reader_release(&r);
-	if (!ready) {
-		cs_config_init(&cfg);
-		memset(&priv, 0, sizeof(priv));
-		ready = 1;
-	}
-	memset(&ctx, 0, sizeof(ctx));
-	ctx.priv = &priv;
-	ctx.cfg = &cfg;
+	fuzz_default_ctx(&ctx);
 	return fuzz_format_stored(&cs_format_freeswitch_cdr, &ctx, data, size);
 }
