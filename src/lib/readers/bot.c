@@ -81,21 +81,28 @@ static _Thread_local struct {
 	unsigned char next[F_SLOTS];
 } seen;
 
+/* What is remembered is for priv's key: forgotten when the key changes
+ * (once an event). */
+static void
+seen_key(const struct cs_privacy *priv)
+{
+	if (!seen.valid || memcmp(seen.key, priv->key, CS_KEY_BYTES) != 0) {
+		memset(&seen, 0, sizeof(seen));
+		memcpy(seen.key, priv->key, CS_KEY_BYTES);
+		seen.valid = 1;
+	}
+}
+
 /* The entry of slot for s (made, its fields unknown, when s is new);
- * NULL when s is too long to be kept. */
+ * NULL when s is too long to be kept.  seen_key first. */
 static struct field_seen *
-seen_get(const struct cs_privacy *priv, int slot, const char *s, size_t len)
+seen_get(int slot, const char *s, size_t len)
 {
 	struct field_seen *e = seen.e[slot];
 	int w;
 
 	if (len >= LEN)
 		return NULL;
-	if (!seen.valid || memcmp(seen.key, priv->key, CS_KEY_BYTES) != 0) {
-		memset(&seen, 0, sizeof(seen));
-		memcpy(seen.key, priv->key, CS_KEY_BYTES);
-		seen.valid = 1;
-	}
 	for (w = 0; w < WAYS; w++)
 		if (e[w].len == len + 1 && memcmp(e[w].s, s, len) == 0)
 			return &e[w];
@@ -120,7 +127,7 @@ id_field(struct cs_rowq *q, const struct cs_format_ctx *ctx, int slot,
 		cs_rowq_null(q);
 		return;
 	}
-	if ((e = seen_get(ctx->priv, slot, s, strlen(s))) != NULL && e->id_known) {
+	if ((e = seen_get(slot, s, strlen(s))) != NULL && e->id_known) {
 		cs_rowq_text(q, e->id);
 		return;
 	}
@@ -214,7 +221,7 @@ event_key(const struct cs_bot_rec *rec, int i, const struct cs_format_ctx *ctx)
 			continue;
 		}
 		len = strlen(f[k]);
-		if ((e = seen_get(ctx->priv, (int)k, f[k], len)) == NULL) {
+		if ((e = seen_get((int)k, f[k], len)) == NULL) {
 			d[n++] = cs_privacy_digest64(ctx->priv, f[k], len + 1);
 			continue;
 		}
@@ -234,6 +241,7 @@ cs_bot_store(const struct cs_bot_rec *rec, int i,
 	struct cs_rowq *q = at->q;
 	char caller[CS_HASH_HEX + 1];
 
+	seen_key(ctx->priv);
 	cs_rowq_begin(q, &cs_table_bot_event);
 	cs_rowq_int(q, rec->time);
 	cs_rowq_int(q, event_key(rec, i, ctx));
