@@ -103,6 +103,18 @@ int cs_calls_update(struct cs_db *db, const struct cs_config *cfg, int64_t from,
     int64_t to, int *rebuilt, struct cs_error *err);
 
 /*
+ * The same, after an import that stored bot events only, no leg nor queue
+ * event: a session joins a call, never makes one, so the calls of the
+ * range are the calls stored, and their rows are replaced where they
+ * stand rather than deleted first (deleting a range of rows rebalances
+ * the b-tree row by row and, secure_delete on, zeroes the pages it
+ * moves).  Should the rebuilt calls not match the stored rows one for one,
+ * the range is rebuilt as cs_calls_update does.
+ */
+int cs_calls_update_sessions(struct cs_db *db, const struct cs_config *cfg,
+    int64_t from, int64_t to, struct cs_error *err);
+
+/*
  * Makes the derived tables current: a full rebuild, in its own
  * transaction, when the configuration differs from the one they were built
  * with.  *rebuilt (may be NULL) says whether it did.

@@ -57,6 +57,7 @@ struct cs_derive {
 	struct caller **bucket;
 	struct acc *accs;
 	int64_t latest;		/* the latest start seen */
+	long stored;		/* calls rows written */
 	int64_t day_lo, day_hi;	/* the local day of the last call stored, */
 	char day[11], week[11];	/* and its labels */
 };
@@ -379,6 +380,7 @@ settle(struct cs_derive *d, struct pcall *p)
 		cs_rowq_null(q);
 	if (cs_rowq_end(q) != 0)
 		return -1;
+	d->stored++;
 	if (c->direction != CS_INBOUND)
 		return 0;
 	return count(d, p, day, week);
@@ -527,6 +529,12 @@ cs_derive_add(struct cs_derive *d, const char *id, const struct cs_call *c,
 	p->store = c->start >= d->from && c->start < d->to;
 	p->answered = c->outcome == CS_OUTCOME_AGENT || c->outcome == CS_OUTCOME_BOT;
 	return add(d, p);
+}
+
+long
+cs_derive_stored(const struct cs_derive *d)
+{
+	return d->stored;
 }
 
 int

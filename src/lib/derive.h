@@ -47,6 +47,9 @@ int cs_derive_session(struct cs_derive *d, const struct cs_bot_session *s,
 /* Stores everything still pending. */
 int cs_derive_finish(struct cs_derive *d);
 
+/* How many calls rows it has written. */
+long cs_derive_stored(const struct cs_derive *d);
+
 void cs_derive_free(struct cs_derive *d);
 
 #endif

@@ -623,8 +623,11 @@ cs_import_file(struct cs_import *im, const char *path,
 		   record: read back and rebuilt */
 		if (im->progress != NULL)
 			im->progress(im->arg, r.name, -1, r.size, st->lines);
-		if (cs_calls_update(im->db, im->cfg, qs.tmin - CS_CALL_SPAN,
-		    qs.tmax + 1, NULL, err) != 0)
+		if ((r.format->piece == CS_PIECE_BOT ?
+		    cs_calls_update_sessions(im->db, im->cfg, qs.tmin -
+		    CS_CALL_SPAN, qs.tmax + 1, err) :
+		    cs_calls_update(im->db, im->cfg, qs.tmin - CS_CALL_SPAN,
+		    qs.tmax + 1, NULL, err)) != 0)
 			goto out;
 	}
 	rc = 0;

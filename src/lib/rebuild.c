@@ -281,9 +281,35 @@ cs_calls_frozen_before(int64_t purged_before)
 	return cs_local_midnight(purged_before + 86400 + 2 * CS_CALL_SPAN, 1);
 }
 
-int
-cs_calls_rebuild(struct cs_db *db, const struct cs_config *cfg, int64_t from,
-    int64_t to, struct cs_error *err)
+/* How many calls rows start in [a, b), in *n. */
+static int
+count_calls(struct cs_db *db, int64_t a, int64_t b, long *n,
+    struct cs_error *err)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (cs_db_prepare(db, &st, "SELECT count(*) FROM calls WHERE "
+	    "start >= ? AND start < ?", err) != 0)
+		return -1;
+	sqlite3_bind_int64(st, 1, a);
+	sqlite3_bind_int64(st, 2, b);
+	rc = sqlite3_step(st);
+	*n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return cs_db_fail(db, "cannot read the calls", err);
+	return 0;
+}
+
+/*
+ * cs_calls_rebuild; same: the calls of the range are known to be the
+ * calls stored (cs_calls_update_sessions), and their rows are replaced
+ * where they stand rather than deleted first.
+ */
+static int
+rebuild(struct cs_db *db, const struct cs_config *cfg, int64_t from,
+    int64_t to, int same, struct cs_error *err)
 {
 	struct cs_calls_builder b;
 	struct cs_error berr;
@@ -315,7 +341,8 @@ cs_calls_rebuild(struct cs_db *db, const struct cs_config *cfg, int64_t from,
 	if (r1 < CS_TIME_MAX)
 		cs_period_label(r1, CS_PERIOD_DAY, d1, sizeof(d1));
 
-	if (clear_range(db, "calls", "start", r0, r1, NULL, NULL, err) != 0 ||
+	if ((!same && clear_range(db, "calls", "start", r0, r1, NULL, NULL,
+	    err) != 0) ||
 	    clear_range(db, "daily", "day", 0, 0, d0, d1, err) != 0 ||
 	    clear_range(db, "wait_hist", "day", 0, 0, d0, d1, err) != 0 ||
 	    clear_range(db, "bot_session", "start", r0, r1, NULL, NULL, err) != 0)
@@ -361,12 +388,31 @@ cs_calls_rebuild(struct cs_db *db, const struct cs_config *cfg, int64_t from,
 		    "came out of order");
 		goto out;
 	}
+	if (same) {
+		long n;
+
+		/* a call rebuilt for each row of the range, one for one (else
+		   rows were left that no call replaced): rebuilt whole */
+		if (count_calls(db, r0, r1, &n, err) != 0)
+			goto out;
+		if (n != cs_calls_stream_stored(b.s)) {
+			rc = rebuild(db, cfg, from, to, 0, err);
+			goto out;
+		}
+	}
 	rc = 0;
 out:
 	cs_calls_stream_free(b.s);
 	cs_rowq_free(b.in);
 	cs_rowq_free(b.out);
 	return rc;
+}
+
+int
+cs_calls_rebuild(struct cs_db *db, const struct cs_config *cfg, int64_t from,
+    int64_t to, struct cs_error *err)
+{
+	return rebuild(db, cfg, from, to, 0, err);
 }
 
 static int
@@ -389,9 +435,9 @@ derived_key(const struct cs_config *cfg, char out[128])
 	snprintf(out, 128, "%s:%s", CS_RULES_VERSION, cfg->digest);
 }
 
-int
-cs_calls_update(struct cs_db *db, const struct cs_config *cfg, int64_t from,
-    int64_t to, int *rebuilt, struct cs_error *err)
+static int
+update(struct cs_db *db, const struct cs_config *cfg, int64_t from,
+    int64_t to, int *rebuilt, int same, struct cs_error *err)
 {
 	char want[128], have[128];
 
@@ -409,8 +455,22 @@ cs_calls_update(struct cs_db *db, const struct cs_config *cfg, int64_t from,
 		return 0;
 	}
 	if (from < to)
-		return cs_calls_rebuild(db, cfg, from, to, err);
+		return rebuild(db, cfg, from, to, same, err);
 	return 0;
+}
+
+int
+cs_calls_update(struct cs_db *db, const struct cs_config *cfg, int64_t from,
+    int64_t to, int *rebuilt, struct cs_error *err)
+{
+	return update(db, cfg, from, to, rebuilt, 0, err);
+}
+
+int
+cs_calls_update_sessions(struct cs_db *db, const struct cs_config *cfg,
+    int64_t from, int64_t to, struct cs_error *err)
+{
+	return update(db, cfg, from, to, NULL, 1, err);
 }
 
 int

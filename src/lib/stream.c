@@ -330,6 +330,12 @@ cs_calls_stream_finish(struct cs_calls_stream *s)
 	return cs_derive_finish(s->derive);
 }
 
+long
+cs_calls_stream_stored(const struct cs_calls_stream *s)
+{
+	return cs_derive_stored(s->derive);
+}
+
 int
 cs_calls_stream_given_up(const struct cs_calls_stream *s)
 {

@@ -43,6 +43,8 @@ int cs_calls_stream_row(struct cs_calls_stream *s, const struct cs_row *row);
 /* The last rows; then the stream is done (or has given up). */
 int cs_calls_stream_finish(struct cs_calls_stream *s);
 int cs_calls_stream_given_up(const struct cs_calls_stream *s);
+/* How many calls rows it has written (once finished). */
+long cs_calls_stream_stored(const struct cs_calls_stream *s);
 void cs_calls_stream_free(struct cs_calls_stream *s);
 
 /*

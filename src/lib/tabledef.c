@@ -73,12 +73,23 @@ add_key(struct text *s, const struct cs_tabledef *t)
 		add(s, "%s%s", i > 0 ? ", " : "", t->col[t->key[i]].name);
 }
 
+/* Whether column i is one of the key's. */
+static int
+is_key(const struct cs_tabledef *t, int i)
+{
+	for (int k = 0; k < t->nkey; k++)
+		if (t->key[k] == i)
+			return 1;
+	return 0;
+}
+
 char *
 cs_tabledef_insert(const struct cs_tabledef *t, int nrows)
 {
 	static const char *const verb[] = {
 		[CS_TABLEDEF_IGNORE] = "INSERT OR IGNORE",
 		[CS_TABLEDEF_REPLACE] = "INSERT OR REPLACE",
+		[CS_TABLEDEF_UPDATE] = "INSERT",
 		[CS_TABLEDEF_ADD] = "INSERT",
 	};
 	struct text s = text_new();
@@ -100,6 +111,22 @@ cs_tabledef_insert(const struct cs_tabledef *t, int nrows)
 			add(&s, "%s%s = %s + excluded.%s", i > t->first_sum ?
 			    ", " : "", t->col[i].name, t->col[i].name,
 			    t->col[i].name);
+	} else if (t->conflict == CS_TABLEDEF_UPDATE) {
+		int n = 0;
+
+		add(&s, " ON CONFLICT(");
+		add_key(&s, t);
+		add(&s, ") DO UPDATE SET ");
+		for (int i = 0; i < t->ncols; i++)
+			if (!is_key(t, i))
+				add(&s, "%s%s = excluded.%s", n++ > 0 ? ", " : "",
+				    t->col[i].name, t->col[i].name);
+		add(&s, " WHERE ");
+		n = 0;
+		for (int i = 0; i < t->ncols; i++)
+			if (!is_key(t, i))
+				add(&s, "%s%s IS NOT excluded.%s", n++ > 0 ?
+				    " OR " : "", t->col[i].name, t->col[i].name);
 	}
 	return s.s;
 }

@@ -19,7 +19,9 @@
 /* What an INSERT does when a row with the same key is already stored. */
 enum cs_tabledef_conflict {
 	CS_TABLEDEF_IGNORE,	/* keeps the stored row: a record stored once */
-	CS_TABLEDEF_REPLACE,	/* replaces it: a call rebuilt */
+	CS_TABLEDEF_REPLACE,	/* replaces it: a session rebuilt */
+	CS_TABLEDEF_UPDATE,	/* replaces it when a value differs (a row
+				   the same is not written): a call rebuilt */
 	CS_TABLEDEF_ADD,	/* adds the summed columns to the stored row's */
 };
 

@@ -13,7 +13,7 @@ const struct cs_tabledef cs_table_calls = {
 	.name = "calls",
 	.col = calls_col, .ncols = CS_CALLS_NCOL,
 	.key = calls_key, .nkey = 2,
-	.conflict = CS_TABLEDEF_REPLACE,
+	.conflict = CS_TABLEDEF_UPDATE,
 };
 
 static const struct cs_tabledef_col daily_col[] = {

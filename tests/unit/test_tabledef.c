@@ -98,6 +98,12 @@ test_texts(void)
 	t.conflict = CS_TABLEDEF_REPLACE;
 	check_text(cs_tabledef_insert(&t, 2), "INSERT OR REPLACE INTO t(day, "
 	    "service, note, n, m) VALUES(?, ?, ?, ?, ?),(?, ?, ?, ?, ?)");
+	t.conflict = CS_TABLEDEF_UPDATE;
+	check_text(cs_tabledef_insert(&t, 1), "INSERT INTO t(day, service, "
+	    "note, n, m) VALUES(?, ?, ?, ?, ?) ON CONFLICT(day, service) "
+	    "DO UPDATE SET note = excluded.note, n = excluded.n, m = excluded.m "
+	    "WHERE note IS NOT excluded.note OR n IS NOT excluded.n OR "
+	    "m IS NOT excluded.m");
 	check_text(cs_tabledef_select(&t_add, CS_TABLEDEF_ALL, NULL),
 	    "SELECT day, service, note, n, m FROM t");
 	check_text(cs_tabledef_select(&t_add, 1U << T_DAY | 1U << T_M,
@@ -165,6 +171,22 @@ test_in_sqlite(void)
 	t.conflict = CS_TABLEDEF_REPLACE;
 	CU_ASSERT_EQUAL(insert(h, &t, 1, 7), 0);
 	CU_ASSERT_EQUAL((int)cs_unit_count(h, "SELECT n FROM t"), 7);
+	CU_ASSERT_EQUAL((int)cs_unit_count(h, "SELECT count(*) FROM t"), 1);
+	/* updated: written only when a value differs (NULL is one) */
+	t.conflict = CS_TABLEDEF_UPDATE;
+	CU_ASSERT_EQUAL(insert(h, &t, 1, 7), 0);
+	CU_ASSERT_EQUAL(sqlite3_changes(h), 0);
+	CU_ASSERT_EQUAL(insert(h, &t, 2, 7), 0);
+	CU_ASSERT_EQUAL(sqlite3_changes(h), 0);
+	CU_ASSERT_EQUAL(insert(h, &t, 1, 8), 0);
+	CU_ASSERT_EQUAL(sqlite3_changes(h), 1);
+	CU_ASSERT_EQUAL((int)cs_unit_count(h, "SELECT n FROM t"), 8);
+	CU_ASSERT_EQUAL((int)cs_unit_count(h, "SELECT m FROM t"), 80);
+	CU_ASSERT_EQUAL(sqlite3_exec(h, "UPDATE t SET note = 'x'", NULL, NULL,
+	    NULL), SQLITE_OK);
+	CU_ASSERT_EQUAL(insert(h, &t, 1, 8), 0);
+	CU_ASSERT_EQUAL(sqlite3_changes(h), 1);
+	CU_ASSERT_EQUAL((int)cs_unit_count(h, "SELECT note IS NULL FROM t"), 1);
 	CU_ASSERT_EQUAL((int)cs_unit_count(h, "SELECT count(*) FROM t"), 1);
 
 	for (size_t i = 0; i < sizeof(stored) / sizeof(stored[0]); i++) {

@@ -1,0 +1,69 @@
+# Transcripts imported over the calls already stored (callstat-import
+# rewrites the calls of their days where they stand, calls.h's
+# cs_calls_update_sessions): every derived table is what a rebuild of
+# everything gives, in both orders of import, and a calls row that no
+# rebuilt call replaces (a database another version left behind) makes
+# the import rebuild those days whole.
+. "$(dirname "$0")/lib.sh"
+
+DATA="$CS_TOP/tests/data"
+cd "$T"
+cp "$DATA/synth-town.conf" callstat.conf
+
+run callstat-synth -c callstat.conf --from 2024-03-01 --to 2024-04-15 \
+    --calls-per-day 50 --seed 5 -o a
+check_rc 0 "synth six weeks with the bot"
+
+# the derived tables, in their keys' order
+dump() {
+	for t in calls daily wait_hist bot_session; do
+		echo "== $t"
+		sqlite3 "$1" "SELECT * FROM $t ORDER BY 1, 2, 3, 4"
+	done
+}
+
+# whatever a tool reads next rebuilds every call, as after a change of
+# the configuration
+rebuild_all() {
+	sqlite3 "$1" "UPDATE meta SET value = 'stale' WHERE key = 'derived_from'"
+	run callstat-calls -c callstat.conf -d "$1" --csv
+	check_rc 0 "$1: every call rebuilt"
+}
+
+run callstat-import -c callstat.conf -d x.db a/Master.csv a/queue_log
+check_rc 0 "the PBX logs"
+dump x.db > before
+run callstat-import -c callstat.conf -d x.db a/transcripts.jsonl
+check_rc 0 "then the transcripts"
+dump x.db > x.dump
+check "the sessions moved calls" sh -c "! cmp -s before x.dump"
+cp x.db x2.db
+cp x.db.key x2.db.key
+rebuild_all x2.db
+dump x2.db > x2.dump
+check "what a rebuild of everything gives" cmp x.dump x2.dump
+
+# one key for the three databases: the same callers' hashes
+cp x.db.key y.db.key
+cp x.db.key z.db.key
+run callstat-import -c callstat.conf -d y.db a/transcripts.jsonl a/Master.csv a/queue_log
+check_rc 0 "the transcripts first"
+dump y.db > y.dump
+check "the same tables in the other order" cmp x.dump y.dump
+
+# a call row of the range that no call rebuilt replaces
+run callstat-import -c callstat.conf -d z.db a/Master.csv a/queue_log
+check_rc 0 "the PBX logs again"
+sqlite3 z.db "INSERT INTO calls SELECT start, 'left-behind', end, day, week,
+    direction, service, in_hours, outcome, wait, human_wait, talk,
+    abandon_wait, escalated, needed_agent, bot_answered, caller, legs, flags,
+    repeat_24h, again_24h, callback_2h, callback_24h, bot_key, bot_start
+    FROM calls WHERE day = '2024-03-20' LIMIT 1"
+check "a row left behind" [ "$(sqlite3 z.db "SELECT count(*) FROM calls WHERE id = 'left-behind'")" -eq 1 ]
+run callstat-import -c callstat.conf -d z.db a/transcripts.jsonl
+check_rc 0 "the transcripts over it"
+check "the row left behind is gone" [ "$(sqlite3 z.db "SELECT count(*) FROM calls WHERE id = 'left-behind'")" -eq 0 ]
+dump z.db > z.dump
+check "and the tables are a rebuild's" cmp x.dump z.dump
+
+finish
