@@ -21,6 +21,8 @@ struct pcall {
 	int store;		/* 0: history only */
 	int answered;
 	int repeat, again, cb2, cb24;
+	int touched;		/* a call of its caller the bot settled came
+				   in the day before it (cs_derive_keep) */
 	struct pcall *next;		/* pending, in arrival order */
 	struct pcall *cprev, *cnext;	/* the caller's calls */
 	struct caller *who;
@@ -57,7 +59,9 @@ struct cs_derive {
 	struct caller **bucket;
 	struct acc *accs;
 	int64_t latest;		/* the latest start seen */
-	long stored;		/* calls rows written */
+	long stored;		/* calls rebuilt */
+	int64_t stored_starts;	/* the sum of their starts */
+	int keep;		/* cs_derive_keep */
 	int64_t day_lo, day_hi;	/* the local day of the last call stored, */
 	char day[11], week[11];	/* and its labels */
 };
@@ -343,6 +347,10 @@ settle(struct cs_derive *d, struct pcall *p)
 		return 0;
 	if (c->start < d->day_lo || c->start >= d->day_hi)
 		day_of(d, c->start);
+	d->stored++;
+	d->stored_starts += c->start;
+	if (d->keep && c->outcome != CS_OUTCOME_BOT && !p->touched)
+		goto counted;
 	cs_rowq_begin(q, &cs_table_calls);
 	cs_rowq_int(q, c->start);
 	cs_rowq_text(q, p->id);
@@ -380,7 +388,7 @@ settle(struct cs_derive *d, struct pcall *p)
 		cs_rowq_null(q);
 	if (cs_rowq_end(q) != 0)
 		return -1;
-	d->stored++;
+counted:
 	if (c->direction != CS_INBOUND)
 		return 0;
 	return count(d, p, day, week);
@@ -451,6 +459,8 @@ relate(struct pcall *p, struct pcall *q)
 		return;
 	/* callstat-kpi(7): a later call more than 0 and at most N seconds after */
 	early->again = 1;
+	if (early->c.outcome == CS_OUTCOME_BOT)
+		late->touched = 1;
 	if (late->c.service == early->c.service)
 		late->repeat = 1;
 	if (late->answered) {
@@ -532,9 +542,17 @@ cs_derive_add(struct cs_derive *d, const char *id, const struct cs_call *c,
 }
 
 long
-cs_derive_stored(const struct cs_derive *d)
+cs_derive_stored(const struct cs_derive *d, int64_t *starts)
 {
+	if (starts != NULL)
+		*starts = d->stored_starts;
 	return d->stored;
+}
+
+void
+cs_derive_keep(struct cs_derive *d)
+{
+	d->keep = 1;
 }
 
 int

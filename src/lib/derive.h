@@ -47,8 +47,18 @@ int cs_derive_session(struct cs_derive *d, const struct cs_bot_session *s,
 /* Stores everything still pending. */
 int cs_derive_finish(struct cs_derive *d);
 
-/* How many calls rows it has written. */
-long cs_derive_stored(const struct cs_derive *d);
+/*
+ * Keeps the rows of calls that bot sessions cannot change (a rebuild after
+ * bot events only, over calls already stored from the same records): only
+ * the calls the bot settled (rule 3 may give them their session's service)
+ * and the calls of their callers in the day after them (whose repeat_24h
+ * may follow that service) are written.  The days' totals count them all.
+ */
+void cs_derive_keep(struct cs_derive *d);
+
+/* How many calls it has rebuilt (written or kept), and in *starts (when
+ * not NULL) the sum of their starts. */
+long cs_derive_stored(const struct cs_derive *d, int64_t *starts);
 
 void cs_derive_free(struct cs_derive *d);
 

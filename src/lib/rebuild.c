@@ -281,21 +281,23 @@ cs_calls_frozen_before(int64_t purged_before)
 	return cs_local_midnight(purged_before + 86400 + 2 * CS_CALL_SPAN, 1);
 }
 
-/* How many calls rows start in [a, b), in *n. */
+/* How many calls rows start in [a, b), in *n, and the sum of their
+ * starts, in *starts. */
 static int
-count_calls(struct cs_db *db, int64_t a, int64_t b, long *n,
+count_calls(struct cs_db *db, int64_t a, int64_t b, long *n, int64_t *starts,
     struct cs_error *err)
 {
 	sqlite3_stmt *st = NULL;
 	int rc;
 
-	if (cs_db_prepare(db, &st, "SELECT count(*) FROM calls WHERE "
-	    "start >= ? AND start < ?", err) != 0)
+	if (cs_db_prepare(db, &st, "SELECT count(*), sum(start) FROM calls "
+	    "WHERE start >= ? AND start < ?", err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, a);
 	sqlite3_bind_int64(st, 2, b);
 	rc = sqlite3_step(st);
 	*n = rc == SQLITE_ROW ? (long)sqlite3_column_int64(st, 0) : 0;
+	*starts = rc == SQLITE_ROW ? sqlite3_column_int64(st, 1) : 0;
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
 		return cs_db_fail(db, "cannot read the calls", err);
@@ -367,6 +369,8 @@ rebuild(struct cs_db *db, const struct cs_config *cfg, int64_t from,
 		*err = berr;
 		goto out;
 	}
+	if (same)
+		cs_calls_stream_keep(b.s);
 	if (cs_calls_builder_start(&b) != 0) {
 		cs_error_set(err, "cannot start a thread to build the calls");
 		goto out;
@@ -390,12 +394,14 @@ rebuild(struct cs_db *db, const struct cs_config *cfg, int64_t from,
 	}
 	if (same) {
 		long n;
+		int64_t starts, want;
 
 		/* a call rebuilt for each row of the range, one for one (else
-		   rows were left that no call replaced): rebuilt whole */
-		if (count_calls(db, r0, r1, &n, err) != 0)
+		   rows were left that no call replaced, or a call kept had
+		   no row): rebuilt whole */
+		if (count_calls(db, r0, r1, &n, &starts, err) != 0)
 			goto out;
-		if (n != cs_calls_stream_stored(b.s)) {
+		if (n != cs_calls_stream_stored(b.s, &want) || starts != want) {
 			rc = rebuild(db, cfg, from, to, 0, err);
 			goto out;
 		}

@@ -331,9 +331,15 @@ cs_calls_stream_finish(struct cs_calls_stream *s)
 }
 
 long
-cs_calls_stream_stored(const struct cs_calls_stream *s)
+cs_calls_stream_stored(const struct cs_calls_stream *s, int64_t *starts)
 {
-	return cs_derive_stored(s->derive);
+	return cs_derive_stored(s->derive, starts);
+}
+
+void
+cs_calls_stream_keep(struct cs_calls_stream *s)
+{
+	cs_derive_keep(s->derive);
 }
 
 int

@@ -43,8 +43,12 @@ int cs_calls_stream_row(struct cs_calls_stream *s, const struct cs_row *row);
 /* The last rows; then the stream is done (or has given up). */
 int cs_calls_stream_finish(struct cs_calls_stream *s);
 int cs_calls_stream_given_up(const struct cs_calls_stream *s);
-/* How many calls rows it has written (once finished). */
-long cs_calls_stream_stored(const struct cs_calls_stream *s);
+/* How many calls it has rebuilt (once finished), and in *starts (when
+ * not NULL) the sum of their starts. */
+long cs_calls_stream_stored(const struct cs_calls_stream *s, int64_t *starts);
+/* Writes only the calls that bot sessions can change (derive.h's
+ * cs_derive_keep); before the first record. */
+void cs_calls_stream_keep(struct cs_calls_stream *s);
 void cs_calls_stream_free(struct cs_calls_stream *s);
 
 /*

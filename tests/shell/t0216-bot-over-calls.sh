@@ -1,9 +1,10 @@
 # Transcripts imported over the calls already stored (callstat-import
 # rewrites the calls of their days where they stand, calls.h's
-# cs_calls_update_sessions): every derived table is what a rebuild of
+# cs_calls_update_sessions, and writes only those a session can change,
+# derive.h's cs_derive_keep): every derived table is what a rebuild of
 # everything gives, in both orders of import, and a calls row that no
-# rebuilt call replaces (a database another version left behind) makes
-# the import rebuild those days whole.
+# rebuilt call replaces (a database another version left behind), or a
+# call kept that has no row, makes the import rebuild those days whole.
 . "$(dirname "$0")/lib.sh"
 
 DATA="$CS_TOP/tests/data"
@@ -65,5 +66,30 @@ check_rc 0 "the transcripts over it"
 check "the row left behind is gone" [ "$(sqlite3 z.db "SELECT count(*) FROM calls WHERE id = 'left-behind'")" -eq 0 ]
 dump z.db > z.dump
 check "and the tables are a rebuild's" cmp x.dump z.dump
+
+# a row left behind and, as many, a row missing: the count of the rows
+# is right, their starts are not
+cp x.db.key w.db.key
+run callstat-import -c callstat.conf -d w.db a/Master.csv a/queue_log
+check_rc 0 "the PBX logs once more"
+sqlite3 w.db "INSERT INTO calls SELECT start, 'left-behind', end, day, week,
+    direction, service, in_hours, outcome, wait, human_wait, talk,
+    abandon_wait, escalated, needed_agent, bot_answered, caller, legs, flags,
+    repeat_24h, again_24h, callback_2h, callback_24h, bot_key, bot_start
+    FROM calls WHERE day = '2024-03-20' LIMIT 1"
+# a call no session can change: the bot did not settle it, and no call of
+# its caller that the bot settled came in the day before
+gone=$(sqlite3 w.db "SELECT id FROM calls c WHERE day = '2024-03-21'
+    AND outcome IS NOT 'bot' AND NOT EXISTS (SELECT 1 FROM calls e
+    WHERE c.caller != '' AND e.caller = c.caller AND e.outcome = 'bot'
+    AND e.start < c.start AND e.start >= c.start - 86400) LIMIT 1")
+check "a call no session changes" [ -n "$gone" ]
+sqlite3 w.db "DELETE FROM calls WHERE id = '$gone'"
+check "its row is gone" [ "$(sqlite3 w.db "SELECT count(*) FROM calls WHERE id = '$gone'")" -eq 0 ]
+run callstat-import -c callstat.conf -d w.db a/transcripts.jsonl
+check_rc 0 "the transcripts over them"
+check "the call has its row again" [ "$(sqlite3 w.db "SELECT count(*) FROM calls WHERE id = '$gone'")" -eq 1 ]
+dump w.db > w.dump
+check "the tables are a rebuild's again" cmp x.dump w.dump
 
 finish
