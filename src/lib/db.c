@@ -174,21 +174,26 @@ set_wal(struct cs_db *db)
 }
 
 /*
+ * SQLite's settings for the whole process, which it takes only before its
+ * first use.
  * A statement that writes many rows (an import writes them 64 at a time)
  * keeps what it changes in a statement journal, to undo itself should it
  * fail half-way.  SQLite keeps that journal in memory up to 64 KiB, a
  * single one of our pages, then writes it to a temporary file: the import
  * wrote some 400 MB into one.  4 MiB holds what a statement of 64 rows
- * changes.  SQLite takes this setting only before its first use in the
- * process.
+ * changes.
+ * SQLite counts the memory it holds, under a lock taken at each of its
+ * allocations and frees (millions in an import); nothing here reads the
+ * count.
  */
 static void
-stmt_journal_in_memory(void)
+configure_sqlite(void)
 {
 	static int done;
 
 	if (!done) {
 		sqlite3_config(SQLITE_CONFIG_STMTJRNL_SPILL, 4 * 1024 * 1024);
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
 		done = 1;
 	}
 }
@@ -406,7 +411,7 @@ cs_db_open(struct cs_db *db, const char *path, enum cs_db_mode mode,
 	if ((db->path = cs_strdup(path)) == NULL)
 		return cs_error_set(err, "out of memory");
 	db->mode = mode;
-	stmt_journal_in_memory();
+	configure_sqlite();
 	if (mode != CS_DB_READ &&
 	    cs_db_check_writable(path, mode == CS_DB_CREATE, err) != 0)
 		goto fail;
