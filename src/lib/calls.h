@@ -108,8 +108,12 @@ int cs_calls_update(struct cs_db *db, const struct cs_config *cfg, int64_t from,
  * range are the calls stored, and their rows are replaced where they
  * stand rather than deleted first (deleting a range of rows rebalances
  * the b-tree row by row and, secure_delete on, zeroes the pages it
- * moves).  Should the rebuilt calls not match the stored rows one for one,
- * the range is rebuilt as cs_calls_update does.
+ * moves).  Only the rows a session can change are written at all
+ * (derive.h, cs_derive_keep): a session changes only the service of a call
+ * the bot settled, and through it the repeat_24h of its caller's calls of
+ * the day after; the others stay as they are.  Should the rebuilt calls
+ * not match the stored rows one for one (their count, and the sum of their
+ * starts), the range is rebuilt as cs_calls_update does.
  */
 int cs_calls_update_sessions(struct cs_db *db, const struct cs_config *cfg,
     int64_t from, int64_t to, struct cs_error *err);

@@ -584,6 +584,9 @@ cs_call_build_session(const struct cs_config *cfg, const struct cs_leg *legs,
 	f.nlegs = nlegs;
 	f.ev = ev;
 	f.nev = nev;
+	/* the session decides rule 3 and nothing else: a rebuild after bot
+	   events writes only the calls that rule can change (derive.h's
+	   cs_derive_keep); a rule that reads more of it must widen that */
 	f.session = session;
 	f.role = rolebuf;
 	f.span = spanbuf;
