@@ -52,14 +52,19 @@ check_rc 0 "the transcripts first"
 dump y.db > y.dump
 check "the same tables in the other order" cmp x.dump y.dump
 
-# a call row of the range that no call rebuilt replaces
+# a calls row of the range that no rebuilt call replaces: a copy of one
+# of 20 March under another id
+leave_row() {
+	sqlite3 "$1" "INSERT INTO calls SELECT start, 'left-behind', end, day,
+	    week, direction, service, in_hours, outcome, wait, human_wait, talk,
+	    abandon_wait, escalated, needed_agent, bot_answered, caller, legs,
+	    flags, repeat_24h, again_24h, callback_2h, callback_24h, bot_key,
+	    bot_start FROM calls WHERE day = '2024-03-20' LIMIT 1"
+}
+
 run callstat-import -c callstat.conf -d z.db a/Master.csv a/queue_log
 check_rc 0 "the PBX logs again"
-sqlite3 z.db "INSERT INTO calls SELECT start, 'left-behind', end, day, week,
-    direction, service, in_hours, outcome, wait, human_wait, talk,
-    abandon_wait, escalated, needed_agent, bot_answered, caller, legs, flags,
-    repeat_24h, again_24h, callback_2h, callback_24h, bot_key, bot_start
-    FROM calls WHERE day = '2024-03-20' LIMIT 1"
+leave_row z.db
 check "a row left behind" [ "$(sqlite3 z.db "SELECT count(*) FROM calls WHERE id = 'left-behind'")" -eq 1 ]
 run callstat-import -c callstat.conf -d z.db a/transcripts.jsonl
 check_rc 0 "the transcripts over it"
@@ -72,11 +77,7 @@ check "and the tables are a rebuild's" cmp x.dump z.dump
 cp x.db.key w.db.key
 run callstat-import -c callstat.conf -d w.db a/Master.csv a/queue_log
 check_rc 0 "the PBX logs once more"
-sqlite3 w.db "INSERT INTO calls SELECT start, 'left-behind', end, day, week,
-    direction, service, in_hours, outcome, wait, human_wait, talk,
-    abandon_wait, escalated, needed_agent, bot_answered, caller, legs, flags,
-    repeat_24h, again_24h, callback_2h, callback_24h, bot_key, bot_start
-    FROM calls WHERE day = '2024-03-20' LIMIT 1"
+leave_row w.db
 # a call no session can change: the bot did not settle it, and no call of
 # its caller that the bot settled came in the day before
 gone=$(sqlite3 w.db "SELECT id FROM calls c WHERE day = '2024-03-21'
