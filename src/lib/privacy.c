@@ -264,9 +264,29 @@ cs_number_is_phone(const char *s)
 	return digits >= 7;
 }
 
+int
+cs_privacy_is_uuid(const char *s)
+{
+	for (int i = 0; i < 36; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (i == 8 || i == 13 || i == 18 || i == 23) {
+			if (c != '-')
+				return 0;
+		} else if (!isxdigit(c)) {
+			return 0;
+		}
+	}
+	return s[36] == '\0';
+}
+
 const char *
 cs_privacy_scrub_field(const char *in, char *buf, size_t n)
 {
+	/* a PBX's random id: its digits are no number anyone dialled, and
+	   masking them would make the id another */
+	if (in != NULL && cs_privacy_is_uuid(in))
+		return in;
 	return cs_phone_masked(in, 0, buf, n);
 }
 

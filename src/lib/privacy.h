@@ -64,9 +64,13 @@ int cs_number_is_phone(const char *s);
  * form (06 39 98 01 19, +33 6 39 98 01 19, 0033639980119, +33 (0)6...,
  * 06.39.98.01.19, +44 20 7946 0000...) replaced by "[phone]": the
  * detector of phone.h.  Uniqueids, dates, times, epoch seconds,
- * durations, extensions and channel ids stay as they are.
+ * durations, extensions and channel ids stay as they are, and so does a
+ * UUID (cs_privacy_is_uuid) whatever its hex digits look like.
  */
 const char *cs_privacy_scrub_field(const char *in, char *buf, size_t n);
+
+/* Whether s is a UUID as PBXs write them: 8-4-4-4-12 hex digits. */
+int cs_privacy_is_uuid(const char *s);
 
 /*
  * An identifier (a session's, a SIP Call-ID) as it may be stored, for

@@ -563,6 +563,41 @@ test_scrub_field(void)
 	CU_ASSERT_STRING_EQUAL(buf, "[phone]");
 }
 
+/* A UUID stays whole, whatever runs of digits it holds; anything short
+ * of one is scrubbed as any field.  The three were stored masked before
+ * (fd8e13d5-7fbf-454d-abb7-e[phone]), in 6 % of a FreeSWITCH year's rows. */
+static void
+test_scrub_uuid(void)
+{
+	const char *kept[] = {
+		"fd8e13d5-7fbf-454d-abb7-e06123456789",
+		"06123456-7890-42d3-a4ed-6a1061646ff0",
+		"056C1171-E60B-46C9-A259-0639980119F4",
+	};
+	const char *scrubbed[] = {
+		/* one character short, one too many, a letter not hex */
+		"fd8e13d5-7fbf-454d-abb7-e0612345678",
+		"fd8e13d5-7fbf-454d-abb7-e061234567890",
+		"fd8e13d5-7fbf-454d-abg7-e06123456789",
+		/* a dash out of place */
+		"fd8e13d5-7fbf-454d-abb7e-06123456789",
+	};
+	char buf[64];
+
+	for (size_t i = 0; i < sizeof(kept) / sizeof(kept[0]); i++) {
+		CU_ASSERT(cs_privacy_is_uuid(kept[i]));
+		CU_ASSERT_PTR_EQUAL(cs_privacy_scrub_field(kept[i], buf,
+		    sizeof(buf)), kept[i]);
+	}
+	for (size_t i = 0; i < sizeof(scrubbed) / sizeof(scrubbed[0]); i++) {
+		CU_ASSERT(!cs_privacy_is_uuid(scrubbed[i]));
+		CU_ASSERT_PTR_EQUAL(cs_privacy_scrub_field(scrubbed[i], buf,
+		    sizeof(buf)), buf);
+		CU_ASSERT_PTR_NOT_NULL(strstr(buf, "[phone]"));
+	}
+	CU_ASSERT(!cs_privacy_is_uuid(""));
+}
+
 static void
 test_digest64(void)
 {
@@ -720,6 +755,7 @@ static CU_TestInfo tests[] = {
 	{ "phone numbers found, spans", test_phone_find },
 	{ "scrub quoted text", test_scrub_text },
 	{ "scrub a field, no copy when clean", test_scrub_field },
+	{ "a UUID stays whole", test_scrub_uuid },
 	{ "a field's quick look, against the full scan", test_masked_prefilter },
 	{ "digest64", test_digest64 },
 	CU_TEST_INFO_NULL
