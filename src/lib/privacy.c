@@ -273,8 +273,9 @@ cs_privacy_is_uuid(const char *s)
 		if (i == 8 || i == 13 || i == 18 || i == 23) {
 			if (c != '-')
 				return 0;
-		} else if (!isxdigit(c)) {
-			return 0;
+		} else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
+		    (c >= 'A' && c <= 'F'))) {
+			return 0;	/* hex digits, whatever the locale */
 		}
 	}
 	return s[36] == '\0';
