@@ -44,6 +44,20 @@ rebuild_all x2.db
 dump x2.db > x2.dump
 check "what a rebuild of everything gives" cmp x.dump x2.dump
 
+# the transcripts in two files that overlap (an export taken twice): the
+# second's events already stored are skipped, and the tables are the same
+cp x.db.key h.db.key
+run callstat-import -c callstat.conf -d h.db a/Master.csv a/queue_log
+check_rc 0 "the PBX logs, for the halves"
+n=$(wc -l < a/transcripts.jsonl)
+head -n $((n * 2 / 3)) a/transcripts.jsonl > first.jsonl
+tail -n $((n / 2)) a/transcripts.jsonl > second.jsonl
+run callstat-import -c callstat.conf -d h.db first.jsonl second.jsonl
+check_rc 0 "two files of transcripts that overlap"
+check "the overlap skipped" grep -q "second.jsonl: $((n / 2)) lines read, $((n - n * 2 / 3)) stored, $((n * 2 / 3 + n / 2 - n)) skipped" "$T/err"
+dump h.db > h.dump
+check "the tables of the whole file at once" cmp x.dump h.dump
+
 # one key for the three databases: the same callers' hashes
 cp x.db.key y.db.key
 cp x.db.key z.db.key
