@@ -285,7 +285,10 @@ const char *
 cs_privacy_scrub_field(const char *in, char *buf, size_t n)
 {
 	/* a PBX's random id: its digits are no number anyone dialled, and
-	   masking them would make the id another */
+	   masking them would make the id another.  Here, not in phone.c's
+	   detector: cs_privacy_id (SIP Call-IDs) stores such ids as their
+	   digest already, and must keep doing so for links with what is
+	   stored */
 	if (in != NULL && cs_privacy_is_uuid(in))
 		return in;
 	return cs_phone_masked(in, 0, buf, n);

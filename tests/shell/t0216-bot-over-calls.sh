@@ -44,11 +44,22 @@ rebuild_all x2.db
 dump x2.db > x2.dump
 check "what a rebuild of everything gives" cmp x.dump x2.dump
 
+# a database of the PBX logs alone, under x.db's key (the same callers'
+# hashes)
+pbx_db() {
+	cp x.db.key "$1.key"
+	run callstat-import -c callstat.conf -d "$1" a/Master.csv a/queue_log
+	check_rc 0 "$1: the PBX logs"
+}
+
+# how many calls rows of database $1 have the id $2
+rows_of() {
+	sqlite3 "$1" "SELECT count(*) FROM calls WHERE id = '$2'"
+}
+
 # the transcripts in two files that overlap (an export taken twice): the
 # second's events already stored are skipped, and the tables are the same
-cp x.db.key h.db.key
-run callstat-import -c callstat.conf -d h.db a/Master.csv a/queue_log
-check_rc 0 "the PBX logs, for the halves"
+pbx_db h.db
 n=$(wc -l < a/transcripts.jsonl)
 head -n $((n * 2 / 3)) a/transcripts.jsonl > first.jsonl
 tail -n $((n / 2)) a/transcripts.jsonl > second.jsonl
@@ -58,9 +69,7 @@ check "the overlap skipped" grep -q "second.jsonl: $((n / 2)) lines read, $((n -
 dump h.db > h.dump
 check "the tables of the whole file at once" cmp x.dump h.dump
 
-# one key for the three databases: the same callers' hashes
 cp x.db.key y.db.key
-cp x.db.key z.db.key
 run callstat-import -c callstat.conf -d y.db a/transcripts.jsonl a/Master.csv a/queue_log
 check_rc 0 "the transcripts first"
 dump y.db > y.dump
@@ -76,21 +85,18 @@ leave_row() {
 	    bot_start FROM calls WHERE day = '2024-03-20' LIMIT 1"
 }
 
-run callstat-import -c callstat.conf -d z.db a/Master.csv a/queue_log
-check_rc 0 "the PBX logs again"
+pbx_db z.db
 leave_row z.db
-check "a row left behind" [ "$(sqlite3 z.db "SELECT count(*) FROM calls WHERE id = 'left-behind'")" -eq 1 ]
+check "a row left behind" [ "$(rows_of z.db left-behind)" -eq 1 ]
 run callstat-import -c callstat.conf -d z.db a/transcripts.jsonl
 check_rc 0 "the transcripts over it"
-check "the row left behind is gone" [ "$(sqlite3 z.db "SELECT count(*) FROM calls WHERE id = 'left-behind'")" -eq 0 ]
+check "the row left behind is gone" [ "$(rows_of z.db left-behind)" -eq 0 ]
 dump z.db > z.dump
 check "and the tables are a rebuild's" cmp x.dump z.dump
 
 # a row left behind and, as many, a row missing: the count of the rows
 # is right, their starts are not
-cp x.db.key w.db.key
-run callstat-import -c callstat.conf -d w.db a/Master.csv a/queue_log
-check_rc 0 "the PBX logs once more"
+pbx_db w.db
 leave_row w.db
 # a call no session can change: the bot did not settle it, and no call of
 # its caller that the bot settled came in the day before
@@ -100,10 +106,10 @@ gone=$(sqlite3 w.db "SELECT id FROM calls c WHERE day = '2024-03-21'
     AND e.start < c.start AND e.start >= c.start - 86400) LIMIT 1")
 check "a call no session changes" [ -n "$gone" ]
 sqlite3 w.db "DELETE FROM calls WHERE id = '$gone'"
-check "its row is gone" [ "$(sqlite3 w.db "SELECT count(*) FROM calls WHERE id = '$gone'")" -eq 0 ]
+check "its row is gone" [ "$(rows_of w.db "$gone")" -eq 0 ]
 run callstat-import -c callstat.conf -d w.db a/transcripts.jsonl
 check_rc 0 "the transcripts over them"
-check "the call has its row again" [ "$(sqlite3 w.db "SELECT count(*) FROM calls WHERE id = '$gone'")" -eq 1 ]
+check "the call has its row again" [ "$(rows_of w.db "$gone")" -eq 1 ]
 dump w.db > w.dump
 check "the tables are a rebuild's again" cmp x.dump w.dump
 
