@@ -15,6 +15,9 @@
 /* rows of a table run together by one statement: SQLite's work for each
    statement (starting it, ending it) is then shared by MULTI rows */
 #define MULTI 64
+/* after a batch of rows that replace others met stored rows, the batches
+   that go straight to the statement that replaces them (fresh_rows) */
+#define FRESH_RETRY 16
 
 /* the tables a queue into the database can take (statements prepared) */
 #define NTABLES 16
@@ -36,6 +39,11 @@ struct stmts {
 	const struct cs_tabledef *t;
 	sqlite3_stmt *one;
 	sqlite3_stmt *multi;	/* MULTI rows at once, or NULL */
+	/* a table whose rows replace those that differ (the calls): MULTI
+	   rows stored by an INSERT OR IGNORE first (fresh_rows), and how
+	   many batches go straight to multi after one that met stored rows */
+	sqlite3_stmt *fresh;
+	int skip_fresh;
 };
 
 struct batch {
@@ -92,6 +100,7 @@ shared_free(struct shared *s)
 	for (int k = 0; k < s->ntab; k++) {
 		sqlite3_finalize(s->tab[k].one);
 		sqlite3_finalize(s->tab[k].multi);
+		sqlite3_finalize(s->tab[k].fresh);
 	}
 	for (int i = 0; i < NBATCH; i++) {
 		free(s->all[i].v);
@@ -103,12 +112,13 @@ shared_free(struct shared *s)
 	free(s);
 }
 
-/* Prepares into *st the INSERT of nrows rows of t. */
+/* Prepares into *st the INSERT of nrows rows of t, doing what conflict
+ * says when a row's key is stored. */
 static int
 prepare_insert(struct shared *s, sqlite3_stmt **st,
-    const struct cs_tabledef *t, int nrows)
+    const struct cs_tabledef *t, int nrows, enum cs_tabledef_conflict conflict)
 {
-	char *sql = cs_tabledef_insert(t, nrows);
+	char *sql = cs_tabledef_insert_as(t, nrows, conflict);
 	int rc;
 
 	if (sql == NULL)
@@ -132,13 +142,17 @@ stmts_for(struct shared *s, const struct cs_tabledef *t)
 		return NULL;
 	}
 	x = &s->tab[s->ntab];
-	if (prepare_insert(s, &x->one, t, 1) != 0)
+	memset(x, 0, sizeof(*x));
+	if (prepare_insert(s, &x->one, t, 1, t->conflict) != 0)
 		return NULL;
 	/* rows added to others' come a few at a time: one by one */
-	if (t->conflict != CS_TABLEDEF_ADD &&
-	    prepare_insert(s, &x->multi, t, MULTI) != 0) {
+	if ((t->conflict != CS_TABLEDEF_ADD &&
+	    prepare_insert(s, &x->multi, t, MULTI, t->conflict) != 0) ||
+	    (t->conflict == CS_TABLEDEF_UPDATE &&
+	    prepare_insert(s, &x->fresh, t, MULTI, CS_TABLEDEF_IGNORE) != 0)) {
 		sqlite3_finalize(x->one);
-		x->one = NULL;
+		sqlite3_finalize(x->multi);
+		memset(x, 0, sizeof(*x));
 		return NULL;
 	}
 	x->t = t;
@@ -361,19 +375,60 @@ bind_row(sqlite3_stmt *st, int first, const struct cs_row *row)
 }
 
 /*
+ * Rows that replace the stored rows of their keys when a value differs
+ * (the calls rebuilt), MULTI of them: SQLite runs that UPSERT keeping a
+ * statement journal, a copy of each page it changes to undo the statement
+ * should a row break a NOT NULL, some tenth of the writer's work when the
+ * calls are new.  An INSERT OR IGNORE of the rows keeps none; when it
+ * stored them all, that is all; when it met stored keys (calls built
+ * again), the UPSERT runs too over all the rows, finds those just stored
+ * the same and leaves them, and replaces the others as it would have:
+ * the same rows in the end, in every case.  After such a batch, the next
+ * FRESH_RETRY go to the UPSERT alone.
+ * Returns 0 when the rows are stored, 1 when the UPSERT must run, -1 on
+ * errors.
+ */
+static int
+fresh_rows(struct shared *s, struct stmts *x, const struct cs_row *rows,
+    int nrows)
+{
+	if (x->skip_fresh > 0) {
+		x->skip_fresh--;
+		return 1;
+	}
+	sqlite3_reset(x->fresh);
+	sqlite3_clear_bindings(x->fresh);
+	for (int i = 0; i < nrows; i++)
+		bind_row(x->fresh, 1 + i * x->t->ncols, &rows[i]);
+	if (sqlite3_step(x->fresh) != SQLITE_DONE)
+		return cs_db_fail(s->db, "cannot store the rebuilt calls",
+		    s->err);
+	if (sqlite3_changes(s->db->h) == nrows)
+		return 0;
+	x->skip_fresh = FRESH_RETRY;
+	return 1;
+}
+
+/*
  * Runs nrows rows of x's table into the database, with one statement.  Of
  * rows of records, counts those stored and skipped; the span of their
  * first values covers the rows stored (all of them, when a statement
  * stored some of its rows but not all).
  */
 static int
-run_rows(struct shared *s, const struct stmts *x, const struct cs_row *rows,
+run_rows(struct shared *s, struct stmts *x, const struct cs_row *rows,
     int nrows)
 {
 	const struct cs_tabledef *t = x->t;
 	sqlite3_stmt *st = nrows > 1 ? x->multi : x->one;
 	int changes;
 
+	if (nrows > 1 && x->fresh != NULL) {
+		int rc = fresh_rows(s, x, rows, nrows);
+
+		if (rc <= 0)
+			return rc;
+	}
 	sqlite3_reset(st);
 	sqlite3_clear_bindings(st);
 	for (int i = 0; i < nrows; i++)

@@ -86,6 +86,13 @@ is_key(const struct cs_tabledef *t, int i)
 char *
 cs_tabledef_insert(const struct cs_tabledef *t, int nrows)
 {
+	return cs_tabledef_insert_as(t, nrows, t->conflict);
+}
+
+char *
+cs_tabledef_insert_as(const struct cs_tabledef *t, int nrows,
+    enum cs_tabledef_conflict conflict)
+{
 	static const char *const verb[] = {
 		[CS_TABLEDEF_IGNORE] = "INSERT OR IGNORE",
 		[CS_TABLEDEF_REPLACE] = "INSERT OR REPLACE",
@@ -94,7 +101,7 @@ cs_tabledef_insert(const struct cs_tabledef *t, int nrows)
 	};
 	struct text s = text_new();
 
-	add(&s, "%s INTO %s(", verb[t->conflict], t->name);
+	add(&s, "%s INTO %s(", verb[conflict], t->name);
 	add_names(&s, t, 0, t->ncols);
 	add(&s, ") VALUES");
 	for (int r = 0; r < nrows; r++) {
@@ -103,7 +110,7 @@ cs_tabledef_insert(const struct cs_tabledef *t, int nrows)
 			add(&s, i > 0 ? ", ?" : "?");
 		add(&s, ")");
 	}
-	if (t->conflict == CS_TABLEDEF_ADD) {
+	if (conflict == CS_TABLEDEF_ADD) {
 		add(&s, " ON CONFLICT(");
 		add_key(&s, t);
 		add(&s, ") DO UPDATE SET ");
@@ -111,7 +118,7 @@ cs_tabledef_insert(const struct cs_tabledef *t, int nrows)
 			add(&s, "%s%s = %s + excluded.%s", i > t->first_sum ?
 			    ", " : "", t->col[i].name, t->col[i].name,
 			    t->col[i].name);
-	} else if (t->conflict == CS_TABLEDEF_UPDATE) {
+	} else if (conflict == CS_TABLEDEF_UPDATE) {
 		int n = 0;
 
 		add(&s, " ON CONFLICT(");

@@ -53,6 +53,10 @@ struct cs_tabledef {
  */
 char *cs_tabledef_insert(const struct cs_tabledef *t, int nrows);
 
+/* The same, doing what conflict says instead of what t does. */
+char *cs_tabledef_insert_as(const struct cs_tabledef *t, int nrows,
+    enum cs_tabledef_conflict conflict);
+
 /*
  * "SELECT c1, c2, ... FROM t tail" (tail may be NULL).  want: bit i set
  * for each column i to read, CS_TABLEDEF_ALL for all; the others are read

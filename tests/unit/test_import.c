@@ -17,6 +17,7 @@
 #include "import.h"
 #include "readers/asterisk_tables.h"
 #include "rowq.h"
+#include "tables.h"
 #include "unit.h"
 
 #define MASTER "sample-data/Master.csv"
@@ -379,6 +380,124 @@ test_rowq(void)
 	tdb_close(&a);
 }
 
+/* Queues a row of the calls: key (start, "c<id>"), talk, day (NULL
+ * when day is NULL: a row the table refuses). */
+static int
+put_call(struct cs_rowq *q, int64_t start, int id, int talk, const char *day)
+{
+	char key[16];
+
+	snprintf(key, sizeof(key), "c%d", id);
+	cs_rowq_begin(q, &cs_table_calls);
+	for (int c = 0; c < CS_CALLS_NCOL; c++)
+		switch (c) {
+		case CS_CALLS_START:
+			cs_rowq_int(q, start);
+			break;
+		case CS_CALLS_ID:
+			cs_rowq_text(q, key);
+			break;
+		case CS_CALLS_END:
+			cs_rowq_int(q, start + 60);
+			break;
+		case CS_CALLS_DAY:
+			if (day == NULL)
+				cs_rowq_null(q);
+			else
+				cs_rowq_text(q, day);
+			break;
+		case CS_CALLS_WEEK:
+			cs_rowq_text(q, "2025-W18");
+			break;
+		case CS_CALLS_DIRECTION:
+			cs_rowq_text(q, "inbound");
+			break;
+		case CS_CALLS_SERVICE:
+			cs_rowq_text(q, "accueil");
+			break;
+		case CS_CALLS_OUTCOME:
+			cs_rowq_text(q, "agent");
+			break;
+		case CS_CALLS_TALK:
+			cs_rowq_int(q, talk);
+			break;
+		case CS_CALLS_CALLER:
+			cs_rowq_text(q, "");
+			break;
+		case CS_CALLS_WAIT: case CS_CALLS_HUMAN_WAIT:
+		case CS_CALLS_ABANDON_WAIT: case CS_CALLS_BOT_KEY:
+		case CS_CALLS_BOT_START:
+			cs_rowq_null(q);
+			break;
+		default:
+			cs_rowq_int(q, 0);
+			break;
+		}
+	return cs_rowq_end(q);
+}
+
+/* Queues calls rows [from, to) of ids id0 + i, talk talk0 + i, and drains
+ * them; returns what the drain did. */
+static int
+run_calls(struct tdb *a, int from, int to, int id0, int talk0,
+    int dup_of, int dup_at, int null_at)
+{
+	struct cs_error err;
+	struct cs_rowq *q = cs_rowq_new(&a->db, &err);
+	int rc;
+
+	CU_ASSERT_PTR_NOT_NULL_FATAL(q);
+	for (int i = from; i < to; i++) {
+		int id = i == dup_at ? id0 + dup_of : id0 + i;
+		int64_t start = 1746000000 + (i == dup_at ? dup_of : i);
+
+		CU_ASSERT_EQUAL(put_call(q, start, id, talk0 + i,
+		    i == null_at ? NULL : "2025-05-01"), 0);
+	}
+	CU_ASSERT_EQUAL(cs_rowq_close(q, 0), 0);
+	rc = cs_rowq_drain(q);
+	cs_rowq_free(q);
+	return rc;
+}
+
+/*
+ * The rebuilt calls replace the stored rows of their keys whatever way
+ * the queue runs them (64 at a time, first as new rows, then as rows
+ * that replace others when some keys were stored): new rows land; a
+ * batch whose keys are stored replaces them; of two rows of one key in
+ * one batch the later one stays; a row the table refuses (a NULL day)
+ * fails the drain rather than being left out.
+ */
+static void
+test_rowq_calls(void)
+{
+	struct tdb a;
+
+	CU_ASSERT_FATAL(tdb_open(&a, "calls.db") == 0);
+	/* 130 new rows: talk = 1000 + i */
+	CU_ASSERT_EQUAL(run_calls(&a, 0, 130, 0, 1000, -1, -1, -1), 0);
+	CU_ASSERT_EQUAL(count(&a, "SELECT count(*) FROM calls"), 130);
+	CU_ASSERT_EQUAL(count(&a, "SELECT count(*) FROM calls WHERE "
+	    "talk = 1000 + start - 1746000000 AND id = 'c' || (start - 1746000000)"), 130);
+	/* rows 40 to 169 again, talk = 2000 + i: 90 replace stored rows, 40
+	   are new, in batches that hold both */
+	CU_ASSERT_EQUAL(run_calls(&a, 40, 170, 0, 2000, -1, -1, -1), 0);
+	CU_ASSERT_EQUAL(count(&a, "SELECT count(*) FROM calls"), 170);
+	CU_ASSERT_EQUAL(count(&a, "SELECT count(*) FROM calls WHERE "
+	    "talk = 1000 + start - 1746000000"), 40);
+	CU_ASSERT_EQUAL(count(&a, "SELECT count(*) FROM calls WHERE "
+	    "talk = 2000 + start - 1746000000"), 130);
+	/* new keys (ids 1000 on); row 50 has the key of row 10: the later
+	   row's talk (3050) stays, 127 rows */
+	CU_ASSERT_EQUAL(run_calls(&a, 0, 128, 1000, 3000, 10, 50, -1), 0);
+	CU_ASSERT_EQUAL(count(&a, "SELECT count(*) FROM calls WHERE id >= 'c1000' "
+	    "AND length(id) = 5"), 127);
+	CU_ASSERT_EQUAL(count(&a, "SELECT talk FROM calls WHERE id = 'c1010'"), 3050);
+	/* ids 2000 on, row 20 with no day: refused, and said */
+	CU_ASSERT_NOT_EQUAL(run_calls(&a, 0, 64, 2000, 0, -1, -1, 20), 0);
+	tdb_close(&a);
+}
+
 /* The key looked at before anything is made: nothing is made by the look. */
 static void
 test_key_check(void)
@@ -496,6 +615,7 @@ test_bot_leg(void)
 
 static CU_TestInfo tests[] = {
 	{ "rows queued and drained land as given", test_rowq },
+	{ "the rebuilt calls replace stored rows, 64 at a time", test_rowq_calls },
 	{ "a whole town: stream, then rebuild", test_whole_town },
 	{ "periods apart stream, adjacent ones rebuild", test_periods },
 	{ "records far out of order: rebuilt", test_reversed },
