@@ -18,6 +18,7 @@
 /* after a batch of rows that replace others met stored rows, the batches
    that go straight to the statement that replaces them (fresh_rows) */
 #define FRESH_RETRY 16
+#define FRESH_RETRY_MAX 1024
 
 /* the tables a queue into the database can take (statements prepared) */
 #define NTABLES 16
@@ -43,7 +44,7 @@ struct stmts {
 	   rows stored by an INSERT OR IGNORE first (fresh_rows), and how
 	   many batches go straight to multi after one that met stored rows */
 	sqlite3_stmt *fresh;
-	int skip_fresh;
+	int skip_fresh, fresh_wait;
 };
 
 struct batch {
@@ -384,7 +385,8 @@ bind_row(sqlite3_stmt *st, int first, const struct cs_row *row)
  * again), the UPSERT runs too over all the rows, finds those just stored
  * the same and leaves them, and replaces the others as it would have:
  * the same rows in the end, in every case.  After such a batch, the next
- * FRESH_RETRY go to the UPSERT alone.
+ * FRESH_RETRY go to the UPSERT alone, twice as many after each such batch
+ * in a row (up to FRESH_RETRY_MAX).
  * Returns 0 when the rows are stored, 1 when the UPSERT must run, -1 on
  * errors.
  */
@@ -403,9 +405,15 @@ fresh_rows(struct shared *s, struct stmts *x, const struct cs_row *rows,
 	if (sqlite3_step(x->fresh) != SQLITE_DONE)
 		return cs_db_fail(s->db, "cannot store the rebuilt calls",
 		    s->err);
-	if (sqlite3_changes(s->db->h) == nrows)
+	if (sqlite3_changes(s->db->h) == nrows) {
+		x->fresh_wait = 0;
 		return 0;
-	x->skip_fresh = FRESH_RETRY;
+	}
+	/* once more and it waits twice as long: a rebuild over stored calls
+	   tries seldom */
+	x->fresh_wait = x->fresh_wait == 0 ? FRESH_RETRY :
+	    x->fresh_wait < FRESH_RETRY_MAX ? 2 * x->fresh_wait : x->fresh_wait;
+	x->skip_fresh = x->fresh_wait;
 	return 1;
 }
 
