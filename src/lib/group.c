@@ -10,18 +10,73 @@
 #include "match.h"
 #include "privacy.h"
 
+/* Groups kept for the next ones (each with its arrays): past this, freed. */
+#define SPARE_GROUPS 4096
+
+/* Frees g and its arrays (what group_free leaves). */
+static void
+group_destroy(struct group *g)
+{
+	free(g->alias);
+	free(g->legs);
+	free(g->legmem);
+	free(g->ev);
+	free(g->evmem);
+	free(g->key);
+	free(g);
+}
+
+/* A group to fill: a spare one emptied (its arrays kept), or a new one;
+ * its key set.  NULL when out of memory. */
+static struct group *
+group_take(struct cs_grouper *r, const char *key)
+{
+	size_t n = strlen(key) + 1;
+	struct group *g = r->spare;
+
+	if (g != NULL) {
+		struct group keep = *g;
+
+		r->spare = g->fifo;
+		r->nspare--;
+		memset(g, 0, sizeof(*g));
+		g->key = keep.key;
+		g->keycap = keep.keycap;
+		g->legs = keep.legs;
+		g->legmem = keep.legmem;
+		g->caplegs = keep.caplegs;
+		g->ev = keep.ev;
+		g->evmem = keep.evmem;
+		g->capev = keep.capev;
+		g->alias = keep.alias;
+		g->capalias = keep.capalias;
+	} else if ((g = calloc(1, sizeof(*g))) == NULL) {
+		return NULL;
+	}
+	if (n > g->keycap) {
+		size_t cap = n < 48 ? 48 : n;
+		char *k = realloc(g->key, cap);
+
+		if (k == NULL) {
+			group_destroy(g);
+			return NULL;
+		}
+		g->key = k;
+		g->keycap = cap;
+	}
+	memcpy(g->key, key, n);
+	return g;
+}
+
 static struct group *
 group_new(struct cs_grouper *r, const char *key, int64_t t)
 {
-	struct group *g = calloc(1, sizeof(*g));
+	struct group *g = group_take(r, key);
 
-	if (g == NULL || (g->key = cs_strdup(key)) == NULL) {
-		free(g);
+	if (g == NULL)
 		return NULL;
-	}
 	if (cs_group_map_put(r, key, g) != 0) {
-		free(g->key);
-		free(g);
+		group_destroy(g);
 		return NULL;
 	}
 	g->first = t;
@@ -42,10 +97,14 @@ group_key(struct cs_grouper *r, struct group *g, const char *key, int tag)
 
 	if (!tag && (*key == '\0' || cs_group_map_get(r, key) != NULL))
 		return 0;
-	na = realloc(g->alias, (size_t)(g->nalias + 1) * sizeof(*na));
-	if (na == NULL)
-		return -1;
-	g->alias = na;
+	if (g->nalias == g->capalias) {
+		int cap = g->capalias ? 2 * g->capalias : 2;
+
+		if ((na = realloc(g->alias, (size_t)cap * sizeof(*na))) == NULL)
+			return -1;
+		g->alias = na;
+		g->capalias = cap;
+	}
 	if ((g->alias[g->nalias] = cs_strdup(key)) == NULL)
 		return -1;
 	g->nalias++;
@@ -160,6 +219,8 @@ absorb_events(struct cs_grouper *r, struct group *g)
 	return 0;
 }
 
+/* Takes g out of the maps and frees what it holds; g itself is kept
+ * for the next group, with its arrays, or freed. */
 static void
 group_free(struct cs_grouper *r, struct group *g)
 {
@@ -170,20 +231,20 @@ group_free(struct cs_grouper *r, struct group *g)
 		free(g->alias[i]);
 	}
 	for (int i = 0; i < g->nlegs; i++)
-		free(g->legmem[i]);
+		cs_piece_pool_put(&r->pool, g->legmem[i]);
 	for (int i = 0; i < g->nev; i++)
-		free(g->evmem[i]);
+		cs_piece_pool_put(&r->pool, g->evmem[i]);
 	if (g->sess != NULL)
 		g->sess->g = NULL;
 	free(g->bot_service);
 	free(g->bot_intent);
-	free(g->alias);
-	free(g->legs);
-	free(g->legmem);
-	free(g->ev);
-	free(g->evmem);
-	free(g->key);
-	free(g);
+	if (r->nspare < SPARE_GROUPS) {
+		g->fifo = r->spare;
+		r->spare = g;
+		r->nspare++;
+	} else {
+		group_destroy(g);
+	}
 }
 
 static int
@@ -206,16 +267,55 @@ cmp_event(const void *pa, const void *pb)
 	return (a->order > b->order) - (a->order < b->order);
 }
 
+/* A call's few legs or events, by cmp: an insertion sort for the
+ * handful most calls have (qsort costs more to start than they take to
+ * sort), qsort past that.  The orders are total: the same result. */
+#define SORT_SMALL 12
+
+static void
+sort_legs(struct cs_leg *l, int n)
+{
+	if (n > SORT_SMALL) {
+		qsort(l, (size_t)n, sizeof(*l), cmp_leg);
+		return;
+	}
+	for (int i = 1; i < n; i++)
+		if (cmp_leg(&l[i - 1], &l[i]) > 0) {
+			struct cs_leg x = l[i];
+			int j = i;
+
+			for (; j > 0 && cmp_leg(&l[j - 1], &x) > 0; j--)
+				l[j] = l[j - 1];
+			l[j] = x;
+		}
+}
+
+static void
+sort_events(struct cs_qevent *e, int n)
+{
+	if (n > SORT_SMALL) {
+		qsort(e, (size_t)n, sizeof(*e), cmp_event);
+		return;
+	}
+	for (int i = 1; i < n; i++)
+		if (cmp_event(&e[i - 1], &e[i]) > 0) {
+			struct cs_qevent x = e[i];
+			int j = i;
+
+			for (; j > 0 && cmp_event(&e[j - 1], &x) > 0; j--)
+				e[j] = e[j - 1];
+			e[j] = x;
+		}
+}
+
 static int
 store_call(struct cs_grouper *r, struct group *g)
 {
 	struct cs_call c;
 	int rc;
 
-	if (g->nlegs > 1)
-		qsort(g->legs, (size_t)g->nlegs, sizeof(*g->legs), cmp_leg);
-	if (g->nev > 1)
-		qsort(g->ev, (size_t)g->nev, sizeof(*g->ev), cmp_event);
+	sort_legs(g->legs, g->nlegs);
+	sort_events(g->ev, g->nev);
 	if (g->sess != NULL) {
 		/* the bot's session, as it stands now */
 		rc = cs_call_build_session(r->cfg, g->legs, g->nlegs, g->ev,
@@ -305,7 +405,7 @@ add_leg(struct cs_grouper *r, const struct cs_leg *l, char *mem)
 		return cs_error_set(r->err, "out of memory");
 	return 0;
 nomem:
-	free(mem);
+	cs_piece_pool_put(&r->pool, mem);
 	return cs_error_set(r->err, "out of memory");
 }
 
@@ -330,7 +430,7 @@ add_event(struct cs_grouper *r, const struct cs_qevent *e, char *mem)
 	}
 	return 0;
 nomem:
-	free(mem);
+	cs_piece_pool_put(&r->pool, mem);
 	return cs_error_set(r->err, "out of memory");
 }
 
@@ -345,9 +445,21 @@ cs_grouper_add(struct cs_grouper *r, const struct cs_piece *p, char *mem)
 	case CS_PIECE_BOT:
 		return cs_group_add_bot(r, &p->u.bot, mem);
 	default:
-		free(mem);
+		cs_piece_pool_put(&r->pool, mem);
 		return 0;
 	}
+}
+
+char *
+cs_grouper_pack(struct cs_grouper *r, struct cs_piece *p)
+{
+	return cs_piece_pack_in(&r->pool, p);
+}
+
+void
+cs_grouper_unpack(struct cs_grouper *r, char *mem)
+{
+	cs_piece_pool_put(&r->pool, mem);
 }
 
 struct cs_grouper *
@@ -384,6 +496,13 @@ cs_grouper_free(struct cs_grouper *r)
 		r->shead = s->fifo;
 		cs_group_sess_free(r, s);
 	}
+	while (r->spare != NULL) {
+		struct group *g = r->spare;
+
+		r->spare = g->fifo;
+		group_destroy(g);
+	}
+	cs_piece_pool_clear(&r->pool);
 	free(r->bucket);
 	free(r->ix);
 	free(r);

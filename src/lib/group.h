@@ -24,8 +24,15 @@ struct cs_grouper;
 struct cs_grouper *cs_grouper_new(const struct cs_config *cfg,
     struct cs_derive *d, struct cs_error *err);
 
-/* Takes a piece (p's texts in mem, which the grouper then owns, even on
- * failure).  Pieces come by start or time; CS_PIECE_BOT is not taken yet. */
+/* Copies p's texts into a block of g's and points p at them (model.h's
+ * cs_piece_pack): the block cs_grouper_add takes.  NULL when out of
+ * memory. */
+char *cs_grouper_pack(struct cs_grouper *g, struct cs_piece *p);
+/* Gives back a block of cs_grouper_pack's that is not added. */
+void cs_grouper_unpack(struct cs_grouper *g, char *mem);
+
+/* Takes a piece (p's texts in mem, of cs_grouper_pack, which the grouper
+ * then owns, even on failure).  Pieces come by start or time. */
 int cs_grouper_add(struct cs_grouper *g, const struct cs_piece *p, char *mem);
 
 /* Builds and hands on the calls that no piece from now on can join. */

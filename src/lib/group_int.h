@@ -15,6 +15,7 @@
 
 struct group {
 	char *key;
+	size_t keycap;		/* room at key (a group is used again) */
 	int64_t first;
 	int loose;		/* made by a leg keyed by the caller's line */
 	struct cs_leg *legs;
@@ -24,8 +25,8 @@ struct group {
 	char **evmem;
 	int nev, capev;
 	char **alias;		/* other keys of the map that lead here */
-	int nalias;
-	struct group *fifo;	/* next group by creation */
+	int nalias, capalias;
+	struct group *fifo;	/* next group by creation, or spare */
 	/* a call: the bot's session linked to it, or what that session said
 	   when it closed first */
 	struct sess *sess;
@@ -69,10 +70,10 @@ struct ixent {
 };
 
 struct entry {
-	char *key;
 	struct group *g;	/* or, for a session's key, */
 	struct sess *s;
 	struct entry *next;
+	char key[];
 };
 
 #define NBUCKETS 65536
@@ -81,6 +82,12 @@ struct cs_grouper {
 	const struct cs_config *cfg;
 	struct entry **bucket;
 	struct group *head, *tail;
+	/* groups closed, kept with their arrays for the next ones (calls
+	   come and go by the hundred thousand), and the blocks of the
+	   pieces' texts */
+	struct group *spare;
+	int nspare;
+	struct cs_piece_pool pool;
 	struct sess *shead, *stail;
 	struct sess *unlinked;	/* the first session not linked yet */
 	struct ixent **ix;	/* NULL until the first bot event */
@@ -92,6 +99,8 @@ struct cs_grouper {
 /* ---- group_map.c: the calls by their keys, and the index of what the
    bot's sessions name ---- */
 unsigned cs_group_hash_str(const char *s);
+/* An entry of the map for key, its g and s NULL, in no bucket yet. */
+struct entry *cs_group_entry_new(const char *key);
 struct group *cs_group_map_get(struct cs_grouper *r, const char *key);
 int cs_group_map_put(struct cs_grouper *r, const char *key, struct group *g);
 void cs_group_map_del(struct cs_grouper *r, const char *key, struct group *g);

@@ -46,18 +46,30 @@ cs_group_map_get(struct cs_grouper *r, const char *key)
 	return NULL;
 }
 
+struct entry *
+cs_group_entry_new(const char *key)
+{
+	size_t n = strlen(key) + 1;
+	struct entry *e = malloc(sizeof(*e) + n);
+
+	if (e == NULL)
+		return NULL;
+	e->g = NULL;
+	e->s = NULL;
+	e->next = NULL;
+	memcpy(e->key, key, n);
+	return e;
+}
+
 int
 cs_group_map_put(struct cs_grouper *r, const char *key, struct group *g)
 {
 	unsigned h = cs_group_hash_str(key);
-	struct entry *e = malloc(sizeof(*e));
+	struct entry *e = cs_group_entry_new(key);
 
-	if (e == NULL || (e->key = cs_strdup(key)) == NULL) {
-		free(e);
+	if (e == NULL)
 		return -1;
-	}
 	e->g = g;
-	e->s = NULL;
 	e->next = r->bucket[h];
 	r->bucket[h] = e;
 	return 0;
@@ -73,7 +85,6 @@ cs_group_map_del(struct cs_grouper *r, const char *key, struct group *g)
 			struct entry *e = *pp;
 
 			*pp = e->next;
-			free(e->key);
 			free(e);
 			return;
 		}

@@ -24,17 +24,13 @@ sess_new(struct cs_grouper *r, const char *key)
 {
 	unsigned h = cs_group_hash_str(key);
 	struct sess *s = calloc(1, sizeof(*s));
-	struct entry *e = malloc(sizeof(*e));
+	struct entry *e = cs_group_entry_new(key);
 
-	if (s == NULL || e == NULL || (s->key = cs_strdup(key)) == NULL ||
-	    (e->key = cs_strdup(key)) == NULL) {
-		if (s != NULL)
-			free(s->key);
+	if (s == NULL || e == NULL || (s->key = cs_strdup(key)) == NULL) {
 		free(s);
 		free(e);
 		return NULL;
 	}
-	e->g = NULL;
 	e->s = s;
 	e->next = r->bucket[h];
 	r->bucket[h] = e;
@@ -59,7 +55,6 @@ cs_group_sess_free(struct cs_grouper *r, struct sess *s)
 			struct entry *e = *pp;
 
 			*pp = e->next;
-			free(e->key);
 			free(e);
 			break;
 		}
@@ -68,7 +63,7 @@ cs_group_sess_free(struct cs_grouper *r, struct sess *s)
 	if (r->unlinked == s)
 		r->unlinked = s->fifo;
 	for (int i = 0; i < s->nmem; i++)
-		free(s->mem[i]);
+		cs_piece_pool_put(&r->pool, s->mem[i]);
 	free(s->mem);
 	free(s->call);
 	free(s->key);
@@ -105,7 +100,7 @@ cs_group_add_bot(struct cs_grouper *r, const struct cs_bot_event *e, char *mem)
 	cs_bot_session_add(&s->sum, e);
 	return 0;
 nomem:
-	free(mem);
+	cs_piece_pool_put(&r->pool, mem);
 	return cs_error_set(r->err, "out of memory");
 }
 

@@ -52,26 +52,118 @@ texts_of(struct cs_piece *p, const char **t[CS_PIECE_TEXTS])
 	return n;
 }
 
-char *
-cs_piece_pack(struct cs_piece *p)
+/* A pool's block: its room, then the texts (mem points past the header). */
+struct cs_piece_block {
+	size_t cap;
+	struct cs_piece_block *next;	/* among the spares */
+};
+
+/* Blocks a pool keeps (a few MiB): past this, given back to malloc. */
+#define POOL_SPARE 32768
+/* The least room of a block: most pieces' texts fit */
+#define POOL_MIN 256
+
+/* The lengths of p's texts into len[], pointers to them into t[]; returns
+ * how many, and their total room into *total. */
+static int
+measure(struct cs_piece *p, const char **t[CS_PIECE_TEXTS],
+    size_t len[CS_PIECE_TEXTS], size_t *total)
 {
-	const char **t[CS_PIECE_TEXTS];
-	size_t len[CS_PIECE_TEXTS], total = 0, off = 0;
 	int n = texts_of(p, t);
-	char *mem;
+
+	*total = 0;
+	for (int i = 0; i < n; i++) {
+		const char *x = *t[i];
+
+		len[i] = x != NULL && *x != '\0' ? strlen(x) : 0;
+		*total += len[i] > 0 ? len[i] + 1 : 0;
+	}
+	return n;
+}
+
+/* Copies the n texts t[] (lengths len[]) into mem, and points p at them;
+ * an empty or NULL text becomes a constant "" (most of a leg's are). */
+static void
+copy_texts(char *mem, const char **t[CS_PIECE_TEXTS],
+    const size_t len[CS_PIECE_TEXTS], int n)
+{
+	size_t off = 0;
 
 	for (int i = 0; i < n; i++) {
-		len[i] = *t[i] != NULL ? strlen(*t[i]) : 0;
-		total += len[i] + 1;
-	}
-	if ((mem = malloc(total > 0 ? total : 1)) == NULL)
-		return NULL;
-	for (int i = 0; i < n; i++) {
-		if (len[i] > 0)
-			memcpy(mem + off, *t[i], len[i]);
+		if (len[i] == 0) {
+			*t[i] = "";
+			continue;
+		}
+		memcpy(mem + off, *t[i], len[i]);
 		mem[off + len[i]] = '\0';
 		*t[i] = mem + off;
 		off += len[i] + 1;
 	}
+}
+
+char *
+cs_piece_pack(struct cs_piece *p)
+{
+	const char **t[CS_PIECE_TEXTS];
+	size_t len[CS_PIECE_TEXTS], total;
+	int n = measure(p, t, len, &total);
+	char *mem;
+
+	if ((mem = malloc(total > 0 ? total : 1)) == NULL)
+		return NULL;
+	copy_texts(mem, t, len, n);
 	return mem;
+}
+
+char *
+cs_piece_pack_in(struct cs_piece_pool *pool, struct cs_piece *p)
+{
+	const char **t[CS_PIECE_TEXTS];
+	size_t len[CS_PIECE_TEXTS], total;
+	int n = measure(p, t, len, &total);
+	struct cs_piece_block *b = pool->spare;
+
+	if (b != NULL && b->cap >= total) {
+		pool->spare = b->next;
+		pool->nspare--;
+	} else {
+		/* none kept, or the first too small (it stays for another) */
+		size_t cap = total > POOL_MIN ? total : POOL_MIN;
+
+		if ((b = malloc(sizeof(*b) + cap)) == NULL)
+			return NULL;
+		b->cap = cap;
+	}
+	copy_texts((char *)(b + 1), t, len, n);
+	return (char *)(b + 1);
+}
+
+void
+cs_piece_pool_put(struct cs_piece_pool *pool, char *mem)
+{
+	struct cs_piece_block *b;
+
+	if (mem == NULL)
+		return;
+	b = (struct cs_piece_block *)(void *)mem - 1;
+	if (pool->nspare >= POOL_SPARE || b->cap > POOL_MIN) {
+		/* a large block goes: the spares stay of one size */
+		free(b);
+		return;
+	}
+	b->next = pool->spare;
+	pool->spare = b;
+	pool->nspare++;
+}
+
+void
+cs_piece_pool_clear(struct cs_piece_pool *pool)
+{
+	while (pool->spare != NULL) {
+		struct cs_piece_block *b = pool->spare;
+
+		pool->spare = b->next;
+		free(b);
+	}
+	pool->nspare = 0;
 }

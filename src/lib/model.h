@@ -167,10 +167,30 @@ struct cs_piece_buf {
 #define CS_PIECE_TEXTS (11 + CS_ATTR_N)
 
 /*
- * Copies the texts of p into one block and points p's texts into it, so
- * that p outlives what it was mapped from.  Returns the block (free it
- * when p goes), or NULL when out of memory.
+ * Copies the texts of p into one block and points p's texts into it (an
+ * empty or NULL text at a constant ""), so that p outlives what it was
+ * mapped from.  Returns the block (free it when p goes), or NULL when out
+ * of memory.
  */
 char *cs_piece_pack(struct cs_piece *p);
+
+/*
+ * Blocks for pieces' texts that come back to be used again: a stream of
+ * pieces takes and gives back one block each, some hundreds of thousands
+ * a file, which malloc serves poorly in bursts.  One thread's, zeroed to
+ * start.
+ */
+struct cs_piece_pool {
+	struct cs_piece_block *spare;
+	size_t nspare;
+};
+
+/* cs_piece_pack, in a block of pool's; give it back with
+ * cs_piece_pool_put (never free). */
+char *cs_piece_pack_in(struct cs_piece_pool *pool, struct cs_piece *p);
+/* Gives back a block of cs_piece_pack_in's (NULL: nothing). */
+void cs_piece_pool_put(struct cs_piece_pool *pool, char *mem);
+/* Frees the blocks kept. */
+void cs_piece_pool_clear(struct cs_piece_pool *pool);
 
 #endif

@@ -74,10 +74,10 @@ slot_less(const struct slot *a, const struct slot *b)
 }
 
 static void
-waiting_free(struct waiting *w)
+waiting_free(struct cs_calls_stream *s, struct waiting *w)
 {
 	if (w != NULL)
-		free(w->mem);
+		cs_grouper_unpack(s->g, w->mem);
 	free(w);
 }
 
@@ -85,9 +85,9 @@ static void
 free_waiting(struct cs_calls_stream *s)
 {
 	for (size_t i = 0; i < s->n; i++)
-		waiting_free(s->heap[i].w);
+		waiting_free(s, s->heap[i].w);
 	for (size_t i = 0; i < s->rn; i++)
-		waiting_free(s->run[(s->rhead + i) & (s->rcap - 1)].w);
+		waiting_free(s, s->run[(s->rhead + i) & (s->rcap - 1)].w);
 	s->n = s->rn = 0;
 }
 
@@ -195,14 +195,14 @@ let_through(struct cs_calls_stream *s)
 	}
 	if (top.time <= s->after) {
 		/* records stored before may be near: only a rebuild sees them */
-		waiting_free(w);
+		waiting_free(s, w);
 		give_up(s);
 		return 0;
 	}
 	s->last = top;
 	s->out_any = 1;
 	if (cs_grouper_close(s->g, top.time) != 0) {
-		waiting_free(w);
+		waiting_free(s, w);
 		return -1;
 	}
 	/* the grouping now owns the texts */
@@ -229,7 +229,7 @@ push_waiting(struct cs_calls_stream *s, struct waiting *w, int64_t rhash)
 	int rc;
 
 	if (s->out_any && slot_less(&in, &s->last)) {
-		waiting_free(w);
+		waiting_free(s, w);
 		give_up(s);
 		return 0;
 	}
@@ -239,7 +239,7 @@ push_waiting(struct cs_calls_stream *s, struct waiting *w, int64_t rhash)
 	else
 		rc = heap_push(s, in);
 	if (rc != 0) {
-		waiting_free(w);
+		waiting_free(s, w);
 		return cs_error_set(s->err, "out of memory");
 	}
 	if (!s->sorted && in.time > s->latest)
@@ -307,7 +307,7 @@ cs_calls_stream_row(struct cs_calls_stream *s, const struct cs_row *row)
 			s->nspare++;
 			break;
 		}
-		if ((w->mem = cs_piece_pack(&w->p)) == NULL) {
+		if ((w->mem = cs_grouper_pack(s->g, &w->p)) == NULL) {
 			free(w);
 			return cs_error_set(s->err, "out of memory");
 		}

@@ -303,7 +303,8 @@ cs_3cx_parse(struct cs_3cx_reader *r, const char *line, size_t len,
 		return -1;
 	if (r->nf == 1 && *r->fld[0] == '\0')
 		return 1;		/* a blank line between records */
-	if (cs_3cx_header(line, len))
+	/* a record starts with its history id, which names no column */
+	if (strncmp(r->fld[0], "Call ", 5) != 0 && cs_3cx_header(line, len))
 		return 1;
 	/* the last field, often empty (missed-queue-calls), makes the comma
 	   that ends a line: no more fields than the order has */
