@@ -264,21 +264,36 @@ cs_number_is_phone(const char *s)
 	return digits >= 7;
 }
 
+/* Hex digits, whatever the locale (a FreeSWITCH line has four uuids or so:
+ * a table, not ranges, for each of their 32 digits). */
+static const unsigned char hexdigit[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1,
+	['a'] = 1, ['b'] = 1, ['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1,
+	['A'] = 1, ['B'] = 1, ['C'] = 1, ['D'] = 1, ['E'] = 1, ['F'] = 1,
+};
+
+/* Whether u's n first bytes are hex digits (stops at the NUL). */
+static int
+hex_run(const unsigned char *u, int n)
+{
+	int ok = 1;
+
+	for (int i = 0; i < n && ok; i++)
+		ok = hexdigit[u[i]];
+	return ok;
+}
+
 int
 cs_privacy_is_uuid(const char *s)
 {
-	for (int i = 0; i < 36; i++) {
-		unsigned char c = (unsigned char)s[i];
+	const unsigned char *u = (const unsigned char *)s;
 
-		if (i == 8 || i == 13 || i == 18 || i == 23) {
-			if (c != '-')
-				return 0;
-		} else if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') ||
-		    (c >= 'A' && c <= 'F'))) {
-			return 0;	/* hex digits, whatever the locale */
-		}
-	}
-	return s[36] == '\0';
+	/* each test stops at a NUL before the next reads past it */
+	return hex_run(u, 8) && u[8] == '-' && hex_run(u + 9, 4) &&
+	    u[13] == '-' && hex_run(u + 14, 4) && u[18] == '-' &&
+	    hex_run(u + 19, 4) && u[23] == '-' && hex_run(u + 24, 12) &&
+	    u[36] == '\0';
 }
 
 const char *

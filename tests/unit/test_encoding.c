@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "readers/encoding.h"
+#include "readers/readers.h"
 #include "unit.h"
 
 static void
@@ -85,11 +86,65 @@ test_utf8(void)
 	CU_ASSERT_EQUAL(cs_encoding_utf8_bad("\xed\xa0\x80", 3), 0);
 }
 
+/*
+ * The scans that go 16 and 8 bytes at a time, at every place of lines of
+ * every length up to 80: the first bad byte is found where it is (and
+ * nothing in a clean line), a tab is no binary byte, a high byte makes a
+ * line non-ASCII wherever it is.
+ */
+static void
+test_scans_every_place(void)
+{
+	static const unsigned char bad[] = { 0x00, 0x01, 0x1f, 0x7f, 0x0d };
+	char line[96];
+
+	for (size_t len = 0; len <= 80; len++) {
+		int ascii = -1;
+
+		memset(line, 'a', sizeof(line));
+		CU_ASSERT_EQUAL(cs_readers_find_binary(line, len, &ascii), len);
+		CU_ASSERT_EQUAL(ascii, 1);
+		CU_ASSERT_EQUAL(cs_encoding_utf8_bad(line, len), len);
+		for (size_t at = 0; at < len; at++) {
+			for (size_t k = 0; k < sizeof(bad); k++) {
+				memset(line, 'a', sizeof(line));
+				line[at] = (char)bad[k];
+				CU_ASSERT_EQUAL(cs_readers_find_binary(line, len,
+				    NULL), at);
+			}
+			/* a tab there, a bad byte further on */
+			memset(line, 'a', sizeof(line));
+			line[at] = '\t';
+			CU_ASSERT_EQUAL(cs_readers_find_binary(line, len, &ascii), len);
+			CU_ASSERT_EQUAL(ascii, 1);
+			if (at + 1 < len) {
+				line[len - 1] = 0x7f;
+				CU_ASSERT_EQUAL(cs_readers_find_binary(line, len,
+				    NULL), len - 1);
+			}
+			/* a high byte there: not ASCII; alone, not UTF-8 */
+			memset(line, 'a', sizeof(line));
+			line[at] = (char)0xe9;
+			ascii = -1;
+			CU_ASSERT_EQUAL(cs_readers_find_binary(line, len, &ascii), len);
+			CU_ASSERT_EQUAL(ascii, 0);
+			CU_ASSERT_EQUAL(cs_encoding_utf8_bad(line, len), at);
+			/* é in UTF-8 there: valid */
+			if (at + 1 < len) {
+				line[at] = (char)0xc3;
+				line[at + 1] = (char)0xa9;
+				CU_ASSERT_EQUAL(cs_encoding_utf8_bad(line, len), len);
+			}
+		}
+	}
+}
+
 static CU_TestInfo tests[] = {
 	{ "names", test_names },
 	{ "cp1252", test_cp1252 },
 	{ "latin1", test_latin1 },
 	{ "utf8", test_utf8 },
+	{ "the scans, a byte at every place", test_scans_every_place },
 	CU_TEST_INFO_NULL,
 };
 
