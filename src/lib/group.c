@@ -11,7 +11,7 @@
 #include "privacy.h"
 
 /* Groups kept for the next ones (each with its arrays): past this, freed. */
-#define SPARE_GROUPS 4096
+#define SPARE_GROUPS 1024
 
 /* Frees g and its arrays (what group_free leaves). */
 static void

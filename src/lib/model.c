@@ -59,9 +59,10 @@ struct cs_piece_block {
 };
 
 /* Blocks a pool keeps (a few MiB): past this, given back to malloc. */
-#define POOL_SPARE 32768
-/* The least room of a block: most pieces' texts fit */
-#define POOL_MIN 256
+#define POOL_SPARE 16384
+/* Blocks come in sizes of POOL_STEP bytes, up to CS_POOL_CLASSES of them;
+   larger ones are malloc's alone */
+#define POOL_STEP 64
 
 /* The lengths of p's texts into len[], pointers to them into t[]; returns
  * how many, and their total room into *total. */
@@ -121,14 +122,14 @@ cs_piece_pack_in(struct cs_piece_pool *pool, struct cs_piece *p)
 	const char **t[CS_PIECE_TEXTS];
 	size_t len[CS_PIECE_TEXTS], total;
 	int n = measure(p, t, len, &total);
-	struct cs_piece_block *b = pool->spare;
+	size_t k = total > 0 ? (total - 1) / POOL_STEP : 0;
+	struct cs_piece_block *b = k < CS_POOL_CLASSES ? pool->spare[k] : NULL;
 
-	if (b != NULL && b->cap >= total) {
-		pool->spare = b->next;
+	if (b != NULL) {
+		pool->spare[k] = b->next;
 		pool->nspare--;
 	} else {
-		/* none kept, or the first too small (it stays for another) */
-		size_t cap = total > POOL_MIN ? total : POOL_MIN;
+		size_t cap = k < CS_POOL_CLASSES ? (k + 1) * POOL_STEP : total;
 
 		if ((b = malloc(sizeof(*b) + cap)) == NULL)
 			return NULL;
@@ -142,28 +143,31 @@ void
 cs_piece_pool_put(struct cs_piece_pool *pool, char *mem)
 {
 	struct cs_piece_block *b;
+	size_t k;
 
 	if (mem == NULL)
 		return;
 	b = (struct cs_piece_block *)(void *)mem - 1;
-	if (pool->nspare >= POOL_SPARE || b->cap > POOL_MIN) {
-		/* a large block goes: the spares stay of one size */
+	k = (b->cap - 1) / POOL_STEP;
+	if (pool->nspare >= POOL_SPARE || k >= CS_POOL_CLASSES ||
+	    b->cap != (k + 1) * POOL_STEP) {
 		free(b);
 		return;
 	}
-	b->next = pool->spare;
-	pool->spare = b;
+	b->next = pool->spare[k];
+	pool->spare[k] = b;
 	pool->nspare++;
 }
 
 void
 cs_piece_pool_clear(struct cs_piece_pool *pool)
 {
-	while (pool->spare != NULL) {
-		struct cs_piece_block *b = pool->spare;
+	for (int k = 0; k < CS_POOL_CLASSES; k++)
+		while (pool->spare[k] != NULL) {
+			struct cs_piece_block *b = pool->spare[k];
 
-		pool->spare = b->next;
-		free(b);
-	}
+			pool->spare[k] = b->next;
+			free(b);
+		}
 	pool->nspare = 0;
 }

@@ -180,8 +180,9 @@ char *cs_piece_pack(struct cs_piece *p);
  * a file, which malloc serves poorly in bursts.  One thread's, zeroed to
  * start.
  */
+#define CS_POOL_CLASSES 8	/* blocks of 64, 128, ... 512 bytes */
 struct cs_piece_pool {
-	struct cs_piece_block *spare;
+	struct cs_piece_block *spare[CS_POOL_CLASSES];
 	size_t nspare;
 };
 
