@@ -122,17 +122,6 @@ out:
 	return rc;
 }
 
-static int
-all_digits(const char *s)
-{
-	if (*s == '\0')
-		return 0;
-	for (; *s != '\0'; s++)
-		if (!isdigit((unsigned char)*s))
-			return 0;
-	return 1;
-}
-
 /* value against t's glob, or its text when it has no wildcard */
 static int
 glob(const struct cs_term *t, const char *value)
@@ -162,11 +151,16 @@ cs_term_match(const struct cs_term *t, const char *value)
 		return glob(t, norm);
 	}
 	if (t->kind == CS_TERM_EXT && t->range) {
-		long v;
+		/* digits only, 15 at most (every leg meets these terms: one
+		   pass, no strtol) */
+		long v = 0;
+		int n = 0;
 
-		if (!all_digits(value) || strlen(value) > 15)
-			return 0;
-		v = strtol(value, NULL, 10);
+		for (const char *s = value; *s != '\0'; s++) {
+			if (*s < '0' || *s > '9' || ++n > 15)
+				return 0;
+			v = 10 * v + (*s - '0');
+		}
 		return v >= t->lo && v <= t->hi;
 	}
 	return glob(t, value);

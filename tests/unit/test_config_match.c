@@ -119,6 +119,10 @@ test_term_match(void)
 	CU_ASSERT_EQUAL(term_match("ext:2100-2199", ""), 0);
 	CU_ASSERT_EQUAL(term_match("ext:2100-2199", "0199002150"), 0);
 	CU_ASSERT_EQUAL(term_match("ext:1000-2999", "99999999999999999999999"), 0);
+	/* leading zeros count as the number; 15 digits at most */
+	CU_ASSERT_EQUAL(term_match("ext:2100-2199", "00000000002150"), 1);
+	CU_ASSERT_EQUAL(term_match("ext:2100-2199", "000000000002150"), 1);
+	CU_ASSERT_EQUAL(term_match("ext:2100-2199", "0000000000002150"), 0);
 	CU_ASSERT_EQUAL(term_match("ext:2100-2100", "2100"), 1);
 	/* single extensions and globs */
 	CU_ASSERT_EQUAL(term_match("ext:2101", "2101"), 1);
