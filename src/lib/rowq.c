@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include "rowq.h"
+#include "rowq_int.h"
+#include "rowvtab.h"
 
 #define NBATCH 6		/* batches in flight */
 #define BATCH_BYTES (1024 * 1024)	/* a batch is handed over past this */
@@ -23,26 +25,14 @@
 /* the tables a queue into the database can take (statements prepared) */
 #define NTABLES 16
 
-enum { V_ROW, V_NULL, V_INT, V_TEXT };
-
-/* A value; a row starts with a V_ROW value giving its table and length. */
-struct val {
-	int type;
-	int len;		/* V_TEXT: bytes; V_ROW: values that follow */
-	union {
-		int64_t i;	/* V_INT; V_TEXT: offset in the text */
-		const struct cs_tabledef *t;	/* V_ROW */
-	};
-};
-
-/* The statements of a table, in a queue into the database. */
+/* The statements of a table, in a queue into the database: each stores
+   the rows the queue's virtual table shows (rowvtab.h). */
 struct stmts {
 	const struct cs_tabledef *t;
-	sqlite3_stmt *one;
-	sqlite3_stmt *multi;	/* MULTI rows at once, or NULL */
-	/* a table whose rows replace those that differ (the calls): MULTI
+	sqlite3_stmt *ins;
+	/* a table whose rows replace those that differ (the calls): the
 	   rows stored by an INSERT OR IGNORE first (fresh_rows), and how
-	   many batches go straight to multi after one that met stored rows */
+	   many groups go straight to ins after one that met stored rows */
 	sqlite3_stmt *fresh;
 	int skip_fresh, fresh_wait;
 };
@@ -64,6 +54,7 @@ struct shared {
 	/* the consumer's, made as the tables come */
 	struct stmts tab[NTABLES];
 	int ntab;
+	struct cs_rowvtab *vt;	/* the rows the statements store */
 	struct cs_row *rowv;	/* a batch's rows, to run in key order */
 	size_t rowcap;
 	struct cs_rowq_stats stats;
@@ -99,10 +90,10 @@ static void
 shared_free(struct shared *s)
 {
 	for (int k = 0; k < s->ntab; k++) {
-		sqlite3_finalize(s->tab[k].one);
-		sqlite3_finalize(s->tab[k].multi);
+		sqlite3_finalize(s->tab[k].ins);
 		sqlite3_finalize(s->tab[k].fresh);
 	}
+	cs_rowvtab_free(s->vt);
 	for (int i = 0; i < NBATCH; i++) {
 		free(s->all[i].v);
 		free(s->all[i].text);
@@ -113,13 +104,13 @@ shared_free(struct shared *s)
 	free(s);
 }
 
-/* Prepares into *st the INSERT of nrows rows of t, doing what conflict
- * says when a row's key is stored. */
+/* Prepares into *st the INSERT of the rows s's virtual table shows into
+ * t, doing what conflict says when a row's key is stored. */
 static int
 prepare_insert(struct shared *s, sqlite3_stmt **st,
-    const struct cs_tabledef *t, int nrows, enum cs_tabledef_conflict conflict)
+    const struct cs_tabledef *t, enum cs_tabledef_conflict conflict)
 {
-	char *sql = cs_tabledef_insert_as(t, nrows, conflict);
+	char *sql = cs_tabledef_insert_from(t, cs_rowvtab_name(s->vt), conflict);
 	int rc;
 
 	if (sql == NULL)
@@ -142,17 +133,17 @@ stmts_for(struct shared *s, const struct cs_tabledef *t)
 		cs_error_set(s->err, "%s: too many tables in one queue", t->name);
 		return NULL;
 	}
+	assert(t->ncols <= CS_ROWVTAB_COLS);
+	if (s->vt == NULL && (s->vt = cs_rowvtab_new(s->db->h)) == NULL) {
+		cs_db_fail(s->db, "cannot show the rows to SQLite", s->err);
+		return NULL;
+	}
 	x = &s->tab[s->ntab];
 	memset(x, 0, sizeof(*x));
-	if (prepare_insert(s, &x->one, t, 1, t->conflict) != 0)
-		return NULL;
-	/* rows added to others' come a few at a time: one by one */
-	if ((t->conflict != CS_TABLEDEF_ADD &&
-	    prepare_insert(s, &x->multi, t, MULTI, t->conflict) != 0) ||
+	if (prepare_insert(s, &x->ins, t, t->conflict) != 0 ||
 	    (t->conflict == CS_TABLEDEF_UPDATE &&
-	    prepare_insert(s, &x->fresh, t, MULTI, CS_TABLEDEF_IGNORE) != 0)) {
-		sqlite3_finalize(x->one);
-		sqlite3_finalize(x->multi);
+	    prepare_insert(s, &x->fresh, t, CS_TABLEDEF_IGNORE) != 0)) {
+		sqlite3_finalize(x->ins);
 		memset(x, 0, sizeof(*x));
 		return NULL;
 	}
@@ -349,32 +340,6 @@ cs_row_text(const struct cs_row *row, int i)
 	return i < row->n && v->type == V_TEXT ? row->text + v->i : NULL;
 }
 
-/* Binds the values of row to st from parameter first on; its NULLs are
- * NULL already (sqlite3_clear_bindings, one pass over the statement's
- * parameters, costs less than a bind of each: rows hold many NULLs). */
-static void
-bind_row(sqlite3_stmt *st, int first, const struct cs_row *row)
-{
-	const struct val *v = row->v;
-
-	for (int k = 0; k < row->n; k++) {
-		int col = first + k;
-
-		switch (v[k].type) {
-		case V_INT:
-			sqlite3_bind_int64(st, col, v[k].i);
-			break;
-		case V_TEXT:
-			/* the batch outlives the statement's run */
-			sqlite3_bind_text(st, col, row->text + v[k].i, v[k].len,
-			    SQLITE_STATIC);
-			break;
-		default:
-			break;
-		}
-	}
-}
-
 /*
  * Rows that replace the stored rows of their keys when a value differs
  * (the calls rebuilt), MULTI of them: SQLite runs that UPSERT keeping a
@@ -391,17 +356,13 @@ bind_row(sqlite3_stmt *st, int first, const struct cs_row *row)
  * errors.
  */
 static int
-fresh_rows(struct shared *s, struct stmts *x, const struct cs_row *rows,
-    int nrows)
+fresh_rows(struct shared *s, struct stmts *x, int nrows)
 {
 	if (x->skip_fresh > 0) {
 		x->skip_fresh--;
 		return 1;
 	}
 	sqlite3_reset(x->fresh);
-	sqlite3_clear_bindings(x->fresh);
-	for (int i = 0; i < nrows; i++)
-		bind_row(x->fresh, 1 + i * x->t->ncols, &rows[i]);
 	if (sqlite3_step(x->fresh) != SQLITE_DONE)
 		return cs_db_fail(s->db, "cannot store the rebuilt calls",
 		    s->err);
@@ -428,20 +389,17 @@ run_rows(struct shared *s, struct stmts *x, const struct cs_row *rows,
     int nrows)
 {
 	const struct cs_tabledef *t = x->t;
-	sqlite3_stmt *st = nrows > 1 ? x->multi : x->one;
 	int changes;
 
-	if (nrows > 1 && x->fresh != NULL) {
-		int rc = fresh_rows(s, x, rows, nrows);
+	cs_rowvtab_set(s->vt, rows, nrows);
+	if (x->fresh != NULL) {
+		int rc = fresh_rows(s, x, nrows);
 
 		if (rc <= 0)
 			return rc;
 	}
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	for (int i = 0; i < nrows; i++)
-		bind_row(st, 1 + i * t->ncols, &rows[i]);
-	if (sqlite3_step(st) != SQLITE_DONE)
+	sqlite3_reset(x->ins);
+	if (sqlite3_step(x->ins) != SQLITE_DONE)
 		return cs_db_fail(s->db, t->records ?
 		    "cannot store a record" : "cannot store the rebuilt calls",
 		    s->err);
@@ -576,7 +534,7 @@ run_batch(struct shared *s, struct batch *b,
 		while (end < nrows && s->rowv[end].table == t)
 			end++;
 		while (i < end) {
-			int n = x->multi != NULL && end - i >= MULTI ? MULTI : 1;
+			int n = end - i >= MULTI ? MULTI : (int)(end - i);
 
 			if (run_rows(s, x, &s->rowv[i], n) != 0)
 				return -1;

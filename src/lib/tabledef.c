@@ -89,8 +89,13 @@ cs_tabledef_insert(const struct cs_tabledef *t, int nrows)
 	return cs_tabledef_insert_as(t, nrows, t->conflict);
 }
 
-char *
-cs_tabledef_insert_as(const struct cs_tabledef *t, int nrows,
+/*
+ * The INSERT of t doing what conflict says: its rows from nrows lists of
+ * parameters, or (nrows 0) from the first columns c0, c1... of the table
+ * from.
+ */
+static char *
+insert_text(const struct cs_tabledef *t, int nrows, const char *from,
     enum cs_tabledef_conflict conflict)
 {
 	static const char *const verb[] = {
@@ -99,16 +104,26 @@ cs_tabledef_insert_as(const struct cs_tabledef *t, int nrows,
 		[CS_TABLEDEF_UPDATE] = "INSERT",
 		[CS_TABLEDEF_ADD] = "INSERT",
 	};
+	int upsert = conflict == CS_TABLEDEF_ADD ||
+	    conflict == CS_TABLEDEF_UPDATE;
 	struct text s = text_new();
 
 	add(&s, "%s INTO %s(", verb[conflict], t->name);
 	add_names(&s, t, 0, t->ncols);
-	add(&s, ") VALUES");
-	for (int r = 0; r < nrows; r++) {
-		add(&s, r > 0 ? ",(" : "(");
+	if (from != NULL) {
+		add(&s, ") SELECT ");
 		for (int i = 0; i < t->ncols; i++)
-			add(&s, i > 0 ? ", ?" : "?");
-		add(&s, ")");
+			add(&s, "%sc%d", i > 0 ? ", " : "", i);
+		/* WHERE 1: an upsert's ON CONFLICT would read as a join's */
+		add(&s, " FROM %s%s", from, upsert ? " WHERE 1" : "");
+	} else {
+		add(&s, ") VALUES");
+		for (int r = 0; r < nrows; r++) {
+			add(&s, r > 0 ? ",(" : "(");
+			for (int i = 0; i < t->ncols; i++)
+				add(&s, i > 0 ? ", ?" : "?");
+			add(&s, ")");
+		}
 	}
 	if (conflict == CS_TABLEDEF_ADD) {
 		add(&s, " ON CONFLICT(");
@@ -136,6 +151,20 @@ cs_tabledef_insert_as(const struct cs_tabledef *t, int nrows,
 				    " OR " : "", t->col[i].name, t->col[i].name);
 	}
 	return s.s;
+}
+
+char *
+cs_tabledef_insert_as(const struct cs_tabledef *t, int nrows,
+    enum cs_tabledef_conflict conflict)
+{
+	return insert_text(t, nrows, NULL, conflict);
+}
+
+char *
+cs_tabledef_insert_from(const struct cs_tabledef *t, const char *from,
+    enum cs_tabledef_conflict conflict)
+{
+	return insert_text(t, 0, from, conflict);
 }
 
 char *

@@ -56,6 +56,11 @@ char *cs_tabledef_insert(const struct cs_tabledef *t, int nrows);
 /* The same, doing what conflict says instead of what t does. */
 char *cs_tabledef_insert_as(const struct cs_tabledef *t, int nrows,
     enum cs_tabledef_conflict conflict);
+/* The same, the rows being those of the table (or table-valued function)
+ * from, whose columns c0, c1... are t's in t's order: "INSERT ... INTO
+ * t(columns) SELECT c0, c1... FROM from". */
+char *cs_tabledef_insert_from(const struct cs_tabledef *t, const char *from,
+    enum cs_tabledef_conflict conflict);
 
 /*
  * "SELECT c1, c2, ... FROM t tail" (tail may be NULL).  want: bit i set
