@@ -488,7 +488,6 @@ run_threads(struct run *r, struct cs_rowq_stats *qs)
 		r->builder.out = r->callq;
 		r->builder.forward = r->callq;
 		r->builder.err = &r->berr;
-		r->builder.lower_priority = 1;
 		if (cs_calls_builder_start(&r->builder) != 0) {
 			cs_error_set(r->err, "cannot start a thread to build the calls");
 			return -1;

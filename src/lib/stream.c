@@ -381,8 +381,8 @@ builder_main(void *arg)
 	struct cs_calls_builder *b = arg;
 	int rc;
 
-	if (b->lower_priority)
-		cs_thread_yield();
+	/* on the critical path, with the writer: not lowered (rowq.h's
+	   cs_thread_yield) */
 	rc = cs_rowq_consume(b->in, builder_row, b, b->forward);
 	if (rc == 0)
 		rc = cs_calls_stream_finish(b->s);

@@ -64,7 +64,6 @@ struct cs_calls_builder {
 	struct cs_rowq *in, *out;
 	struct cs_rowq *forward;	/* NULL, or where in's batches go next */
 	struct cs_error *err;		/* the one s was given */
-	int lower_priority;		/* see cs_thread_yield */
 	int failed;
 	pthread_t thread;
 };
