@@ -238,7 +238,7 @@ group_free(struct cs_grouper *r, struct group *g)
 		g->sess->g = NULL;
 	free(g->bot_service);
 	free(g->bot_intent);
-	if (r->nspare < SPARE_GROUPS) {
+	if (CS_KEEP_FREED && r->nspare < SPARE_GROUPS) {
 		g->fifo = r->spare;
 		r->spare = g;
 		r->nspare++;

@@ -149,8 +149,8 @@ cs_piece_pool_put(struct cs_piece_pool *pool, char *mem)
 		return;
 	b = (struct cs_piece_block *)(void *)mem - 1;
 	k = (b->cap - 1) / POOL_STEP;
-	if (pool->nspare >= POOL_SPARE || k >= CS_POOL_CLASSES ||
-	    b->cap != (k + 1) * POOL_STEP) {
+	if (!CS_KEEP_FREED || pool->nspare >= POOL_SPARE ||
+	    k >= CS_POOL_CLASSES || b->cap != (k + 1) * POOL_STEP) {
 		free(b);
 		return;
 	}

@@ -181,6 +181,20 @@ char *cs_piece_pack(struct cs_piece *p);
  * start.
  */
 #define CS_POOL_CLASSES 8	/* blocks of 64, 128, ... 512 bytes */
+
+/* Under AddressSanitizer nothing freed is kept to be used again (the
+   pieces' blocks, the grouper's groups): a block used after it went back
+   is then caught, not read as the next piece's. */
+#if defined(__SANITIZE_ADDRESS__)
+#define CS_KEEP_FREED 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define CS_KEEP_FREED 0
+#endif
+#endif
+#ifndef CS_KEEP_FREED
+#define CS_KEEP_FREED 1
+#endif
 struct cs_piece_pool {
 	struct cs_piece_block *spare[CS_POOL_CLASSES];
 	size_t nspare;

@@ -18,7 +18,8 @@ check_rc 0 "synth a week"
 # the lines of the day (08:00 to 19:00: nights are gaps of 13 hours),
 # each with its start in seconds, and that plus up to three hours
 awk '{
-	if (!match($0, /"20[0-9][0-9]-[0-9][0-9]-[0-9][0-9] [0-9][0-9]:[0-9][0-9]:[0-9][0-9]"/))
+	p = "[0-9][0-9]"
+	if (!match($0, "\"20" p "-" p "-" p " " p ":" p ":" p "\""))
 		next
 	d = substr($0, RSTART + 9, 2) + 0; h = substr($0, RSTART + 12, 2) + 0
 	m = substr($0, RSTART + 15, 2) + 0; s = substr($0, RSTART + 18, 2) + 0
@@ -53,7 +54,8 @@ sort -n -k1,1 -s keyed | awk '{
 		i = j + 2
 	}
 }' > late.csv
-check "the same lines" [ "$(sort late.csv | md5sum)" = "$(sort sorted.csv | md5sum)" ]
+check "the same lines" [ "$(sort late.csv | md5sum)" = \
+    "$(sort sorted.csv | md5sum)" ]
 check "over 300 lines" [ "$(wc -l < late.csv)" -gt 300 ]
 check "the lines come in another order" sh -c "! cmp -s late.csv sorted.csv"
 
@@ -68,6 +70,7 @@ for t in calls daily wait_hist; do
 	check "$t: the same rows" cmp -s late.$t sorted.$t
 done
 check "calls were built" [ "$(wc -l < late.calls)" -gt 250 ]
-check "every line stored" [ "$(sqlite3 late.db 'SELECT count(*) FROM cdr')" -eq "$(wc -l < late.csv)" ]
+check "every line stored" \
+    [ "$(sqlite3 late.db 'SELECT count(*) FROM cdr')" -eq "$(wc -l < late.csv)" ]
 
 finish

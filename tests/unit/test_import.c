@@ -478,7 +478,8 @@ test_rowq_calls(void)
 	CU_ASSERT_EQUAL(run_calls(&a, 0, 130, 0, 1000, -1, -1, -1), 0);
 	CU_ASSERT_EQUAL(count(&a, "SELECT count(*) FROM calls"), 130);
 	CU_ASSERT_EQUAL(count(&a, "SELECT count(*) FROM calls WHERE "
-	    "talk = 1000 + start - 1746000000 AND id = 'c' || (start - 1746000000)"), 130);
+	    "talk = 1000 + start - 1746000000 AND "
+	    "id = 'c' || (start - 1746000000)"), 130);
 	/* rows 40 to 169 again, talk = 2000 + i: 90 replace stored rows, 40
 	   are new, in batches that hold both */
 	CU_ASSERT_EQUAL(run_calls(&a, 40, 170, 0, 2000, -1, -1, -1), 0);

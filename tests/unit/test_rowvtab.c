@@ -60,7 +60,8 @@ read_back(sqlite3 *h, const char *name, char *out, size_t n)
 	out[0] = '\0';
 	snprintf(sql, sizeof(sql), "SELECT c0, c1, c2 IS NOT NULL AND c2 = '', "
 	    "c3 IS NULL, typeof(c0) FROM %s", name);
-	CU_ASSERT_EQUAL_FATAL(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+	CU_ASSERT_EQUAL_FATAL(sqlite3_prepare_v2(h, sql, -1, &st, NULL),
+	    SQLITE_OK);
 	while (sqlite3_step(st) == SQLITE_ROW && o < n)
 		o += (size_t)snprintf(out + o, n - o, "%s%lld,%s,%d,%d,%s",
 		    o > 0 ? "|" : "", sqlite3_column_int64(st, 0),
@@ -111,7 +112,8 @@ test_rows_shown(void)
 	/* dropped: the name is gone */
 	snprintf(sql, sizeof(sql), "SELECT * FROM %s", cs_rowvtab_name(b));
 	cs_rowvtab_free(b);
-	CU_ASSERT_NOT_EQUAL(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
+	CU_ASSERT_NOT_EQUAL(sqlite3_prepare_v2(h, sql, -1, &st, NULL),
+	    SQLITE_OK);
 	sqlite3_finalize(st);
 	cs_rowvtab_free(a);
 	sqlite3_close(h);

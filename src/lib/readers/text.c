@@ -62,7 +62,7 @@ clean16(const unsigned char *u, size_t i, size_t len, uint64_t *high)
 	__m128i acc = _mm_setzero_si128();
 
 	for (; i + 16 <= len; i += 16) {
-		__m128i x = _mm_loadu_si128((const __m128i *)(const void *)(u + i));
+		__m128i x = _mm_loadu_si128((const void *)(u + i));
 		__m128i c = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(x, lo), x),
 		    _mm_cmpeq_epi8(x, del));
 
