@@ -25,14 +25,26 @@
 /* the tables a queue into the database can take (statements prepared) */
 #define NTABLES 16
 
-/* The statements of a table, in a queue into the database: each stores
-   the rows the queue's virtual table shows (rowvtab.h). */
+/*
+ * The statements of a table, in a queue into the database.  The rows of a
+ * table whose stored rows are kept (the records) go in by INSERT OR
+ * IGNORE ... SELECT from the queue's virtual table (rowvtab.h), MULTI at a
+ * time.  The others (rows that replace, or add to, stored ones) go in
+ * from bound parameters, MULTI at a time or one by one: SQLite runs any
+ * INSERT ... SELECT as a statement of many rows, and keeps a statement
+ * journal (a copy of each page it changes) for one of many rows that may
+ * fail half-way, as an upsert or a replace may; an INSERT of one row of
+ * values keeps none.
+ */
 struct stmts {
 	const struct cs_tabledef *t;
-	sqlite3_stmt *ins;
-	/* a table whose rows replace those that differ (the calls): the
-	   rows stored by an INSERT OR IGNORE first (fresh_rows), and how
-	   many groups go straight to ins after one that met stored rows */
+	sqlite3_stmt *shown;	/* the records' */
+	sqlite3_stmt *one;	/* the others' */
+	sqlite3_stmt *multi;	/* MULTI rows at once, or NULL */
+	/* a table whose rows replace those that differ (the calls): MULTI
+	   rows stored by an INSERT OR IGNORE ... SELECT first (fresh_rows),
+	   and how many groups go straight to the others after one that met
+	   stored rows */
 	sqlite3_stmt *fresh;
 	int skip_fresh, fresh_wait;
 };
@@ -90,7 +102,9 @@ static void
 shared_free(struct shared *s)
 {
 	for (int k = 0; k < s->ntab; k++) {
-		sqlite3_finalize(s->tab[k].ins);
+		sqlite3_finalize(s->tab[k].shown);
+		sqlite3_finalize(s->tab[k].one);
+		sqlite3_finalize(s->tab[k].multi);
 		sqlite3_finalize(s->tab[k].fresh);
 	}
 	cs_rowvtab_free(s->vt);
@@ -104,13 +118,16 @@ shared_free(struct shared *s)
 	free(s);
 }
 
-/* Prepares into *st the INSERT of the rows s's virtual table shows into
- * t, doing what conflict says when a row's key is stored. */
+/* Prepares into *st the INSERT into t (doing what conflict says when a
+ * row's key is stored) of the rows s's virtual table shows (nrows 0), or
+ * of nrows rows of parameters. */
 static int
 prepare_insert(struct shared *s, sqlite3_stmt **st,
-    const struct cs_tabledef *t, enum cs_tabledef_conflict conflict)
+    const struct cs_tabledef *t, int nrows, enum cs_tabledef_conflict conflict)
 {
-	char *sql = cs_tabledef_insert_from(t, cs_rowvtab_name(s->vt), conflict);
+	char *sql = nrows == 0 ?
+	    cs_tabledef_insert_from(t, cs_rowvtab_name(s->vt), conflict) :
+	    cs_tabledef_insert_as(t, nrows, conflict);
 	int rc;
 
 	if (sql == NULL)
@@ -125,6 +142,7 @@ static struct stmts *
 stmts_for(struct shared *s, const struct cs_tabledef *t)
 {
 	struct stmts *x;
+	int rc;
 
 	for (int k = 0; k < s->ntab; k++)
 		if (s->tab[k].t == t)
@@ -140,10 +158,21 @@ stmts_for(struct shared *s, const struct cs_tabledef *t)
 	}
 	x = &s->tab[s->ntab];
 	memset(x, 0, sizeof(*x));
-	if (prepare_insert(s, &x->ins, t, t->conflict) != 0 ||
-	    (t->conflict == CS_TABLEDEF_UPDATE &&
-	    prepare_insert(s, &x->fresh, t, CS_TABLEDEF_IGNORE) != 0)) {
-		sqlite3_finalize(x->ins);
+	if (t->conflict == CS_TABLEDEF_IGNORE) {
+		rc = prepare_insert(s, &x->shown, t, 0, t->conflict);
+	} else {
+		rc = prepare_insert(s, &x->one, t, 1, t->conflict);
+		/* rows added to others' come a few at a time: one by one */
+		if (rc == 0 && t->conflict != CS_TABLEDEF_ADD)
+			rc = prepare_insert(s, &x->multi, t, MULTI, t->conflict);
+		if (rc == 0 && t->conflict == CS_TABLEDEF_UPDATE)
+			rc = prepare_insert(s, &x->fresh, t, 0,
+			    CS_TABLEDEF_IGNORE);
+	}
+	if (rc != 0) {
+		sqlite3_finalize(x->shown);
+		sqlite3_finalize(x->one);
+		sqlite3_finalize(x->multi);
 		memset(x, 0, sizeof(*x));
 		return NULL;
 	}
@@ -340,6 +369,44 @@ cs_row_text(const struct cs_row *row, int i)
 	return i < row->n && v->type == V_TEXT ? row->text + v->i : NULL;
 }
 
+/* Binds the values of row to st from parameter first on; its NULLs are
+ * NULL already (sqlite3_clear_bindings, one pass over the statement's
+ * parameters, costs less than a bind of each: rows hold many NULLs). */
+static void
+bind_row(sqlite3_stmt *st, int first, const struct cs_row *row)
+{
+	const struct val *v = row->v;
+
+	for (int k = 0; k < row->n; k++) {
+		int col = first + k;
+
+		switch (v[k].type) {
+		case V_INT:
+			sqlite3_bind_int64(st, col, v[k].i);
+			break;
+		case V_TEXT:
+			/* the batch outlives the statement's run */
+			sqlite3_bind_text(st, col, row->text + v[k].i, v[k].len,
+			    SQLITE_STATIC);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
+/* Runs st over nrows rows bound to its parameters; -1 on errors. */
+static int
+run_bound(struct shared *s, sqlite3_stmt *st, const struct cs_row *rows,
+    int nrows)
+{
+	sqlite3_reset(st);
+	sqlite3_clear_bindings(st);
+	for (int i = 0; i < nrows; i++)
+		bind_row(st, 1 + i * rows[i].n, &rows[i]);
+	return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
+}
+
 /*
  * Rows that replace the stored rows of their keys when a value differs
  * (the calls rebuilt), MULTI of them: SQLite runs that UPSERT keeping a
@@ -389,23 +456,35 @@ run_rows(struct shared *s, struct stmts *x, const struct cs_row *rows,
     int nrows)
 {
 	const struct cs_tabledef *t = x->t;
-	int changes;
+	int changes = 0;
 
 	cs_rowvtab_set(s->vt, rows, nrows);
-	if (x->fresh != NULL) {
-		int rc = fresh_rows(s, x, nrows);
+	if (x->shown != NULL) {
+		sqlite3_reset(x->shown);
+		if (sqlite3_step(x->shown) != SQLITE_DONE)
+			goto fail;
+		changes = sqlite3_changes(s->db->h);
+	} else {
+		if (x->fresh != NULL) {
+			int rc = fresh_rows(s, x, nrows);
 
-		if (rc <= 0)
-			return rc;
+			if (rc <= 0)
+				return rc;
+		}
+		if (nrows == MULTI && x->multi != NULL) {
+			if (run_bound(s, x->multi, rows, nrows) != 0)
+				goto fail;
+			changes = sqlite3_changes(s->db->h);
+		} else {
+			for (int i = 0; i < nrows; i++) {
+				if (run_bound(s, x->one, &rows[i], 1) != 0)
+					goto fail;
+				changes += sqlite3_changes(s->db->h);
+			}
+		}
 	}
-	sqlite3_reset(x->ins);
-	if (sqlite3_step(x->ins) != SQLITE_DONE)
-		return cs_db_fail(s->db, t->records ?
-		    "cannot store a record" : "cannot store the rebuilt calls",
-		    s->err);
 	if (!t->records)
 		return 0;
-	changes = sqlite3_changes(s->db->h);
 	s->stats.stored += changes;
 	s->stats.skipped += nrows - changes;
 	for (int i = 0; changes > 0 && i < nrows; i++) {
@@ -417,6 +496,9 @@ run_rows(struct shared *s, struct stmts *x, const struct cs_row *rows,
 			s->stats.tmax = t0;
 	}
 	return 0;
+fail:
+	return cs_db_fail(s->db, t->records ? "cannot store a record" :
+	    "cannot store the rebuilt calls", s->err);
 }
 
 /* The first two values of a record's row, its key (ints), into k[2];
