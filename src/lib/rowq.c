@@ -9,46 +9,10 @@
 
 #include "rowq.h"
 #include "rowq_int.h"
-#include "rowvtab.h"
 
 #define NBATCH 6		/* batches in flight */
 #define BATCH_BYTES (1024 * 1024)	/* a batch is handed over past this */
 #define BATCH_VALUES 32768	/* or past this many values */
-/* rows of a table run together by one statement: SQLite's work for each
-   statement (starting it, ending it) is then shared by MULTI rows */
-#define MULTI 64
-/* after a batch of rows that replace others met stored rows, the batches
-   that go straight to the statement that replaces them (fresh_rows) */
-#define FRESH_RETRY 16
-#define FRESH_RETRY_MAX 1024
-
-/* the tables a queue into the database can take (statements prepared) */
-#define NTABLES 16
-
-/*
- * The statements of a table, in a queue into the database.  The rows of a
- * table whose stored rows are kept (the records) go in by INSERT OR
- * IGNORE ... SELECT from the queue's virtual table (rowvtab.h), MULTI at a
- * time.  The others (rows that replace, or add to, stored ones) go in
- * from bound parameters, MULTI at a time or one by one: SQLite runs any
- * INSERT ... SELECT as a statement of many rows, and keeps a statement
- * journal (a copy of each page it changes) for one of many rows that may
- * fail half-way, as an upsert or a replace may; an INSERT of one row of
- * values keeps none.
- */
-struct stmts {
-	const struct cs_tabledef *t;
-	sqlite3_stmt *shown;	/* the records' */
-	sqlite3_stmt *one;	/* the others' */
-	sqlite3_stmt *multi;	/* MULTI rows at once, or NULL */
-	/* a table whose rows replace those that differ (the calls): MULTI
-	   rows stored by an INSERT OR IGNORE ... SELECT first (fresh_rows),
-	   and how many groups go straight to the others after one that met
-	   stored rows */
-	sqlite3_stmt *fresh;
-	int skip_fresh, fresh_wait;
-};
-
 struct batch {
 	struct val *v;
 	size_t nv, capv;
@@ -63,13 +27,7 @@ struct batch {
 struct shared {
 	struct cs_db *db;	/* NULL: between threads */
 	struct cs_error *err;
-	/* the consumer's, made as the tables come */
-	struct stmts tab[NTABLES];
-	int ntab;
-	struct cs_rowvtab *vt;	/* the rows the statements store */
-	struct cs_row *rowv;	/* a batch's rows, to run in key order */
-	size_t rowcap;
-	struct cs_rowq_stats stats;
+	struct cs_rowq_store store;	/* the consumer's, into db */
 	int refs;		/* handles */
 	/* under mu */
 	pthread_mutex_t mu;
@@ -101,84 +59,14 @@ batch_reset(struct batch *b)
 static void
 shared_free(struct shared *s)
 {
-	for (int k = 0; k < s->ntab; k++) {
-		sqlite3_finalize(s->tab[k].shown);
-		sqlite3_finalize(s->tab[k].one);
-		sqlite3_finalize(s->tab[k].multi);
-		sqlite3_finalize(s->tab[k].fresh);
-	}
-	cs_rowvtab_free(s->vt);
+	cs_rowq_store_release(&s->store);
 	for (int i = 0; i < NBATCH; i++) {
 		free(s->all[i].v);
 		free(s->all[i].text);
 	}
-	free(s->rowv);
 	pthread_mutex_destroy(&s->mu);
 	pthread_cond_destroy(&s->cv);
 	free(s);
-}
-
-/* Prepares into *st the INSERT into t (doing what conflict says when a
- * row's key is stored) of the rows s's virtual table shows (nrows 0), or
- * of nrows rows of parameters. */
-static int
-prepare_insert(struct shared *s, sqlite3_stmt **st,
-    const struct cs_tabledef *t, int nrows, enum cs_tabledef_conflict conflict)
-{
-	char *sql = nrows == 0 ?
-	    cs_tabledef_insert_from(t, cs_rowvtab_name(s->vt), conflict) :
-	    cs_tabledef_insert_as(t, nrows, conflict);
-	int rc;
-
-	if (sql == NULL)
-		return cs_error_set(s->err, "out of memory");
-	rc = cs_db_prepare(s->db, st, sql, s->err);
-	free(sql);
-	return rc;
-}
-
-/* The statements of t, prepared the first time t comes; NULL on errors. */
-static struct stmts *
-stmts_for(struct shared *s, const struct cs_tabledef *t)
-{
-	struct stmts *x;
-	int rc;
-
-	for (int k = 0; k < s->ntab; k++)
-		if (s->tab[k].t == t)
-			return &s->tab[k];
-	if (s->ntab == NTABLES) {
-		cs_error_set(s->err, "%s: too many tables in one queue", t->name);
-		return NULL;
-	}
-	assert(t->ncols <= CS_ROWVTAB_COLS);
-	if (s->vt == NULL && (s->vt = cs_rowvtab_new(s->db->h)) == NULL) {
-		cs_db_fail(s->db, "cannot show the rows to SQLite", s->err);
-		return NULL;
-	}
-	x = &s->tab[s->ntab];
-	memset(x, 0, sizeof(*x));
-	if (t->conflict == CS_TABLEDEF_IGNORE) {
-		rc = prepare_insert(s, &x->shown, t, 0, t->conflict);
-	} else {
-		rc = prepare_insert(s, &x->one, t, 1, t->conflict);
-		/* rows added to others' come a few at a time: one by one */
-		if (rc == 0 && t->conflict != CS_TABLEDEF_ADD)
-			rc = prepare_insert(s, &x->multi, t, MULTI, t->conflict);
-		if (rc == 0 && t->conflict == CS_TABLEDEF_UPDATE)
-			rc = prepare_insert(s, &x->fresh, t, 0,
-			    CS_TABLEDEF_IGNORE);
-	}
-	if (rc != 0) {
-		sqlite3_finalize(x->shown);
-		sqlite3_finalize(x->one);
-		sqlite3_finalize(x->multi);
-		memset(x, 0, sizeof(*x));
-		return NULL;
-	}
-	x->t = t;
-	s->ntab++;
-	return x;
 }
 
 static struct cs_rowq *
@@ -197,8 +85,7 @@ queue_new(struct cs_db *db, struct cs_error *err)
 	s->err = err;
 	s->refs = 1;
 	s->producers = 1;
-	s->stats.tmin = INT64_MAX;
-	s->stats.tmax = INT64_MIN;
+	cs_rowq_store_init(&s->store, db, err);
 	pthread_mutex_init(&s->mu, NULL);
 	pthread_cond_init(&s->cv, NULL);
 	for (int i = 0; i < NBATCH; i++) {
@@ -369,261 +256,27 @@ cs_row_text(const struct cs_row *row, int i)
 	return i < row->n && v->type == V_TEXT ? row->text + v->i : NULL;
 }
 
-/* Binds the values of row to st from parameter first on; its NULLs are
- * NULL already (sqlite3_clear_bindings, one pass over the statement's
- * parameters, costs less than a bind of each: rows hold many NULLs). */
-static void
-bind_row(sqlite3_stmt *st, int first, const struct cs_row *row)
-{
-	const struct val *v = row->v;
-
-	for (int k = 0; k < row->n; k++) {
-		int col = first + k;
-
-		switch (v[k].type) {
-		case V_INT:
-			sqlite3_bind_int64(st, col, v[k].i);
-			break;
-		case V_TEXT:
-			/* the batch outlives the statement's run */
-			sqlite3_bind_text(st, col, row->text + v[k].i, v[k].len,
-			    SQLITE_STATIC);
-			break;
-		default:
-			break;
-		}
-	}
-}
-
-/* Runs st over nrows rows bound to its parameters; -1 on errors. */
-static int
-run_bound(struct shared *s, sqlite3_stmt *st, const struct cs_row *rows,
-    int nrows)
-{
-	sqlite3_reset(st);
-	sqlite3_clear_bindings(st);
-	for (int i = 0; i < nrows; i++)
-		bind_row(st, 1 + i * rows[i].n, &rows[i]);
-	return sqlite3_step(st) == SQLITE_DONE ? 0 : -1;
-}
-
 /*
- * Rows that replace the stored rows of their keys when a value differs
- * (the calls rebuilt), MULTI of them: SQLite runs that UPSERT keeping a
- * statement journal, a copy of each page it changes to undo the statement
- * should a row break a NOT NULL, some tenth of the writer's work when the
- * calls are new.  An INSERT OR IGNORE of the rows keeps none; when it
- * stored them all, that is all; when it met stored keys (calls built
- * again), the UPSERT runs too over all the rows, finds those just stored
- * the same and leaves them, and replaces the others as it would have:
- * the same rows in the end, in every case.  After such a batch, the next
- * FRESH_RETRY go to the UPSERT alone, twice as many after each such batch
- * in a row (up to FRESH_RETRY_MAX).
- * Returns 0 when the rows are stored, 1 when the UPSERT must run, -1 on
- * errors.
- */
-static int
-fresh_rows(struct shared *s, struct stmts *x, int nrows)
-{
-	if (x->skip_fresh > 0) {
-		x->skip_fresh--;
-		return 1;
-	}
-	sqlite3_reset(x->fresh);
-	if (sqlite3_step(x->fresh) != SQLITE_DONE)
-		return cs_db_fail(s->db, "cannot store the rebuilt calls",
-		    s->err);
-	if (sqlite3_changes(s->db->h) == nrows) {
-		x->fresh_wait = 0;
-		return 0;
-	}
-	/* once more and it waits twice as long: a rebuild over stored calls
-	   tries seldom */
-	x->fresh_wait = x->fresh_wait == 0 ? FRESH_RETRY :
-	    x->fresh_wait < FRESH_RETRY_MAX ? 2 * x->fresh_wait : x->fresh_wait;
-	x->skip_fresh = x->fresh_wait;
-	return 1;
-}
-
-/*
- * Runs nrows rows of x's table into the database, with one statement.  Of
- * rows of records, counts those stored and skipped; the span of their
- * first values covers the rows stored (all of them, when a statement
- * stored some of its rows but not all).
- */
-static int
-run_rows(struct shared *s, struct stmts *x, const struct cs_row *rows,
-    int nrows)
-{
-	const struct cs_tabledef *t = x->t;
-	int changes = 0;
-
-	cs_rowvtab_set(s->vt, rows, nrows);
-	if (x->shown != NULL) {
-		sqlite3_reset(x->shown);
-		if (sqlite3_step(x->shown) != SQLITE_DONE)
-			goto fail;
-		changes = sqlite3_changes(s->db->h);
-	} else {
-		if (x->fresh != NULL) {
-			int rc = fresh_rows(s, x, nrows);
-
-			if (rc <= 0)
-				return rc;
-		}
-		if (nrows == MULTI && x->multi != NULL) {
-			if (run_bound(s, x->multi, rows, nrows) != 0)
-				goto fail;
-			changes = sqlite3_changes(s->db->h);
-		} else {
-			for (int i = 0; i < nrows; i++) {
-				if (run_bound(s, x->one, &rows[i], 1) != 0)
-					goto fail;
-				changes += sqlite3_changes(s->db->h);
-			}
-		}
-	}
-	if (!t->records)
-		return 0;
-	s->stats.stored += changes;
-	s->stats.skipped += nrows - changes;
-	for (int i = 0; changes > 0 && i < nrows; i++) {
-		int64_t t0 = ((const struct val *)rows[i].v)[0].i;
-
-		if (t0 < s->stats.tmin)
-			s->stats.tmin = t0;
-		if (t0 > s->stats.tmax)
-			s->stats.tmax = t0;
-	}
-	return 0;
-fail:
-	return cs_db_fail(s->db, t->records ? "cannot store a record" :
-	    "cannot store the rebuilt calls", s->err);
-}
-
-/* The first two values of a record's row, its key (ints), into k[2];
- * 0 when they are not ints. */
-static int
-row_key(const struct cs_row *row, int64_t k[2])
-{
-	const struct val *v = row->v;
-
-	if (row->n < 2 || v[0].type != V_INT || v[1].type != V_INT)
-		return 0;
-	k[0] = v[0].i;
-	k[1] = v[1].i;
-	return 1;
-}
-
-/* Whether a comes before b: by table, then by key (both rows' keys are
- * ints: row_key). */
-static int
-row_before(const struct cs_row *a, const struct cs_row *b)
-{
-	const struct val *va = a->v, *vb = b->v;
-
-	if (a->table != b->table)
-		return (uintptr_t)a->table < (uintptr_t)b->table;
-	return va[0].i != vb[0].i ? va[0].i < vb[0].i : va[1].i < vb[1].i;
-}
-
-static int
-cmp_rows(const void *pa, const void *pb)
-{
-	const struct cs_row *a = pa, *b = pb;
-
-	return row_before(b, a) - row_before(a, b);
-}
-
-/*
- * Puts rows in key order: logs come nearly in it (a CDR line is written
- * when its call ends, so a call starts a little before the lines around
- * it), and SQLite adds a row after the last of a b-tree's page for far
- * less than one in the middle of it (a page split: half a page moved and
- * the old place zeroed).  Insertion sort, which costs next to nothing on
- * rows nearly in order, then qsort when they are far from it.
- */
-static void
-sort_rows(struct cs_row *r, size_t n)
-{
-	size_t moves = 0;
-
-	for (size_t i = 1; i < n; i++) {
-		struct cs_row x = r[i];
-		size_t j = i;
-
-		while (j > 0 && row_before(&x, &r[j - 1])) {
-			r[j] = r[j - 1];
-			j--;
-			if (++moves > 16 * n) {
-				r[j] = x;
-				qsort(r, n, sizeof(*r), cmp_rows);
-				return;
-			}
-		}
-		r[j] = x;
-	}
-}
-
-/*
- * Hands each row of b to fn, or runs them into the database: rows of
- * records (whose order makes no difference to what is stored, and which
- * come alone in their producer's batches) in key order, others as they
- * came; rows of one table together, MULTI at a time.
+ * Hands each row of b to fn, or runs them into the database (rowq_int.h's
+ * store: rows of records in key order, rows of one table together).
  */
 static int
 run_batch(struct shared *s, struct batch *b,
     int (*fn)(void *, const struct cs_row *), void *arg)
 {
-	size_t nrows = 0;
-	int records = 1;
-
 	for (size_t i = 0; i < b->nv;) {
 		struct cs_row row;
-		int64_t k[2];
 
 		row.table = b->v[i].t;
 		row.n = b->v[i].len;
 		row.v = &b->v[i + 1];
 		row.text = b->text;
 		i += (size_t)row.n + 1;
-		if (fn != NULL) {
-			if (fn(arg, &row) != 0)
-				return -1;
-			continue;
-		}
-		if (nrows == s->rowcap) {
-			size_t cap = s->rowcap ? 2 * s->rowcap : 1024;
-			struct cs_row *nr = realloc(s->rowv, cap * sizeof(*nr));
-
-			if (nr == NULL)
-				return cs_error_set(s->err, "out of memory");
-			s->rowv = nr;
-			s->rowcap = cap;
-		}
-		s->rowv[nrows++] = row;
-		records = records && row.table->records && row_key(&row, k);
-	}
-	if (records && nrows > 1)
-		sort_rows(s->rowv, nrows);
-	for (size_t i = 0; i < nrows;) {
-		const struct cs_tabledef *t = s->rowv[i].table;
-		struct stmts *x = stmts_for(s, t);
-		size_t end = i;
-
-		if (x == NULL)
+		if ((fn != NULL ? fn(arg, &row) :
+		    cs_rowq_store_add(&s->store, &row)) != 0)
 			return -1;
-		while (end < nrows && s->rowv[end].table == t)
-			end++;
-		while (i < end) {
-			int n = end - i >= MULTI ? MULTI : (int)(end - i);
-
-			if (run_rows(s, x, &s->rowv[i], n) != 0)
-				return -1;
-			i += (size_t)n;
-		}
 	}
-	return 0;
+	return fn != NULL ? 0 : cs_rowq_store_run(&s->store);
 }
 
 /* Producer: puts cur on the full list (under mu). */
@@ -865,7 +518,7 @@ cs_rowq_consume(struct cs_rowq *q, int (*fn)(void *, const struct cs_row *),
 void
 cs_rowq_stats(const struct cs_rowq *q, struct cs_rowq_stats *st)
 {
-	*st = q->s->stats;
+	*st = q->s->store.stats;
 }
 
 void

@@ -4,10 +4,10 @@
  * An import reads and parses on one thread, builds the calls on another
  * and writes into SQLite on the third: each builds rows (a table, then its
  * values) into batches for the next, which takes them batch by batch.  A
- * queue into the database binds each row to the INSERT of its table (made
- * from the table's description, tabledef.h, and prepared the first time
- * the table comes) and runs it; a queue between threads hands each row to
- * a function.
+ * queue into the database runs each row into its table by the INSERT made
+ * from the table's description (tabledef.h), prepared the first time the
+ * table comes (rowq_store.c); a queue between threads hands each row to a
+ * function.
  *
  * A queue holds a few batches of about a megabyte: memory stays the same
  * whatever the size of the input.  Several threads may fill one queue,
