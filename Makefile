@@ -128,7 +128,7 @@ check-tsan:
 # RAM disk where there is one: five times the executions a second.
 FUZZ = asterisk_cdr asterisk_queue_log asterisk_cel bot_jsonl bot_csv connect_ctr \
 	dialogflow_cx lex_v2 rasa config time import redact freeswitch_cdr \
-	generic_csv 3cx_cdr avaya_smdr cucm_cdr
+	generic_csv 3cx_cdr avaya_smdr cucm_cdr text
 FUZZ_SECONDS = 60
 FUZZ_CC = clang
 FUZZ_TMPDIR = $(shell [ -d /dev/shm ] && [ -w /dev/shm ] && echo /dev/shm || echo $${TMPDIR:-/tmp})

@@ -272,3 +272,18 @@ printf '%s\n' '2025/03/04 09:00:00,Call 5,2025/03/04 09:02:00,2025/03/04 09:00:2
 	'2025/03/04 09:00:00,Call 6,2025/03/04 09:02:00,,Queue,800,Queue,800,src_participant_terminated,,,' \
 	> $x/seed-own-order
 cp tests/data/samples/avaya_smdr/ipofficekb_smdr_examples.csv $i/seed-avaya-smdr
+
+# the byte scans: lines of each phone system, and bytes around every
+# boundary of the 16- and 8-byte steps (a tab, a control, Latin-1, a
+# UTF-8 sequence cut, one overlong, one a surrogate)
+t=$C/text
+mkdir -p $t
+n=0
+for f in tests/data/samples/*/*.csv tests/data/samples/*/*.log; do
+	n=$((n + 1))
+	variants $t "s$n" "$f"
+done
+printf 'abcdefghijklmno\tpqrstuvwxyz0123456789ABCDEFG\177xyz' > $t/seed-tab-del
+printf 'abcdefghijklmnop\351abcdefgh\303\251\342\202\254\360\237\230\200z' > $t/seed-high
+printf 'abcdefghijklmno\342\202abcdefghijklmnopq\300\257\355\240\200' > $t/seed-bad-utf8
+printf '0123456789abcdef0123456789abcde\200\201\215\217\220\235\237' > $t/seed-cp1252

@@ -1,5 +1,6 @@
 /* encoding.c: Latin-1 and Windows-1252 made UTF-8, their bytes with no
  * character found, UTF-8 checked (expected bytes from Unicode's tables). */
+#include <stdlib.h>
 #include <string.h>
 
 #include "readers/encoding.h"
@@ -139,12 +140,35 @@ test_scans_every_place(void)
 	}
 }
 
+/*
+ * A line of plain bytes that ends where a 16-byte step ends, in a buffer
+ * of its exact size: neither scan reads past it (make fuzz found the
+ * UTF-8 scan reading one byte past a line of 48; ASan, in make check,
+ * sees it).
+ */
+static void
+test_scans_exact_end(void)
+{
+	for (size_t len = 16; len <= 64; len += 16) {
+		char *line = malloc(len);
+		int ascii = -1;
+
+		CU_ASSERT_PTR_NOT_NULL_FATAL(line);
+		memset(line, 'a', len);
+		CU_ASSERT_EQUAL(cs_encoding_utf8_bad(line, len), len);
+		CU_ASSERT_EQUAL(cs_readers_find_binary(line, len, &ascii), len);
+		CU_ASSERT_EQUAL(ascii, 1);
+		free(line);
+	}
+}
+
 static CU_TestInfo tests[] = {
 	{ "names", test_names },
 	{ "cp1252", test_cp1252 },
 	{ "latin1", test_latin1 },
 	{ "utf8", test_utf8 },
 	{ "the scans, a byte at every place", test_scans_every_place },
+	{ "the scans stop at a line's end", test_scans_exact_end },
 	CU_TEST_INFO_NULL,
 };
 

@@ -55,8 +55,10 @@ cs_encoding_utf8_bad(const char *s, size_t len)
 #ifdef __SSE2__
 		/* sixteen ASCII bytes at a time: the common case */
 		while (i + 16 <= len && _mm_movemask_epi8(_mm_loadu_si128(
-		    (const __m128i *)(const void *)(u + i))) == 0)
+		    (const void *)(u + i))) == 0)
 			i += 16;
+		if (i == len)
+			break;
 #endif
 		/* eight ASCII bytes at a time */
 		if (i + 8 <= len && (memcpy(&x, u + i, 8),
