@@ -2,6 +2,7 @@
  * group.c: pieces put together into calls, by their keys (group.h); the
  * maps in group_map.c, the bot's sessions in group_sess.c.
  */
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -267,44 +268,37 @@ cmp_event(const void *pa, const void *pb)
 	return (a->order > b->order) - (a->order < b->order);
 }
 
-/* A call's few legs or events, by cmp: an insertion sort for the
- * handful most calls have (qsort costs more to start than they take to
- * sort), qsort past that.  The orders are total: the same result. */
+/* A call's few legs or events (n of size bytes), by cmp: an insertion
+ * sort for the handful most calls have (qsort costs more to start than
+ * they take to sort), qsort past that.  The orders are total: the same
+ * result. */
 #define SORT_SMALL 12
 
 static void
-sort_legs(struct cs_leg *l, int n)
+sort_few(void *base, int n, size_t size,
+    int (*cmp)(const void *, const void *))
 {
+	union {
+		struct cs_leg l;
+		struct cs_qevent e;
+	} tmp;
+	char *a = base;
+
 	if (n > SORT_SMALL) {
-		qsort(l, (size_t)n, sizeof(*l), cmp_leg);
+		qsort(base, (size_t)n, size, cmp);
 		return;
 	}
+	assert(size <= sizeof(tmp));
 	for (int i = 1; i < n; i++)
-		if (cmp_leg(&l[i - 1], &l[i]) > 0) {
-			struct cs_leg x = l[i];
+		if (cmp(a + (size_t)(i - 1) * size, a + (size_t)i * size) > 0) {
 			int j = i;
 
-			for (; j > 0 && cmp_leg(&l[j - 1], &x) > 0; j--)
-				l[j] = l[j - 1];
-			l[j] = x;
-		}
-}
-
-static void
-sort_events(struct cs_qevent *e, int n)
-{
-	if (n > SORT_SMALL) {
-		qsort(e, (size_t)n, sizeof(*e), cmp_event);
-		return;
-	}
-	for (int i = 1; i < n; i++)
-		if (cmp_event(&e[i - 1], &e[i]) > 0) {
-			struct cs_qevent x = e[i];
-			int j = i;
-
-			for (; j > 0 && cmp_event(&e[j - 1], &x) > 0; j--)
-				e[j] = e[j - 1];
-			e[j] = x;
+			memcpy(&tmp, a + (size_t)i * size, size);
+			for (; j > 0 && cmp(a + (size_t)(j - 1) * size, &tmp) > 0;
+			    j--)
+				memcpy(a + (size_t)j * size,
+				    a + (size_t)(j - 1) * size, size);
+			memcpy(a + (size_t)j * size, &tmp, size);
 		}
 }
 
@@ -314,8 +308,8 @@ store_call(struct cs_grouper *r, struct group *g)
 	struct cs_call c;
 	int rc;
 
-	sort_legs(g->legs, g->nlegs);
-	sort_events(g->ev, g->nev);
+	sort_few(g->legs, g->nlegs, sizeof(*g->legs), cmp_leg);
+	sort_few(g->ev, g->nev, sizeof(*g->ev), cmp_event);
 	if (g->sess != NULL) {
 		/* the bot's session, as it stands now */
 		rc = cs_call_build_session(r->cfg, g->legs, g->nlegs, g->ev,

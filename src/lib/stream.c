@@ -321,11 +321,11 @@ first_time(struct cs_calls_stream *s)
 static int
 push_waiting(struct cs_calls_stream *s, struct waiting *w, int64_t rhash)
 {
-	struct slot in = { w->p.time, rhash, (int)w->p.kind, w };
-
+	struct slot in;
 	int64_t due;
 
 	w->rhash = rhash;
+	in = slot_of(w);
 	if (s->out_any && slot_less(&in, &s->last)) {
 		waiting_free(s, w);
 		give_up(s);

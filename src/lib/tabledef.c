@@ -83,12 +83,6 @@ is_key(const struct cs_tabledef *t, int i)
 	return 0;
 }
 
-char *
-cs_tabledef_insert(const struct cs_tabledef *t, int nrows)
-{
-	return cs_tabledef_insert_as(t, nrows, t->conflict);
-}
-
 /*
  * The INSERT of t doing what conflict says: its rows from nrows lists of
  * parameters, or (nrows 0) from the first columns c0, c1... of the table

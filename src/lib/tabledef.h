@@ -48,12 +48,10 @@ struct cs_tabledef {
 
 /*
  * The statement that stores nrows rows (nrows >= 1) of t: "INSERT ... INTO
- * t(columns) VALUES(?, ...)[, (?, ...)...]", with what t does on a
- * conflict.  Returns a string to free, or NULL when out of memory.
+ * t(columns) VALUES(?, ...)[, (?, ...)...]", doing what conflict says when
+ * a row's key is stored (t->conflict: what t does).  Returns a string to
+ * free, or NULL when out of memory.
  */
-char *cs_tabledef_insert(const struct cs_tabledef *t, int nrows);
-
-/* The same, doing what conflict says instead of what t does. */
 char *cs_tabledef_insert_as(const struct cs_tabledef *t, int nrows,
     enum cs_tabledef_conflict conflict);
 /* The same, the rows being those of the table (or table-valued function)

@@ -86,20 +86,34 @@ test_texts(void)
 {
 	struct cs_tabledef t = t_add;
 
-	check_text(cs_tabledef_insert(&t_add, 1), "INSERT INTO t(day, service, "
+	check_text(cs_tabledef_insert_as(&t_add, 1, t_add.conflict),
+	    "INSERT INTO t(day, service, "
 	    "note, n, m) VALUES(?, ?, ?, ?, ?) ON CONFLICT(day, service) "
 	    "DO UPDATE SET n = n + excluded.n, m = m + excluded.m");
 	t.conflict = CS_TABLEDEF_IGNORE;
-	check_text(cs_tabledef_insert(&t, 1), "INSERT OR IGNORE INTO t(day, "
+	check_text(cs_tabledef_insert_as(&t, 1, t.conflict),
+	    "INSERT OR IGNORE INTO t(day, "
 	    "service, note, n, m) VALUES(?, ?, ?, ?, ?)");
-	check_text(cs_tabledef_insert(&t, 3), "INSERT OR IGNORE INTO t(day, "
+	check_text(cs_tabledef_insert_as(&t, 3, t.conflict),
+	    "INSERT OR IGNORE INTO t(day, "
 	    "service, note, n, m) VALUES(?, ?, ?, ?, ?),(?, ?, ?, ?, ?),"
 	    "(?, ?, ?, ?, ?)");
+	/* from a table's first columns: an upsert's SELECT needs its WHERE */
+	check_text(cs_tabledef_insert_from(&t_add, "src", CS_TABLEDEF_IGNORE),
+	    "INSERT OR IGNORE INTO t(day, service, note, n, m) "
+	    "SELECT c0, c1, c2, c3, c4 FROM src");
+	check_text(cs_tabledef_insert_from(&t_add, "src", CS_TABLEDEF_ADD),
+	    "INSERT INTO t(day, service, note, n, m) "
+	    "SELECT c0, c1, c2, c3, c4 FROM src WHERE 1 "
+	    "ON CONFLICT(day, service) "
+	    "DO UPDATE SET n = n + excluded.n, m = m + excluded.m");
 	t.conflict = CS_TABLEDEF_REPLACE;
-	check_text(cs_tabledef_insert(&t, 2), "INSERT OR REPLACE INTO t(day, "
+	check_text(cs_tabledef_insert_as(&t, 2, t.conflict),
+	    "INSERT OR REPLACE INTO t(day, "
 	    "service, note, n, m) VALUES(?, ?, ?, ?, ?),(?, ?, ?, ?, ?)");
 	t.conflict = CS_TABLEDEF_UPDATE;
-	check_text(cs_tabledef_insert(&t, 1), "INSERT INTO t(day, service, "
+	check_text(cs_tabledef_insert_as(&t, 1, t.conflict),
+	    "INSERT INTO t(day, service, "
 	    "note, n, m) VALUES(?, ?, ?, ?, ?) ON CONFLICT(day, service) "
 	    "DO UPDATE SET note = excluded.note, n = excluded.n, m = excluded.m "
 	    "WHERE note IS NOT excluded.note OR n IS NOT excluded.n OR "
@@ -121,7 +135,7 @@ test_texts(void)
 static int
 insert(sqlite3 *h, const struct cs_tabledef *t, int nrows, int n)
 {
-	char *sql = cs_tabledef_insert(t, nrows);
+	char *sql = cs_tabledef_insert_as(t, nrows, t->conflict);
 	sqlite3_stmt *st = NULL;
 	int rc = -1;
 
@@ -195,7 +209,8 @@ test_in_sqlite(void)
 		sql = cs_tabledef_create(stored[i]);
 		CU_ASSERT_EQUAL(sqlite3_exec(h, sql, NULL, NULL, NULL), SQLITE_OK);
 		free(sql);
-		sql = cs_tabledef_insert(stored[i], 64);
+		sql = cs_tabledef_insert_as(stored[i], 64,
+		    stored[i]->conflict);
 		CU_ASSERT_EQUAL(sqlite3_prepare_v2(h, sql, -1, &st, NULL), SQLITE_OK);
 		CU_ASSERT_EQUAL(sqlite3_bind_parameter_count(st),
 		    64 * stored[i]->ncols);
