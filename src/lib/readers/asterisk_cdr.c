@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "../stamp.h"
 #include "../timeutil.h"
 #include "readers.h"
 
@@ -30,6 +31,7 @@ struct cdr_priv {
 	int	 ascii;			/* the line is ASCII: no conversion */
 	char	*scratch;		/* a quoted field's text, unescaped */
 	size_t	 scratch_cap;
+	struct cs_stamp_memo stamp;	/* the last hour of stamps read */
 };
 
 /* Where the columns after the 16th go, for each column count. */
@@ -254,23 +256,42 @@ parse_count(const char *name, const char *s, long max, long *v,
 	return 0;
 }
 
-/* Parses a time field; *empty tells whether it was empty. */
+/*
+ * Parses a time field into its instants (UTC with r->utc, else as
+ * cs_local_to_utc gives them) and returns their count; *empty tells
+ * whether it was empty (then 0).
+ */
 static int
-parse_time(const char *name, const char *s, size_t len,
-    struct cs_datetime *dt, int *empty, struct cs_error *err)
+parse_time(struct cs_cdr_reader *r, const char *name, const char *s,
+    size_t len, int64_t at[2], int *empty, struct cs_error *err)
 {
+	struct cdr_priv *p = r->priv;
+	struct cs_datetime dt;
+	int n;
+
 	*empty = len == 0;
 	if (len == 0)
 		return 0;
-	if (cs_datetime_parse(s, len, dt) == -1)
+	/* a stamp of the hour before: what the long way below gives it */
+	if ((n = cs_stamp_get(&p->stamp, s, len, at)) >= 0)
+		return n;
+	if (cs_datetime_parse(s, len, &dt) == -1)
 		return cs_error_set(err, "%s is not a valid date and time "
 		    "(YYYY-MM-DD HH:MM:SS): '%.*s'", name, cs_readers_quote_len(s), s);
-	if (!cs_log_datetime_ok(dt))
+	if (!cs_log_datetime_ok(&dt))
 		return cs_error_set(err, "%s is out of range: '%.*s' (years "
 		    "%d to %d are read); check the PBX's clock, then remove "
 		    "the line or correct it", name, cs_readers_quote_len(s), s,
 		    CS_LOG_YEAR_MIN, CS_LOG_YEAR_MAX);
-	return 0;
+	if (r->utc) {
+		at[0] = at[1] = cs_utc_from_datetime(&dt);
+		n = 1;
+	} else {
+		n = cs_local_to_utc(&dt, at);
+	}
+	if (len == 19)
+		cs_stamp_put(&p->stamp, s, len, &dt, r->utc);
+	return n;
 }
 
 static int64_t
@@ -280,22 +301,21 @@ dist(int64_t a, int64_t b)
 }
 
 /*
- * The instant of a local time; in the repeated hour, the one nearest to
- * hint, or the earlier when hint is NULL (and then *ambiguous is set).
+ * The instant of a local time of n instants at[] (parse_time's); in the
+ * repeated hour, the one nearest to hint, or the earlier when hint is NULL
+ * (and then *ambiguous is set).  In the skipped hour, at[0] is read as
+ * mktime() reads it.
  */
 static int64_t
-local_instant(const struct cs_datetime *dt, const int64_t *hint,
-    int *ambiguous)
+local_instant(int n, const int64_t at[2], const int64_t *hint, int *ambiguous)
 {
-	int64_t t[2];
-
-	if (cs_local_to_utc(dt, t) != 2)
-		return t[0];	/* in the skipped hour: as mktime() reads it */
+	if (n != 2)
+		return at[0];
 	if (hint == NULL) {
 		*ambiguous = 1;
-		return t[0];
+		return at[0];
 	}
-	return dist(t[1], *hint) < dist(t[0], *hint) ? t[1] : t[0];
+	return dist(at[1], *hint) < dist(at[0], *hint) ? at[1] : at[0];
 }
 
 int
@@ -303,9 +323,8 @@ cs_cdr_parse(struct cs_cdr_reader *r, const char *line, size_t len,
     struct cs_cdr_record *rec, struct cs_error *err)
 {
 	struct cdr_priv *p = r->priv;
-	struct cs_datetime dstart, danswer, dend;
-	int noanswer, noend, dummy, n, col17 = 0;
-	int64_t hint;
+	int64_t tstart[2], tanswer[2], tend[2], hint;
+	int nstart, nanswer, nend, noanswer, noend, dummy, n, col17 = 0;
 
 	/* Room for every byte read as Latin-1, and a NUL per field. */
 	if (len > (SIZE_MAX - 2) / 2)
@@ -375,12 +394,14 @@ split:
 	if (p->flen[CS_CDR_START] == 0)
 		return cs_error_set(err, "start is empty: every record needs "
 		    "its start time");
-	if (parse_time(field_names[CS_CDR_START], rec->f[CS_CDR_START],
-	    p->flen[CS_CDR_START], &dstart, &dummy, err) == -1 ||
-	    parse_time(field_names[CS_CDR_ANSWER], rec->f[CS_CDR_ANSWER],
-	    p->flen[CS_CDR_ANSWER], &danswer, &noanswer, err) == -1 ||
-	    parse_time(field_names[CS_CDR_END], rec->f[CS_CDR_END],
-	    p->flen[CS_CDR_END], &dend, &noend, err) == -1)
+	if ((nstart = parse_time(r, field_names[CS_CDR_START],
+	    rec->f[CS_CDR_START], p->flen[CS_CDR_START], tstart, &dummy,
+	    err)) == -1 ||
+	    (nanswer = parse_time(r, field_names[CS_CDR_ANSWER],
+	    rec->f[CS_CDR_ANSWER], p->flen[CS_CDR_ANSWER], tanswer, &noanswer,
+	    err)) == -1 ||
+	    (nend = parse_time(r, field_names[CS_CDR_END], rec->f[CS_CDR_END],
+	    p->flen[CS_CDR_END], tend, &noend, err)) == -1)
 		return -1;
 	/* Bounded, so that start + duration cannot overflow. */
 	if (parse_count("duration", rec->f[CS_CDR_DURATION],
@@ -394,20 +415,14 @@ split:
 	    &rec->sequence, err) == -1)
 		return -1;
 
-	if (r->utc) {
-		rec->start = cs_utc_from_datetime(&dstart);
-		rec->answer = noanswer ? 0 : cs_utc_from_datetime(&danswer);
-		rec->end = noend ? rec->start + rec->duration :
-		    cs_utc_from_datetime(&dend);
-	} else {
-		rec->start = local_instant(&dstart, NULL, &rec->ambiguous);
-		/* duration and billsec are exact: they pick the instant. */
-		hint = rec->start + (rec->duration - rec->billsec);
-		rec->answer = noanswer ? 0 :
-		    local_instant(&danswer, &hint, &dummy);
-		hint = rec->start + rec->duration;
-		rec->end = noend ? hint : local_instant(&dend, &hint, &dummy);
-	}
+	/* UTC: one instant each */
+	rec->start = local_instant(nstart, tstart, NULL, &rec->ambiguous);
+	/* duration and billsec are exact: they pick the instant. */
+	hint = rec->start + (rec->duration - rec->billsec);
+	rec->answer = noanswer ? 0 :
+	    local_instant(nanswer, tanswer, &hint, &dummy);
+	hint = rec->start + rec->duration;
+	rec->end = noend ? hint : local_instant(nend, tend, &hint, &dummy);
 
 	if (r->ncols == 0) {
 		r->ncols = n;

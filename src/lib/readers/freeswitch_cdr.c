@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../stamp.h"
 #include "../timeutil.h"
 #include "freeswitch.h"
 #include "readers.h"
@@ -24,6 +25,7 @@ struct fs_priv {
 	char	*buf;
 	size_t	 cap;
 	size_t	 off[MAXSPLIT], len[MAXSPLIT];
+	struct cs_stamp_memo stamp;	/* the last hour of stamps read */
 };
 
 static const char *const field_names[CS_FS_NFIELDS] = {
@@ -220,28 +222,40 @@ static int
 parse_time(const struct cs_fs_reader *r, const char *name, const char *s,
     const int64_t *hint, int64_t *t, int *ambiguous, struct cs_error *err)
 {
+	struct fs_priv *p = r->priv;
 	struct cs_datetime dt;
+	size_t len;
 	int64_t two[2];
+	int n;
 
 	*t = 0;
 	if (*s == '\0')
 		return 0;
-	if (digits(s))
-		return parse_epoch(name, s, t, err);
-	if (cs_datetime_parse(s, strlen(s), &dt) == -1)
-		return cs_error_set(err, "%s is not a date and time "
-		    "(YYYY-MM-DD HH:MM:SS) nor an epoch: '%.*s'", name,
-		    cs_readers_quote_len(s), s);
-	if (!cs_log_datetime_ok(&dt))
-		return cs_error_set(err, "%s is out of range: '%.*s' (years "
-		    "%d to %d are read); check the PBX's clock, then remove "
-		    "the line or correct it", name, cs_readers_quote_len(s), s,
-		    CS_LOG_YEAR_MIN, CS_LOG_YEAR_MAX);
-	if (r->utc) {
-		*t = cs_utc_from_datetime(&dt);
-		return 0;
+	len = strlen(s);
+	/* a stamp of the hour before: what the long way below gives it */
+	if ((n = cs_stamp_get(&p->stamp, s, len, two)) < 0) {
+		if (digits(s))
+			return parse_epoch(name, s, t, err);
+		if (cs_datetime_parse(s, len, &dt) == -1)
+			return cs_error_set(err, "%s is not a date and time "
+			    "(YYYY-MM-DD HH:MM:SS) nor an epoch: '%.*s'", name,
+			    cs_readers_quote_len(s), s);
+		if (!cs_log_datetime_ok(&dt))
+			return cs_error_set(err, "%s is out of range: '%.*s' "
+			    "(years %d to %d are read); check the PBX's clock, "
+			    "then remove the line or correct it", name,
+			    cs_readers_quote_len(s), s, CS_LOG_YEAR_MIN,
+			    CS_LOG_YEAR_MAX);
+		if (r->utc) {
+			two[0] = two[1] = cs_utc_from_datetime(&dt);
+			n = 1;
+		} else {
+			n = cs_local_to_utc(&dt, two);
+		}
+		if (len == 19)
+			cs_stamp_put(&p->stamp, s, len, &dt, r->utc);
 	}
-	if (cs_local_to_utc(&dt, two) != 2)
+	if (n != 2)
 		*t = two[0];
 	else if (hint == NULL) {
 		*t = two[0];

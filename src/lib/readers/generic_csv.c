@@ -15,6 +15,7 @@
 
 #include "../timeutil.h"
 #include "generic_csv.h"
+#include "stamp.h"
 #include "readers.h"
 
 static const char *const keys[CS_GCSV_NFIELDS] = {
@@ -51,6 +52,7 @@ struct cs_gcsv_reader {
 	size_t cap;
 	const char *fld[MAX_COLS];
 	int nf;
+	struct cs_stamp_memo stamp;	/* the last hour of local stamps */
 };
 
 /* ---- the section ---- */
@@ -254,7 +256,7 @@ read_header(struct cs_gcsv_reader *r, struct cs_error *err)
 
 /* A time: epoch seconds, ISO 8601 with an offset, or a local time. */
 static int
-parse_time(const struct cs_gcsv_reader *r, const char *s, int64_t *t)
+parse_time(struct cs_gcsv_reader *r, const char *s, int64_t *t)
 {
 	size_t len = strlen(s);
 	struct cs_datetime dt;
@@ -262,6 +264,11 @@ parse_time(const struct cs_gcsv_reader *r, const char *s, int64_t *t)
 	char tmp[40];
 	int rc;
 
+	/* a stamp of the hour before: what the long way below gives it */
+	if (cs_stamp_get(&r->stamp, s, len, at) >= 0) {
+		*t = at[0];
+		return cs_log_time_ok(*t) ? 0 : -1;
+	}
 	if (len > 0 && strspn(s, "0123456789") == len && len <= 12) {
 		*t = strtoll(s, NULL, 10);
 		return cs_log_time_ok(*t) ? 0 : -1;
@@ -282,6 +289,8 @@ parse_time(const struct cs_gcsv_reader *r, const char *s, int64_t *t)
 		(void)cs_local_to_utc(&dt, at);
 		*t = at[0];
 	}
+	if (len == 19)
+		cs_stamp_put(&r->stamp, s, len, &dt, r->utc);
 	return cs_log_time_ok(*t) ? 0 : -1;
 }
 
