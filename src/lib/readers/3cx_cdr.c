@@ -12,6 +12,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../stamp.h"
 #include "../timeutil.h"
 #include "3cx.h"
 #include "readers.h"
@@ -37,6 +38,7 @@ struct cs_3cx_reader {
 	size_t cap;
 	const char *fld[MAX_SPLIT];
 	int nf;
+	struct cs_stamp_memo stamp;	/* the last hour of stamps read */
 };
 
 const char *
@@ -240,13 +242,19 @@ cs_3cx_looks(const char *s, const char *e)
 
 /* "YYYY/MM/DD HH:MM:SS" (or with '-'), UTC, into *t. */
 static int
-parse_time(const char *s, int64_t *t)
+parse_time(struct cs_3cx_reader *r, const char *s, int64_t *t)
 {
 	struct cs_datetime dt;
+	int64_t at[2];
 	char tmp[20];
 
 	if (strlen(s) != 19)
 		return -1;
+	/* a stamp of the hour before: what the long way below gives it */
+	if (cs_stamp_get(&r->stamp, s, 19, at) >= 0) {
+		*t = at[0];
+		return cs_log_time_ok(*t) ? 0 : -1;
+	}
 	memcpy(tmp, s, 20);
 	if ((tmp[4] == '/' && tmp[7] == '/') || (tmp[4] == '-' && tmp[7] == '-'))
 		tmp[4] = tmp[7] = '-';
@@ -254,6 +262,7 @@ parse_time(const char *s, int64_t *t)
 		return -1;
 	if (cs_datetime_parse(tmp, 19, &dt) != 0 || !cs_log_datetime_ok(&dt))
 		return -1;
+	cs_stamp_put(&r->stamp, s, 19, &dt, 1);
 	*t = cs_utc_from_datetime(&dt);
 	return cs_log_time_ok(*t) ? 0 : -1;
 }
@@ -327,10 +336,10 @@ cs_3cx_parse(struct cs_3cx_reader *r, const char *line, size_t len,
 		return bad(r, CS_3CX_HISTORYID, "not a 3CX history id "
 		    "('Call 612504')", err);
 	rec->history = h;
-	if (parse_time(rec->f[CS_3CX_TIME_START], &rec->start) != 0)
+	if (parse_time(r, rec->f[CS_3CX_TIME_START], &rec->start) != 0)
 		return bad(r, CS_3CX_TIME_START, "not a time (YYYY/MM/DD "
 		    "HH:MM:SS)", err);
-	if (parse_time(rec->f[CS_3CX_TIME_END], &rec->end) != 0)
+	if (parse_time(r, rec->f[CS_3CX_TIME_END], &rec->end) != 0)
 		return bad(r, CS_3CX_TIME_END, "not a time (YYYY/MM/DD "
 		    "HH:MM:SS)", err);
 	if (rec->end < rec->start)
@@ -340,7 +349,7 @@ cs_3cx_parse(struct cs_3cx_reader *r, const char *line, size_t len,
 		    "call's start", err);
 	rec->answer = 0;
 	if (*rec->f[CS_3CX_TIME_ANSWERED] != '\0') {
-		if (parse_time(rec->f[CS_3CX_TIME_ANSWERED], &rec->answer) != 0)
+		if (parse_time(r, rec->f[CS_3CX_TIME_ANSWERED], &rec->answer) != 0)
 			return bad(r, CS_3CX_TIME_ANSWERED, "not a time "
 			    "(YYYY/MM/DD HH:MM:SS, or empty)", err);
 		if (rec->answer < rec->start || rec->answer > rec->end)
