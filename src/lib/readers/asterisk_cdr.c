@@ -415,7 +415,7 @@ split:
 	    &rec->sequence, err) == -1)
 		return -1;
 
-	/* UTC: one instant each */
+	/* (read in UTC, each time has one instant) */
 	rec->start = local_instant(nstart, tstart, NULL, &rec->ambiguous);
 	/* duration and billsec are exact: they pick the instant. */
 	hint = rec->start + (rec->duration - rec->billsec);
