@@ -54,7 +54,14 @@ check "every call rebuilt" [ "$(sqlite3 t.db 'SELECT count(*) FROM calls')" -eq 
 # comes meanwhile waits for it (the busy timeout), then reads it all
 callstat-import -q -c callstat.conf -d bulk.db a/Master.csv 2> bulk.err &
 pb=$!
-sleep 0.2
+# the reader comes once the load holds the file (its rollback journal is
+# there): a fixed 0.2 s was too short under TSan on a slow machine, where
+# the reader came before the load had begun and found no data
+n=0
+while [ ! -e bulk.db-journal ] && kill -0 "$pb" 2>/dev/null && [ "$n" -lt 1200 ]; do
+	sleep 0.05
+	n=$((n + 1))
+done
 run callstat-kpi -c callstat.conf -d bulk.db --csv
 [ "$rc" -eq 0 ] || cat err
 kpi_rc=$rc
