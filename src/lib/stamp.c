@@ -69,3 +69,22 @@ cs_stamp_put(struct cs_stamp_memo *m, const char *s, size_t len,
 	m->at[1] = n == 2 ? first[1] : first[0];
 	m->have = 1;
 }
+
+static int64_t
+dist(int64_t a, int64_t b)
+{
+	return a > b ? a - b : b - a;
+}
+
+int64_t
+cs_stamp_instant(int n, const int64_t at[2], const int64_t *hint,
+    int *ambiguous)
+{
+	if (n != 2)
+		return at[0];
+	if (hint == NULL) {
+		*ambiguous = 1;
+		return at[0];
+	}
+	return dist(at[1], *hint) < dist(at[0], *hint) ? at[1] : at[0];
+}

@@ -43,4 +43,13 @@ int cs_stamp_get(const struct cs_stamp_memo *m, const char *s, size_t len,
 void cs_stamp_put(struct cs_stamp_memo *m, const char *s, size_t len,
     const struct cs_datetime *dt, int utc);
 
+/*
+ * The instant of a stamp of n instants at[] (cs_stamp_get's or
+ * cs_local_to_utc's): in the repeated hour (n 2), the one nearest to hint,
+ * or the earlier when hint is NULL (and then *ambiguous is set); else
+ * at[0] (in the skipped hour, as mktime() reads it).
+ */
+int64_t cs_stamp_instant(int n, const int64_t at[2], const int64_t *hint,
+    int *ambiguous);
+
 #endif

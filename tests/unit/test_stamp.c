@@ -134,8 +134,32 @@ test_half_hours(void)
 	CU_ASSERT_EQUAL_FATAL(use_zone("Europe/Paris"), 0);
 }
 
+static void
+test_instant(void)
+{
+	/* Paris, 2024-10-27 02:30 twice over: CEST then CET (GNU date) */
+	const int64_t two[2] = { 1729989000, 1729992600 };
+	int amb = 0;
+
+	CU_ASSERT_EQUAL(cs_stamp_instant(2, two, NULL, &amb), 1729989000);
+	CU_ASSERT_EQUAL(amb, 1);
+	amb = 0;
+	{
+		int64_t late = 1729992000, early = 1729989100;
+
+		CU_ASSERT_EQUAL(cs_stamp_instant(2, two, &late, &amb), 1729992600);
+		CU_ASSERT_EQUAL(cs_stamp_instant(2, two, &early, &amb), 1729989000);
+	}
+	CU_ASSERT_EQUAL(amb, 0);
+	/* one instant, or the skipped hour's: at[0], hint or not */
+	CU_ASSERT_EQUAL(cs_stamp_instant(1, two, NULL, &amb), 1729989000);
+	CU_ASSERT_EQUAL(cs_stamp_instant(0, two, NULL, &amb), 1729989000);
+	CU_ASSERT_EQUAL(amb, 0);
+}
+
 static CU_TestInfo tests[] = {
 	{ "paris", test_paris },
+	{ "instant", test_instant },
 	{ "half_hours", test_half_hours },
 	CU_TEST_INFO_NULL
 };

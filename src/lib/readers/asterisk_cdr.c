@@ -294,30 +294,6 @@ parse_time(struct cs_cdr_reader *r, const char *name, const char *s,
 	return n;
 }
 
-static int64_t
-dist(int64_t a, int64_t b)
-{
-	return a > b ? a - b : b - a;
-}
-
-/*
- * The instant of a local time of n instants at[] (parse_time's); in the
- * repeated hour, the one nearest to hint, or the earlier when hint is NULL
- * (and then *ambiguous is set).  In the skipped hour, at[0] is read as
- * mktime() reads it.
- */
-static int64_t
-local_instant(int n, const int64_t at[2], const int64_t *hint, int *ambiguous)
-{
-	if (n != 2)
-		return at[0];
-	if (hint == NULL) {
-		*ambiguous = 1;
-		return at[0];
-	}
-	return dist(at[1], *hint) < dist(at[0], *hint) ? at[1] : at[0];
-}
-
 int
 cs_cdr_parse(struct cs_cdr_reader *r, const char *line, size_t len,
     struct cs_cdr_record *rec, struct cs_error *err)
@@ -416,13 +392,13 @@ split:
 		return -1;
 
 	/* (read in UTC, each time has one instant) */
-	rec->start = local_instant(nstart, tstart, NULL, &rec->ambiguous);
+	rec->start = cs_stamp_instant(nstart, tstart, NULL, &rec->ambiguous);
 	/* duration and billsec are exact: they pick the instant. */
 	hint = rec->start + (rec->duration - rec->billsec);
 	rec->answer = noanswer ? 0 :
-	    local_instant(nanswer, tanswer, &hint, &dummy);
+	    cs_stamp_instant(nanswer, tanswer, &hint, &dummy);
 	hint = rec->start + rec->duration;
-	rec->end = noend ? hint : local_instant(nend, tend, &hint, &dummy);
+	rec->end = noend ? hint : cs_stamp_instant(nend, tend, &hint, &dummy);
 
 	if (r->ncols == 0) {
 		r->ncols = n;

@@ -207,12 +207,6 @@ range:
 	    CS_LOG_YEAR_MAX);
 }
 
-static int64_t
-dist(int64_t a, int64_t b)
-{
-	return a > b ? a - b : b - a;
-}
-
 /*
  * A time field: empty (0), an epoch, or a stamp read in UTC or local time
  * (in the repeated hour, the instant nearest to hint, else the earlier,
@@ -255,13 +249,7 @@ parse_time(const struct cs_fs_reader *r, const char *name, const char *s,
 		if (len == 19)
 			cs_stamp_put(&p->stamp, s, len, &dt, r->utc);
 	}
-	if (n != 2)
-		*t = two[0];
-	else if (hint == NULL) {
-		*t = two[0];
-		*ambiguous = 1;
-	} else
-		*t = dist(two[1], *hint) < dist(two[0], *hint) ? two[1] : two[0];
+	*t = cs_stamp_instant(n, two, hint, ambiguous);
 	return 0;
 }
 
