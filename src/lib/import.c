@@ -560,7 +560,12 @@ cs_import_file(struct cs_import *im, const char *path,
 		goto out;
 	}
 	bulk = cs_import_bulk_begin(im->db);
-	if (cs_db_exec(im->db, "BEGIN IMMEDIATE", err) != 0)
+	/* a bulk load holds the file from its start: a reader that comes
+	   meanwhile waits for it (the busy timeout) and then reads it all,
+	   rather than read an empty database, or wait only once SQLite's
+	   cache spills, depending on the file's size */
+	if (cs_db_exec(im->db, bulk ? "BEGIN EXCLUSIVE" : "BEGIN IMMEDIATE",
+	    err) != 0)
 		goto out;
 	in_tx = 1;
 	/* the totals of a purged period are kept: its lines would count twice */

@@ -54,11 +54,15 @@ check "every call rebuilt" [ "$(sqlite3 t.db 'SELECT count(*) FROM calls')" -eq 
 # comes meanwhile waits for it (the busy timeout), then reads it all
 callstat-import -q -c callstat.conf -d bulk.db a/Master.csv 2> bulk.err &
 pb=$!
-# the reader comes once the load holds the file (its rollback journal is
-# there): a fixed 0.2 s was too short under TSan on a slow machine, where
-# the reader came before the load had begun and found no data
+# the reader comes once the load holds the file: its rollback journal
+# is there and the schema is written (the file is past its first page).
+# A fixed 0.2 s was too short under TSan on a slow machine; the journal
+# alone was not enough either, for making a new file in WAL mode writes
+# a first, short-lived journal, before there is any schema to read
 n=0
-while [ ! -e bulk.db-journal ] && kill -0 "$pb" 2>/dev/null && [ "$n" -lt 1200 ]; do
+while { [ ! -e bulk.db-journal ] ||
+	[ "$(stat -c %s bulk.db 2>/dev/null || echo 0)" -le 65536 ]; } &&
+	kill -0 "$pb" 2>/dev/null && [ "$n" -lt 1200 ]; do
 	sleep 0.05
 	n=$((n + 1))
 done
@@ -69,6 +73,41 @@ wait "$pb"
 check "the bulk load succeeds" [ "$?" -eq 0 ]
 check "a reader during a bulk load waits, then succeeds" [ "$kpi_rc" -eq 0 ]
 check "and reads some figures" [ "$(wc -l < out)" -ge 2 ]
+cp out during.csv
+run callstat-kpi -c callstat.conf -d bulk.db --csv
+check "the figures it read are those of the whole file" cmp -s during.csv out
 check "the database is in WAL mode after it" [ "$(sqlite3 bulk.db 'PRAGMA journal_mode')" = wal ]
+
+# the same, made certain: a first import fed through a pipe holds the
+# file from its start, so a reader that comes while the pipe is still
+# open waits, and then reads the whole file, not the empty database
+mkfifo feed
+callstat-import -q -c callstat.conf -d fed.db --format asterisk-cdr - \
+	< feed 2> fed.err &
+pf=$!
+exec 3> feed
+head -n 100 a/Master.csv >&3
+# the load holds the file once a reader that does not wait is refused
+n=0
+until sqlite3 -readonly -cmd '.timeout 0' fed.db 'SELECT count(*) FROM sqlite_master' \
+	2>&1 | grep -q locked || [ "$n" -ge 600 ]; do
+	sleep 0.1
+	n=$((n + 1))
+done
+check "a first import holds the file before its input ends" [ "$n" -lt 600 ]
+# (3>&-: a reader holding the pipe open would keep the import waiting)
+callstat-kpi -c callstat.conf -d fed.db --csv > fed-during.csv 2> fed-kpi.err 3>&- &
+pk=$!
+sleep 1
+check "a reader that comes meanwhile waits" kill -0 "$pk"
+tail -n +101 a/Master.csv >&3
+exec 3>&-
+wait "$pf"
+check "the import fed through a pipe succeeds" [ "$?" -eq 0 ]
+wait "$pk"
+check "the reader then succeeds" [ "$?" -eq 0 ]
+run callstat-kpi -c callstat.conf -d fed.db --csv
+check "and reads the figures of the whole input" cmp -s fed-during.csv out
+check "which are those of the same file imported by name" cmp -s during.csv out
 
 finish
