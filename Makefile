@@ -44,7 +44,7 @@ TOOL_BIN = $(TOOLS:%=$(B)/bin/%)
 UNIT_SRC = $(wildcard tests/unit/*.c)
 UNIT_OBJ = $(UNIT_SRC:tests/%.c=$(B)/obj/tests/%.o)
 
-.PHONY: check-fuzz fuzz check-tsan all check check-build check-unit check-shell check-man check-san \
+.PHONY: check-fuzz check-fuzz-build fuzz check-tsan all check check-build check-unit check-shell check-man check-san \
 	demo bench install uninstall clean deps
 
 all: $(TOOL_BIN) $(SCRIPTS:%=$(B)/bin/%)
@@ -80,8 +80,13 @@ deps:
 		scripts/install-deps; \
 	fi
 
+# make check builds on every processor unless make was given -j (CI runs
+# plain `make check`); the shell tests run CS_JOBS at once (tests/shell/run)
+NPROC := $(shell getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
+CHECK_J = $(if $(filter -j% --jobserver%,$(MAKEFLAGS)),,-j$(NPROC))
+
 check: deps
-	$(MAKE) check-build CFLAGS='$(CFLAGS) -Werror'
+	$(MAKE) $(CHECK_J) check-build check-fuzz-build CFLAGS='$(CFLAGS) -Werror'
 	$(MAKE) check-unit check-man check-shell check-fuzz CFLAGS='$(CFLAGS) -Werror'
 	$(MAKE) check-san
 	$(MAKE) check-tsan
@@ -101,9 +106,11 @@ check-man:
 	@echo "man pages: mandoc -Tlint clean"
 
 # The whole suite again under ASan and UBSan, in its own build directory.
+SAN_MAKE = $(MAKE) B=build/san CFLAGS='-O1 -g -Werror' \
+	XCFLAGS='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all'
 check-san:
-	$(MAKE) B=build/san XCFLAGS='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' \
-		CFLAGS='-O1 -g -Werror' check-build check-fuzz
+	$(SAN_MAKE) $(CHECK_J) check-build check-fuzz-build
+	$(SAN_MAKE) check-fuzz
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
 		build/san/unit-tests
 	ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
@@ -114,9 +121,9 @@ check-san:
 TSAN_SHELL = tests/shell/t0001-example.sh tests/shell/t0020-bad-input.sh \
 	tests/shell/t0030-idempotent.sh tests/shell/t0045-concurrent.sh
 check-tsan:
-	$(MAKE) B=build/tsan XCFLAGS='-fsanitize=thread' CFLAGS='-O1 -g -Werror' check-build
+	$(MAKE) $(CHECK_J) B=build/tsan XCFLAGS='-fsanitize=thread' CFLAGS='-O1 -g -Werror' check-build
 	TSAN_OPTIONS=halt_on_error=1:suppressions=$(CURDIR)/tests/tsan.supp build/tsan/unit-tests
-	TSAN_OPTIONS=halt_on_error=1:suppressions=$(CURDIR)/tests/tsan.supp CS_BIN=build/tsan/bin \
+	TSAN_OPTIONS=halt_on_error=1:suppressions=$(CURDIR)/tests/tsan.supp CS_BIN=build/tsan/bin CS_JOBS=1 \
 		tests/shell/run $(TSAN_SHELL)
 
 # ---- fuzzing (tests/fuzz/README) ----
@@ -146,7 +153,9 @@ $(B)/libfuzzer/%: $(B)/obj/tests/fuzz/fuzz_%.o $(B)/obj/tests/fuzz/util.o \
 	@mkdir -p $(@D)
 	$(CC) $(ALL_LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(PKG_LIBS)
 
-check-fuzz: $(FUZZ:%=$(B)/fuzz/%)
+check-fuzz-build: $(FUZZ:%=$(B)/fuzz/%)
+
+check-fuzz: check-fuzz-build
 	@for h in $(FUZZ); do \
 		$(B)/fuzz/$$h tests/fuzz/corpus/$$h/* || exit 1; \
 	done
