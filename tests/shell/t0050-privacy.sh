@@ -48,6 +48,17 @@ none() {
 	return $_bad
 }
 
+# held OUT: the reader whose output goes to OUT has begun its transaction
+# (it printed its count), up to 20 s; a fixed wait may be too short on a
+# busy machine, and the import would then copy its WAL into the database
+held() {
+	_n=0
+	while [ ! -s "$1" ] && [ "$_n" -lt 200 ]; do
+		sleep 0.1
+		_n=$((_n + 1))
+	done
+}
+
 # --- the database, its WAL, its shared memory, and a dump -------------------------
 # A reader holds a transaction open while Master.csv is imported, so that
 # the import's pages stay in ex.db-wal, where they can be searched.
@@ -57,7 +68,7 @@ mkfifo hold
 sqlite3 -cmd 'BEGIN' -cmd 'SELECT count(*) FROM cdr' ex.db < hold > hold.out 2>&1 &
 holder=$!
 exec 3> hold
-sleep 0.3
+held hold.out
 run callstat-import -c callstat.conf -d ex.db Master.csv
 check_rc 0 "import Master.csv while a reader holds the WAL"
 check "the WAL file is there" [ -s ex.db-wal ]
@@ -260,7 +271,7 @@ mkfifo hold2
 sqlite3 -cmd 'BEGIN' -cmd 'SELECT count(*) FROM cdr' forms.db < hold2 > hold2.out 2>&1 &
 holder=$!
 exec 3> hold2
-sleep 0.3
+held hold2.out
 run callstat-import -c callstat.conf -d forms.db numbers.csv
 check_rc 0 "import the Master.csv of numbers, 18 columns"
 check "every 18-column line stored" has err "13 lines read, 13 stored, 0 skipped, 0 rejected"
