@@ -106,7 +106,11 @@ check-man:
 	@echo "man pages: mandoc -Tlint clean"
 
 # The whole suite again under ASan and UBSan, in its own build directory.
-SAN_MAKE = $(MAKE) B=build/san CFLAGS='-O1 -g -Werror' \
+# Debian's gcc links with --as-needed except under -fsanitize: asked for
+# here, a sanitized tool loads the libraries it uses, not cairo's and
+# Pango's too (callstat-import: 1,221 page faults to start instead of
+# 1,664; the leak check at exit adds some 3,000 either way)
+SAN_MAKE = $(MAKE) B=build/san CFLAGS='-O1 -g -Werror' LDFLAGS='-Wl,--as-needed' \
 	XCFLAGS='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all'
 check-san:
 	$(SAN_MAKE) $(CHECK_J) check-build check-fuzz-build
