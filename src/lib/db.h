@@ -132,7 +132,10 @@ int cs_db_meta_set(struct cs_db *db, const char *key, const char *value,
  * outside a transaction; returns 1 when the journal was switched (then
  * cs_db_bulk_end switches back, after the commit or the rollback), 0 when
  * another connection has the database open.
- * Meanwhile other connections wait for the lock (the busy timeout).
+ * The caller then begins its transaction with BEGIN EXCLUSIVE, so that
+ * other connections wait for the lock (the busy timeout) from its start:
+ * with a RESERVED lock alone they would read the empty database until
+ * SQLite's cache spills (import.c; t0045 feeds a load through a pipe).
  */
 int cs_db_bulk_begin(struct cs_db *db);
 void cs_db_bulk_end(struct cs_db *db);
