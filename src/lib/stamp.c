@@ -70,6 +70,17 @@ cs_stamp_put(struct cs_stamp_memo *m, const char *s, size_t len,
 	m->have = 1;
 }
 
+int
+cs_stamp_place(struct cs_stamp_memo *m, const char *s, size_t len,
+    const struct cs_datetime *dt, int utc, int64_t at[2])
+{
+	int n = instants(dt, dt->min, dt->sec, utc, at);
+
+	if (len == 19)
+		cs_stamp_put(m, s, len, dt, utc);
+	return n;
+}
+
 static int64_t
 dist(int64_t a, int64_t b)
 {

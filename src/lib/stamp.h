@@ -44,6 +44,15 @@ void cs_stamp_put(struct cs_stamp_memo *m, const char *s, size_t len,
     const struct cs_datetime *dt, int utc);
 
 /*
+ * The instants of dt, read from the stamp s (len bytes), into at as
+ * cs_local_to_utc gives them (with utc, the one cs_utc_from_datetime
+ * gives); returns their count.  A stamp of exactly 19 bytes has its hour
+ * remembered (cs_stamp_put): the long way's end, after cs_stamp_get.
+ */
+int cs_stamp_place(struct cs_stamp_memo *m, const char *s, size_t len,
+    const struct cs_datetime *dt, int utc, int64_t at[2]);
+
+/*
  * The instant of a stamp of n instants at[] (cs_stamp_get's or
  * cs_local_to_utc's): in the repeated hour (n 2), the one nearest to hint,
  * or the earlier when hint is NULL (and then *ambiguous is set); else

@@ -262,8 +262,8 @@ parse_time(struct cs_3cx_reader *r, const char *s, int64_t *t)
 		return -1;
 	if (cs_datetime_parse(tmp, 19, &dt) != 0 || !cs_log_datetime_ok(&dt))
 		return -1;
-	cs_stamp_put(&r->stamp, s, 19, &dt, 1);
-	*t = cs_utc_from_datetime(&dt);
+	(void)cs_stamp_place(&r->stamp, s, 19, &dt, 1, at);
+	*t = at[0];
 	return cs_log_time_ok(*t) ? 0 : -1;
 }
 

@@ -283,15 +283,7 @@ parse_time(struct cs_cdr_reader *r, const char *name, const char *s,
 		    "%d to %d are read); check the PBX's clock, then remove "
 		    "the line or correct it", name, cs_readers_quote_len(s), s,
 		    CS_LOG_YEAR_MIN, CS_LOG_YEAR_MAX);
-	if (r->utc) {
-		at[0] = at[1] = cs_utc_from_datetime(&dt);
-		n = 1;
-	} else {
-		n = cs_local_to_utc(&dt, at);
-	}
-	if (len == 19)
-		cs_stamp_put(&p->stamp, s, len, &dt, r->utc);
-	return n;
+	return cs_stamp_place(&p->stamp, s, len, &dt, r->utc, at);
 }
 
 int

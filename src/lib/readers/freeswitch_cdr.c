@@ -240,14 +240,7 @@ parse_time(const struct cs_fs_reader *r, const char *name, const char *s,
 			    "then remove the line or correct it", name,
 			    cs_readers_quote_len(s), s, CS_LOG_YEAR_MIN,
 			    CS_LOG_YEAR_MAX);
-		if (r->utc) {
-			two[0] = two[1] = cs_utc_from_datetime(&dt);
-			n = 1;
-		} else {
-			n = cs_local_to_utc(&dt, two);
-		}
-		if (len == 19)
-			cs_stamp_put(&p->stamp, s, len, &dt, r->utc);
+		n = cs_stamp_place(&p->stamp, s, len, &dt, r->utc, two);
 	}
 	*t = cs_stamp_instant(n, two, hint, ambiguous);
 	return 0;

@@ -13,9 +13,9 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../stamp.h"
 #include "../timeutil.h"
 #include "generic_csv.h"
-#include "stamp.h"
 #include "readers.h"
 
 static const char *const keys[CS_GCSV_NFIELDS] = {
@@ -282,15 +282,9 @@ parse_time(struct cs_gcsv_reader *r, const char *s, int64_t *t)
 		tmp[10] = ' ';
 	if (cs_datetime_parse(tmp, len, &dt) != 0)
 		return -1;
-	if (r->utc)
-		*t = cs_utc_from_datetime(&dt);
-	else {
-		/* the repeated hour of a DST change: the earlier instant */
-		(void)cs_local_to_utc(&dt, at);
-		*t = at[0];
-	}
-	if (len == 19)
-		cs_stamp_put(&r->stamp, s, len, &dt, r->utc);
+	/* the repeated hour of a DST change: the earlier instant */
+	(void)cs_stamp_place(&r->stamp, s, len, &dt, r->utc, at);
+	*t = at[0];
 	return cs_log_time_ok(*t) ? 0 : -1;
 }
 
