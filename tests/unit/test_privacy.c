@@ -362,6 +362,84 @@ test_is_phone(void)
 	CU_ASSERT_EQUAL(cs_number_is_phone("06+39980119"), 0);
 }
 
+/* The long way cs_number_is_phone stands for: normalise, then look. */
+static int
+is_phone_long(const char *s)
+{
+	char norm[128];
+	const char *q = norm;
+	size_t digits = 0;
+
+	cs_number_normalise(s, norm, sizeof(norm));
+	if (*q == '+')
+		q++;
+	for (; *q != '\0'; q++) {
+		if (*q < '0' || *q > '9')
+			return 0;
+		digits++;
+	}
+	return digits >= 7;
+}
+
+/* Every string of up to 5 characters of an alphabet that holds each kind
+ * (digits, the separators, '+', a letter), each behind the prefixes that
+ * normalise treats apart, and long ones around its 127 characters. */
+static void
+test_is_phone_long_way(void)
+{
+	static const char alpha[] = "03+ .\t(-a";
+	static const char *const pre[] = {
+		"", "+33", "0033", " +33 (0)", "+3", "003", "  ", "1234567",
+		"+", "06 39 98 01 1"
+	};
+	const int na = (int)sizeof(alpha) - 1;
+	char s[160], tail[8];
+	long n = 0, want = 0, bad = 0;
+
+	for (int len = 0; len <= 5; len++) {
+		long count = 1;
+
+		for (int i = 0; i < len; i++)
+			count *= na;
+		want += count * (long)(sizeof(pre) / sizeof(pre[0]));
+		for (long k = 0; k < count; k++) {
+			long v = k;
+
+			for (int i = 0; i < len; i++, v /= na)
+				tail[i] = alpha[v % na];
+			tail[len] = '\0';
+			for (size_t p = 0; p < sizeof(pre) / sizeof(pre[0]); p++) {
+				snprintf(s, sizeof(s), "%s%s", pre[p], tail);
+				n++;
+				if (cs_number_is_phone(s) != is_phone_long(s) &&
+				    bad++ < 5)
+					CU_FAIL(s);
+			}
+		}
+	}
+	CU_ASSERT_EQUAL(bad, 0);
+	CU_ASSERT_EQUAL(n, want);
+	CU_ASSERT(n > 600000);	/* 9 characters, 5 deep, 10 prefixes */
+	/* past normalise's 127 characters: what is cut off is not seen */
+	for (int len = 120; len < 135; len++) {
+		for (int x = 0; x < 3; x++) {
+			memset(s, '5', (size_t)len);
+			s[len] = '\0';
+			if (x == 1)
+				s[len - 1] = 'x';
+			if (x == 2)
+				s[0] = '+';
+			CU_ASSERT_EQUAL(cs_number_is_phone(s), is_phone_long(s));
+		}
+	}
+	memset(s, '5', 140);
+	s[140] = '\0';
+	s[130] = 'x';
+	CU_ASSERT_EQUAL(cs_number_is_phone(s), 1);	/* cut at 127 */
+	s[100] = 'x';
+	CU_ASSERT_EQUAL(cs_number_is_phone(s), 0);
+}
+
 static void
 scrub(const char *in, const char *want)
 {
@@ -750,6 +828,8 @@ static CU_TestInfo tests[] = {
 	{ "key file: a symbolic link to nothing", test_key_file_dangling },
 	{ "key file: a directory", test_key_file_directory },
 	{ "looks like a phone number", test_is_phone },
+	{ "looks like a phone number: the one pass against the long way",
+	    test_is_phone_long_way },
 	{ "scrub", test_scrub },
 	{ "phone numbers masked, every written form", test_phone_mask },
 	{ "phone numbers found, spans", test_phone_find },

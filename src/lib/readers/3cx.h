@@ -73,9 +73,11 @@ int cs_3cx_parse(struct cs_3cx_reader *r, const char *line, size_t len,
 /*
  * Stores the record as the neutral legs of generic-csv's table (one, or
  * two for a call forwarded to a voicemail box), its numbers hashed or
- * scrubbed as ctx says.  -1 when the queue of rows stopped.
+ * scrubbed as ctx says (memo: generic_csv.h).  -1 when the queue of rows
+ * stopped.
  */
-int cs_3cx_store(const struct cs_format_ctx *ctx,
+struct cs_gcsv_memo;
+int cs_3cx_store(const struct cs_format_ctx *ctx, struct cs_gcsv_memo *memo,
     const struct cs_3cx_record *rec, const struct cs_store_at *at);
 
 /* Whether s..e starts as a 3CX line does: "Call " and digits, a comma. */

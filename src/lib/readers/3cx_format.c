@@ -36,6 +36,7 @@ struct tcx_rd {
 	struct cs_format_ctx ctx;
 	struct cs_3cx_reader *r;
 	struct cs_3cx_record rec;
+	struct cs_gcsv_memo memo;
 };
 
 static void *
@@ -188,8 +189,8 @@ final_of(const struct cs_3cx_record *x, enum kind fin)
 }
 
 int
-cs_3cx_store(const struct cs_format_ctx *ctx, const struct cs_3cx_record *x,
-    const struct cs_store_at *at)
+cs_3cx_store(const struct cs_format_ctx *ctx, struct cs_gcsv_memo *memo,
+    const struct cs_3cx_record *x, const struct cs_store_at *at)
 {
 	struct cs_gcsv_record g, v;
 	struct cs_store_at at2;
@@ -226,7 +227,7 @@ cs_3cx_store(const struct cs_format_ctx *ctx, const struct cs_3cx_record *x,
 	g.disp = answered ? CS_GCSV_D_ANSWERED : unanswered(ended, *queue != '\0');
 	if (fin != K_VMAIL || !answered || to == K_VMAIL || to == K_NONE ||
 	    strcmp(x->f[CS_3CX_TO_DN], x->f[CS_3CX_FINAL_DN]) == 0)
-		return cs_gcsv_store(ctx, &g, at);
+		return cs_gcsv_store(ctx, memo, &g, at);
 	/* rung, then the voicemail box from its answer: two legs */
 	v = g;
 	g.f[CS_GCSV_DESTINATION] = x->f[CS_3CX_TO_DN];
@@ -236,7 +237,7 @@ cs_3cx_store(const struct cs_format_ctx *ctx, const struct cs_3cx_record *x,
 	g.answer = 0;
 	g.by = CS_GCSV_BY_NONE;
 	g.disp = to == K_QUEUE ? CS_GCSV_D_QUEUE_TIMEOUT : CS_GCSV_D_NO_ANSWER;
-	if (cs_gcsv_store(ctx, &g, at) != 0)
+	if (cs_gcsv_store(ctx, memo, &g, at) != 0)
 		return -1;
 	v.f[CS_GCSV_QUEUE] = "";
 	v.start = x->answer;
@@ -244,7 +245,7 @@ cs_3cx_store(const struct cs_format_ctx *ctx, const struct cs_3cx_record *x,
 	/* the second leg of the line: a key of its own */
 	at2 = *at;
 	at2.rhash ^= 0x100;
-	return cs_gcsv_store(ctx, &v, &at2);
+	return cs_gcsv_store(ctx, memo, &v, &at2);
 }
 
 static int
@@ -252,7 +253,7 @@ tcx_store(void *p, const struct cs_store_at *at)
 {
 	struct tcx_rd *rd = p;
 
-	return cs_3cx_store(&rd->ctx, &rd->rec, at);
+	return cs_3cx_store(&rd->ctx, &rd->memo, &rd->rec, at);
 }
 
 static int

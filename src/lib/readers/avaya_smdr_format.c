@@ -24,6 +24,7 @@ struct smdr_rd {
 	struct cs_smdr_reader r;
 	struct cs_smdr_record rec;
 	struct cs_gcsv_record leg;
+	struct cs_gcsv_memo memo;
 };
 
 static void *
@@ -85,7 +86,7 @@ smdr_store(void *p, const struct cs_store_at *at)
 {
 	struct smdr_rd *rd = p;
 
-	return cs_gcsv_store(&rd->ctx, &rd->leg, at);
+	return cs_gcsv_store(&rd->ctx, &rd->memo, &rd->leg, at);
 }
 
 /* A file that grew is read on near the last Call Start it held (the

@@ -40,6 +40,7 @@ struct cucm_rd {
 	struct cs_format_ctx ctx;
 	struct cs_cucm_reader *r;
 	struct cs_cucm_record rec;
+	struct cs_gcsv_memo memo;
 };
 
 static void *
@@ -173,18 +174,18 @@ cucm_store(void *p, const struct cs_store_at *at)
 		if (*a.f[CS_GCSV_QUEUE] != '\0')
 			a.disp = CS_GCSV_D_QUEUE_TIMEOUT;
 		a.duration = (long)(a.end - a.start);
-		if (cs_gcsv_store(&rd->ctx, &a, at) != 0)
+		if (cs_gcsv_store(&rd->ctx, &rd->memo, &a, at) != 0)
 			return -1;
 		/* the voicemail's leg: a key of its own from the same line */
 		at2.rhash = (int64_t)((uint64_t)at->rhash ^ (1ULL << 40));
 		g.f[CS_GCSV_QUEUE] = "";
 		g.start = c->connect;
 		g.duration = (long)(g.end - g.start);
-		return cs_gcsv_store(&rd->ctx, &g, &at2);
+		return cs_gcsv_store(&rd->ctx, &rd->memo, &g, &at2);
 	}
 leg:
 	g.duration = (long)(g.end - g.start);
-	return cs_gcsv_store(&rd->ctx, &g, at);
+	return cs_gcsv_store(&rd->ctx, &rd->memo, &g, at);
 }
 
 /* Its rows are generic-csv's: that format maps them (the table of

@@ -13,6 +13,7 @@
 
 #include "../config.h"
 #include "../error.h"
+#include "../privacy.h"
 #include "format.h"
 
 /* callstat's fields, as the section's keys name them. */
@@ -64,14 +65,40 @@ int cs_gcsv_parse(struct cs_gcsv_reader *r, const char *line, size_t len,
     struct cs_gcsv_record *rec, struct cs_error *err);
 
 /*
+ * What cs_gcsv_store worked out from the last row's numbers and ids: the
+ * rows of a call come together and repeat them, and each is a pure
+ * function of its text under the reader's key and configuration.  A
+ * reader's own, zeroed when it opens; texts of CS_GCSV_MEMO_LEN bytes or
+ * more are worked out every time.
+ */
+#define CS_GCSV_MEMO_LEN 64
+
+struct cs_gcsv_memo_text {
+	int set;
+	char in[CS_GCSV_MEMO_LEN];
+	int same;			/* what it gave is in itself */
+	char out[CS_GCSV_MEMO_LEN];
+};
+
+struct cs_gcsv_memo {
+	struct cs_gcsv_memo_text call_id, destination, sip_call_id;
+	int caller_set, caller_phone;
+	char caller[CS_GCSV_MEMO_LEN];
+	char caller_hash[CS_HASH_HEX + 1];
+	int dialled_set, dialled_phone, dialled_town;
+	char dialled[CS_GCSV_MEMO_LEN];
+};
+
+/*
  * Stores rec, a leg read by generic-csv or by a reader of another PBX's
  * format that shares its table (the neutral legs of the model: a format
  * whose lines are one leg each fills a record and stores it here, its
  * numbers hashed or scrubbed as ctx says): the leg's row, and when it has
  * a queue, its entering the queue and its leaving it.  -1 when the queue
  * of rows stopped.  Of rec's texts, only f[] is read: "" for absent.
+ * memo: the reader's (NULL: none).
  */
-int cs_gcsv_store(const struct cs_format_ctx *ctx,
+int cs_gcsv_store(const struct cs_format_ctx *ctx, struct cs_gcsv_memo *memo,
     const struct cs_gcsv_record *rec, const struct cs_store_at *at);
 
 extern const struct cs_format cs_format_generic_csv;

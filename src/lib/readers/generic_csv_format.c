@@ -77,6 +77,7 @@ struct gc_rd {
 	struct cs_format_ctx ctx;
 	struct cs_gcsv_reader *r;
 	struct cs_gcsv_record rec;
+	struct cs_gcsv_memo memo;
 };
 
 static void *
@@ -207,38 +208,114 @@ event_rhash(int64_t leg, int kind)
 	return (int64_t)(((uint64_t)leg & ~(7ULL | 1ULL << 63)) + (uint64_t)kind);
 }
 
+/* Whether slot (set, in[]) remembers s. */
+static int
+memo_has(int set, const char *in, const char *s)
+{
+	return set && strcmp(in, s) == 0;
+}
+
+/* Remembers s in slot in[] when it fits; *set says whether it did. */
+static void
+memo_key(int *set, char in[CS_GCSV_MEMO_LEN], const char *s)
+{
+	size_t n = strlen(s);
+
+	*set = n < CS_GCSV_MEMO_LEN;
+	if (*set)
+		memcpy(in, s, n + 1);
+}
+
+/* Remembers that s gave out (s itself, or another text). */
+static void
+memo_text(struct cs_gcsv_memo_text *m, const char *s, const char *out)
+{
+	size_t n;
+
+	m->set = 0;
+	if (out == NULL)
+		return;
+	if (!(m->same = out == s)) {
+		if ((n = strlen(out)) >= sizeof(m->out))
+			return;
+		memcpy(m->out, out, n + 1);
+	}
+	memo_key(&m->set, m->in, s);
+}
+
+/* A field scrubbed (cs_privacy_scrub_field), remembered in m. */
+static const char *
+scrubbed(struct cs_gcsv_memo_text *m, const char *s, char *buf)
+{
+	const char *out;
+
+	if (m != NULL && memo_has(m->set, m->in, s))
+		return m->same ? s : m->out;
+	out = cs_privacy_scrub_field(s, buf, SCRUB_MAX);
+	if (m != NULL)
+		memo_text(m, s, out);
+	return out;
+}
+
+/* A SIP Call-ID as stored (cs_privacy_id), remembered in m. */
+static const char *
+stored_id(const struct cs_format_ctx *ctx, struct cs_gcsv_memo_text *m,
+    const char *s, char buf[CS_HASH_HEX + 1])
+{
+	const char *out;
+
+	if (m != NULL && memo_has(m->set, m->in, s))
+		return m->same ? s : m->out;
+	out = cs_privacy_id(ctx->priv, s, buf);
+	if (m != NULL)
+		memo_text(m, s, out);
+	return out;
+}
+
 int
-cs_gcsv_store(const struct cs_format_ctx *ctx, const struct cs_gcsv_record *rec,
-    const struct cs_store_at *at)
+cs_gcsv_store(const struct cs_format_ctx *ctx, struct cs_gcsv_memo *memo,
+    const struct cs_gcsv_record *rec, const struct cs_store_at *at)
 {
 	const char *caller = rec->f[CS_GCSV_CALLER];
 	const char *dialled = rec->f[CS_GCSV_DIALLED];
-	char hash[CS_HASH_HEX + 1], id[CS_HASH_HEX + 1], b[4][SCRUB_MAX];
+	char id[CS_HASH_HEX + 1], b[4][SCRUB_MAX];
 	const char *texts[7];
+	struct cs_gcsv_memo none, *m = memo != NULL ? memo : &none;
 	struct cs_rowq *q = at->q;
 	enum cs_qevent_kind k = CS_QEV_OTHER;
 	int64_t when = rec->start;
-	int town, queued = *rec->f[CS_GCSV_QUEUE] != '\0';
+	int queued = *rec->f[CS_GCSV_QUEUE] != '\0';
 
-	cs_privacy_hash(ctx->priv, caller, hash);
-	town = cs_number_is_phone(dialled) &&
-	    cs_config_service_by(ctx->cfg, CS_TERM_DID, dialled) >= 0;
-	texts[0] = cs_privacy_scrub_field(rec->f[CS_GCSV_CALL_ID], b[0],
-	    SCRUB_MAX);
-	texts[1] = hash;
+	if (memo == NULL)
+		none.caller_set = none.dialled_set = 0;
+	if (!memo_has(m->caller_set, m->caller, caller)) {
+		cs_privacy_hash(ctx->priv, caller, m->caller_hash);
+		m->caller_phone = *caller != '\0' && cs_number_is_phone(caller);
+		memo_key(&m->caller_set, m->caller, caller);
+	}
+	if (!memo_has(m->dialled_set, m->dialled, dialled)) {
+		m->dialled_phone = cs_number_is_phone(dialled);
+		m->dialled_town = m->dialled_phone &&
+		    cs_config_service_by(ctx->cfg, CS_TERM_DID, dialled) >= 0;
+		memo_key(&m->dialled_set, m->dialled, dialled);
+	}
+	texts[0] = scrubbed(memo != NULL ? &memo->call_id : NULL,
+	    rec->f[CS_GCSV_CALL_ID], b[0]);
+	texts[1] = m->caller_hash;
 	/* numbers in clear only when they are extensions or the town's */
-	texts[2] = *caller == '\0' || cs_number_is_phone(caller) ? NULL :
+	texts[2] = *caller == '\0' || m->caller_phone ? NULL :
 	    cs_privacy_scrub_field(caller, b[1], SCRUB_MAX);
-	texts[3] = *dialled == '\0' ? NULL : town ? dialled :
-	    cs_number_is_phone(dialled) ? CS_PHONE_MARK :
+	texts[3] = *dialled == '\0' ? NULL : m->dialled_town ? dialled :
+	    m->dialled_phone ? CS_PHONE_MARK :
 	    cs_privacy_scrub_field(dialled, b[2], SCRUB_MAX);
-	texts[4] = cs_privacy_scrub_field(rec->f[CS_GCSV_DESTINATION], b[3],
-	    SCRUB_MAX);
+	texts[4] = scrubbed(memo != NULL ? &memo->destination : NULL,
+	    rec->f[CS_GCSV_DESTINATION], b[3]);
 	/* a queue's name holds no number worth keeping */
 	texts[5] = rec->f[CS_GCSV_QUEUE];
 	/* stored as the bot's sessions store theirs, so that the two compare */
 	texts[6] = *rec->f[CS_GCSV_SIP_CALL_ID] == '\0' ? NULL :
-	    cs_privacy_id(ctx->priv, rec->f[CS_GCSV_SIP_CALL_ID], id);
+	    stored_id(ctx, memo != NULL ? &memo->sip_call_id : NULL,
+	    rec->f[CS_GCSV_SIP_CALL_ID], id);
 	if (queued && (k = queue_exit(rec, &when)) == CS_QEV_OTHER)
 		when = rec->start;
 
@@ -275,7 +352,7 @@ gc_store(void *p, const struct cs_store_at *at)
 {
 	struct gc_rd *rd = p;
 
-	return cs_gcsv_store(&rd->ctx, &rd->rec, at);
+	return cs_gcsv_store(&rd->ctx, &rd->memo, &rd->rec, at);
 }
 
 /* A queue event of the row: its kind (model.h) at at, wait for CONNECTED. */
