@@ -1,8 +1,8 @@
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "derive.h"
+#include "model.h"
 #include "privacy.h"
 #include "timeutil.h"
 
@@ -11,10 +11,13 @@
 #define SLACK (CS_CALL_SPAN + 60)
 #define CALLER_BUCKETS 65536
 #define DENSE 1024		/* histogram seconds counted in an array */
+/* calls settled, kept for the next ones (a day's are pending at once) */
+#define SPARE_PCALLS 4096
 
 struct pcall {
 	int64_t start;
 	char *id;		/* and after it, c.bot_key's copy */
+	size_t idcap;		/* the room at id (a pcall is used again) */
 	struct cs_call c;
 	char caller[CS_HASH_HEX + 1];
 	int nlegs;
@@ -64,7 +67,62 @@ struct cs_derive {
 	int keep;		/* cs_derive_keep */
 	int64_t day_lo, day_hi;	/* the local day of the last call stored, */
 	char day[11], week[11];	/* and its labels */
+	struct pcall *spare;	/* settled, for the next (CS_KEEP_FREED) */
+	size_t nspare;
 };
+
+static void
+pcall_free(struct pcall *p)
+{
+	free(p->id);
+	free(p);
+}
+
+/* A settled call's memory back, for the next call while it is warm. */
+static void
+pcall_put(struct cs_derive *d, struct pcall *p)
+{
+	if (!CS_KEEP_FREED || d->nspare >= SPARE_PCALLS) {
+		pcall_free(p);
+		return;
+	}
+	p->next = d->spare;
+	d->spare = p;
+	d->nspare++;
+}
+
+/* An empty call with room for an id of idlen bytes; NULL when out of
+ * memory. */
+static struct pcall *
+pcall_take(struct cs_derive *d, size_t idlen)
+{
+	struct pcall *p = d->spare;
+
+	if (p != NULL) {
+		char *id = p->id;
+		size_t cap = p->idcap;
+
+		d->spare = p->next;
+		d->nspare--;
+		memset(p, 0, sizeof(*p));
+		p->id = id;
+		p->idcap = cap;
+	} else if ((p = calloc(1, sizeof(*p))) == NULL) {
+		return NULL;
+	}
+	if (idlen > p->idcap) {
+		size_t cap = idlen < 64 ? 64 : idlen;
+		char *id = realloc(p->id, cap);
+
+		if (id == NULL) {
+			pcall_free(p);
+			return NULL;
+		}
+		p->id = id;
+		p->idcap = cap;
+	}
+	return p;
+}
 
 static unsigned
 hash_key(const char *s)
@@ -108,8 +166,13 @@ cs_derive_free(struct cs_derive *d)
 		struct pcall *p = d->head;
 
 		d->head = p->next;
-		free(p->id);
-		free(p);
+		pcall_free(p);
+	}
+	while (d->spare != NULL) {
+		struct pcall *p = d->spare;
+
+		d->spare = p->next;
+		pcall_free(p);
 	}
 	for (size_t i = 0; i < CALLER_BUCKETS; i++)
 		while (d->bucket[i] != NULL) {
@@ -434,8 +497,7 @@ settle_before(struct cs_derive *d, int64_t t)
 		rc = settle(d, p);
 		last = p->start;
 		unlink_caller(d, p);
-		free(p->id);
-		free(p);
+		pcall_put(d, p);
 		if (rc != 0)
 			return -1;
 	}
@@ -476,8 +538,7 @@ add(struct cs_derive *d, struct pcall *p)
 	if (p->start > d->latest) {
 		d->latest = p->start;
 		if (settle_before(d, d->latest - DAY - SLACK) != 0) {
-			free(p->id);
-			free(p);
+			pcall_free(p);
 			return -1;
 		}
 	}
@@ -491,8 +552,7 @@ add(struct cs_derive *d, struct pcall *p)
 				break;
 		if (w == NULL) {
 			if ((w = calloc(1, sizeof(*w))) == NULL) {
-				free(p->id);
-				free(p);
+				pcall_free(p);
 				return cs_error_set(d->err, "out of memory");
 			}
 			memcpy(w->key, p->caller, sizeof(w->key));
@@ -519,22 +579,25 @@ int
 cs_derive_add(struct cs_derive *d, const char *id, const struct cs_call *c,
     int nlegs)
 {
-	struct pcall *p = calloc(1, sizeof(*p));
 	const char *bot_key = c->bot_key != NULL ? c->bot_key : "";
 	size_t nid = strlen(id) + 1, nkey = strlen(bot_key) + 1;
+	/* one block for both: most calls have no bot leg */
+	struct pcall *p = pcall_take(d, nid + nkey);
 
-	/* one allocation for both: most calls have no bot leg */
-	if (p == NULL || (p->id = malloc(nid + nkey)) == NULL) {
-		free(p);
+	if (p == NULL)
 		return cs_error_set(d->err, "out of memory");
-	}
 	memcpy(p->id, id, nid);
 	memcpy(p->id + nid, bot_key, nkey);
 	p->start = c->start;
 	p->c = *c;
 	p->c.caller = NULL;
 	p->c.bot_key = p->id + nid;
-	snprintf(p->caller, sizeof(p->caller), "%s", c->caller);
+	if (c->caller != NULL) {	/* a hash: its room is enough */
+		size_t n = strnlen(c->caller, sizeof(p->caller) - 1);
+
+		memcpy(p->caller, c->caller, n);
+		p->caller[n] = '\0';
+	}
 	p->nlegs = nlegs;
 	p->store = c->start >= d->from && c->start < d->to;
 	p->answered = c->outcome == CS_OUTCOME_AGENT || c->outcome == CS_OUTCOME_BOT;
