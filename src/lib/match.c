@@ -18,6 +18,16 @@ cs_match_release(struct cs_match *m)
 	m->n = 0;
 }
 
+/* Whether s is ASCII. */
+static int
+ascii(const char *s)
+{
+	for (; *s != '\0'; s++)
+		if ((unsigned char)*s >= 0x80)
+			return 0;
+	return 1;
+}
+
 static int
 parse_term(struct cs_term *t, const char *word, struct cs_error *err)
 {
@@ -65,6 +75,8 @@ parse_term(struct cs_term *t, const char *word, struct cs_error *err)
 
 		if (t->value[n - 1] == '*' && strcspn(t->value, "*?[\\") == n - 1)
 			t->prefix = n - 1;
+		t->qmarks = !t->literal && strpbrk(t->value, "*[\\") == NULL &&
+		    ascii(t->value);
 	}
 	if (t->kind == CS_TERM_EXT) {
 		const char *dash = strchr(t->value, '-');
@@ -122,14 +134,37 @@ out:
 	return rc;
 }
 
+/*
+ * value against a glob whose only wildcards are '?' (did:01990021??),
+ * as fnmatch() would say: -1 when value is not ASCII, where a '?' stands
+ * for a character of the locale, not a byte.
+ */
+static int
+qmarks(const char *pat, const char *value)
+{
+	for (; *pat != '\0'; pat++, value++) {
+		if (*value == '\0')
+			return 0;
+		if ((unsigned char)*value >= 0x80)
+			return -1;
+		if (*pat != '?' && *pat != *value)
+			return ascii(value) ? 0 : -1;
+	}
+	return *value == '\0' ? 1 : ascii(value) ? 0 : -1;
+}
+
 /* value against t's glob, or its text when it has no wildcard */
 static int
 glob(const struct cs_term *t, const char *value)
 {
+	int hit;
+
 	if (t->literal)
 		return strcmp(t->value, value) == 0;
 	if (t->prefix > 0)
 		return strncmp(t->value, value, t->prefix) == 0;
+	if (t->qmarks && (hit = qmarks(t->value, value)) >= 0)
+		return hit;
 	return fnmatch(t->value, value, 0) == 0;
 }
 

@@ -25,6 +25,7 @@ struct cs_term {
 	int literal;		/* value has no wildcard: compared as it is */
 	size_t prefix;		/* > 0: value is that many plain bytes and
 				   a '*': what starts with them */
+	int qmarks;		/* value is ASCII, its only wildcards '?' */
 };
 
 struct cs_match {

@@ -5,7 +5,10 @@
  * globs), a list against an Asterisk leg as the reader maps Master.csv's
  * row, and a channel's peer.
  */
+#include <fnmatch.h>
+#include <locale.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "match.h"
@@ -189,6 +192,59 @@ leg_match(const char *terms, const struct leg_view *v)
 	return r;
 }
 
+/*
+ * Globs whose only wildcards are '?' are matched without fnmatch(): what
+ * fnmatch() says, for each pattern against values of each length around
+ * it, of digits, letters, a '?' and a '*' in the value, and bytes past
+ * ASCII, in the C locale and in a UTF-8 one when there is one (where a
+ * '?' is a character, not a byte: those values go to fnmatch()).
+ */
+static void
+test_qmarks(void)
+{
+	static const char *const pat[] = {
+		"01990021??", "?", "??", "a?c", "queue-?", "?2101"
+	};
+	static const char *const val[] = {
+		"", "0", "01990021", "0199002101", "0199002199", "019900210",
+		"01990021011", "0199003101", "x199002101", "01990021?*",
+		"01990021\xc3\xa9", "0199002\xc3\xa9", "\xc3\xa9", "\xc3\xa9\xc3\xa9",
+		"a", "ab", "abc", "aXc", "abcd", "a\xc3\xa9" "c", "queue-1", "queue-",
+		"queue-12", "queue-\xc3\xa9", "92101", "2101", "\xff" "2101"
+	};
+	static const char *const loc[] = { "C", "C.UTF-8" };
+	const char *cur = setlocale(LC_CTYPE, NULL);
+	char term[64], *saved = cur != NULL ? strdup(cur) : NULL;
+	long n = 0, bad = 0;
+
+	for (size_t l = 0; l < sizeof(loc) / sizeof(loc[0]); l++) {
+		if (setlocale(LC_CTYPE, loc[l]) == NULL)
+			continue;
+		for (size_t p = 0; p < sizeof(pat) / sizeof(pat[0]); p++) {
+			snprintf(term, sizeof(term), "queue:%s", pat[p]);
+			for (size_t v = 0; v < sizeof(val) / sizeof(val[0]); v++) {
+				int want = *val[v] != '\0' &&
+				    fnmatch(pat[p], val[v], 0) == 0;
+
+				n++;
+				if (term_match(term, val[v]) != want) {
+					fprintf(stderr, "\n  %s: %s against %s\n",
+					    loc[l], pat[p], val[v]);
+					bad++;
+				}
+			}
+		}
+	}
+	CU_ASSERT_EQUAL(bad, 0);
+	CU_ASSERT(n >= 6 * 27);
+	CU_ASSERT_EQUAL(term_match("did:01990021??", "01 99 00 21 07"), 1);
+	CU_ASSERT_EQUAL(term_match("did:01990021??", "+33 1 99 00 21 07"), 1);
+	CU_ASSERT_EQUAL(term_match("did:01990021??", "0199002207"), 0);
+	CU_ASSERT_EQUAL(term_match("queue:01990021??", "0199002107"), 1);
+	setlocale(LC_CTYPE, saved != NULL ? saved : "C");
+	free(saved);
+}
+
 static void
 test_match_leg(void)
 {
@@ -279,6 +335,7 @@ test_channel_peer(void)
 static CU_TestInfo tests[] = {
 	{ "match parsing", test_match_parse },
 	{ "term matching", test_term_match },
+	{ "term matching: a glob of '?' as fnmatch() says", test_qmarks },
 	{ "match against a leg", test_match_leg },
 	{ "channel peer", test_channel_peer },
 	CU_TEST_INFO_NULL
