@@ -136,8 +136,8 @@ out:
 
 /*
  * value against a glob whose only wildcards are '?' (did:01990021??),
- * as fnmatch() would say: -1 when value is not ASCII, where a '?' stands
- * for a character of the locale, not a byte.
+ * as fnmatch() would say: -1 when a byte past ASCII comes before the
+ * answer, where a '?' stands for a character of the locale, not a byte.
  */
 static int
 qmarks(const char *pat, const char *value)
@@ -148,9 +148,9 @@ qmarks(const char *pat, const char *value)
 		if ((unsigned char)*value >= 0x80)
 			return -1;
 		if (*pat != '?' && *pat != *value)
-			return ascii(value) ? 0 : -1;
+			return 0;
 	}
-	return *value == '\0' ? 1 : ascii(value) ? 0 : -1;
+	return *value == '\0';
 }
 
 /* value against t's glob, or its text when it has no wildcard */

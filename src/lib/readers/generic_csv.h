@@ -96,7 +96,7 @@ struct cs_gcsv_memo {
  * numbers hashed or scrubbed as ctx says): the leg's row, and when it has
  * a queue, its entering the queue and its leaving it.  -1 when the queue
  * of rows stopped.  Of rec's texts, only f[] is read: "" for absent.
- * memo: the reader's (NULL: none).
+ * memo: the reader's.
  */
 int cs_gcsv_store(const struct cs_format_ctx *ctx, struct cs_gcsv_memo *memo,
     const struct cs_gcsv_record *rec, const struct cs_store_at *at);

@@ -249,11 +249,10 @@ scrubbed(struct cs_gcsv_memo_text *m, const char *s, char *buf)
 {
 	const char *out;
 
-	if (m != NULL && memo_has(m->set, m->in, s))
+	if (memo_has(m->set, m->in, s))
 		return m->same ? s : m->out;
 	out = cs_privacy_scrub_field(s, buf, SCRUB_MAX);
-	if (m != NULL)
-		memo_text(m, s, out);
+	memo_text(m, s, out);
 	return out;
 }
 
@@ -264,30 +263,26 @@ stored_id(const struct cs_format_ctx *ctx, struct cs_gcsv_memo_text *m,
 {
 	const char *out;
 
-	if (m != NULL && memo_has(m->set, m->in, s))
+	if (memo_has(m->set, m->in, s))
 		return m->same ? s : m->out;
 	out = cs_privacy_id(ctx->priv, s, buf);
-	if (m != NULL)
-		memo_text(m, s, out);
+	memo_text(m, s, out);
 	return out;
 }
 
 int
-cs_gcsv_store(const struct cs_format_ctx *ctx, struct cs_gcsv_memo *memo,
+cs_gcsv_store(const struct cs_format_ctx *ctx, struct cs_gcsv_memo *m,
     const struct cs_gcsv_record *rec, const struct cs_store_at *at)
 {
 	const char *caller = rec->f[CS_GCSV_CALLER];
 	const char *dialled = rec->f[CS_GCSV_DIALLED];
 	char id[CS_HASH_HEX + 1], b[4][SCRUB_MAX];
 	const char *texts[7];
-	struct cs_gcsv_memo none, *m = memo != NULL ? memo : &none;
 	struct cs_rowq *q = at->q;
 	enum cs_qevent_kind k = CS_QEV_OTHER;
 	int64_t when = rec->start;
 	int queued = *rec->f[CS_GCSV_QUEUE] != '\0';
 
-	if (memo == NULL)
-		none.caller_set = none.dialled_set = 0;
 	if (!memo_has(m->caller_set, m->caller, caller)) {
 		cs_privacy_hash(ctx->priv, caller, m->caller_hash);
 		m->caller_phone = *caller != '\0' && cs_number_is_phone(caller);
@@ -299,8 +294,7 @@ cs_gcsv_store(const struct cs_format_ctx *ctx, struct cs_gcsv_memo *memo,
 		    cs_config_service_by(ctx->cfg, CS_TERM_DID, dialled) >= 0;
 		memo_key(&m->dialled_set, m->dialled, dialled);
 	}
-	texts[0] = scrubbed(memo != NULL ? &memo->call_id : NULL,
-	    rec->f[CS_GCSV_CALL_ID], b[0]);
+	texts[0] = scrubbed(&m->call_id, rec->f[CS_GCSV_CALL_ID], b[0]);
 	texts[1] = m->caller_hash;
 	/* numbers in clear only when they are extensions or the town's */
 	texts[2] = *caller == '\0' || m->caller_phone ? NULL :
@@ -308,14 +302,12 @@ cs_gcsv_store(const struct cs_format_ctx *ctx, struct cs_gcsv_memo *memo,
 	texts[3] = *dialled == '\0' ? NULL : m->dialled_town ? dialled :
 	    m->dialled_phone ? CS_PHONE_MARK :
 	    cs_privacy_scrub_field(dialled, b[2], SCRUB_MAX);
-	texts[4] = scrubbed(memo != NULL ? &memo->destination : NULL,
-	    rec->f[CS_GCSV_DESTINATION], b[3]);
+	texts[4] = scrubbed(&m->destination, rec->f[CS_GCSV_DESTINATION], b[3]);
 	/* a queue's name holds no number worth keeping */
 	texts[5] = rec->f[CS_GCSV_QUEUE];
 	/* stored as the bot's sessions store theirs, so that the two compare */
 	texts[6] = *rec->f[CS_GCSV_SIP_CALL_ID] == '\0' ? NULL :
-	    stored_id(ctx, memo != NULL ? &memo->sip_call_id : NULL,
-	    rec->f[CS_GCSV_SIP_CALL_ID], id);
+	    stored_id(ctx, &m->sip_call_id, rec->f[CS_GCSV_SIP_CALL_ID], id);
 	if (queued && (k = queue_exit(rec, &when)) == CS_QEV_OTHER)
 		when = rec->start;
 
