@@ -16,6 +16,8 @@ texts_of(struct cs_piece *p, const char **t[CS_PIECE_TEXTS])
 	if (p->kind == CS_PIECE_LEG) {
 		struct cs_leg *l = &p->u.leg;
 
+		/* texts a mapping often gives the same pointer side by side
+		   (copied once: measure) */
 		t[n++] = &l->key;
 		t[n++] = &l->alias;
 		t[n++] = &l->caller;
@@ -23,10 +25,12 @@ texts_of(struct cs_piece *p, const char **t[CS_PIECE_TEXTS])
 		t[n++] = &l->from_peer;
 		t[n++] = &l->to;
 		t[n++] = &l->peer;
+		t[n++] = &l->attr[CS_ATTR_CHANNEL];
 		t[n++] = &l->queue;
 		t[n++] = &l->sip_call_id;
 		for (int i = 0; i < CS_ATTR_N; i++)
-			t[n++] = &l->attr[i];
+			if (i != CS_ATTR_CHANNEL)
+				t[n++] = &l->attr[i];
 	} else if (p->kind == CS_PIECE_BOT) {
 		struct cs_bot_event *b = &p->u.bot;
 
@@ -64,6 +68,10 @@ struct cs_piece_block {
    larger ones are malloc's alone */
 #define POOL_STEP 64
 
+/* The length of a text that is the one before it (the same pointer):
+   it points at that one's copy. */
+#define SAME_AS_BEFORE ((size_t)-1)
+
 /* The lengths of p's texts into len[], pointers to them into t[]; returns
  * how many, and their total room into *total. */
 static int
@@ -76,8 +84,14 @@ measure(struct cs_piece *p, const char **t[CS_PIECE_TEXTS],
 	for (int i = 0; i < n; i++) {
 		const char *x = *t[i];
 
-		len[i] = x != NULL && *x != '\0' ? strlen(x) : 0;
-		*total += len[i] > 0 ? len[i] + 1 : 0;
+		if (x == NULL || *x == '\0') {
+			len[i] = 0;
+		} else if (i > 0 && x == *t[i - 1]) {
+			len[i] = SAME_AS_BEFORE;
+		} else {
+			len[i] = strlen(x);
+			*total += len[i] + 1;
+		}
 	}
 	return n;
 }
@@ -93,6 +107,10 @@ copy_texts(char *mem, const char **t[CS_PIECE_TEXTS],
 	for (int i = 0; i < n; i++) {
 		if (len[i] == 0) {
 			*t[i] = "";
+			continue;
+		}
+		if (len[i] == SAME_AS_BEFORE) {
+			*t[i] = *t[i - 1];
 			continue;
 		}
 		memcpy(mem + off, *t[i], len[i]);

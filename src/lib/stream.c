@@ -270,15 +270,15 @@ give_up(struct cs_calls_stream *s)
 	free_waiting(s);
 }
 
-/* Lets the first piece waiting through to the grouping. */
+/* Lets the first piece waiting through to the grouping: top, as first()
+ * found it (from_heap, what it returned). */
 static int
-let_through(struct cs_calls_stream *s)
+let_top_through(struct cs_calls_stream *s, struct slot top, int from_heap)
 {
-	struct slot top;
 	struct waiting *w;
 	int rc;
 
-	wait_pop(s, &top, first(s, &top));
+	wait_pop(s, &top, from_heap);
 	w = top.w;
 	if (top.time <= s->after) {
 		/* records stored before may be near: only a rebuild sees them */
@@ -304,14 +304,31 @@ let_through(struct cs_calls_stream *s)
 	return rc;
 }
 
-/* The time of the first piece waiting (some are). */
-static int64_t
-first_time(struct cs_calls_stream *s)
+/* Lets the first piece waiting through to the grouping. */
+static int
+let_through(struct cs_calls_stream *s)
 {
-	struct slot f;
+	struct slot top;
+	int from_heap = first(s, &top);
 
-	first(s, &f);
-	return f.time;
+	return let_top_through(s, top, from_heap);
+}
+
+/* Lets through the pieces waiting that start before t (and, when cap,
+ * those past MAX_WAITING); 0 when it stopped for want of any more. */
+static int
+let_before(struct cs_calls_stream *s, int64_t t, int cap)
+{
+	while (!s->given_up && s->n + s->wn > 0) {
+		struct slot top;
+		int from_heap = first(s, &top);
+
+		if (top.time >= t && !(cap && s->n + s->wn > MAX_WAITING))
+			break;
+		if (let_top_through(s, top, from_heap) != 0)
+			return -1;
+	}
+	return 0;
 }
 
 /*
@@ -337,12 +354,10 @@ push_waiting(struct cs_calls_stream *s, struct waiting *w, int64_t rhash)
 	/* those due that come before w go first, so that the wheel's window
 	   holds w (after a gap in the file, the pieces waiting may be older
 	   than its span): the same order as w's coming first */
-	while (!s->given_up && s->n + s->wn > 0 &&
-	    first_time(s) < (in.time < due ? in.time : due))
-		if (let_through(s) != 0) {
-			waiting_free(s, w);
-			return -1;
-		}
+	if (let_before(s, in.time < due ? in.time : due, 0) != 0) {
+		waiting_free(s, w);
+		return -1;
+	}
 	if (s->given_up) {
 		waiting_free(s, w);
 		return 0;
@@ -351,11 +366,7 @@ push_waiting(struct cs_calls_stream *s, struct waiting *w, int64_t rhash)
 		waiting_free(s, w);
 		return cs_error_set(s->err, "out of memory");
 	}
-	while (!s->given_up && s->n + s->wn > 0 && (first_time(s) < due ||
-	    (!s->sorted && s->n + s->wn > MAX_WAITING)))
-		if (let_through(s) != 0)
-			return -1;
-	return 0;
+	return let_before(s, due, !s->sorted);
 }
 
 struct cs_calls_stream *
