@@ -11,7 +11,18 @@ PODIR ?= $(PREFIX)/share/callstat/po
 VERSION = 0.1.0
 
 CC ?= cc
-CFLAGS ?= -O2 -g
+CFLAGS ?= -O3 -g
+# callstat-import is linked with link-time optimisation: its threads call
+# across the library's files for each row (inlined, a tenth of the
+# instructions of the thread that builds the calls; its speed is a goal,
+# README.md).  The objects keep their plain code too, which the other tools,
+# the unit tests and the fuzz harnesses link: each link with LTO takes some
+# 10 s of CPU, which `make check` would pay thirty times.  LTO= turns it off
+# (the sanitizer and fuzzing builds do).
+LTO = -flto=auto
+LTO_TOOLS = callstat-import
+LTO_CFLAGS = $(if $(LTO),$(LTO) -ffat-lto-objects)
+NO_LTO = $(if $(LTO),-fno-lto)
 WARN = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-unused-parameter
 PKGS = sqlite3 jansson inih libsodium cairo pangocairo
 # libcsv ships no .pc file
@@ -25,7 +36,7 @@ B ?= build
 XCFLAGS =
 ALL_CFLAGS = -std=c11 -pthread -D_GNU_SOURCE -DCS_VERSION='"$(VERSION)"' \
 	-DCS_PODIR='"$(PODIR)"' $(WARN) \
-	$(PKG_CFLAGS) -Isrc/lib $(XCFLAGS) $(CFLAGS) -MMD -MP
+	$(PKG_CFLAGS) -Isrc/lib $(XCFLAGS) $(LTO_CFLAGS) $(CFLAGS) -MMD -MP
 ALL_LDFLAGS = $(XCFLAGS) $(LDFLAGS)
 
 TOOLS = callstat callstat-import callstat-kpi callstat-calls callstat-check callstat-purge \
@@ -67,10 +78,11 @@ $(B)/libcallstat.a: $(LIB_OBJ)
 
 $(B)/bin/%: $(B)/obj/%.o $(B)/libcallstat.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $< $(B)/libcallstat.a $(PKG_LIBS)
+	$(CC) $(ALL_LDFLAGS) $(if $(filter $*,$(LTO_TOOLS)),$(LTO),$(NO_LTO)) \
+		-o $@ $< $(B)/libcallstat.a $(PKG_LIBS)
 
 $(B)/unit-tests: $(UNIT_OBJ) $(B)/libcallstat.a
-	$(CC) $(ALL_LDFLAGS) -o $@ $(UNIT_OBJ) $(B)/libcallstat.a $(PKG_LIBS) $(CUNIT_LIBS)
+	$(CC) $(ALL_LDFLAGS) $(NO_LTO) -o $@ $(UNIT_OBJ) $(B)/libcallstat.a $(PKG_LIBS) $(CUNIT_LIBS)
 
 # Installs what is missing, when pkg-config or a command says so.
 deps:
@@ -110,7 +122,7 @@ check-man:
 # here, a sanitized tool loads the libraries it uses, not cairo's and
 # Pango's too (callstat-import: 1,221 page faults to start instead of
 # 1,664; the leak check at exit adds some 3,000 either way)
-SAN_MAKE = $(MAKE) B=build/san CFLAGS='-O1 -g -Werror' LDFLAGS='-Wl,--as-needed' \
+SAN_MAKE = $(MAKE) B=build/san CFLAGS='-O1 -g -Werror' LDFLAGS='-Wl,--as-needed' LTO= \
 	XCFLAGS='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all'
 check-san:
 	$(SAN_MAKE) $(CHECK_J) check-build check-fuzz-build
@@ -125,7 +137,7 @@ check-san:
 TSAN_SHELL = tests/shell/t0001-example.sh tests/shell/t0020-bad-input.sh \
 	tests/shell/t0030-idempotent.sh tests/shell/t0045-concurrent.sh
 check-tsan:
-	$(MAKE) $(CHECK_J) B=build/tsan XCFLAGS='-fsanitize=thread' CFLAGS='-O1 -g -Werror' check-build
+	$(MAKE) $(CHECK_J) B=build/tsan XCFLAGS='-fsanitize=thread' CFLAGS='-O1 -g -Werror' LTO= check-build
 	TSAN_OPTIONS=halt_on_error=1:suppressions=$(CURDIR)/tests/tsan.supp build/tsan/unit-tests
 	TSAN_OPTIONS=halt_on_error=1:suppressions=$(CURDIR)/tests/tsan.supp CS_BIN=build/tsan/bin CS_JOBS=1 \
 		tests/shell/run $(TSAN_SHELL)
@@ -150,7 +162,7 @@ FUZZ_OBJ = $(FUZZ:%=$(B)/obj/tests/fuzz/fuzz_%.o) $(B)/obj/tests/fuzz/util.o \
 $(B)/fuzz/%: $(B)/obj/tests/fuzz/fuzz_%.o $(B)/obj/tests/fuzz/util.o \
     $(B)/obj/tests/fuzz/standalone.o $(B)/libcallstat.a
 	@mkdir -p $(@D)
-	$(CC) $(ALL_LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(CC) $(ALL_LDFLAGS) $(NO_LTO) -o $@ $^ $(PKG_LIBS)
 
 $(B)/libfuzzer/%: $(B)/obj/tests/fuzz/fuzz_%.o $(B)/obj/tests/fuzz/util.o \
     $(B)/libcallstat.a
@@ -168,7 +180,7 @@ fuzz: deps
 	@echo 'int LLVMFuzzerTestOneInput(const char *d, long n) { return 0; }' | \
 	    $(FUZZ_CC) -fsanitize=fuzzer -x c -o /dev/null - 2>/dev/null || \
 	    scripts/install-deps --fuzz
-	$(MAKE) B=build/fuzz-lf CC=$(FUZZ_CC) CFLAGS='-O1 -g' \
+	$(MAKE) B=build/fuzz-lf CC=$(FUZZ_CC) CFLAGS='-O1 -g' LTO= \
 		XCFLAGS='-fsanitize=fuzzer-no-link $(FUZZ_SAN)' $(FUZZ:%=build/fuzz-lf/libfuzzer/%)
 	@for h in $(FUZZ); do \
 		mkdir -p build/fuzz-lf/corpus/$$h; \

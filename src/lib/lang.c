@@ -3,6 +3,7 @@
  * written as the catalogue's "@" entries say (lang.h).
  */
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,8 @@ struct buf {
 static int
 buf_add(struct buf *b, const char *s, size_t n)
 {
+	if (n > (size_t)PTRDIFF_MAX - b->len - 1)
+		return -1;	/* no object is that large */
 	if (b->len + n + 1 > b->cap) {
 		size_t cap = b->cap ? b->cap * 2 : 64;
 		while (cap < b->len + n + 1)
