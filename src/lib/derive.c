@@ -67,6 +67,8 @@ struct cs_derive {
 	int keep;		/* cs_derive_keep */
 	int64_t day_lo, day_hi;	/* the local day of the last call stored, */
 	char day[11], week[11];	/* and its labels */
+	int64_t flushed_lo, flushed_hi;	/* the local day whose label the
+				   days before were last flushed by */
 	struct pcall *spare;	/* settled, for the next (CS_KEEP_FREED) */
 	size_t nspare;
 };
@@ -501,9 +503,15 @@ settle_before(struct cs_derive *d, int64_t t)
 		if (rc != 0)
 			return -1;
 	}
-	/* the days two days before the last settled call are complete */
-	if (last != INT64_MIN) {
+	/* the days two days before the last settled call are complete.  The
+	   calls settled from now on start at or after last, and so count
+	   into days after those flushed: the same day's flush again would
+	   find nothing (it was some 30 comparisons of labels a call) */
+	if (last != INT64_MIN &&
+	    (last - 2 * DAY < d->flushed_lo || last - 2 * DAY >= d->flushed_hi)) {
 		cs_period_label(last - 2 * DAY, CS_PERIOD_DAY, day, sizeof(day));
+		d->flushed_lo = cs_local_midnight(last - 2 * DAY, 0);
+		d->flushed_hi = cs_local_midnight(last - 2 * DAY, 1);
 		return flush_days(d, day);
 	}
 	return 0;

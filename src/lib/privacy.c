@@ -1,4 +1,3 @@
-#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -250,13 +249,18 @@ cs_privacy_digest64(const struct cs_privacy *p, const void *buf, size_t len)
 	return (int64_t)v;
 }
 
-/* A separator normalise drops. */
-static int
-number_sep(char c)
-{
-	return c == ' ' || c == '\t' || c == '.' || c == '-' || c == '(' ||
-	    c == ')';
-}
+/* What a character of a number is to cs_number_is_phone: a digit (0-9,
+ * isdigit()'s in every locale glibc has), a separator normalise drops, or
+ * anything else. */
+enum { NUM_OTHER, NUM_DIGIT, NUM_SEP };
+static const unsigned char numclass[256] = {
+	['0'] = NUM_DIGIT, ['1'] = NUM_DIGIT, ['2'] = NUM_DIGIT,
+	['3'] = NUM_DIGIT, ['4'] = NUM_DIGIT, ['5'] = NUM_DIGIT,
+	['6'] = NUM_DIGIT, ['7'] = NUM_DIGIT, ['8'] = NUM_DIGIT,
+	['9'] = NUM_DIGIT,
+	[' '] = NUM_SEP, ['\t'] = NUM_SEP, ['.'] = NUM_SEP, ['-'] = NUM_SEP,
+	['('] = NUM_SEP, [')'] = NUM_SEP
+};
 
 /*
  * What cs_number_normalise then a look at its digits would say, in one
@@ -281,13 +285,18 @@ cs_number_is_phone(const char *s)
 		o = digits = 1;		/* the national form's 0 */
 	}
 	for (; *s != '\0' && o < NORM_MAX - 1; s++) {
-		if (number_sep(*s))
+		switch (numclass[(unsigned char)*s]) {
+		case NUM_SEP:
 			continue;
-		if (o++ == 0 && *s == '+')
+		case NUM_DIGIT:
+			o++;
+			digits++;
 			continue;
-		if (!isdigit((unsigned char)*s))
+		default:
+			if (o++ == 0 && *s == '+')
+				continue;
 			return 0;
-		digits++;
+		}
 	}
 	return digits >= 7;
 }
