@@ -315,7 +315,7 @@ let_through(struct cs_calls_stream *s)
 }
 
 /* Lets through the pieces waiting that start before t (and, when cap,
- * those past MAX_WAITING); 0 when it stopped for want of any more. */
+ * those past MAX_WAITING); -1 on errors (out of memory). */
 static int
 let_before(struct cs_calls_stream *s, int64_t t, int cap)
 {
