@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "derive.h"
+#include "htab.h"
 #include "model.h"
 #include "privacy.h"
 #include "timeutil.h"
@@ -9,7 +10,6 @@
 #define DAY 86400
 /* how far out of start order a call may come: a call's span (model.h) */
 #define SLACK (CS_CALL_SPAN + 60)
-#define CALLER_BUCKETS 65536
 #define DENSE 1024		/* histogram seconds counted in an array */
 /* calls settled, kept for the next ones (a day's are pending at once) */
 #define SPARE_PCALLS 4096
@@ -32,9 +32,9 @@ struct pcall {
 };
 
 struct caller {
+	struct cs_hlink link;	/* first: in the map of callers */
 	char key[CS_HASH_HEX + 1];
 	struct pcall *first;
-	struct caller *next;
 };
 
 struct hist {
@@ -59,7 +59,7 @@ struct cs_derive {
 	int64_t from, to;
 	struct cs_error *err;
 	struct pcall *head, *tail;
-	struct caller **bucket;
+	struct cs_htab callers;	/* struct caller, by key */
 	struct acc *accs;
 	int64_t latest;		/* the latest start seen */
 	long stored;		/* calls rebuilt */
@@ -126,19 +126,13 @@ pcall_take(struct cs_derive *d, size_t idlen)
 	return p;
 }
 
-static unsigned
-hash_key(const char *s)
-{
-	return cs_str_hash(s) & (CALLER_BUCKETS - 1);
-}
-
 struct cs_derive *
 cs_derive_new(struct cs_rowq *q, const struct cs_config *cfg, int64_t from,
     int64_t to, struct cs_error *err)
 {
 	struct cs_derive *d = calloc(1, sizeof(*d));
 
-	if (d == NULL || (d->bucket = calloc(CALLER_BUCKETS, sizeof(*d->bucket))) == NULL) {
+	if (d == NULL || cs_htab_init(&d->callers) != 0) {
 		free(d);
 		cs_error_set(err, "out of memory");
 		return NULL;
@@ -150,6 +144,13 @@ cs_derive_new(struct cs_rowq *q, const struct cs_config *cfg, int64_t from,
 	d->err = err;
 	d->latest = INT64_MIN;
 	return d;
+}
+
+/* A caller's entry, freed (cs_htab_clear). */
+static void
+free_link(struct cs_hlink *l)
+{
+	free(l);
 }
 
 static void
@@ -176,13 +177,7 @@ cs_derive_free(struct cs_derive *d)
 		d->spare = p->next;
 		pcall_free(p);
 	}
-	for (size_t i = 0; i < CALLER_BUCKETS; i++)
-		while (d->bucket[i] != NULL) {
-			struct caller *w = d->bucket[i];
-
-			d->bucket[i] = w->next;
-			free(w);
-		}
+	cs_htab_clear(&d->callers, free_link);
 	while (d->accs != NULL) {
 		struct acc *a = d->accs;
 
@@ -191,7 +186,7 @@ cs_derive_free(struct cs_derive *d)
 		hist_free(&a->h[1]);
 		free(a);
 	}
-	free(d->bucket);
+	cs_htab_release(&d->callers);
 	free(d);
 }
 
@@ -473,11 +468,7 @@ unlink_caller(struct cs_derive *d, struct pcall *p)
 	if (p->cnext != NULL)
 		p->cnext->cprev = p->cprev;
 	if (w->first == NULL) {
-		struct caller **pp = &d->bucket[hash_key(w->key)];
-
-		while (*pp != w)
-			pp = &(*pp)->next;
-		*pp = w->next;
+		cs_htab_del(&d->callers, &w->link);
 		free(w);
 	}
 }
@@ -552,20 +543,23 @@ add(struct cs_derive *d, struct pcall *p)
 	}
 	/* withheld callers and staff are nobody's repeat */
 	if (p->caller[0] != '\0' && p->c.direction == CS_INBOUND) {
-		unsigned h = hash_key(p->caller);
-		struct caller *w;
+		unsigned h = cs_htab_hash(p->caller);
+		struct caller *w = NULL;
 
-		for (w = d->bucket[h]; w != NULL; w = w->next)
-			if (strcmp(w->key, p->caller) == 0)
+		for (struct cs_hlink *l = cs_htab_chain(&d->callers, h);
+		    l != NULL; l = l->next)
+			if (l->hash == h &&
+			    strcmp(((struct caller *)(void *)l)->key, p->caller) == 0) {
+				w = (struct caller *)(void *)l;
 				break;
+			}
 		if (w == NULL) {
 			if ((w = calloc(1, sizeof(*w))) == NULL) {
 				pcall_free(p);
 				return cs_error_set(d->err, "out of memory");
 			}
 			memcpy(w->key, p->caller, sizeof(w->key));
-			w->next = d->bucket[h];
-			d->bucket[h] = w;
+			cs_htab_add(&d->callers, &w->link, h);
 		}
 		for (struct pcall *q = w->first; q != NULL; q = q->cnext)
 			relate(p, q);

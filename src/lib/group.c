@@ -198,11 +198,15 @@ absorb_events(struct cs_grouper *r, struct group *g)
 			continue;
 		entry_key(key, sizeof(key), caller, leg->queue);
 		/* one taken by another call is gone */
-		for (struct entry *e = r->bucket[cs_group_hash_str(key)]; e != NULL; e = e->next) {
+		unsigned h;
+
+		for (struct entry *e = cs_group_map_chain(r, key, &h); e != NULL;
+		    e = (struct entry *)(void *)e->link.next) {
 			struct group *o = e->g;
 			int64_t d;
 
-			if (strcmp(e->key, key) != 0 || o == g || o->nlegs > 0 ||
+			if (e->link.hash != h || strcmp(e->key, key) != 0 ||
+			    o == g || o->nlegs > 0 ||
 			    o->nev == 0 || o->ev[0].time < leg->start - 1 ||
 			    o->ev[0].time > leg->end + 1)
 				continue;
@@ -462,7 +466,7 @@ cs_grouper_new(const struct cs_config *cfg, struct cs_derive *d,
 {
 	struct cs_grouper *r = calloc(1, sizeof(*r));
 
-	if (r == NULL || (r->bucket = calloc(NBUCKETS, sizeof(*r->bucket))) == NULL) {
+	if (r == NULL || cs_htab_init(&r->map) != 0) {
 		free(r);
 		cs_error_set(err, "out of memory");
 		return NULL;
@@ -497,7 +501,7 @@ cs_grouper_free(struct cs_grouper *r)
 		group_destroy(g);
 	}
 	cs_piece_pool_clear(&r->pool);
-	free(r->bucket);
+	cs_htab_release(&r->map);
 	free(r->ix);
 	free(r);
 }

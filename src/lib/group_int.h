@@ -11,6 +11,7 @@
 
 #include "calls.h"
 #include "group.h"
+#include "htab.h"
 #include "session.h"
 
 struct group {
@@ -69,18 +70,20 @@ struct ixent {
 	struct ixent *gnext;		/* of its call */
 };
 
+/* A key of the map: a call's (g), or a session's (s). */
 struct entry {
+	struct cs_hlink link;	/* first: in the map */
 	struct group *g;	/* or, for a session's key, */
 	struct sess *s;
-	struct entry *next;
 	char key[];
 };
 
+/* the index's buckets */
 #define NBUCKETS 65536
 
 struct cs_grouper {
 	const struct cs_config *cfg;
-	struct entry **bucket;
+	struct cs_htab map;	/* struct entry, by key */
 	struct group *head, *tail;
 	/* groups closed, kept with their arrays for the next ones (calls
 	   come and go by the hundred thousand), and the blocks of the
@@ -98,9 +101,14 @@ struct cs_grouper {
 
 /* ---- group_map.c: the calls by their keys, and the index of what the
    bot's sessions name ---- */
-unsigned cs_group_hash_str(const char *s);
-/* An entry of the map for key, its g and s NULL, in no bucket yet. */
-struct entry *cs_group_entry_new(const char *key);
+/* The first entry of the map's chain where key's entries lie (compare
+ * the link's hash to *hash, then the key). */
+struct entry *cs_group_map_chain(const struct cs_grouper *r, const char *key,
+    unsigned *hash);
+/* An entry of the map for key, its g and s NULL, in the map under hash
+ * (cs_htab_hash of key); NULL when out of memory. */
+struct entry *cs_group_entry_new(struct cs_grouper *r, const char *key,
+    unsigned hash);
 struct group *cs_group_map_get(struct cs_grouper *r, const char *key);
 int cs_group_map_put(struct cs_grouper *r, const char *key, struct group *g);
 void cs_group_map_del(struct cs_grouper *r, const char *key, struct group *g);

@@ -2,52 +2,40 @@
  * group_map.c: the open calls by their keys, and the index of what the
  * bot's sessions name (group_int.h).
  */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "group_int.h"
 
-/*
- * A key's hash, eight bytes at a time (call keys are uuids and epoch
- * ids, 14 to 36 bytes): these maps live and die in the process, so any
- * good mixing serves; cs_str_hash's byte-by-byte FNV is left to those
- * whose hashes must stay what they are.
- */
-static unsigned
-key_hash(const char *s)
+struct entry *
+cs_group_map_chain(const struct cs_grouper *r, const char *key,
+    unsigned *hash)
 {
-	size_t n = strlen(s);
-	uint64_t h = 0x9e3779b97f4a7c15ULL ^ n, w;
-
-	for (; n >= 8; s += 8, n -= 8) {
-		memcpy(&w, s, 8);
-		h = (h ^ w) * 0xff51afd7ed558ccdULL;
-		h ^= h >> 32;
-	}
-	w = 0;
-	memcpy(&w, s, n);
-	h = (h ^ w) * 0xc4ceb9fe1a85ec53ULL;
-	return (unsigned)(h ^ h >> 29);
+	*hash = cs_htab_hash(key);
+	return (struct entry *)(void *)cs_htab_chain(&r->map, *hash);
 }
 
-unsigned
-cs_group_hash_str(const char *s)
+/* The entry after e in its chain. */
+static struct entry *
+next_of(const struct entry *e)
 {
-	return key_hash(s) & (NBUCKETS - 1);
+	return (struct entry *)(void *)e->link.next;
 }
 
 struct group *
 cs_group_map_get(struct cs_grouper *r, const char *key)
 {
-	for (struct entry *e = r->bucket[cs_group_hash_str(key)]; e != NULL; e = e->next)
-		if (strcmp(e->key, key) == 0)
+	unsigned h;
+
+	for (struct entry *e = cs_group_map_chain(r, key, &h); e != NULL;
+	    e = next_of(e))
+		if (e->link.hash == h && strcmp(e->key, key) == 0)
 			return e->g;
 	return NULL;
 }
 
 struct entry *
-cs_group_entry_new(const char *key)
+cs_group_entry_new(struct cs_grouper *r, const char *key, unsigned hash)
 {
 	size_t n = strlen(key) + 1;
 	struct entry *e = malloc(sizeof(*e) + n);
@@ -56,35 +44,31 @@ cs_group_entry_new(const char *key)
 		return NULL;
 	e->g = NULL;
 	e->s = NULL;
-	e->next = NULL;
 	memcpy(e->key, key, n);
+	cs_htab_add(&r->map, &e->link, hash);
 	return e;
 }
 
 int
 cs_group_map_put(struct cs_grouper *r, const char *key, struct group *g)
 {
-	unsigned h = cs_group_hash_str(key);
-	struct entry *e = cs_group_entry_new(key);
+	struct entry *e = cs_group_entry_new(r, key, cs_htab_hash(key));
 
 	if (e == NULL)
 		return -1;
 	e->g = g;
-	e->next = r->bucket[h];
-	r->bucket[h] = e;
 	return 0;
 }
 
 void
 cs_group_map_del(struct cs_grouper *r, const char *key, struct group *g)
 {
-	struct entry **pp = &r->bucket[cs_group_hash_str(key)];
+	unsigned h;
 
-	for (; *pp != NULL; pp = &(*pp)->next)
-		if ((*pp)->g == g && strcmp((*pp)->key, key) == 0) {
-			struct entry *e = *pp;
-
-			*pp = e->next;
+	for (struct entry *e = cs_group_map_chain(r, key, &h); e != NULL;
+	    e = next_of(e))
+		if (e->g == g && e->link.hash == h && strcmp(e->key, key) == 0) {
+			cs_htab_del(&r->map, &e->link);
 			free(e);
 			return;
 		}
@@ -93,7 +77,7 @@ cs_group_map_del(struct cs_grouper *r, const char *key, struct group *g)
 unsigned
 cs_group_ix_hash(const char *s, enum ix_kind kind)
 {
-	return (key_hash(s) ^ (unsigned)kind * 0x9e3779b9u) & (NBUCKETS - 1);
+	return (cs_htab_hash(s) ^ (unsigned)kind * 0x9e3779b9u) & (NBUCKETS - 1);
 }
 
 int

@@ -13,8 +13,11 @@
 static struct sess *
 sess_get(struct cs_grouper *r, const char *key)
 {
-	for (struct entry *e = r->bucket[cs_group_hash_str(key)]; e != NULL; e = e->next)
-		if (e->s != NULL && strcmp(e->key, key) == 0)
+	unsigned h;
+
+	for (struct entry *e = cs_group_map_chain(r, key, &h); e != NULL;
+	    e = (struct entry *)(void *)e->link.next)
+		if (e->s != NULL && e->link.hash == h && strcmp(e->key, key) == 0)
 			return e->s;
 	return NULL;
 }
@@ -22,18 +25,19 @@ sess_get(struct cs_grouper *r, const char *key)
 static struct sess *
 sess_new(struct cs_grouper *r, const char *key)
 {
-	unsigned h = cs_group_hash_str(key);
 	struct sess *s = calloc(1, sizeof(*s));
-	struct entry *e = cs_group_entry_new(key);
+	struct entry *e;
 
-	if (s == NULL || e == NULL || (s->key = cs_strdup(key)) == NULL) {
+	if (s == NULL || (s->key = cs_strdup(key)) == NULL) {
 		free(s);
-		free(e);
+		return NULL;
+	}
+	if ((e = cs_group_entry_new(r, key, cs_htab_hash(key))) == NULL) {
+		free(s->key);
+		free(s);
 		return NULL;
 	}
 	e->s = s;
-	e->next = r->bucket[h];
-	r->bucket[h] = e;
 	cs_bot_session_init(&s->sum);
 	if (r->stail != NULL)
 		r->stail->fifo = s;
@@ -48,13 +52,12 @@ sess_new(struct cs_grouper *r, const char *key)
 void
 cs_group_sess_free(struct cs_grouper *r, struct sess *s)
 {
-	struct entry **pp = &r->bucket[cs_group_hash_str(s->key)];
+	unsigned h;
 
-	for (; *pp != NULL; pp = &(*pp)->next)
-		if ((*pp)->s == s) {
-			struct entry *e = *pp;
-
-			*pp = e->next;
+	for (struct entry *e = cs_group_map_chain(r, s->key, &h); e != NULL;
+	    e = (struct entry *)(void *)e->link.next)
+		if (e->s == s) {
+			cs_htab_del(&r->map, &e->link);
 			free(e);
 			break;
 		}
