@@ -8,6 +8,9 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include "avaya_smdr.h"
 #include "readers.h"
@@ -174,30 +177,56 @@ bad(struct cs_error *err, const struct cs_smdr_record *rec, int i,
 	    field_names[i], what, cs_readers_quote_len(rec->f[i]), rec->f[i]);
 }
 
-/* Splits buf (n bytes, NUL-terminated) at its commas into rec->f[],
- * trimming each field; the count in rec->nfields. */
+/* The field from fs to fe (its comma, or the line's end), its blanks
+ * trimmed and a NUL written after it, as field *k of rec. */
+static void
+field(struct cs_smdr_record *rec, int *k, char *fs, char *fe)
+{
+	while (fs < fe && cs_readers_blank((unsigned char)*fs))
+		fs++;
+	while (fe > fs && cs_readers_blank((unsigned char)fe[-1]))
+		fe--;
+	*fe = '\0';
+	if (*k < CS_SMDR_NFIELDS)
+		rec->f[*k] = fs;
+	(*k)++;
+}
+
+/*
+ * Splits buf (n bytes, NUL-terminated) at its commas into rec->f[],
+ * trimming each field; the count in rec->nfields.  A line has some thirty
+ * fields, most of them short or empty: the commas of 16 bytes are found
+ * at once (a memchr a field cost some 4 % of an import's time).
+ */
 static void
 split(char *buf, size_t n, struct cs_smdr_record *rec)
 {
-	char *p = buf, *end = buf + n;
+	char *fs = buf;
+	size_t i = 0;
 	int k = 0;
 
-	for (;;) {
-		char *c = memchr(p, ',', (size_t)(end - p));
-		char *fe = c != NULL ? c : end, *fs = p;
+#ifdef __SSE2__
+	const __m128i comma = _mm_set1_epi8(',');
 
-		while (fs < fe && cs_readers_blank((unsigned char)*fs))
-			fs++;
-		while (fe > fs && cs_readers_blank((unsigned char)fe[-1]))
-			fe--;
-		*fe = '\0';
-		if (k < CS_SMDR_NFIELDS)
-			rec->f[k] = fs;
-		k++;
-		if (c == NULL)
-			break;
-		p = c + 1;
+	for (; n - i >= 16; i += 16) {
+		__m128i v = _mm_loadu_si128((const __m128i *)(const void *)(buf + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(v, comma));
+
+		/* the NULs field() writes are at commas already found */
+		for (; m != 0; m &= m - 1) {
+			char *c = buf + i + __builtin_ctz(m);
+
+			field(rec, &k, fs, c);
+			fs = c + 1;
+		}
 	}
+#endif
+	for (; i < n; i++)
+		if (buf[i] == ',') {
+			field(rec, &k, fs, buf + i);
+			fs = buf + i + 1;
+		}
+	field(rec, &k, fs, buf + n);
 	rec->nfields = k;
 }
 
