@@ -165,37 +165,35 @@ cs_3cx_close(struct cs_3cx_reader *r)
 static int
 split(struct cs_3cx_reader *r, const char *s, size_t len, struct cs_error *err)
 {
-	size_t i = 0;
+	size_t at[MAX_SPLIT], ncommas, i = 0;
 	char *w;
 	int ascii;
 
 	if (cs_readers_begin(s, len, &ascii, &r->buf, &r->cap, 2 * len + MAX_SPLIT,
 	    err) != 0)
 		return -1;
+	if ((ncommas = cs_readers_find_all(s, len, ',', at, MAX_SPLIT)) >=
+	    MAX_SPLIT)
+		return cs_error_set(err, "more than %d fields", MAX_SPLIT);
 	w = r->buf;
 	r->nf = 0;
-	for (;;) {
+	for (size_t k = 0; k <= ncommas; k++) {
+		size_t end = k < ncommas ? at[k] : len, n;
 		const char *from;
-		size_t n;
 
-		if (r->nf == MAX_SPLIT)
-			return cs_error_set(err, "more than %d fields", MAX_SPLIT);
-		while (i < len && (s[i] == ' ' || s[i] == '\t'))
+		while (i < end && (s[i] == ' ' || s[i] == '\t'))
 			i++;
 		from = s + i;
-		while (i < len && s[i] != ',')
-			i++;
-		n = (size_t)(s + i - from);
+		n = end - i;
 		while (n > 0 && (from[n - 1] == ' ' || from[n - 1] == '\t'))
 			n--;
 		r->fld[r->nf++] = w;
 		w += ascii ? (memcpy(w, from, n), n) :
 		    cs_readers_utf8_copy(w, from, n);
 		*w++ = '\0';
-		if (i == len)
-			return 0;
-		i++;
+		i = end + 1;
 	}
+	return 0;
 }
 
 int

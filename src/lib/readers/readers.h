@@ -129,6 +129,16 @@ size_t cs_readers_find_binary(const char *s, size_t len, int *ascii);
 int cs_readers_begin(const char *line, size_t len, int *ascii, char **buf,
     size_t *cap, size_t need, struct cs_error *err);
 /*
+ * The offsets of every byte c of s[0..len), in order, into at[] (room for
+ * max of them); returns how many there are, which may be more than max
+ * (the rest are not written).  16 bytes are looked at at once: the
+ * separators of a line of some thirty short fields cost a memchr each
+ * otherwise.
+ */
+size_t cs_readers_find_all(const char *s, size_t len, char c, size_t *at,
+    size_t max);
+
+/*
  * Copies n bytes of src to dst as UTF-8 and terminates the copy: valid
  * UTF-8 sequences are kept, every other byte is read as Latin-1.  dst needs
  * 2 * n + 1 bytes.  Returns the length written, without the NUL.

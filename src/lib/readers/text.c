@@ -106,6 +106,33 @@ cs_readers_find_binary(const char *s, size_t len, int *ascii)
 }
 
 size_t
+cs_readers_find_all(const char *s, size_t len, char c, size_t *at,
+    size_t max)
+{
+	size_t i = 0, k = 0;
+
+#ifdef __SSE2__
+	const __m128i want = _mm_set1_epi8(c);
+
+	for (; len - i >= 16; i += 16) {
+		__m128i x = _mm_loadu_si128((const void *)(s + i));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(x, want));
+
+		for (; m != 0; m &= m - 1, k++)
+			if (k < max)
+				at[k] = i + (size_t)__builtin_ctz(m);
+	}
+#endif
+	for (; i < len; i++)
+		if (s[i] == c) {
+			if (k < max)
+				at[k] = i;
+			k++;
+		}
+	return k;
+}
+
+size_t
 cs_readers_utf8_seq(const unsigned char *u, size_t n)
 {
 	unsigned char lo = 0x80, hi = 0xbf;
