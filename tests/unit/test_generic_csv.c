@@ -271,7 +271,79 @@ test_header(void)
 	cs_unit_got_release(&g);
 }
 
+/*
+ * The split of lines without quotes (found 16 bytes at a time) against
+ * the plain way written here: 4,000 lines of each separator, comma and
+ * tab, their text fields 0 to 11 bytes of letters, digits and blanks (a
+ * tab is a blank only where it is no separator).
+ */
+static void
+test_split_plain(void)
+{
+	static const char *const seps[] = { ",", "tab" };
+	static const int map[] = { CS_GCSV_CALLER, CS_GCSV_CALLER_NAME,
+		CS_GCSV_DIALLED, CS_GCSV_DESTINATION, CS_GCSV_QUEUE,
+		CS_GCSV_SIP_CALL_ID };
+	char *k[] = { "header", "separator", "call_id", "start", "end",
+		"caller", "caller_name", "dialled", "destination", "queue",
+		"sip_call_id" };
+	char *v[] = { "no", NULL, "1", "2", "3", "4", "5", "6", "7", "8", "9" };
+	struct cs_format_def def = { "split", k, v, 11 };
+	struct cs_gcsv_record rec;
+	struct cs_error err;
+	unsigned seed = 5;
+	int bad = 0, rejected = 0;
+
+	for (int sv = 0; sv < 2; sv++) {
+		const char *alphabet = sv == 0 ? "ab1: \t" : "ab1: ,";
+		char sep = sv == 0 ? ',' : '\t';
+		struct cs_gcsv_reader *r;
+
+		v[1] = (char *)seps[sv];
+		CU_ASSERT_PTR_NOT_NULL_FATAL(r = cs_gcsv_open(&def, 1, &err));
+		for (int t = 0; t < 4000; t++) {
+			char line[256], want[6][12];
+			int len = snprintf(line, sizeof(line), " x%d %c 2025-03-04 "
+			    "09:00:00%c2025-03-04 09:01:00 ", t, sep, sep);
+
+			for (int f = 0; f < 6; f++) {
+				int flen, s0, e0;
+				char *at = line + len + 1;
+
+				line[len] = sep;
+				seed = seed * 1103515245u + 12345u;
+				flen = (int)((seed >> 16) % 12);
+				for (int i = 0; i < flen; i++) {
+					seed = seed * 1103515245u + 12345u;
+					at[i] = alphabet[(seed >> 16) % 6];
+				}
+				for (s0 = 0; s0 < flen && (at[s0] == ' ' ||
+				    (at[s0] == '\t' && sep != '\t')); s0++)
+					;
+				for (e0 = flen; e0 > s0 && (at[e0 - 1] == ' ' ||
+				    (at[e0 - 1] == '\t' && sep != '\t')); e0--)
+					;
+				memcpy(want[f], at + s0, (size_t)(e0 - s0));
+				want[f][e0 - s0] = '\0';
+				len += 1 + flen;
+			}
+			if (cs_gcsv_parse(r, line, (size_t)len, &rec, &err) != 0) {
+				rejected++;
+				continue;
+			}
+			bad += strcmp(rec.f[CS_GCSV_CALL_ID], "") == 0 ||
+			    strncmp(rec.f[CS_GCSV_CALL_ID], "x", 1) != 0;
+			for (int f = 0; f < 6; f++)
+				bad += strcmp(rec.f[map[f]], want[f]) != 0;
+		}
+		cs_gcsv_close(r);
+	}
+	CU_ASSERT_EQUAL(rejected, 0);
+	CU_ASSERT_EQUAL(bad, 0);
+}
+
 static CU_TestInfo tests[] = {
+	{ "split without quotes", test_split_plain },
 	{ "hosted", test_hosted },
 	{ "bad_rows", test_bad_rows },
 	{ "numbered", test_numbered },
