@@ -192,16 +192,15 @@ absorb_events(struct cs_grouper *r, struct group *g)
 		const struct cs_leg *leg = &g->legs[l];
 		struct group *best = NULL;
 		int64_t bestd = INT64_MAX;
+		unsigned h;
 
 		if (leg->target != CS_TARGET_QUEUE &&
 		    leg->target != CS_TARGET_QUEUE_EMPTY)
 			continue;
 		entry_key(key, sizeof(key), caller, leg->queue);
 		/* one taken by another call is gone */
-		unsigned h;
-
 		for (struct entry *e = cs_group_map_chain(r, key, &h); e != NULL;
-		    e = (struct entry *)(void *)e->link.next) {
+		    e = cs_group_entry_next(e)) {
 			struct group *o = e->g;
 			int64_t d;
 

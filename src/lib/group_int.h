@@ -102,9 +102,14 @@ struct cs_grouper {
 /* ---- group_map.c: the calls by their keys, and the index of what the
    bot's sessions name ---- */
 /* The first entry of the map's chain where key's entries lie (compare
- * the link's hash to *hash, then the key). */
+ * the link's hash to *hash, then the key), and the one after e. */
 struct entry *cs_group_map_chain(const struct cs_grouper *r, const char *key,
     unsigned *hash);
+static inline struct entry *
+cs_group_entry_next(const struct entry *e)
+{
+	return (struct entry *)(void *)e->link.next;
+}
 /* An entry of the map for key, its g and s NULL, in the map under hash
  * (cs_htab_hash of key); NULL when out of memory. */
 struct entry *cs_group_entry_new(struct cs_grouper *r, const char *key,

@@ -15,20 +15,13 @@ cs_group_map_chain(const struct cs_grouper *r, const char *key,
 	return (struct entry *)(void *)cs_htab_chain(&r->map, *hash);
 }
 
-/* The entry after e in its chain. */
-static struct entry *
-next_of(const struct entry *e)
-{
-	return (struct entry *)(void *)e->link.next;
-}
-
 struct group *
 cs_group_map_get(struct cs_grouper *r, const char *key)
 {
 	unsigned h;
 
 	for (struct entry *e = cs_group_map_chain(r, key, &h); e != NULL;
-	    e = next_of(e))
+	    e = cs_group_entry_next(e))
 		if (e->link.hash == h && strcmp(e->key, key) == 0)
 			return e->g;
 	return NULL;
@@ -66,7 +59,7 @@ cs_group_map_del(struct cs_grouper *r, const char *key, struct group *g)
 	unsigned h;
 
 	for (struct entry *e = cs_group_map_chain(r, key, &h); e != NULL;
-	    e = next_of(e))
+	    e = cs_group_entry_next(e))
 		if (e->g == g && e->link.hash == h && strcmp(e->key, key) == 0) {
 			cs_htab_del(&r->map, &e->link);
 			free(e);

@@ -16,7 +16,7 @@ sess_get(struct cs_grouper *r, const char *key)
 	unsigned h;
 
 	for (struct entry *e = cs_group_map_chain(r, key, &h); e != NULL;
-	    e = (struct entry *)(void *)e->link.next)
+	    e = cs_group_entry_next(e))
 		if (e->s != NULL && e->link.hash == h && strcmp(e->key, key) == 0)
 			return e->s;
 	return NULL;
@@ -55,7 +55,7 @@ cs_group_sess_free(struct cs_grouper *r, struct sess *s)
 	unsigned h;
 
 	for (struct entry *e = cs_group_map_chain(r, s->key, &h); e != NULL;
-	    e = (struct entry *)(void *)e->link.next)
+	    e = cs_group_entry_next(e))
 		if (e->s == s) {
 			cs_htab_del(&r->map, &e->link);
 			free(e);
