@@ -16,13 +16,13 @@
  * along a file (the builder's work a row grows with the calls open): with
  * 6, the reader waited 0.5 s for a free batch in a year of generic CSV
  * while the builder waited 0.4 s for one to read and the writer 0.35 s,
- * the three threads keeping 157 % of two cores busy.  With 32, 171 %:
- * the year 1856 -> 1642 ms, SMDR's 1017 -> 942 ms (seven rounds
- * alternating; 16 gave 1705 and 978).  A batch is allocated when first
- * used and the free list is last in, first out: a queue holds only as
- * many as it had to (the import's peak 43 -> 72 MiB).
+ * the three threads keeping 157 % of two cores busy.  With 16, 171 %:
+ * the year 1856 -> 1705 ms, SMDR's 1017 -> 978 ms (seven rounds
+ * alternating).  32 gave 1642 and 942 ms, but a queue then filled only
+ * on long inputs: the peak of a quarter of a year's transcripts 93 MiB,
+ * of all of them 103.  With 16 both are 69 MiB (with 6, 46).
  */
-#define NBATCH 32
+#define NBATCH 16
 #define BATCH_BYTES (1024 * 1024)	/* a batch is handed over past this */
 #define BATCH_VALUES 32768	/* or past this many values */
 struct batch {
