@@ -131,9 +131,9 @@ int cs_readers_begin(const char *line, size_t len, int *ascii, char **buf,
 /*
  * The offsets of every byte c of s[0..len), in order, into at[] (room for
  * max of them; NULL when max is 0, to count them); returns how many there
- * are, which may be more than max (the rest are not written).  16 bytes are looked at at once: the
- * separators of a line of some thirty short fields cost a memchr each
- * otherwise.
+ * are, which may be more than max (the rest are not written).  16 bytes
+ * are looked at at once: the separators of a line of some thirty short
+ * fields cost a memchr each otherwise.
  */
 size_t cs_readers_find_all(const char *s, size_t len, char c, size_t *at,
     size_t max);
