@@ -18,9 +18,10 @@
  * while the builder waited 0.4 s for one to read and the writer 0.35 s,
  * the three threads keeping 157 % of two cores busy.  With 16, 171 %:
  * the year 1856 -> 1705 ms, SMDR's 1017 -> 978 ms (seven rounds
- * alternating).  32 gave 1642 and 942 ms, but a queue then filled only
- * on long inputs: the peak of a quarter of a year's transcripts 93 MiB,
- * of all of them 103.  With 16 both are 69 MiB (with 6, 46).
+ * alternating).  32 gave 1642 and 942 ms, for a bound twice as high:
+ * an import of a year's transcripts peaked at 103 MiB, at 68 with 16
+ * and 46 with 6 (a short input may end before its queues are full: a
+ * quarter of the year 52.8 to 69 MiB with 16).
  */
 #define NBATCH 16
 #define BATCH_BYTES (1024 * 1024)	/* a batch is handed over past this */
