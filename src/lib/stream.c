@@ -304,16 +304,6 @@ let_top_through(struct cs_calls_stream *s, struct slot top, int from_heap)
 	return rc;
 }
 
-/* Lets the first piece waiting through to the grouping. */
-static int
-let_through(struct cs_calls_stream *s)
-{
-	struct slot top;
-	int from_heap = first(s, &top);
-
-	return let_top_through(s, top, from_heap);
-}
-
 /* Lets through the pieces waiting that start before t (and, when cap,
  * those past MAX_WAITING); -1 on errors (out of memory). */
 static int
@@ -437,9 +427,9 @@ cs_calls_stream_row(struct cs_calls_stream *s, const struct cs_row *row)
 int
 cs_calls_stream_finish(struct cs_calls_stream *s)
 {
-	while (!s->given_up && s->n + s->wn > 0)
-		if (let_through(s) != 0)
-			return -1;
+	/* every piece left: none starts at the end of time */
+	if (let_before(s, INT64_MAX, 0) != 0)
+		return -1;
 	if (s->given_up)
 		return 0;
 	if (cs_grouper_close(s->g, INT64_MAX) != 0)
