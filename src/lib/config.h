@@ -102,6 +102,9 @@ char cs_format_separator(const char *v);
 /* The index of the service named name, or -1. */
 int cs_config_service(const struct cs_config *c, const char *name);
 
+/* The index of the first service whose intents list intent, or -1. */
+int cs_config_intent_service(const struct cs_config *c, const char *intent);
+
 /* 1 if the local date is a closed day (a holiday or a `closed` day). */
 int cs_config_closed_day(const struct cs_config *c, int year, int mon, int mday);
 

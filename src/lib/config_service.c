@@ -210,3 +210,14 @@ cs_config_service(const struct cs_config *c, const char *name)
 			return (int)i;
 	return -1;
 }
+
+int
+cs_config_intent_service(const struct cs_config *c, const char *intent)
+{
+	for (size_t i = 0; intent != NULL && *intent != '\0' &&
+	    i < c->nservices; i++)
+		for (size_t j = 0; j < c->services[i].nintents; j++)
+			if (strcmp(c->services[i].intents[j], intent) == 0)
+				return (int)i;
+	return -1;
+}

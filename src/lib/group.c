@@ -241,7 +241,7 @@ group_free(struct cs_grouper *r, struct group *g)
 	if (g->sess != NULL)
 		g->sess->g = NULL;
 	free(g->bot_service);
-	free(g->bot_intent);
+	free(g->bot_routed);
 	if (CS_KEEP_FREED && r->nspare < SPARE_GROUPS) {
 		g->fifo = r->spare;
 		r->spare = g;
@@ -323,7 +323,7 @@ store_call(struct cs_grouper *r, struct group *g)
 
 		cs_bot_session_init(&s);
 		s.service = g->bot_service;
-		s.intent = g->bot_intent;
+		s.routed = g->bot_routed;
 		rc = cs_call_build_session(r->cfg, g->legs, g->nlegs, g->ev,
 		    g->nev, &s, &c);
 	} else {

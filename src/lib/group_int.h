@@ -31,7 +31,7 @@ struct group {
 	/* a call: the bot's session linked to it, or what that session said
 	   when it closed first */
 	struct sess *sess;
-	char *bot_service, *bot_intent;
+	char *bot_service, *bot_routed;
 	unsigned long seq;	/* its rank by creation */
 	struct ixent *ix;	/* its entries in the index of sessions' keys */
 };

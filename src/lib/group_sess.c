@@ -100,7 +100,7 @@ cs_group_add_bot(struct cs_grouper *r, const struct cs_bot_event *e, char *mem)
 		s->capmem = cap;
 	}
 	s->mem[s->nmem++] = mem;
-	cs_bot_session_add(&s->sum, e);
+	cs_bot_session_add(&s->sum, e, r->cfg);
 	return 0;
 nomem:
 	cs_piece_pool_put(&r->pool, mem);
@@ -258,10 +258,10 @@ cs_group_close_session(struct cs_grouper *r, struct sess *s)
 
 	if (g != NULL && g->sess == s) {
 		free(g->bot_service);
-		free(g->bot_intent);
+		free(g->bot_routed);
 		g->bot_service = cs_strdup(s->sum.service);
-		g->bot_intent = cs_strdup(s->sum.intent);
-		if (g->bot_service == NULL || g->bot_intent == NULL)
+		g->bot_routed = cs_strdup(s->sum.routed);
+		if (g->bot_service == NULL || g->bot_routed == NULL)
 			return cs_error_set(r->err, "out of memory");
 	}
 	return cs_derive_session(r->derive, &s->sum, s->call, s->how);

@@ -18,9 +18,11 @@
  * Raise when a change to the rules changes what a rebuild gives for the
  * same records and configuration: databases are then rebuilt.  2: the
  * queue of an AppQueue leg matches queue: terms, as a Queue leg's does;
- * calls keep their bot leg's key and start.
+ * calls keep their bot leg's key and start.  3: talk sums the people's
+ * conversations (kpi.md) instead of their union; rule 3 takes the last
+ * intent a service lists; an escalated call never ends as voicemail.
  */
-#define CS_RULES_VERSION "2"
+#define CS_RULES_VERSION "3"
 
 /* The formats a rebuild reads at most (cs_formats[] has fewer). */
 #define CS_MAX_FORMATS 32

@@ -76,13 +76,26 @@ static int
 cmp_span(const void *pa, const void *pb)
 {
 	const struct cs_span *a = pa, *b = pb;
+	int c = strcmp(a->peer, b->peer);
 
-	return (a->from > b->from) - (a->from < b->from);
+	if (c != 0)
+		return c;
+	if (a->from != b->from)
+		return (a->from > b->from) - (a->from < b->from);
+	return (a->to > b->to) - (a->to < b->to);
 }
 
-/* Seconds covered by the union of the spans (people on the call). */
+/*
+ * Seconds people spent on the call: the sum over its human legs of
+ * (end - answer), one conversation recorded twice counted once.  Spans of
+ * the same person (peer) that overlap are one conversation (the two rows
+ * Asterisk writes for a Local channel, a queue's CONNECT and the leg it
+ * connected); spans of a person not known are one only when their start
+ * and end are the same.  Different people on the call at once (a
+ * transfer's consultation) are each counted.
+ */
 static long
-union_length(struct cs_span *iv, int n)
+talk_length(struct cs_span *iv, int n)
 {
 	int64_t total = 0, cur_from, cur_to;
 
@@ -93,11 +106,16 @@ union_length(struct cs_span *iv, int n)
 	cur_from = iv[0].from;
 	cur_to = iv[0].to;
 	for (int i = 1; i < n; i++) {
-		if (iv[i].from <= cur_to) {
+		int same = strcmp(iv[i].peer, iv[i - 1].peer) == 0;
+
+		if (same && iv[i].peer[0] != '\0' && iv[i].from <= cur_to) {
 			if (iv[i].to > cur_to)
 				cur_to = iv[i].to;
 			continue;
 		}
+		if (same && iv[i].peer[0] == '\0' && iv[i].from == cur_from &&
+		    iv[i].to == cur_to)
+			continue;
 		total += cur_to - cur_from;
 		cur_from = iv[i].from;
 		cur_to = iv[i].to;
@@ -256,6 +274,7 @@ cs_rules_people(struct cs_call_facts *f)
 		}
 		f->span[f->nspan].from = l->answer;
 		f->span[f->nspan].to = l->end > l->answer ? l->end : l->answer;
+		f->span[f->nspan].peer = l->peer != NULL ? l->peer : "";
 		f->nspan++;
 	}
 	for (int e = 0; e < f->nev; e++) {
@@ -272,6 +291,7 @@ cs_rules_people(struct cs_call_facts *f)
 			f->connect_agent = leg < 0 ? e : -1;
 		}
 		sp->from = ev->time;
+		sp->peer = ev->peer != NULL ? ev->peer : "";
 		if (leg >= 0) {
 			sp->to = f->legs[leg].end;
 		} else {
@@ -358,10 +378,14 @@ role_verdict(const struct cs_config *cfg, const struct cs_call_facts *f, int i)
 /* Records a call holds without asking for memory; more are allocated. */
 #define SMALL_CALL 128
 
-/* The last attempt's verdict decides a call no one answered. */
+/*
+ * The last attempt's verdict decides a call no one answered.  For an
+ * escalated call (lost after the hand-over) a voicemail box decides no
+ * more than an announcement: the dial or queue decides, else abandoned.
+ */
 static int
 last_verdict(const struct cs_config *cfg, const struct cs_call_facts *f,
-    enum verdict *out)
+    int escalated, enum verdict *out)
 {
 	struct item buf[SMALL_CALL], *items = buf;
 	int n = 0, saw_announce = 0;
@@ -397,13 +421,14 @@ last_verdict(const struct cs_config *cfg, const struct cs_call_facts *f,
 	if (n > 1)
 		qsort(items, (size_t)n, sizeof(*items), cmp_item);
 	for (int k = 0; k < n; k++) {
-		if (items[k].v == V_ANNOUNCE)
+		if (items[k].v == V_ANNOUNCE ||
+		    (escalated && items[k].v == V_VOICEMAIL))
 			saw_announce = 1;
 		else
 			final = items[k].v;	/* V_NONE: what follows decides */
 	}
 	if (final == V_NONE)
-		final = saw_announce ? V_VOICEMAIL : V_ABANDONED;
+		final = saw_announce && !escalated ? V_VOICEMAIL : V_ABANDONED;
 	if (items != buf)
 		free(items);
 	*out = final;
@@ -424,7 +449,7 @@ cs_rules_outcome(const struct cs_config *cfg, const struct cs_call_facts *f,
 		call->outcome = CS_OUTCOME_BOT;
 		return 0;
 	}
-	if (last_verdict(cfg, f, &final) != 0)
+	if (last_verdict(cfg, f, call->escalated, &final) != 0)
 		return -1;
 	switch (final) {
 	case V_VOICEMAIL:
@@ -454,7 +479,7 @@ cs_rules_times(struct cs_call_facts *f, struct cs_call *call)
 		    (call->escalated ? f->handover : call->start));
 		if (call->human_wait < 0)
 			call->human_wait = 0;
-		call->talk = union_length(f->span, f->nspan);
+		call->talk = talk_length(f->span, f->nspan);
 	} else if (call->outcome == CS_OUTCOME_BOT) {
 		call->wait = (long)(f->bot_t - call->start);
 	} else if (call->outcome == CS_OUTCOME_ABANDONED) {
@@ -524,19 +549,14 @@ service_by_person(const struct cs_config *cfg, const struct cs_call_facts *f)
 }
 
 /* Rule 3: the service the bot's session names, else the service whose
- * intents hold the caller's last matched intent. */
+ * intents hold the last intent understood that a service's intents list. */
 static int
 service_by_session(const struct cs_config *cfg, const struct cs_bot_session *s)
 {
 	int found = s->service[0] != '\0' ? cs_config_service(cfg, s->service) : -1;
 
-	for (size_t i = 0; found < 0 && s->intent[0] != '\0' &&
-	    i < cfg->nservices; i++)
-		for (size_t j = 0; j < cfg->services[i].nintents; j++)
-			if (strcmp(cfg->services[i].intents[j], s->intent) == 0) {
-				found = (int)i;
-				break;
-			}
+	if (found < 0)
+		found = cs_config_intent_service(cfg, s->routed);
 	return found;
 }
 

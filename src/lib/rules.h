@@ -31,6 +31,7 @@ enum cs_role {
 /* A stretch of time a person was on the call. */
 struct cs_span {
 	int64_t from, to;
+	const char *peer;		/* the person's phone, or "" */
 };
 
 struct cs_call_facts {

@@ -12,7 +12,7 @@ cs_bot_session_init(struct cs_bot_session *s)
 {
 	memset(s, 0, sizeof(*s));
 	s->session = s->call_id = s->sip_call_id = s->caller = s->called = "";
-	s->service = s->intent = s->outcome = s->transfer_target = "";
+	s->service = s->intent = s->routed = s->outcome = s->transfer_target = "";
 }
 
 /* Keeps the first non-empty value of a session-level fact. */
@@ -24,7 +24,8 @@ first(const char **have, const char *v)
 }
 
 void
-cs_bot_session_add(struct cs_bot_session *s, const struct cs_bot_event *e)
+cs_bot_session_add(struct cs_bot_session *s, const struct cs_bot_event *e,
+    const struct cs_config *cfg)
 {
 	if (s->session[0] == '\0') {
 		s->session = e->session;
@@ -41,8 +42,12 @@ cs_bot_session_add(struct cs_bot_session *s, const struct cs_bot_event *e)
 	/* the last intent understood, on a turn or on an event that sums
 	   the session up (a contact record's end) */
 	if (e->intent[0] != '\0' && strcmp(e->match, "no_match") != 0 &&
-	    strcmp(e->match, "no_input") != 0)
+	    strcmp(e->match, "no_input") != 0) {
 		s->intent = e->intent;
+		/* an intent no service lists, understood later, hides nothing */
+		if (cfg != NULL && cs_config_intent_service(cfg, e->intent) >= 0)
+			s->routed = e->intent;
+	}
 	switch (e->type) {
 	case CS_BOT_UTTERANCE:
 	case CS_BOT_DTMF:

@@ -14,6 +14,7 @@
 
 #include <stdint.h>
 
+#include "config.h"
 #include "model.h"
 
 #define CS_LINK_WINDOW 10
@@ -26,6 +27,8 @@ struct cs_bot_session {
 	const char *call_id, *sip_call_id, *caller, *called;
 	const char *service;		/* the last the bot decided */
 	const char *intent;		/* the last intent understood */
+	const char *routed;		/* the last understood that a service's
+					   intents list (rule 3), or "" */
 	const char *outcome;		/* its end's, "" when it has none */
 	const char *transfer_target;	/* the last transfer's */
 	int transferred;
@@ -38,8 +41,10 @@ struct cs_bot_session {
 /* An empty session, to add events to. */
 void cs_bot_session_init(struct cs_bot_session *s);
 
-/* Adds e, an event of the session, in time order (texts not copied). */
-void cs_bot_session_add(struct cs_bot_session *s, const struct cs_bot_event *e);
+/* Adds e, an event of the session, in time order (texts not copied);
+ * cfg, when not NULL, says which intents name a service. */
+void cs_bot_session_add(struct cs_bot_session *s, const struct cs_bot_event *e,
+    const struct cs_config *cfg);
 
 /* How a session was joined to its call. */
 enum cs_link {

@@ -53,7 +53,7 @@ test_summary(void)
 	e[5].outcome = "escalated";
 	cs_bot_session_init(&s);
 	for (int i = 0; i < 6; i++)
-		cs_bot_session_add(&s, &e[i]);
+		cs_bot_session_add(&s, &e[i], NULL);
 	CU_ASSERT_STRING_EQUAL(s.session, "s-8c1e");
 	CU_ASSERT_EQUAL(s.start, T0);
 	CU_ASSERT_EQUAL(s.end, T0 + 15);
@@ -152,7 +152,56 @@ test_link_order(void)
 	CU_ASSERT_STRING_EQUAL(cs_link_name(CS_LINK_AMBIGUOUS), "ambiguous");
 }
 
+/*
+ * Rule 3's intent: the last understood that a service's intents list.
+ * permis_construire (urbanisme's), then au_revoir (no service's), then
+ * horaires said but not understood (no_match): urbanisme's
+ * permis_construire; the last understood is au_revoir.
+ */
+static void
+test_routed(void)
+{
+	static char *urb[] = { "permis_construire" }, *acc[] = { "horaires" };
+	struct cs_service svc[2];
+	struct cs_config cfg;
+	struct cs_bot_session s;
+	struct cs_bot_event e[5];
+
+	memset(svc, 0, sizeof(svc));
+	svc[0].name = "accueil";
+	svc[0].intents = acc;
+	svc[0].nintents = 1;
+	svc[1].name = "urbanisme";
+	svc[1].intents = urb;
+	svc[1].nintents = 1;
+	memset(&cfg, 0, sizeof(cfg));
+	cfg.services = svc;
+	cfg.nservices = 2;
+	CU_ASSERT_EQUAL(cs_config_intent_service(&cfg, "horaires"), 0);
+	CU_ASSERT_EQUAL(cs_config_intent_service(&cfg, "permis_construire"), 1);
+	CU_ASSERT_EQUAL(cs_config_intent_service(&cfg, "au_revoir"), -1);
+	CU_ASSERT_EQUAL(cs_config_intent_service(&cfg, ""), -1);
+
+	e[0] = ev(T0, CS_BOT_START, "", "", "");
+	e[1] = ev(T0 + 5, CS_BOT_UTTERANCE, "caller", "permis_construire", "matched");
+	e[2] = ev(T0 + 9, CS_BOT_UTTERANCE, "caller", "au_revoir", "matched");
+	e[3] = ev(T0 + 12, CS_BOT_UTTERANCE, "caller", "horaires", "no_match");
+	e[4] = ev(T0 + 15, CS_BOT_END, "", "", "");
+	cs_bot_session_init(&s);
+	for (int i = 0; i < 5; i++)
+		cs_bot_session_add(&s, &e[i], &cfg);
+	CU_ASSERT_STRING_EQUAL(s.intent, "au_revoir");
+	CU_ASSERT_STRING_EQUAL(s.routed, "permis_construire");
+
+	/* no configuration: no intent is routed */
+	cs_bot_session_init(&s);
+	for (int i = 0; i < 5; i++)
+		cs_bot_session_add(&s, &e[i], NULL);
+	CU_ASSERT_STRING_EQUAL(s.routed, "");
+}
+
 static CU_TestInfo tests[] = {
+	{ "rule 3's intent: the last a service lists", test_routed },
 	{ "a session summed up", test_summary },
 	{ "linking, rule by rule", test_link_order },
 	CU_TEST_INFO_NULL

@@ -19,14 +19,19 @@
 static const char *const unmapped[] = { "horaires", "informations-generales" };
 #define NUNMAPPED (sizeof(unmapped) / sizeof(unmapped[0]))
 
-/* The service (configuration index) whose intents hold intent, -1. */
+/* Rule 3's intent: the service of the last turn understood whose intent
+ * a service lists, -1 when none does. */
 static int
-service_of_intent(const struct cs_config *cfg, const char *intent)
+routed_service(const struct cs_config *cfg, const struct cs_synth_session *s)
 {
-	for (size_t i = 0; intent != NULL && i < cfg->nservices; i++)
-		for (size_t j = 0; j < cfg->services[i].nintents; j++)
-			if (strcmp(cfg->services[i].intents[j], intent) == 0)
-				return (int)i;
+	for (int i = s->nev - 1; i >= 0; i--) {
+		const struct cs_synth_bev *e = &s->ev[i];
+		int svc;
+
+		if (e->match == CS_SYNTH_M_MATCHED &&
+		    (svc = cs_config_intent_service(cfg, e->intent)) >= 0)
+			return svc;
+	}
 	return -1;
 }
 
@@ -253,7 +258,7 @@ cs_town_bot_plan(struct town *tw, const struct pcall *p, struct cs_synth_call *c
 	if (s->link != CS_SYNTH_L_NONE && s->service != NULL)
 		s->rule3 = cs_config_service(cfg, s->service);
 	if (s->link != CS_SYNTH_L_NONE && s->rule3 < 0)
-		s->rule3 = service_of_intent(cfg, s->intent);
+		s->rule3 = routed_service(cfg, s);
 
 	if (cs_rng_chance(&r, 0.01))
 		console(tw, c, &r);
