@@ -160,11 +160,18 @@ iban_at(const char *s, size_t len, size_t p)
 
 /* ---- NIR ---- */
 
-/* Skips one space between two fields. */
+/* A separator between a NIR's fields: a space, a dash or a dot. */
+static int
+nir_sepc(char c)
+{
+	return c == ' ' || c == '-' || c == '.';
+}
+
+/* Skips one separator between two fields. */
 static size_t
 nir_sep(const char *s, size_t len, size_t p)
 {
-	return p + 1 < len && s[p] == ' ' && dig(s, len, p + 1) ? p + 1 : p;
+	return p + 1 < len && nir_sepc(s[p]) && dig(s, len, p + 1) ? p + 1 : p;
 }
 
 /* k digits at p, their value into *v; returns the end or 0. */
@@ -207,7 +214,7 @@ nir_at(const char *s, size_t len, size_t p)
 	    (s[q + 1] | 0x20) == 'b')) {
 		v = v * 100 + ((s[q + 1] | 0x20) == 'a' ? 19 : 18);
 		q += 2;
-		if (q < len && s[q] != ' ' && !dig(s, len, q))
+		if (q < len && !nir_sepc(s[q]) && !dig(s, len, q))
 			return 0;
 	} else if ((q = nir_digits(s, len, q, 2, &v)) == 0)
 		return 0;

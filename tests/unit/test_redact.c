@@ -239,6 +239,10 @@ test_nir(void)
 	check_counts("1 85 05 2A 012 345 79", "[nir]", one);
 	check_counts("1 85 05 2b 012 345 09", "[nir]", one);
 	check_counts("1 85 05 2A 012 345", "[nir]", one);
+	/* written with dashes or dots, the key too */
+	check_counts("1-85-05-78-006-084-91", "[nir]", one);
+	check_counts("1.85.05.78.006.084.91", "[nir]", one);
+	check_counts("secu: 1-85-05-2A-012-345-79.", "secu: [nir].", one);
 	/* special months: 20, 42, 50-99 */
 	check("2 99 42 75 123 456", "[nir]");
 	check("1 85 99 78 006 084", "[nir]");
