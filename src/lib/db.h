@@ -23,7 +23,7 @@
 
 #include "error.h"
 
-#define CS_DB_VERSION 5
+#define CS_DB_VERSION 6
 
 /* The schema's migrations (db_schema.c): cs_db_migration[i] takes a
  * database from version i to i + 1; CS_DB_VERSION of them. */

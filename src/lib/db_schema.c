@@ -246,6 +246,9 @@ const char *const cs_db_migration[] = {
 	/* 4 -> 5: a generic-csv leg keeps its queue's events in its row
 	   (their rows of their own, stored before, stay as they are) */
 	"ALTER TABLE generic_csv ADD COLUMN qexit INTEGER;",
+	/* 5 -> 6: a generic-csv leg (SMDR's too) flags a start in the hour
+	   repeated when summer time ends, as Master.csv's do */
+	"ALTER TABLE generic_csv ADD COLUMN flags INTEGER NOT NULL DEFAULT 0;",
 };
 
 _Static_assert(sizeof(cs_db_migration) / sizeof(cs_db_migration[0]) ==

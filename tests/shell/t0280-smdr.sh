@@ -93,6 +93,12 @@ check "the header read as no record" has err "delta.csv: 3 lines read, 2 stored,
 check "detected past the header" [ "$(q d.db "SELECT format FROM sources")" = avaya-smdr ]
 check "the repeated hour read near the record before" \
     [ "$(q d.db "SELECT group_concat(start) FROM (SELECT start FROM generic_csv ORDER BY line)")" = 1729990200,1729991400 ]
+check "both flagged: their Call Start is a time of the repeated hour" \
+    [ "$(q d.db "SELECT group_concat(flags) FROM (SELECT flags FROM generic_csv ORDER BY line)")" = 1,1 ]
+check "and so are their calls" \
+    [ "$(q d.db "SELECT group_concat(flags & 1) FROM (SELECT flags FROM calls ORDER BY start)")" = 1,1 ]
+check "a Call Start outside it is not flagged" \
+    [ "$(q s.db "SELECT count(*) FROM generic_csv WHERE flags != 0")" = 0 ]
 
 # ---- bad lines: each said with its line, the rest stored ----
 L=$(sed -n 1p "$KB")

@@ -29,6 +29,7 @@ struct cs_smdr_open {
 	struct cs_datetime start;
 	int64_t t0;		/* its Call Start, UTC */
 	long offset;		/* seconds its records so far lasted */
+	int twice;		/* its Call Start was in the repeated hour */
 };
 
 /* Slots of the table: twice the calls held, so that probes stay short. */
@@ -101,7 +102,7 @@ compact(struct cs_smdr_reader *r)
 /* Holds the call id, its records so far having lasted offset seconds. */
 static void
 hold(struct cs_smdr_reader *r, const char *id, const struct cs_datetime *dt,
-    int64_t t0, long offset)
+    int64_t t0, long offset, int twice)
 {
 	struct cs_smdr_open *o;
 
@@ -120,6 +121,7 @@ hold(struct cs_smdr_reader *r, const char *id, const struct cs_datetime *dt,
 	o->start = *dt;
 	o->t0 = t0;
 	o->offset = offset;
+	o->twice = twice;
 }
 
 static int
@@ -136,17 +138,22 @@ dist(int64_t a, int64_t b)
 }
 
 /* The instant of a Call Start: in the repeated hour of the end of summer
- * time, the one nearer the record before (records come as calls end, a
- * few minutes apart), else the earlier. */
+ * time (*twice set), the one nearer the record before (records come as
+ * calls end, a few minutes apart), else the earlier. */
 static int64_t
-instant(const struct cs_smdr_reader *r, const struct cs_datetime *dt)
+instant(const struct cs_smdr_reader *r, const struct cs_datetime *dt,
+    int *twice)
 {
 	int64_t t[2];
 
+	*twice = 0;
 	if (r->utc)
 		return cs_utc_from_datetime(dt);
-	if (cs_local_to_utc(dt, t) != 2 || r->last == 0)
+	if (cs_local_to_utc(dt, t) != 2)
 		return t[0];	/* in the skipped hour: as mktime() reads it */
+	*twice = 1;
+	if (r->last == 0)
+		return t[0];
 	return dist(t[1], r->last) < dist(t[0], r->last) ? t[1] : t[0];
 }
 
@@ -169,25 +176,28 @@ cs_smdr_leg(struct cs_smdr_reader *r, const struct cs_config *cfg,
 	struct cs_smdr_open *o = find(r, id);
 	long off = 0, dur;
 	int64_t t0;
+	int twice;
 
 	/* a call lasts 7 days at most: past it, a damaged stream */
 	if (o != NULL && same_time(&o->start, &rec->start) &&
 	    cs_log_time_ok(o->t0 + o->offset)) {
 		t0 = o->t0;
 		off = o->offset;
+		twice = o->twice;
 	} else
-		t0 = instant(r, &rec->start);
+		t0 = instant(r, &rec->start, &twice);
 	if (o != NULL)
 		o->state = 2;	/* held again below if more follow */
 	r->last = t0;
 	dur = rec->ring + rec->connected + rec->hold + rec->park;
 	if (rec->more && off + dur <= CS_LOG_DURATION_MAX)
-		hold(r, id, &rec->start, t0, off + dur);
+		hold(r, id, &rec->start, t0, off + dur, twice);
 
 	memset(leg, 0, sizeof(*leg));
 	for (int i = 0; i < CS_GCSV_NFIELDS; i++)
 		leg->f[i] = "";
 	leg->start = t0 + off;
+	leg->flags = twice ? CS_GCSV_FLAG_TWICE : 0;
 	leg->answer = rec->connected > 0 ? leg->start + rec->ring : 0;
 	leg->end = leg->start + dur;
 	leg->duration = dur;

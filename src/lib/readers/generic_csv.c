@@ -286,19 +286,27 @@ read_header(struct cs_gcsv_reader *r, struct cs_error *err)
 
 /* ---- a row ---- */
 
-/* A time: epoch seconds, ISO 8601 with an offset, or a local time. */
+/*
+ * A time: epoch seconds, ISO 8601 with an offset, or a local time; *twice
+ * (when not NULL) says whether a local time was in the hour repeated when
+ * summer time ends (the earlier instant is taken).
+ */
 static int
-parse_time(struct cs_gcsv_reader *r, const char *s, int64_t *t)
+parse_time(struct cs_gcsv_reader *r, const char *s, int64_t *t, int *twice)
 {
 	size_t len = strlen(s);
 	struct cs_datetime dt;
 	int64_t at[2];
 	char tmp[40];
-	int rc;
+	int rc, n;
 
+	if (twice != NULL)
+		*twice = 0;
 	/* a stamp of the hour before: what the long way below gives it */
-	if (cs_stamp_get(&r->stamp, s, len, at) >= 0) {
+	if ((n = cs_stamp_get(&r->stamp, s, len, at)) >= 0) {
 		*t = at[0];
+		if (twice != NULL)
+			*twice = n == 2;
 		return cs_log_time_ok(*t) ? 0 : -1;
 	}
 	if (len > 0 && strspn(s, "0123456789") == len && len <= 12) {
@@ -315,8 +323,10 @@ parse_time(struct cs_gcsv_reader *r, const char *s, int64_t *t)
 	if (cs_datetime_parse(tmp, len, &dt) != 0)
 		return -1;
 	/* the repeated hour of a DST change: the earlier instant */
-	(void)cs_stamp_place(&r->stamp, s, len, &dt, r->utc, at);
+	n = cs_stamp_place(&r->stamp, s, len, &dt, r->utc, at);
 	*t = at[0];
+	if (twice != NULL)
+		*twice = n == 2;
 	return cs_log_time_ok(*t) ? 0 : -1;
 }
 
@@ -373,7 +383,7 @@ cs_gcsv_parse(struct cs_gcsv_reader *r, const char *line, size_t len,
     struct cs_gcsv_record *rec, struct cs_error *err)
 {
 	const char *const *f;
-	int v;
+	int v, twice;
 
 	if (split(r, line, len, err) != 0)
 		return -1;
@@ -391,12 +401,13 @@ cs_gcsv_parse(struct cs_gcsv_reader *r, const char *line, size_t len,
 	if (*rec->f[CS_GCSV_CALL_ID] == '\0')
 		return bad_field(r, CS_GCSV_CALL_ID, "is empty: every row needs "
 		    "its call's id", err);
-	if (parse_time(r, rec->f[CS_GCSV_START], &rec->start) != 0)
+	if (parse_time(r, rec->f[CS_GCSV_START], &rec->start, &twice) != 0)
 		return bad_field(r, CS_GCSV_START, "is not a time (epoch "
 		    "seconds, ISO 8601, or YYYY-MM-DD HH:MM:SS)", err);
+	rec->flags = twice ? CS_GCSV_FLAG_TWICE : 0;
 	rec->answer = 0;
 	if (*rec->f[CS_GCSV_ANSWER] != '\0' &&
-	    parse_time(r, rec->f[CS_GCSV_ANSWER], &rec->answer) != 0)
+	    parse_time(r, rec->f[CS_GCSV_ANSWER], &rec->answer, NULL) != 0)
 		return bad_field(r, CS_GCSV_ANSWER, "is not a time", err);
 	rec->duration = -1;
 	if (*rec->f[CS_GCSV_DURATION] != '\0') {
@@ -410,7 +421,7 @@ cs_gcsv_parse(struct cs_gcsv_reader *r, const char *line, size_t len,
 			    "seconds", err);
 	}
 	if (*rec->f[CS_GCSV_END] != '\0') {
-		if (parse_time(r, rec->f[CS_GCSV_END], &rec->end) != 0)
+		if (parse_time(r, rec->f[CS_GCSV_END], &rec->end, NULL) != 0)
 			return bad_field(r, CS_GCSV_END, "is not a time", err);
 	} else if (rec->duration >= 0) {
 		rec->end = rec->start + rec->duration;

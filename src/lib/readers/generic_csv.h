@@ -41,7 +41,12 @@ struct cs_gcsv_record {
 	long duration;
 	enum cs_gcsv_by by;
 	enum cs_gcsv_disp disp;
+	int flags;			/* CS_GCSV_FLAG_* */
 };
+
+/* The start was a local time of the hour repeated when summer time ends:
+ * the earlier instant was taken (the leg's flags, model.h). */
+#define CS_GCSV_FLAG_TWICE 1
 
 struct cs_gcsv_reader;
 

@@ -55,7 +55,10 @@
 	X(WAIT, wait, "INTEGER") \
 	/* a leg's queue: NULL for none (or its events in rows of their \
 	   own); else its exit event's kind + 1 (1: none but entering) */ \
-	X(QEXIT, qexit, "INTEGER")
+	X(QEXIT, qexit, "INTEGER") \
+	/* 1: its start was a local time of the repeated hour at the end of \
+	   summer time, the earlier instant taken */ \
+	X(FLAGS, flags, "INTEGER NOT NULL DEFAULT 0")
 
 #define COL_(E, name, decl) GC_COL_##E,
 enum { CS_GCSV_COLUMNS(COL_) GC_NCOL };
@@ -336,6 +339,7 @@ cs_gcsv_store(const struct cs_format_ctx *ctx, struct cs_gcsv_memo *m,
 		cs_rowq_null(q);
 	else
 		cs_rowq_int(q, 1 + (int)k);
+	cs_rowq_int(q, rec->flags);
 	return cs_rowq_end(q);
 }
 
@@ -407,6 +411,7 @@ gc_map(const struct cs_row *row, struct cs_piece *p, struct cs_piece_buf *buf)
 	l->sip_call_id = TEXT(row, GC_COL_SIP_CALL_ID);
 	l->target = (enum cs_target)cs_row_int(row, GC_COL_TARGET);
 	l->ended = (enum cs_leg_end)cs_row_int(row, GC_COL_ENDED);
+	l->flags = (int)cs_row_int(row, GC_COL_FLAGS) & CS_GCSV_FLAG_TWICE;
 	l->to_outside = strcmp(l->to, CS_PHONE_MARK) == 0 ||
 	    cs_number_is_phone(l->to);
 	for (int i = 0; i < CS_ATTR_N; i++)
