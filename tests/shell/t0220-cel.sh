@@ -48,6 +48,33 @@ for f in crlf bom; do
 	    "$(q cel.db "SELECT start, answer, end, dstchannel FROM cdr WHERE linkedid = '1335310195.0'")" ]
 done
 
+# local stamps (cel.conf's dateformat) in the hour repeated when summer
+# time ends: CELMaster1's call moved to 2025-10-26 02:30:00 Paris, the
+# earlier instant (summer time, UTC+2: 00:30Z = 1761438600) and flagged
+# (kpi.md); at 04:00 (winter time, UTC+1: 03:00Z = 1761447600), not
+# flagged
+# local H:M FILE: CELMaster1 with its times as local stamps from H:M:00
+local_cel() {
+	awk -F'","' -v OFS='","' -v hm="$1" '{
+		split($2, t, "."); s = t[1] - 1335310195
+		$2 = sprintf("2025-10-26 %s:%02d.%s", hm, s, t[2]); print }' \
+	    "$D/testsuite_CELMaster1.csv" > "$2"
+}
+local_cel 02:30 twice.csv
+local_cel 04:00 once.csv
+check "the stamps made" grep -q '"ANSWER","2025-10-26 02:30:00.526390"' twice.csv
+for f in twice once; do
+	run callstat-import -c callstat.conf -d $f.db --format asterisk-cel $f.csv
+	check_rc 0 "$f: imported"
+done
+check "02:30 in the repeated hour: the earlier instant, flagged" \
+	[ "$(q twice.db "SELECT start, flags FROM cdr")|$(q twice.db "SELECT start, flags & 1 FROM calls")" = \
+	"1761438600|1|1761438600|1" ]
+check "04:00: not flagged" \
+	[ "$(q once.db "SELECT start, flags FROM cdr")|$(q once.db "SELECT start, flags & 1 FROM calls")" = \
+	"1761447600|0|1761447600|0" ]
+check "epoch stamps: not flagged" [ "$(q cel.db "SELECT count(*) FROM cdr WHERE flags != 0")" = 0 ]
+
 # bad lines: FILE:LINE: reason, the rest read
 {
 	sed -n 1,3p "$D/testsuite_CELMaster1.csv"

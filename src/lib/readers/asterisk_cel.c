@@ -145,6 +145,7 @@ parse_time(const struct cs_cel_reader *r, const char *s,
 		/* the repeated hour: the earlier (events come in order) */
 		cs_local_to_utc(&dt, out);
 		rec->time = out[0];
+		rec->local = 1;
 	}
 	rec->usec = us;
 	return 0;

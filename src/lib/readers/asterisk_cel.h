@@ -52,6 +52,7 @@ struct cs_cel_record {
 	char dialstatus[24];		/* HANGUP: DIALSTATUS, "" unknown */
 	char source[128];		/* HANGUP: the channel that hung up,
 					   "" unknown */
+	int local;			/* its time was a local wall-clock time */
 };
 
 struct cs_cel_reader {

@@ -26,6 +26,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "../timeutil.h"
 #include "asterisk_cel.h"
 
 #define NBUCKETS 1024
@@ -72,6 +73,7 @@ struct call {
 	struct qline *q;
 	int nq, capq;
 	int oom;
+	int local;			/* its times were local wall-clock times */
 };
 
 struct cs_cel_calls {
@@ -534,6 +536,21 @@ mix(int64_t rhash, int k)
 	    ((uint64_t)k * UINT64_C(0x9e3779b97f4a7c15)));
 }
 
+
+/*
+ * Whether t is the earlier of the two instants of a local time of the
+ * hour repeated when summer time ends: the one a local stamp of that
+ * hour was read as (the record is flagged, kpi.md).
+ */
+static int
+first_of_twice(int64_t t)
+{
+	struct cs_datetime dt;
+	int64_t at[2];
+
+	cs_utc_to_local(t, &dt, NULL);
+	return cs_local_to_utc(&dt, at) == 2 && at[0] == t;
+}
 /* One cdr_csv row of the call. */
 static int
 tell_row(const struct call *c, const struct chan *b, const struct cs_cel_out *out,
@@ -589,6 +606,7 @@ tell_row(const struct call *c, const struct chan *b, const struct cs_cel_out *ou
 		r.answer = r.start;	/* a clock set back */
 	r.duration = (long)(r.end - r.start);
 	r.billsec = r.answer != 0 ? (long)(r.end - r.answer) : 0;
+	r.ambiguous = c->local && first_of_twice(r.start);
 	return out->cdr(out->arg, &r, last->line, mix(last->rhash, k));
 }
 
@@ -657,6 +675,7 @@ cs_cel_calls_add(struct cs_cel_calls *cc, const struct cs_cel_record *rec,
 			return 0;
 	} else if ((c = call_find(cc, rec->f[CS_CEL_LINKEDID], 1)) == NULL)
 		return -1;
+	c->local |= rec->local;
 	if (take(c, rec, line, rhash) == 0)
 		return c->oom ? -1 : 0;
 	return tell(cc, c, out);
