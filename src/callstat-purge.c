@@ -10,7 +10,7 @@
 #include "tool.h"
 
 static const char synopsis[] =
-	"callstat-purge [-hnV] [-c config] [-d database] [--before date]\n"
+	"callstat-purge [-hnqV] [-c config] [-d database] [--before date]\n"
 	"       [--vacuum]";
 
 static void
@@ -28,6 +28,7 @@ help(void)
 	    "  -d, --db FILE        database (default $CALLSTAT_DB, ./callstat.db)\n"
 	    "  -h, --help           this help\n"
 	    "  -n, --dry-run        say what would go, change nothing\n"
+	    "  -q, --quiet          say nothing unless something fails\n"
 	    "      --vacuum         then give the space back to the file system\n"
 	    "  -V, --version        print the version\n\n"
 	    "Exit status: 0 success, 1 failure, 2 usage error.\n", synopsis);
@@ -71,13 +72,14 @@ main(int argc, char **argv)
 		{ "db", required_argument, NULL, 'd' },
 		{ "dry-run", no_argument, NULL, 'n' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "quiet", no_argument, NULL, 'q' },
 		{ "vacuum", no_argument, NULL, O_VACUUM },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct cs_tool_opts o;
 	char before[11] = "", today[11];
-	int ch, dry = 0, vacuum = 0, status = CS_EXIT_FAIL;
+	int ch, dry = 0, quiet = 0, vacuum = 0, status = CS_EXIT_FAIL;
 	struct cs_config cfg;
 	struct cs_db db;
 	struct cs_error err;
@@ -87,7 +89,7 @@ main(int argc, char **argv)
 
 	cs_tool_init("callstat-purge");
 	cs_tool_opts_init(&o, synopsis);
-	while ((ch = getopt_long(argc, argv, "c:d:hnV", longopts, NULL)) != -1) {
+	while ((ch = getopt_long(argc, argv, "c:d:hnqV", longopts, NULL)) != -1) {
 		switch (ch) {
 		case O_BEFORE:
 			if (cs_tool_day_arg(optarg, 0, before) != 0 ||
@@ -100,6 +102,9 @@ main(int argc, char **argv)
 			return CS_EXIT_OK;
 		case 'n':
 			dry = 1;
+			break;
+		case 'q':
+			quiet = 1;
 			break;
 		case O_VACUUM:
 			vacuum = 1;
@@ -141,7 +146,8 @@ main(int argc, char **argv)
 		cs_warnx("%s", err.msg);
 		goto out;
 	}
-	report(&n, dry);
+	if (!quiet || dry)
+		report(&n, dry);
 	if (vacuum && cs_purge_vacuum(&db, &err) != 0) {
 		cs_warnx("%s", err.msg);
 		goto out;

@@ -62,6 +62,8 @@ check "purge --dry-run leaves the file as it was" cmp -s town.db town.db.orig
 run callstat-purge -c town.conf -d town.db --before 2024-03 -n
 check "purge -n is --dry-run" [ "$(cat "$T/out")" = "$want" ]
 check "purge -n leaves the file as it was" cmp -s town.db town.db.orig
+run callstat-purge -c town.conf -d town.db --before 2024-03 -n -q
+check "purge -n -q: a dry run says what would go all the same" [ "$(cat "$T/out")" = "$want" ]
 
 # --- the purge -------------------------------------------------------------------
 # the hashed numbers of the callers who called only before the cut
@@ -69,8 +71,14 @@ q town.db "SELECT DISTINCT caller FROM cdr WHERE start < $CUT AND caller <> ''
 	EXCEPT SELECT caller FROM cdr WHERE start >= $CUT" > gone.callers
 check "some callers called only before the cut" [ "$(wc -l < gone.callers)" -gt 0 ]
 check "their hashes are in the file before the purge" grep -a -q -F -f gone.callers town.db
-run callstat-purge -c town.conf -d town.db --before 2024-03-01
+cp town.db loud.db
+run callstat-purge -c town.conf -d town.db -q --before 2024-03-01
+check_rc 0 "purge -q --before 2024-03-01"
+check "purge -q: nothing on stdout" [ ! -s "$T/out" ]
+check "purge -q: nothing on stderr" [ ! -s "$T/err" ]
+run callstat-purge -c town.conf -d loud.db --before 2024-03-01
 check_rc 0 "purge --before 2024-03-01"
+rm -f loud.db
 # without --vacuum: what was deleted, and the copies page splits left in
 # free space when the rows were imported, are overwritten, not left there
 check "no trace of them in the file after the purge" sh -c '! cat town.db town.db-wal 2>/dev/null | grep -a -q -F -f gone.callers'
