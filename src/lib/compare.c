@@ -44,6 +44,7 @@ const enum cs_kpi_fig cs_compare_figs[] = {
 };
 const size_t cs_compare_nfigs = sizeof(cs_compare_figs) /
     sizeof(cs_compare_figs[0]);
+const size_t cs_compare_ntested = 17;	/* offered to human_wait_p90 */
 
 /* ---- days ---- */
 

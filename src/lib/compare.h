@@ -75,6 +75,11 @@ const char *cs_compare_val_name(enum cs_compare_val v);
 extern const enum cs_kpi_fig cs_compare_figs[];
 extern const size_t cs_compare_nfigs;
 
+/* How many of cs_compare_figs come first: offered, the rates and the
+ * waits, the figures with an interval and a test (and offered, their n),
+ * for a reader that shows those only (a report's table). */
+extern const size_t cs_compare_ntested;
+
 /*
  * Compares the two periods of q.  *rows (freed by the caller with free())
  * gets, for each service with a call in either period (in the order
