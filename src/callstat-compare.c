@@ -24,7 +24,8 @@ help(void)
 	    "Compares the figures of callstat-kpi(7) before and after, per\n"
 	    "service and for the town: each rate with its Wilson 95 %% interval,\n"
 	    "the difference with Newcombe's interval and the z-test's p-value;\n"
-	    "the waits with a seeded bootstrap interval and Mann-Whitney's p.\n\n"
+	    "the waits with a seeded bootstrap interval and Mann-Whitney's p;\n"
+	    "the other counts and means with their difference.\n\n"
 	    "      --after RANGE    the second period: DATE..DATE or DATE\n"
 	    "      --all-hours      count every call, in hours or not\n"
 	    "      --before RANGE   the first period: DATE..DATE or DATE; DATE is\n"
@@ -40,7 +41,7 @@ help(void)
 	    "  -o, --output FILE    write to FILE instead of standard output\n"
 	    "      --resamples N    the bootstrap's resamples (default %d)\n"
 	    "  -s, --service NAME   only this service\n"
-	    "      --seed N         the bootstrap's seed (default 1)\n"
+	    "      --seed N         the bootstrap's seed, 0 to 2^53 (default 1)\n"
 	    "      --tsv            tab-separated values with a header line\n"
 	    "  -V, --version        print the version\n\n"
 	    "Without --csv, --tsv or --json: an aligned table, rates in percent,\n"
@@ -131,7 +132,10 @@ parse_args(int argc, char **argv, struct args *a)
 			a->q.resamples = (int)v;
 			break;
 		case O_SEED:
-			if (parse_number("--seed", optarg, 0, UINT64_MAX, &v) != 0)
+			/* up to 2^53: CSV and JSON write the seed as a number,
+			   which a double holds exactly up to there */
+			if (parse_number("--seed", optarg, 0, CS_COMPARE_SEED_MAX,
+			    &v) != 0)
 				return CS_EXIT_USAGE;
 			a->q.seed = (uint64_t)v;
 			break;
@@ -231,7 +235,8 @@ p_text(const struct cs_compare_row *r, char *buf, char *mark)
 
 static int
 write_table(FILE *fp, const struct args *a, const struct cs_compare_periods *p,
-    const struct cs_compare_row *rows, size_t nrows, struct cs_error *err)
+    const struct cs_compare_row *rows, size_t nrows, int sl,
+    struct cs_error *err)
 {
 	static const struct cs_column col[] = {
 		{ "service", NULL, CS_COL_TEXT },
@@ -261,7 +266,15 @@ write_table(FILE *fp, const struct args *a, const struct cs_compare_periods *p,
 		struct cs_cell *c = &t.cell[i * NC];
 		char *b = &text[i * NC * TEXTW];
 
-		snprintf(b + 1 * TEXTW, TEXTW, "%s", cs_kpi_name(r->fig));
+		/* T beside the figure, as callstat-kpi(7) asks and
+		   callstat-kpi's table does; service_level_answered shares
+		   it, unnamed, so that its column stays 22 wide and the
+		   table in 100 columns */
+		if (r->fig == CS_KPI_SERVICE_LEVEL)
+			snprintf(b + 1 * TEXTW, TEXTW, "%s (%d s)",
+			    cs_kpi_name(r->fig), sl);
+		else
+			snprintf(b + 1 * TEXTW, TEXTW, "%s", cs_kpi_name(r->fig));
 		value_text(k, r, CS_CMP_BEFORE, b + 2 * TEXTW);
 		value_text(CS_COL_COUNT, r, CS_CMP_BEFORE_N, b + 3 * TEXTW);
 		value_text(k, r, CS_CMP_AFTER, b + 4 * TEXTW);
@@ -328,7 +341,7 @@ write_data(FILE *fp, enum cs_out_format f, const struct cs_compare_row *rows,
 }
 
 static int
-write_out(struct cs_db *db, const struct args *a,
+write_out(struct cs_db *db, const struct args *a, const struct cs_config *cfg,
     const struct cs_compare_periods *p, const struct cs_compare_row *rows,
     size_t nrows)
 {
@@ -349,7 +362,8 @@ write_out(struct cs_db *db, const struct args *a,
 		return -1;
 	}
 	rc = a->o.format == CS_OUT_TABLE ? write_table(fp, a, p, rows, nrows,
-	    &err) : write_data(fp, a->o.format, rows, nrows, &err);
+	    cfg->service_level, &err) :
+	    write_data(fp, a->o.format, rows, nrows, &err);
 	if (fclose(fp) != 0 && rc == 0) {
 		cs_warnx("%s: write error: %s", name, strerror(errno));
 		return -1;
@@ -385,7 +399,7 @@ main(int argc, char **argv)
 	else if (cs_compare_run(&db, &cfg, &a.q, &periods, &rows, &nrows,
 	    &err) != 0)
 		cs_warnx("%s", err.msg);
-	else if (write_out(&db, &a, &periods, rows, nrows) == 0)
+	else if (write_out(&db, &a, &cfg, &periods, rows, nrows) == 0)
 		status = CS_EXIT_OK;
 	free(rows);
 	if (cs_db_close(&db, &err) != 0) {

@@ -14,7 +14,7 @@
 static const char *const val_names[CS_CMP_NVALS] = {
 	"before", "after", "before_x", "before_n", "after_x", "after_n",
 	"before_low", "before_high", "after_low", "after_high", "diff",
-	"diff_low", "diff_high", "p_value",
+	"diff_low", "diff_high", "p_value", "seed",
 };
 
 const char *
@@ -24,7 +24,8 @@ cs_compare_val_name(enum cs_compare_val v)
 }
 
 /* offered first, for the n of the whole period; then every rate of
-   callstat-kpi(7), then the waits the bootstrap resamples */
+   callstat-kpi(7), then the waits the bootstrap resamples: the rows of
+   the first callstat-compare, whose order its readers may know */
 const enum cs_kpi_fig cs_compare_figs[] = {
 	CS_KPI_OFFERED,
 	CS_KPI_ANSWER_RATE, CS_KPI_AGENT_ANSWER_RATE, CS_KPI_ABANDON_RATE,
@@ -33,9 +34,17 @@ const enum cs_kpi_fig cs_compare_figs[] = {
 	CS_KPI_CONTAINMENT_24H, CS_KPI_ESCALATION_ANSWER_RATE,
 	CS_KPI_REPEAT_24H, CS_KPI_CALLBACK_2H, CS_KPI_CALLBACK_24H,
 	CS_KPI_ASA, CS_KPI_WAIT_P50, CS_KPI_WAIT_P90, CS_KPI_HUMAN_WAIT_P90,
+	/* then every other figure, untested: a count's difference needs no
+	   interval to be read, and the means abandon_wait and talk have no
+	   histogram to resample (wait_hist holds the waits only) */
+	CS_KPI_ANSWERED, CS_KPI_NEEDED_AGENT, CS_KPI_AGENT, CS_KPI_BOT,
+	CS_KPI_ABANDONED, CS_KPI_MISSED, CS_KPI_VOICEMAIL, CS_KPI_SHORT,
+	CS_KPI_ABANDON_WAIT, CS_KPI_TALK, CS_KPI_BOT_SESSIONS,
+	CS_KPI_ESCALATED, CS_KPI_LOST,
 };
 const size_t cs_compare_nfigs = sizeof(cs_compare_figs) /
     sizeof(cs_compare_figs[0]);
+const size_t cs_compare_ntested = 17;	/* offered to human_wait_p90 */
 
 /* ---- days ---- */
 
@@ -532,7 +541,35 @@ wait_row(struct cs_compare_row *r, const struct side *sb,
 	}
 	if (bt[metric].has_p)
 		put(r, CS_CMP_P_VALUE, bt[metric].p);
+	put(r, CS_CMP_SEED, (double)q->seed);
 	return 0;
+}
+
+/* A count's or a mean's row (neither a rate nor a wait): the values and
+ * their difference, no interval, no test.  A period without a row holds
+ * no call of the service, and so 0 of each count (never empty: only a
+ * ratio of nothing is); a mean states its x and n, as asa does. */
+static void
+plain_row(struct cs_compare_row *r, const struct cs_kpi_row *b,
+    const struct cs_kpi_row *a)
+{
+	enum cs_kpi_fig f = r->fig;
+
+	if (cs_kpi_kind(f) == CS_COL_COUNT) {
+		if (b == NULL)
+			put(r, CS_CMP_BEFORE, 0);
+		if (a == NULL)
+			put(r, CS_CMP_AFTER, 0);
+		return;
+	}
+	if (b != NULL) {
+		put(r, CS_CMP_BEFORE_X, b->num[f]);
+		put(r, CS_CMP_BEFORE_N, b->den[f]);
+	}
+	if (a != NULL) {
+		put(r, CS_CMP_AFTER_X, a->num[f]);
+		put(r, CS_CMP_AFTER_N, a->den[f]);
+	}
 }
 
 /* The rows of one service ("" for the town) into out (cs_compare_nfigs). */
@@ -557,13 +594,14 @@ service_rows(const struct side *sb, const struct side *sa,
 			put(r, CS_CMP_BEFORE, b->v[f]);
 		if (a != NULL && a->has[f])
 			put(r, CS_CMP_AFTER, a->v[f]);
-		if (r->has[CS_CMP_BEFORE] && r->has[CS_CMP_AFTER])
-			put(r, CS_CMP_DIFF, r->v[CS_CMP_AFTER] - r->v[CS_CMP_BEFORE]);
 		if (is_rate(f))
 			rate_row(r, b, a);
-		else if (wait_stat(f, &metric) >= 0 &&
-		    wait_row(r, sb, sa, service, q, bt, err) != 0)
+		else if (wait_stat(f, &metric) < 0)
+			plain_row(r, b, a);
+		else if (wait_row(r, sb, sa, service, q, bt, err) != 0)
 			return -1;
+		if (r->has[CS_CMP_BEFORE] && r->has[CS_CMP_AFTER])
+			put(r, CS_CMP_DIFF, r->v[CS_CMP_AFTER] - r->v[CS_CMP_BEFORE]);
 	}
 	return 0;
 }

@@ -40,13 +40,20 @@ struct cs_compare_periods {
 };
 
 /* The values of a row, in the order of callstat-compare(1)'s JSON fields
- * after figure and service. */
+ * after figure and service.  CS_CMP_SEED, last so that the columns
+ * before it keep their places, is the bootstrap's seed on the rows of
+ * the waits it resamples (asa and the percentiles), empty on the others:
+ * a double, exact because callstat-compare takes seeds up to 2^53. */
 enum cs_compare_val {
 	CS_CMP_BEFORE, CS_CMP_AFTER, CS_CMP_BEFORE_X, CS_CMP_BEFORE_N,
 	CS_CMP_AFTER_X, CS_CMP_AFTER_N, CS_CMP_BEFORE_LOW, CS_CMP_BEFORE_HIGH,
 	CS_CMP_AFTER_LOW, CS_CMP_AFTER_HIGH, CS_CMP_DIFF, CS_CMP_DIFF_LOW,
-	CS_CMP_DIFF_HIGH, CS_CMP_P_VALUE, CS_CMP_NVALS
+	CS_CMP_DIFF_HIGH, CS_CMP_P_VALUE, CS_CMP_SEED, CS_CMP_NVALS
 };
+
+/* The largest seed a comparison writes exactly (2^53: every whole number
+ * up to it is a double). */
+#define CS_COMPARE_SEED_MAX 9007199254740992ULL
 
 /* The service name of the town's rows (every service together). */
 #define CS_COMPARE_TOWN "town"
@@ -61,9 +68,17 @@ struct cs_compare_row {
 /* The name of value v ("before_x"), the JSON and CSV column. */
 const char *cs_compare_val_name(enum cs_compare_val v);
 
-/* The figures compared, in the order of the rows of each service. */
+/* The figures compared, in the order of the rows of each service: offered,
+ * the rates and the waits first (tested: intervals and p-values), then
+ * the other counts and the means abandon_wait and talk in the order of
+ * callstat-kpi(7)'s table (the values and the difference only). */
 extern const enum cs_kpi_fig cs_compare_figs[];
 extern const size_t cs_compare_nfigs;
+
+/* How many of cs_compare_figs come first: offered, the rates and the
+ * waits, the figures with an interval and a test (and offered, their n),
+ * for a reader that shows those only (a report's table). */
+extern const size_t cs_compare_ntested;
 
 /*
  * Compares the two periods of q.  *rows (freed by the caller with free())

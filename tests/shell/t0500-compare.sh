@@ -2,7 +2,9 @@
 # the default split, x and n of each side against truth.csv, the intervals
 # and p-values recomputed from truth.csv by an independent Python script
 # (the textbook formulas, the Mann-Whitney ranks from the calls' own
-# waits), the formats, --matched, --seed, and bad arguments.
+# waits), the counts and means (abandon_wait, talk) and their differences
+# from truth.csv too, the formats and the seed's column, T beside
+# service_level, --matched, --seed, and bad arguments.
 . "$(dirname "$0")/lib.sh"
 
 DATA="$CS_TOP/tests/data"
@@ -79,6 +81,44 @@ def mann_whitney(w1, w2):
 
 answered = lambda r: r["outcome"] in ("agent", "bot")
 B, A = side(bf, bt), side(af, at)
+
+# with PLAIN set, the counts and the means too, into that file:
+# "figure,service,before,after,diff", a side without calls counting 0
+# and a mean of nothing empty, its difference then empty
+def shorts(f, t):
+    return [r for r in calls if f <= day(r) <= t and r["outcome"] == "short"
+            and (months is None or int(day(r)[5:7]) in months)]
+SB, SA = shorts(bf, bt), shorts(af, at)
+def is_(o):
+    return lambda r: r["outcome"] == o
+counts = [
+    ("offered", lambda r: True), ("answered", answered),
+    ("needed_agent", lambda r: r["needed_agent"] == "1"),
+    ("agent", is_("agent")), ("bot", is_("bot")),
+    ("abandoned", is_("abandoned")), ("missed", is_("missed")),
+    ("voicemail", is_("voicemail")), ("short", None),
+    ("bot_sessions", lambda r: r["bot_answered"] == "1"),
+    ("escalated", lambda r: r["escalated"] == "1"),
+    ("lost", lambda r: r["outcome"] in ("abandoned", "missed")),
+]
+means = [("abandon_wait", "abandoned", "abandon_wait"), ("talk", "agent", "talk")]
+if "PLAIN" in __import__("os").environ:
+    out = open(__import__("os").environ["PLAIN"], "w")
+    out.write("figure,service,before,after,diff\n")
+    for svc in sorted(set(r["service"] for r in B + A + SB + SA)) + ["town"]:
+        pick = lambda l: [r for r in l if svc == "town" or r["service"] == svc]
+        b, a, sb, sa = pick(B), pick(A), pick(SB), pick(SA)
+        for fig, f in counts:
+            x1 = len(sb) if f is None else sum(1 for r in b if f(r))
+            x2 = len(sa) if f is None else sum(1 for r in a if f(r))
+            out.write("%s,%s,%d,%d,%d\n" % (fig, svc, x1, x2, x2 - x1))
+        for fig, o, col in means:
+            v1 = [int(r[col]) for r in b if r["outcome"] == o]
+            v2 = [int(r[col]) for r in a if r["outcome"] == o]
+            m1 = "%.17g" % (sum(v1) / len(v1)) if v1 else ""
+            m2 = "%.17g" % (sum(v2) / len(v2)) if v2 else ""
+            d = "%.17g" % (float(m2) - float(m1)) if v1 and v2 else ""
+            out.write("%s,%s,%s,%s,%s\n" % (fig, svc, m1, m2, d))
 for svc in sorted(set(r["service"] for r in B + A)) + ["town"]:
     b = [r for r in B if svc == "town" or r["service"] == svc]
     a = [r for r in A if svc == "town" or r["service"] == svc]
@@ -125,6 +165,34 @@ same_values() {
 	}' "$1" "$2"
 }
 
+# same_plain WANT GOT: each row of WANT (truth.py's PLAIN) has its row in
+# GOT's CSV, with before, after and diff equal (to 1e-9), empty where
+# WANT's are
+same_plain() {
+	awk -F, '
+	FNR == NR { if (FNR > 1) want[$1 "," $2] = $0; next }
+	FNR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
+	{ got[$1 "," $2] = $0 }
+	END {
+		n = split("before after diff", name, " ")
+		for (k in want) {
+			if (!(k in got)) { print "  no row " k; bad++; continue }
+			split(want[k], w, ","); split(got[k], g, ",")
+			for (j = 1; j <= n; j++) {
+				wv = w[j + 2]; gv = g[col[name[j]]]
+				d = gv - wv; if (d < 0) d = -d
+				if ((wv == "") != (gv == "") || d > 1e-9) {
+					if (bad < 10) print "  " k " " name[j] ": callstat \"" gv "\", truth \"" wv "\""
+					bad++
+				}
+			}
+			rows++
+		}
+		if (rows < 80) { print "  only " rows + 0 " rows compared"; bad++ }
+		exit bad > 0
+	}' "$1" "$2"
+}
+
 # --- the default split, in hours ---------------------------------------------
 run callstat-compare -c callstat.conf -d a.db --csv
 check_rc 0 "compare at go_live, CSV"
@@ -132,11 +200,26 @@ cp out got.csv
 check "truth's values" sh -c 'python3 truth.py a/truth.csv in > want.csv'
 check "x, n, Newcombe's interval, z and Mann-Whitney p equal truth's" \
 	same_values want.csv got.csv
+check "truth's counts and means" sh -c 'PLAIN=plain.csv python3 truth.py a/truth.csv in > /dev/null'
+check "every count and mean, and its difference, equals truth's" \
+	same_plain plain.csv got.csv
+sed '2s/,[-0-9]*$/,999/' plain.csv > plain-bad.csv
+same_plain plain-bad.csv got.csv > /dev/null && caught=0 || caught=1
+check "same_plain: a wrong difference is caught" [ "$caught" -eq 1 ]
 check "CSV header: exactly the fields" test "$(head -n 1 got.csv)" = \
-	"figure,service,before,after,before_x,before_n,after_x,after_n,before_low,before_high,after_low,after_high,diff,diff_low,diff_high,p_value"
-check "every CSV row has 16 fields" awk -F, 'NF != 16 { exit 1 }' got.csv
-check "17 figures for each of 5 services and the town" \
-	test "$(tail -n +2 got.csv | wc -l)" -eq $((17 * 6))
+	"figure,service,before,after,before_x,before_n,after_x,after_n,before_low,before_high,after_low,after_high,diff,diff_low,diff_high,p_value,seed"
+check "every CSV row has 17 fields" awk -F, 'NF != 17 { exit 1 }' got.csv
+check "30 figures for each of 5 services and the town" \
+	test "$(tail -n +2 got.csv | wc -l)" -eq $((30 * 6))
+check "the figures of before first, then kpi.md's others in its order" \
+	test "$(awk -F, 'NR > 1 && $2 == "town" { printf "%s ", $1 }' got.csv)" = \
+	"offered answer_rate agent_answer_rate abandon_rate service_level service_level_answered escalation_rate containment_rate containment_24h escalation_answer_rate repeat_24h callback_2h callback_24h asa wait_p50 wait_p90 human_wait_p90 answered needed_agent agent bot abandoned missed voicemail short abandon_wait talk bot_sessions escalated lost "
+check "seed: 1 on the waits' rows, empty on the others" awk -F, 'NR > 1 {
+	w = $1 ~ /^(asa|wait_p50|wait_p90|human_wait_p90)$/
+	if (w && $17 != "1" || !w && $17 != "") exit 1 }' got.csv
+check "the counts and means: no interval, no p-value" awk -F, '
+	NR > 1 && $1 ~ /^(answered|needed_agent|agent|bot|abandoned|missed|voicemail|short|abandon_wait|talk|bot_sessions|escalated|lost)$/ &&
+	$9 $10 $11 $12 $14 $15 $16 != "" { exit 1 }' got.csv
 check "diff is after - before" awk -F, 'NR > 1 && $13 != "" {
 	d = $4 - $3 - $13; if (d > 1e-12 || d < -1e-12) exit 1 }' got.csv
 check "a Wilson interval holds its rate" awk -F, 'NR > 1 && $9 != "" {
@@ -149,6 +232,12 @@ check "table: the after period (truth: $af to $at)" has out "after:  $af to $at"
 check "table: the seed printed" has out "seed 1"
 check "table: what n.s. means" has out "n.s.: not significant (p > 0.05)"
 check "table: changes in points" grep -q "^town  *answer_rate .* pt " out
+check "table: T beside service_level (the configuration's 20 s)" \
+	grep -q "^town  *service_level (20 s)  " out
+check "table: the counts past the tests" grep -q "^town  *needed_agent  " out
+sed 's/^service_level = 20$/service_level = 45/' callstat.conf > sl45.conf
+run callstat-compare -c sl45.conf -d a.db
+check "table: T from the configuration (45 s)" grep -q "^town  *service_level (45 s)  " out
 
 # --- the formats ----------------------------------------------------------------
 run callstat-compare -c callstat.conf -d a.db --json
@@ -158,18 +247,20 @@ import json, sys
 d = json.load(open(sys.argv[1]))
 keys = ["figure", "service", "before", "after", "before_x", "before_n",
         "after_x", "after_n", "before_low", "before_high", "after_low",
-        "after_high", "diff", "diff_low", "diff_high", "p_value"]
-assert isinstance(d, list) and len(d) == 17 * 6, len(d)
+        "after_high", "diff", "diff_low", "diff_high", "p_value", "seed"]
+assert isinstance(d, list) and len(d) == 30 * 6, len(d)
 for o in d:
     assert list(o) == keys, list(o)
     assert all(not isinstance(v, (dict, list)) for v in o.values())
+    waits = ("asa", "wait_p50", "wait_p90", "human_wait_p90")
+    assert o["seed"] == (1 if o["figure"] in waits else None), o
 ' out
 if command -v jq > /dev/null; then
 	check "JSON: jq reads it" sh -c "jq length out > /dev/null"
 fi
 run callstat-compare -c callstat.conf -d a.db --tsv
 check_rc 0 "TSV"
-check "TSV: 16 fields a line" awk -F'\t' 'NF != 16 { exit 1 }' out
+check "TSV: 17 fields a line" awk -F'\t' 'NF != 17 { exit 1 }' out
 check "TSV: the CSV's values" sh -c "tr '\t' , < out | cmp -s - got.csv"
 
 # --- the seed ----------------------------------------------------------------------
@@ -185,6 +276,16 @@ check "another seed: the rates do not move" sh -c \
 	"grep _rate, got.csv > r1; grep _rate, seed2.csv > r2; cmp -s r1 r2"
 run callstat-compare -c callstat.conf -d a.db --seed 42
 check "the table names the seed given" has out "seed 42"
+run callstat-compare -c callstat.conf -d a.db --csv --seed 9007199254740992
+check_rc 0 "--seed 2^53, the largest"
+check "CSV: the seed given, exactly, on the rows of asa" sh -c \
+	"[ \$(grep -c '^asa,.*,9007199254740992\$' out) -eq 6 ]"
+run callstat-compare -c callstat.conf -d a.db --json --seed 42
+check "JSON: the seed given, a number" python3 -c '
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert [o["seed"] for o in d if o["figure"] == "wait_p90"] == [42] * 6
+' out
 
 # --- --matched and explicit periods ---------------------------------------------------
 run callstat-compare -c callstat.conf -d a.db --before 2024-01..2024-03-03 \
@@ -194,6 +295,9 @@ cp out matched.csv
 check "truth of March alone on both sides" sh -c 'python3 truth.py a/truth.csv in \
 	2024-01-01 2024-03-03 2024-03-04 2024-06-30 3 > want-m.csv'
 check "--matched: only March counted" same_values want-m.csv matched.csv
+check "--matched: truth's counts and means of March" sh -c 'PLAIN=plain-m.csv \
+	python3 truth.py a/truth.csv in 2024-01-01 2024-03-03 2024-03-04 2024-06-30 3 > /dev/null'
+check "--matched: the counts and means of March alone" same_plain plain-m.csv matched.csv
 run callstat-compare -c callstat.conf -d a.db --before 2024-01..2024-03-03 \
     --after 2024-03-04..2024-06 --matched
 check "--matched: the table names the month kept" has out "months in both periods only: 03"
@@ -207,7 +311,7 @@ check "explicit periods equal truth's" same_values want-e.csv explicit.csv
 # --- -s and --all-hours --------------------------------------------------------------
 run callstat-compare -c callstat.conf -d a.db -s accueil --csv
 check_rc 0 "-s accueil"
-check "-s accueil: its 17 rows only" sh -c "[ \$(tail -n +2 out | wc -l) -eq 17 ] &&
+check "-s accueil: its 30 rows only" sh -c "[ \$(tail -n +2 out | wc -l) -eq 30 ] &&
 	! tail -n +2 out | grep -qv ',accueil,'"
 grep ',accueil,' got.csv > acc-all.csv
 tail -n +2 out > acc-s.csv
@@ -218,6 +322,8 @@ check_rc 0 "--all-hours"
 cp out all.csv
 check "truth in all hours" sh -c 'python3 truth.py a/truth.csv all > want-all.csv'
 check "--all-hours: every call counted, as truth" same_values want-all.csv all.csv
+check "--all-hours: truth's counts and means" sh -c 'PLAIN=plain-all.csv python3 truth.py a/truth.csv all > /dev/null'
+check "--all-hours: the counts and means of every call" same_plain plain-all.csv all.csv
 
 # --- failures (exit 1) and usage errors (exit 2) ----------------------------------------
 sed '/^go_live/d' callstat.conf > nogo.conf
@@ -232,7 +338,7 @@ check_rc 1 "an unknown service"
 check "an unknown service: named" has err "nosuch"
 for args in "--before 2024-01" "--after 2024-03" "--before 2024-13..2024-14 --after 2025" \
     "--before 2024-02..2024-01 --after 2025" "--before 2024 --after 2024-06" \
-    "--seed x" "--seed -1" "--resamples 0" "--csv --json" "--no-such" "extra"; do
+    "--seed x" "--seed -1" "--seed 9007199254740993" "--resamples 0" "--csv --json" "--no-such" "extra"; do
 	run callstat-compare -c callstat.conf -d a.db $args
 	check_rc 2 "usage error: $args"
 	check "usage error: $args: a message and the hint" has err "Try 'callstat-compare --help'"

@@ -207,6 +207,162 @@ test_default_split(void)
 	EXACT(r->v[CS_CMP_AFTER], 1);	/* rank 3 of 1, 1, 1, 2, 9, 31 */
 	EXACT(r->v[CS_CMP_AFTER_N], 6);
 	EXACT(r->v[CS_CMP_P_VALUE], 0.171857339063);
+	CU_ASSERT(r->has[CS_CMP_SEED]);
+	EXACT(r->v[CS_CMP_SEED], 1);
+	r = find(rows, n, "town", CS_KPI_ANSWER_RATE);
+	CU_ASSERT_FATAL(r != NULL);
+	CU_ASSERT(!r->has[CS_CMP_SEED]);	/* no bootstrap on a rate */
+	free(rows);
+}
+
+/* A count's row: before, after, their difference, nothing else. */
+static void
+count_is(const struct cs_compare_row *rows, size_t n, const char *service,
+    enum cs_kpi_fig f, double before, double after)
+{
+	const struct cs_compare_row *r = find(rows, n, service, f);
+
+	CU_ASSERT_FATAL(r != NULL);
+	CU_ASSERT(r->has[CS_CMP_BEFORE] && r->has[CS_CMP_AFTER] &&
+	    r->has[CS_CMP_DIFF]);
+	EXACT(r->v[CS_CMP_BEFORE], before);
+	EXACT(r->v[CS_CMP_AFTER], after);
+	EXACT(r->v[CS_CMP_DIFF], after - before);
+	for (int v = CS_CMP_BEFORE_X; v < CS_CMP_NVALS; v++)
+		if (v != CS_CMP_DIFF)
+			CU_ASSERT(!r->has[v]);
+}
+
+/*
+ * The counts and means of the default split (see test_default_split),
+ * from calls.md's table by hand.  Before, accueil {1} and urbanisme {2},
+ * both agent calls in queues, talk 183 and 222.  After, accueil: 4
+ * (escalated, agent, talk 252), 5 and 11 (bot), 8 and 9 (missed, a
+ * person's phone dialled), 12 (agent, talk 400), short 10; urbanisme: 6
+ * (agent, talk 390), 7 (escalated, agent, talk 380), 13 (missed in the
+ * queue), 15 (voicemail after a phone rang).  No abandoned call on either
+ * side: 17 and 19 fall after 22 March.
+ */
+static void
+test_counts(void)
+{
+	struct cs_compare_query q = { 0 };
+	struct cs_compare_periods p;
+	struct cs_compare_row *rows = NULL;
+	const struct cs_compare_row *r;
+	struct cs_error err;
+	size_t n = 0;
+
+	CU_ASSERT_FATAL(setup_ok);
+	/* the first figures have the tests, the others none */
+	CU_ASSERT_EQUAL(cs_compare_figs[0], CS_KPI_OFFERED);
+	CU_ASSERT_EQUAL(cs_compare_figs[cs_compare_ntested - 1],
+	    CS_KPI_HUMAN_WAIT_P90);
+	CU_ASSERT_EQUAL(cs_compare_nfigs, 30);
+	for (size_t i = 1; i < cs_compare_nfigs; i++) {
+		enum cs_kpi_fig f = cs_compare_figs[i];
+		int tested = cs_kpi_kind(f) == CS_COL_RATE ||
+		    f == CS_KPI_ASA || f == CS_KPI_WAIT_P50 ||
+		    f == CS_KPI_WAIT_P90 || f == CS_KPI_HUMAN_WAIT_P90;
+
+		CU_ASSERT_EQUAL(tested, i < cs_compare_ntested);
+		for (size_t j = cs_compare_ntested; j < i; j++)	/* kpi.md's order */
+			CU_ASSERT(cs_compare_figs[j] < f);
+	}
+	q.seed = 1;
+	CU_ASSERT_EQUAL_FATAL(cs_compare_run(&db, &cfg, &q, &p, &rows, &n,
+	    &err), 0);
+	count_is(rows, n, "town", CS_KPI_OFFERED, 2, 10);
+	count_is(rows, n, "town", CS_KPI_ANSWERED, 2, 6);	/* 4 5 6 7 11 12 */
+	count_is(rows, n, "town", CS_KPI_NEEDED_AGENT, 2, 8);	/* not 5, 11 */
+	count_is(rows, n, "town", CS_KPI_AGENT, 2, 4);	/* 4 6 7 12 */
+	count_is(rows, n, "town", CS_KPI_BOT, 0, 2);
+	count_is(rows, n, "town", CS_KPI_ABANDONED, 0, 0);
+	count_is(rows, n, "town", CS_KPI_MISSED, 0, 3);	/* 8 9 13 */
+	count_is(rows, n, "town", CS_KPI_VOICEMAIL, 0, 1);
+	count_is(rows, n, "town", CS_KPI_SHORT, 0, 1);
+	count_is(rows, n, "town", CS_KPI_BOT_SESSIONS, 0, 4);	/* 4 5 7 11 */
+	count_is(rows, n, "town", CS_KPI_ESCALATED, 0, 2);
+	count_is(rows, n, "town", CS_KPI_LOST, 0, 3);
+	count_is(rows, n, "accueil", CS_KPI_NEEDED_AGENT, 1, 4);	/* 4 8 9 12 */
+	count_is(rows, n, "accueil", CS_KPI_SHORT, 0, 1);
+	count_is(rows, n, "urbanisme", CS_KPI_VOICEMAIL, 0, 1);
+	count_is(rows, n, "urbanisme", CS_KPI_LOST, 0, 1);
+	/* talk: (183 + 222) / 2 before, (252 + 400 + 390 + 380) / 4 after */
+	r = find(rows, n, "town", CS_KPI_TALK);
+	CU_ASSERT_FATAL(r != NULL);
+	EXACT(r->v[CS_CMP_BEFORE], 202.5);
+	EXACT(r->v[CS_CMP_AFTER], 355.5);
+	EXACT(r->v[CS_CMP_DIFF], 153);
+	EXACT(r->v[CS_CMP_BEFORE_X], 405);
+	EXACT(r->v[CS_CMP_BEFORE_N], 2);
+	EXACT(r->v[CS_CMP_AFTER_X], 1422);
+	EXACT(r->v[CS_CMP_AFTER_N], 4);
+	CU_ASSERT(!r->has[CS_CMP_DIFF_LOW] && !r->has[CS_CMP_P_VALUE] &&
+	    !r->has[CS_CMP_SEED]);
+	r = find(rows, n, "urbanisme", CS_KPI_TALK);
+	CU_ASSERT_FATAL(r != NULL);
+	EXACT(r->v[CS_CMP_AFTER], 385);
+	/* no abandoned call: a mean of nothing on both sides, n = 0 */
+	r = find(rows, n, "town", CS_KPI_ABANDON_WAIT);
+	CU_ASSERT_FATAL(r != NULL);
+	CU_ASSERT(!r->has[CS_CMP_BEFORE] && !r->has[CS_CMP_AFTER] &&
+	    !r->has[CS_CMP_DIFF]);
+	EXACT(r->v[CS_CMP_AFTER_N], 0);
+	free(rows);
+}
+
+/*
+ * 1 to 29 March against 30 and 31 March, in hours.  Before: accueil's
+ * March but call 17 is in (calls.md's accueil, 2025-03: 7 offered,
+ * abandoned {17}, abandon_wait 100) and urbanisme's 6, 7, 13, 15.  After:
+ * urbanisme 19 (abandoned after 7 s) and 20 (agent, talk 250); accueil's
+ * only call, 18, is on a Sunday, out of hours: no row, so 0 of each
+ * count, and its means empty.
+ */
+static void
+test_means(void)
+{
+	struct cs_compare_query q = { 0 };
+	struct cs_compare_periods p;
+	struct cs_compare_row *rows = NULL;
+	const struct cs_compare_row *r;
+	struct cs_error err;
+	size_t n = 0;
+
+	CU_ASSERT_FATAL(setup_ok);
+	q.before_from = "2025-03-01";
+	q.before_to = "2025-03-29";
+	q.after_from = "2025-03-30";
+	q.after_to = "2025-03-31";
+	q.seed = 1;
+	CU_ASSERT_EQUAL_FATAL(cs_compare_run(&db, &cfg, &q, &p, &rows, &n,
+	    &err), 0);
+	/* abandon_wait: 100 before (17), 7 after (19) */
+	r = find(rows, n, "town", CS_KPI_ABANDON_WAIT);
+	CU_ASSERT_FATAL(r != NULL);
+	EXACT(r->v[CS_CMP_BEFORE], 100);
+	EXACT(r->v[CS_CMP_AFTER], 7);
+	EXACT(r->v[CS_CMP_DIFF], -93);
+	EXACT(r->v[CS_CMP_BEFORE_N], 1);
+	EXACT(r->v[CS_CMP_AFTER_X], 7);
+	/* talk: 4 12 6 7, (252 + 400 + 390 + 380) / 4, then 20's 250 */
+	r = find(rows, n, "town", CS_KPI_TALK);
+	CU_ASSERT_FATAL(r != NULL);
+	EXACT(r->v[CS_CMP_BEFORE], 355.5);
+	EXACT(r->v[CS_CMP_AFTER], 250);
+	EXACT(r->v[CS_CMP_DIFF], -105.5);
+	count_is(rows, n, "town", CS_KPI_OFFERED, 11, 2);
+	count_is(rows, n, "town", CS_KPI_ABANDONED, 1, 1);
+	count_is(rows, n, "town", CS_KPI_LOST, 4, 1);	/* 8 9 13 17; 19 */
+	/* accueil, no call after */
+	count_is(rows, n, "accueil", CS_KPI_OFFERED, 7, 0);
+	count_is(rows, n, "accueil", CS_KPI_ESCALATED, 2, 0);	/* 4 17 */
+	count_is(rows, n, "accueil", CS_KPI_SHORT, 1, 0);
+	r = find(rows, n, "accueil", CS_KPI_ABANDON_WAIT);
+	CU_ASSERT_FATAL(r != NULL);
+	EXACT(r->v[CS_CMP_BEFORE], 100);
+	CU_ASSERT(!r->has[CS_CMP_AFTER] && !r->has[CS_CMP_DIFF]);
 	free(rows);
 }
 
@@ -255,6 +411,8 @@ static CU_TestInfo tests[] = {
 	{ "day arithmetic", test_days },
 	{ "the worked example split at go_live", test_default_split },
 	{ "explicit periods and --matched", test_periods },
+	{ "the counts and means of the split", test_counts },
+	{ "means on both sides; a service on one side", test_means },
 	CU_TEST_INFO_NULL,
 };
 
