@@ -14,7 +14,7 @@ struct cs_check_kept {
 	size_t seq;		/* order of adding: ties keep it */
 	char day[16];
 	char subject[256];
-	char detail[768];
+	char detail[2048];
 };
 
 /* Findings, owned; {0} is an empty list. */

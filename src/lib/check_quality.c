@@ -485,9 +485,9 @@ unmatched(struct qc *q)
 		const char *dst = (const char *)sqlite3_column_text(st, 3);
 		const char *leg = (const char *)sqlite3_column_text(st, 4);
 		const char *p = leg != NULL ? strchr(leg, '\1') : NULL;
-		char day[16], subject[160], at[300] = "", what[200];
+		char day[16], subject[160], at[1100] = "", what[1024];
+		char hint[400];
 		long long src, line;
-		const char *hint;
 		int r;
 
 		day_of(sqlite3_column_int64(st, 0), day, sizeof(day));
@@ -502,28 +502,27 @@ unmatched(struct qc *q)
 			snprintf(subject, sizeof(subject), "queue:%s", queue);
 			snprintf(what, sizeof(what), "that went through queue %s",
 			    queue);
-			hint = "add queue:NAME to the match line of the service "
-			    "that answers them";
+			snprintf(hint, sizeof(hint), "add queue:%s to the match "
+			    "line of the service that answers them", queue);
 		} else if (dst != NULL && *dst != '\0' &&
 		    strcmp(dst, CS_PHONE_MARK) != 0) {
 			snprintf(subject, sizeof(subject), "%s", dst);
 			snprintf(what, sizeof(what), "to %s", dst);
-			hint = "add did:NUMBER (a phone number) or ext:NUMBER "
-			    "(an extension) to the match line of the service that "
-			    "answers them";
+			snprintf(hint, sizeof(hint), "add did:%s (a phone number) "
+			    "or ext:%s (an extension) to the match line of the "
+			    "service that answers them", dst, dst);
 		} else if (dst != NULL) {
 			snprintf(subject, sizeof(subject), "%s", CS_PHONE_MARK);
 			snprintf(what, sizeof(what), "to phone numbers no did: "
-			    "term names (the database keeps them masked: read "
-			    "them in the file)");
-			hint = "add did:NUMBER to the match line of the service "
-			    "that answers them";
+			    "term names (kept masked: read them in the file)");
+			snprintf(hint, sizeof(hint), "add did:NUMBER to the match "
+			    "line of the service that answers them");
 		} else {
 			snprintf(subject, sizeof(subject), "?");
 			snprintf(what, sizeof(what), "(callstat-calls lists "
 			    "them, service other)");
-			hint = "add a match term for them to the service that "
-			    "answers them";
+			snprintf(hint, sizeof(hint), "add a match term for them "
+			    "to the service that answers them");
 		}
 		r = cs_check_list_add(q->l, CS_CHECK_UNMATCHED, day, subject,
 		    "%lld inbound %s %s%s matched no service's match line and "
