@@ -27,6 +27,11 @@
  * this (seconds): the hour repeated when summer time ends stays below. */
 #define CLOCK_BACK	3600
 
+/* A file's records this long (seconds) before and after the days asked
+ * for are read, for the record before each of theirs: a clock set back
+ * by more than a week shows when the days checked take in both sides. */
+#define CLOCK_AROUND	(7 * 86400)
+
 int
 cs_check_list_add(struct cs_check_list *l, enum cs_check_kind kind,
     const char *day, const char *subject, const char *fmt, ...)
@@ -379,13 +384,16 @@ clock_table(struct qc *q, const struct cs_tabledef *t)
 	int rc;
 
 	/* every file's records in its lines' order: a window over the
-	   table, sorted once */
+	   table, sorted once; of the days asked for and a week either side
+	   (by the key's time: a range of the table) */
 	snprintf(sql, sizeof(sql), "SELECT source, line, at, pline, pat FROM "
 	    "(SELECT %s source, %s line, %s at, lag(%s) OVER w pline, "
-	    "lag(%s) OVER w pat FROM %s WINDOW w AS (PARTITION BY %s ORDER "
-	    "BY %s, %s)) WHERE pat - at > %d AND at >= ?1 AND at < ?2 "
-	    "ORDER BY at", t->col[2].name, t->col[3].name, w, t->col[3].name,
-	    w, t->name, t->col[2].name, t->col[3].name, w, CLOCK_BACK);
+	    "lag(%s) OVER w pat FROM %s WHERE %s >= ?1 - %d AND %s < ?2 + %d "
+	    "WINDOW w AS (PARTITION BY %s ORDER BY %s, %s)) WHERE pat - at > "
+	    "%d AND at >= ?1 AND at < ?2 ORDER BY at", t->col[2].name,
+	    t->col[3].name, w, t->col[3].name, w, t->name, t->col[0].name,
+	    CLOCK_AROUND, t->col[0].name, CLOCK_AROUND, t->col[2].name,
+	    t->col[3].name, w, CLOCK_BACK);
 	if (cs_db_prepare(q->db, &st, sql, q->err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, q->t0);
