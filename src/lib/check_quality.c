@@ -460,7 +460,8 @@ clock_jumps(struct qc *q)
  * The inbound calls of service other, by the queue that took them or
  * else the number dialled, as the Asterisk records keep them (a number
  * no did: term names is kept masked, so its first record is named for
- * the user to read it there).
+ * the user to read it there); the calls of other phone systems' records
+ * are counted together, subject "?".
  */
 static int
 unmatched(struct qc *q)
@@ -527,8 +528,8 @@ unmatched(struct qc *q)
 			    "line of the service that answers them");
 		} else {
 			snprintf(subject, sizeof(subject), "?");
-			snprintf(what, sizeof(what), "(callstat-calls lists "
-			    "them, service other)");
+			snprintf(what, sizeof(what), "(callstat-calls -s other "
+			    "lists them)");
 			snprintf(hint, sizeof(hint), "add a match term for them "
 			    "to the service that answers them");
 		}
