@@ -1,5 +1,6 @@
-/* callstat-check: what the bot's sessions and the PBX's calls say against
- * each other.  See callstat-check(1). */
+/* callstat-check: the quality of the PBX's logs, and what the bot's
+ * sessions and the PBX's calls say against each other.  See
+ * callstat-check(1). */
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,11 +18,14 @@ static void
 help(void)
 {
 	printf("usage: %s\n\n"
-	    "Checks the bot's sessions against the PBX's calls: sessions linked\n"
-	    "to no call or to several, calls the bot answered with no session,\n"
-	    "a session whose outcome the PBX contradicts, days after go-live\n"
-	    "with bot calls and no session; and the figures that a phone\n"
-	    "system's records cannot carry (callstat-kpi leaves them empty).\n"
+	    "Checks the PBX's logs: days missing between busy days, calls stored\n"
+	    "twice, a clock set back inside a file, calls no service matched,\n"
+	    "queue_log calls the CDRs lack (cdr.conf's unanswered=yes).  The\n"
+	    "bot's sessions against the PBX's calls: sessions linked to no call\n"
+	    "or to several, calls the bot answered with no session, a session\n"
+	    "whose outcome the PBX contradicts, days after go-live with bot\n"
+	    "calls and no session.  And the figures that a phone system's\n"
+	    "records cannot carry (callstat-kpi leaves them empty).\n"
 	    "One line per finding.\n\n"
 	    "  -c, --config FILE    configuration\n"
 	    "      --csv            CSV with a header line\n"

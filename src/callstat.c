@@ -14,7 +14,7 @@ static const struct {
 } tools[] = {
 	{ "calls", "the rebuilt calls, one row each" },
 	{ "chart", "a chart from the figures' CSV: PNG, PDF or SVG" },
-	{ "check", "the bot's sessions against the PBX's calls" },
+	{ "check", "the logs' quality; the bot's sessions against the calls" },
 	{ "compare", "the figures before and after, with intervals and tests" },
 	{ "import", "PBX logs into the database" },
 	{ "kpi", "the figures per service and period" },

@@ -4,7 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "check.h"
+#include "check_int.h"
 #include "lacks.h"
 #include "timeutil.h"
 
@@ -13,7 +13,8 @@ cs_check_name(enum cs_check_kind k)
 {
 	static const char *const names[] = {
 		"unlinked", "ambiguous", "no-session", "contradicts",
-		"no-session-day", "lacks"
+		"no-session-day", "lacks", "gap", "duplicate", "clock-jump",
+		"unmatched", "no-cdr"
 	};
 
 	return (unsigned)k < sizeof(names) / sizeof(names[0]) ? names[k] : "?";
@@ -73,48 +74,46 @@ static const char sql[] =
 
 /* The formats of the days whose records cannot carry some figures, as
  * findings: their day that of the format's first record there. */
-struct lacking {
-	struct cs_lack l[CS_LACKS_MAX];
-	char day[CS_LACKS_MAX][16], detail[CS_LACKS_MAX][512];
-	int n, next;
-};
-
 static int
 lacking(struct cs_db *db, const char *from, const char *to,
-    struct lacking *k, struct cs_error *err)
+    struct cs_check_list *l, struct cs_error *err)
 {
-	if (cs_lacks_days(db, from, to, k->l, &k->n, err) != 0)
+	struct cs_lack k[CS_LACKS_MAX];
+	int n;
+
+	if (cs_lacks_days(db, from, to, k, &n, err) != 0)
 		return -1;
-	/* by day: cs_formats[]'s order within a day */
-	for (int i = 1; i < k->n; i++)
-		for (int j = i; j > 0 && k->l[j].first < k->l[j - 1].first; j--) {
-			struct cs_lack t = k->l[j];
+	/* by their first record: cs_formats[]'s order within a second */
+	for (int i = 1; i < n; i++)
+		for (int j = i; j > 0 && k[j].first < k[j - 1].first; j--) {
+			struct cs_lack t = k[j];
 
-			k->l[j] = k->l[j - 1];
-			k->l[j - 1] = t;
+			k[j] = k[j - 1];
+			k[j - 1] = t;
 		}
-	for (int i = 0; i < k->n; i++) {
+	for (int i = 0; i < n; i++) {
 		struct cs_datetime dt;
-		int wday;
+		char day[16];
 
-		cs_utc_to_local(k->l[i].first, &dt, &wday);
-		snprintf(k->day[i], sizeof(k->day[i]), "%04d-%02d-%02d",
-		    dt.year, dt.mon, dt.mday);
-		snprintf(k->detail[i], sizeof(k->detail[i]), "its records "
-		    "cannot carry %s: callstat-kpi leaves them empty where "
-		    "they are", k->l[i].f->lacks);
+		cs_utc_to_local(k[i].first, &dt, NULL);
+		snprintf(day, sizeof(day), "%04d-%02d-%02d", dt.year, dt.mon,
+		    dt.mday);
+		if (cs_check_list_add(l, CS_CHECK_LACKS, day, k[i].f->name,
+		    "its records cannot carry %s: callstat-kpi leaves them "
+		    "empty where they are", k[i].f->lacks) != 0)
+			return cs_error_set(err, "out of memory");
 	}
 	return 0;
 }
 
-/* Gives fn the findings of lacks of the days before day (NULL: all). */
+/* Gives fn the kept findings of the days before day (NULL: all). */
 static int
-lacking_before(struct lacking *k, const char *day,
+kept_before(struct cs_check_list *l, const char *day,
     int (*fn)(void *arg, const struct cs_finding *f), void *arg)
 {
-	for (; k->next < k->n; k->next++) {
-		struct cs_finding f = { CS_CHECK_LACKS, k->day[k->next],
-		    k->l[k->next].f->name, k->detail[k->next] };
+	for (; l->next < l->n; l->next++) {
+		const struct cs_check_kept *k = &l->f[l->next];
+		struct cs_finding f = { k->kind, k->day, k->subject, k->detail };
 
 		if (day != NULL && strcmp(f.day, day) >= 0)
 			break;
@@ -131,13 +130,17 @@ cs_check_run(struct cs_db *db, const struct cs_config *cfg,
     struct cs_error *err)
 {
 	sqlite3_stmt *st = NULL;
-	struct lacking k = { .n = 0 };
-	int rc;
+	struct cs_check_list l = { 0 };
+	int rc, ret = -1;
 
-	if (lacking(db, from, to, &k, err) != 0)
-		return -1;
+	/* the lacks and the data's quality, by day then kind, go after
+	   the bot's findings of their day (their kinds come after) */
+	if (lacking(db, from, to, &l, err) != 0 ||
+	    cs_check_quality(db, cfg, from, to, &l, err) != 0)
+		goto out;
+	cs_check_list_sort(&l);
 	if (cs_db_prepare(db, &st, sql, err) != 0)
-		return -1;
+		goto out;
 	if (from != NULL)
 		sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
 	if (to != NULL)
@@ -157,16 +160,22 @@ cs_check_run(struct cs_db *db, const struct cs_config *cfg,
 		    t : "";
 		if (f.day == NULL)
 			f.day = "";
-		/* a lack's finding is the day's last kind */
-		if (lacking_before(&k, f.day, fn, arg) != 0 || fn(arg, &f) != 0) {
-			sqlite3_finalize(st);
-			return cs_error_set(err, "out of memory");
+		if (kept_before(&l, f.day, fn, arg) != 0 || fn(arg, &f) != 0) {
+			cs_error_set(err, "out of memory");
+			goto out;
 		}
 	}
+	if (rc != SQLITE_DONE) {
+		cs_db_fail(db, "cannot check the bot's sessions", err);
+		goto out;
+	}
+	if (kept_before(&l, NULL, fn, arg) != 0) {
+		cs_error_set(err, "out of memory");
+		goto out;
+	}
+	ret = 0;
+out:
 	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return cs_db_fail(db, "cannot check the bot's sessions", err);
-	if (lacking_before(&k, NULL, fn, arg) != 0)
-		return cs_error_set(err, "out of memory");
-	return 0;
+	cs_check_list_release(&l);
+	return ret;
 }

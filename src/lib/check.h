@@ -5,7 +5,10 @@
  * sessions; a session whose outcome the PBX contradicts; days after the
  * bot went live with calls the bot answered and no session at all; and
  * the figures that the phone system of some records cannot carry
- * (lacks.h), which callstat-kpi leaves empty.
+ * (lacks.h), which callstat-kpi leaves empty.  And the data's quality
+ * (check_quality.c): days without calls between busy days, calls stored
+ * twice, a file's clock set back, calls no service matched, queue_log
+ * calls the CDRs lack.
  */
 #ifndef CS_CHECK_H
 #define CS_CHECK_H
@@ -20,11 +23,16 @@ enum cs_check_kind {
 	CS_CHECK_NO_SESSION,	/* a call the bot answered, no session */
 	CS_CHECK_CONTRADICTS,	/* the session's outcome against the PBX's */
 	CS_CHECK_NO_SESSION_DAY,	/* a day of bot calls without sessions */
-	CS_CHECK_LACKS		/* a format's records cannot carry figures */
+	CS_CHECK_LACKS,		/* a format's records cannot carry figures */
+	CS_CHECK_GAP,		/* days without calls between busy days */
+	CS_CHECK_DUPLICATE,	/* a day's calls stored twice */
+	CS_CHECK_CLOCK,		/* a file's record earlier than its line before */
+	CS_CHECK_UNMATCHED,	/* calls no service matched, by queue or number */
+	CS_CHECK_NO_CDR		/* a day's queue_log calls the CDRs lack */
 };
 
 /* "unlinked", "ambiguous", "no-session", "contradicts", "no-session-day",
- * "lacks". */
+ * "lacks", "gap", "duplicate", "clock-jump", "unmatched", "no-cdr". */
 const char *cs_check_name(enum cs_check_kind k);
 
 struct cs_finding {
@@ -38,8 +46,9 @@ struct cs_finding {
 
 /*
  * Calls fn with each finding of the days from..to (either NULL:
- * unbounded), by day, then kind.  Finds nothing of the bot's when the
- * database holds no session of the bot.  fn returns non-zero when out of memory: that stops
+ * unbounded), by day, then kind (unmatched: the day of the first such
+ * call).  Finds nothing of the bot's when the database holds no session
+ * of the bot.  fn returns non-zero when out of memory: that stops
  * it (-1, err says so).
  */
 int cs_check_run(struct cs_db *db, const struct cs_config *cfg,

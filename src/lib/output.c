@@ -151,6 +151,18 @@ table_line(FILE *fp, const struct cs_table *t, const size_t *w, int gap,
 	fputc('\n', fp);
 }
 
+/* A cell as text: a text cell's own, whatever its length (a check's
+ * finding says more than a buffer holds), else written into buf. */
+static const char *
+cell_str(const struct cs_column *c, const struct cs_cell *x, int table,
+    char *buf, size_t n)
+{
+	if (x->type == CS_CELL_TEXT)
+		return x->text != NULL ? x->text : "";
+	cell_text(c, x, table, buf, n);
+	return buf;
+}
+
 static int
 write_table(FILE *fp, const struct cs_table *t)
 {
@@ -172,9 +184,11 @@ write_table(FILE *fp, const struct cs_table *t)
 		if (line - 1 > nlines)
 			nlines = line - 1;
 		for (size_t r = 0; r < t->nrows; r++) {
-			cell_text(&t->col[c], &t->cell[r * t->ncols + c], 1, buf, 256);
-			if (width(buf) > w[c])
-				w[c] = width(buf);
+			const char *x = cell_str(&t->col[c],
+			    &t->cell[r * t->ncols + c], 1, buf, 256);
+
+			if (width(x) > w[c])
+				w[c] = width(x);
 		}
 	}
 	/* two spaces between columns, one when that keeps the table within
@@ -193,9 +207,8 @@ write_table(FILE *fp, const struct cs_table *t)
 	}
 	for (size_t r = 0; r < t->nrows; r++) {
 		for (size_t c = 0; c < t->ncols; c++) {
-			cell_text(&t->col[c], &t->cell[r * t->ncols + c], 1,
-			    buf + c * 256, 256);
-			piece[c] = buf + c * 256;
+			piece[c] = cell_str(&t->col[c],
+			    &t->cell[r * t->ncols + c], 1, buf + c * 256, 256);
 			len[c] = strlen(piece[c]);
 		}
 		table_line(fp, t, w, gap, piece, len);
@@ -224,9 +237,8 @@ write_sv(FILE *fp, const struct cs_table *t, int tsv)
 		for (size_t c = 0; c < t->ncols; c++) {
 			if (c > 0)
 				fputc(tsv ? '\t' : ',', fp);
-			cell_text(&t->col[c], &t->cell[r * t->ncols + c], 0, buf,
-			    sizeof(buf));
-			(tsv ? tsv_field : csv_field)(fp, buf);
+			(tsv ? tsv_field : csv_field)(fp, cell_str(&t->col[c],
+			    &t->cell[r * t->ncols + c], 0, buf, sizeof(buf)));
 		}
 		fputc('\n', fp);
 	}

@@ -502,9 +502,35 @@ test_write_error(void)
 	fclose(fp);
 }
 
+/* A text cell longer than any buffer of the writer's (a finding of
+ * callstat-check's) comes out whole in every format. */
+static void
+test_long_text(void)
+{
+	static const struct cs_column c1[] = { { "detail", NULL, CS_COL_TEXT } };
+	static char text[701], want[800];
+	struct cs_cell cell = { CS_CELL_TEXT, 0, text };
+	struct cs_table t = { c1, 1, &cell, 1 };
+	const enum cs_out_format f[3] = { CS_OUT_CSV, CS_OUT_TSV, CS_OUT_TABLE };
+
+	/* 700 bytes, its last ten "0123456789" */
+	memset(text, 'a', 690);
+	memcpy(text + 690, "0123456789", 11);
+	snprintf(want, sizeof(want), "detail\n%s\n", text);
+	for (int i = 0; i < 3; i++) {
+		char *out = render(&t, f[i]);
+
+		CU_ASSERT_PTR_NOT_NULL_FATAL(out);
+		/* the table pads no last column: all three the same */
+		CU_ASSERT_STRING_EQUAL(out, want);
+		free(out);
+	}
+}
+
 static CU_TestInfo tests[] = {
 	{ "shortest round-trip numbers", test_number },
 	{ "CSV", test_csv },
+	{ "a text longer than 255 bytes, whole", test_long_text },
 	{ "table: one space apart when two would not fit", test_table_fit },
 	{ "TSV", test_tsv },
 	{ "JSON", test_json },

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gaps.h"
 #include "report/outage.h"
 #include "timeutil.h"
 
@@ -31,46 +32,41 @@ range_words(const struct cs_lang *L, int64_t a, int64_t b, char *buf,
 	}
 }
 
-/* 1 if at least one service is open on that local date. */
-static int
-expected(const struct cs_config *cfg, const struct cs_datetime *dt, int wday)
-{
-	if (cs_config_closed_day(cfg, dt->year, dt->mon, dt->mday))
-		return 0;
-	if (cfg->nservices == 0)
-		return 1;
-	for (size_t i = 0; i < cfg->nservices; i++)
-		if (!cfg->services[i].has_hours ||
-		    cfg->services[i].hours.n[wday] > 0)
-			return 1;
-	return 0;
-}
+/* What cs_outage_find's runs are written into. */
+struct words {
+	struct cs_outage *o;
+	const struct cs_lang *L;
+	size_t len, cap;
+	int n;
+};
 
-/* Adds the range [a, b] to o's words, or counts it beyond the cap. */
+/* Adds a run of days to o's words, or counts it beyond the cap. */
 static int
-range_add(struct cs_outage *o, size_t *len, size_t *cap, int *n,
-    const struct cs_lang *L, int64_t a, int64_t b)
+range_add(void *arg, const struct cs_gap *g)
 {
-	char w[160];
+	struct words *w = arg;
+	struct cs_outage *o = w->o;
+	char buf[160];
 	size_t need;
 
-	if (*n >= CS_OUTAGE_MAX_RANGES) {
+	o->ndays += g->ndays;
+	if (w->n >= CS_OUTAGE_MAX_RANGES) {
 		o->more++;
 		return 0;
 	}
-	range_words(L, a, b, w, sizeof(w));
-	need = *len + strlen(w) + 3;
-	if (need > *cap) {
+	range_words(w->L, g->first, g->last, buf, sizeof(buf));
+	need = w->len + strlen(buf) + 3;
+	if (need > w->cap) {
 		char *p = realloc(o->ranges, need * 2);
 
 		if (p == NULL)
 			return -1;
 		o->ranges = p;
-		*cap = need * 2;
+		w->cap = need * 2;
 	}
-	*len += (size_t)snprintf(o->ranges + *len, *cap - *len, "%s%s",
-	    *n > 0 ? ", " : "", w);
-	(*n)++;
+	w->len += (size_t)snprintf(o->ranges + w->len, w->cap - w->len,
+	    "%s%s", w->n > 0 ? ", " : "", buf);
+	w->n++;
 	return 0;
 }
 
@@ -79,70 +75,15 @@ cs_outage_find(struct cs_db *db, const struct cs_config *cfg,
     const struct cs_lang *L, int64_t t0, int64_t t1, int64_t today,
     struct cs_outage *o, struct cs_error *err)
 {
-	sqlite3_stmt *st = NULL;
-	char from[11], to[11];
-	int64_t a = -1, b = -1;
-	size_t len = 0, cap = 0;
-	int n = 0, step;
+	struct words w = { o, L, 0, 0, 0 };
 
 	memset(o, 0, sizeof(*o));
-	if (t1 <= t0)
-		return 0;
-	cs_period_label(t0, CS_PERIOD_DAY, from, sizeof(from));
-	cs_period_label(t1 - 1, CS_PERIOD_DAY, to, sizeof(to));
-	if (cs_db_prepare(db, &st, "SELECT DISTINCT day FROM daily WHERE "
-	    "day >= ?1 AND day <= ?2 ORDER BY day", err) != 0)
+	if (cs_gaps_find(db, cfg, t0, t1, today, &o->any, range_add, &w,
+	    err) != 0) {
+		cs_outage_release(o);
 		return -1;
-	sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	step = sqlite3_step(st);
-	for (int64_t t = t0, nt; t < t1; t = nt) {
-		struct cs_datetime dt;
-		char day[16];
-		const char *have = NULL;
-		int wday, gap = 0;
-
-		nt = cs_local_midnight(t, 1);
-		cs_utc_to_local(t, &dt, &wday);
-		snprintf(day, sizeof(day), "%04d-%02d-%02d", dt.year, dt.mon,
-		    dt.mday);
-		/* the first day the daily sums hold at or after this one */
-		while (step == SQLITE_ROW) {
-			have = (const char *)sqlite3_column_text(st, 0);
-			if (have != NULL && strcmp(have, day) >= 0)
-				break;
-			have = NULL;
-			step = sqlite3_step(st);
-		}
-		if (have != NULL && strcmp(have, day) == 0)
-			o->any = 1;
-		else if (t < today && expected(cfg, &dt, wday))
-			gap = 1;
-		if (gap) {
-			if (a < 0)
-				a = t;
-			b = t;
-			o->ndays++;
-		} else if (a >= 0) {
-			if (range_add(o, &len, &cap, &n, L, a, b) != 0)
-				goto nomem;
-			a = -1;
-		}
 	}
-	if (a >= 0 && range_add(o, &len, &cap, &n, L, a, b) != 0)
-		goto nomem;
-	if (step != SQLITE_ROW && step != SQLITE_DONE) {
-		cs_db_fail(db, "days without records", err);
-		goto fail;
-	}
-	sqlite3_finalize(st);
 	return 0;
-nomem:
-	cs_error_set(err, "out of memory");
-fail:
-	sqlite3_finalize(st);
-	cs_outage_release(o);
-	return -1;
 }
 
 void

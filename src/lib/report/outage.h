@@ -3,12 +3,8 @@
  * the database holds no call at all: a logging outage, for the report's
  * Data quality chapter (report/quality.c).
  *
- * A day is expected when at least one service of the configuration is
- * open on it (its hours name that weekday, or it has no hours), it is no
- * public holiday of the configuration's calendar and no closed day, and it
- * ended before today.  It has records when the daily sums (db.h) hold a
- * row of that day, of any service, in or out of hours.  One query of the
- * distinct days of the period: no table of records is read.
+ * Which days are expected, and which have records, is gaps.h's: this
+ * file puts its runs of days in the reader's words.
  */
 #ifndef CS_REPORT_OUTAGE_H
 #define CS_REPORT_OUTAGE_H
