@@ -340,9 +340,23 @@ check_header(struct load *l, const char *p)
 		len = sizeof(name) - 1;
 	memcpy(name, p + 1, len);
 	name[len] = '\0';
-	if (!valid_section(name))
+	if (!valid_section(name)) {
 		cs_config_fail(l, "unknown section [%s]: use commune, pbx, bot, internal, "
 		    "privacy, import, service NAME or format NAME%s", name, "");
+		return;
+	}
+	if (strncmp(name, "service ", 8) == 0) {
+		struct header *n = realloc(l->svc, (l->nsvc + 1) * sizeof(*n));
+
+		if (n == NULL || (n[l->nsvc].name = cs_strdup(name + 8)) == NULL) {
+			if (n != NULL)
+				l->svc = n;
+			cs_config_fail(l, "out of memory%s%s", "", "");
+			return;
+		}
+		l->svc = n;
+		n[l->nsvc++].line = l->phys;
+	}
 }
 
 /* inih's reader (fgets-like): one physical line, folded when long. */
@@ -500,6 +514,14 @@ cs_config_load(struct cs_config *c, const char *path, struct cs_error *err)
 	}
 	if (c->nclosed > 1)
 		qsort(c->closed, c->nclosed, sizeof(*c->closed), cmp_int);
+	/* a [service X] with no key at all: no match either */
+	for (size_t i = 0; i < l.nsvc; i++)
+		if (cs_config_service(c, l.svc[i].name) < 0) {
+			cs_error_set(err, "%s:%d: [service %s] has no match: say "
+			    "which numbers, queues or extensions are its own",
+			    path, l.svc[i].line, l.svc[i].name);
+			goto out;
+		}
 	for (size_t i = 0; i < c->nservices; i++)
 		if (c->services[i].match.n == 0) {
 			cs_error_set(err, "%s:%d: [service %s] has no match: say "
@@ -518,6 +540,9 @@ out:
 		free(l.seen[i].key);
 	}
 	free(l.seen);
+	for (size_t i = 0; i < l.nsvc; i++)
+		free(l.svc[i].name);
+	free(l.svc);
 	if (rc != 0)
 		cs_config_release(c);
 	return rc;

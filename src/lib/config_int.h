@@ -41,6 +41,13 @@ struct load {
 		int line;
 	} *seen;
 	size_t nseen;
+	/* the [service NAME] headers, with their line: a section without a
+	   key makes no service, and inih says nothing of it */
+	struct header {
+		char *name;
+		int line;
+	} *svc;
+	size_t nsvc;
 };
 
 /*

@@ -127,6 +127,17 @@ test_error_service_without_match(void)
 		    err.msg);
 }
 
+/* A [service X] section with no key at all makes no service: an error at
+ * its header's line, as a service without a match. */
+static void
+test_error_service_without_key(void)
+{
+	expect_error("[commune]\nname = X\n[service a]\nmatch = did:0100\n"
+	    "[service vide]\n; nothing yet\n[pbx]\ntimes = local\n", 5,
+	    "[service vide] has no match");
+	expect_error("[service vide]\n", 1, "[service vide] has no match");
+}
+
 /*
  * A key given twice in a section is an error naming both lines and the
  * key, whether the two lines are next to each other or apart, also when the
@@ -221,6 +232,7 @@ static CU_TestInfo tests[] = {
 	{ "errors name file:line", test_errors },
 	{ "error: empty unknown section", test_error_empty_unknown_section },
 	{ "error: service without match", test_error_service_without_match },
+	{ "error: service without any key", test_error_service_without_key },
 	{ "a key given twice", test_key_twice },
 	{ "NUL byte", test_nul_byte },
 	CU_TEST_INFO_NULL
