@@ -280,6 +280,27 @@ parse_args(int argc, char **argv, struct args *a)
  * file.  Returns 0, or -1 after a message; *open_ok says whether cfg and
  * db are to be released.
  */
+/* 1 when generic-csv's [format name] is missing or cannot read a file
+ * (err says why), before any file is opened. */
+static int
+format_unusable(const struct cs_config *cfg, const char *name,
+    struct cs_error *err)
+{
+	const struct cs_format_def *def = cs_config_format(cfg, name);
+	struct cs_gcsv_reader *r;
+
+	if (def == NULL) {
+		cs_error_set(err, "%s: no [format %s] section: it names the "
+		    "columns of a generic-csv file (callstat.conf(5))",
+		    cfg->path != NULL ? cfg->path : "the configuration", name);
+		return 1;
+	}
+	if ((r = cs_gcsv_open(def, 0, err)) == NULL)
+		return 1;
+	cs_gcsv_close(r);
+	return 0;
+}
+
 static int
 open_all(const struct args *a, struct cs_config *cfg, struct cs_db *db,
     struct cs_privacy *priv, struct sink *sink, struct cs_sources *srcs,
@@ -293,6 +314,12 @@ open_all(const struct args *a, struct cs_config *cfg, struct cs_db *db,
 		return -1;
 	/* no [import] sources: refused before the database is made */
 	if (a->sources && cs_sources_list(srcs, cfg, &err) != 0) {
+		cs_warnx("%s", err.msg);
+		cs_config_release(cfg);
+		return -1;
+	}
+	/* and a [format NAME] that cannot read a file */
+	if (a->variant != NULL && format_unusable(cfg, a->variant, &err)) {
 		cs_warnx("%s", err.msg);
 		cs_config_release(cfg);
 		return -1;

@@ -122,6 +122,14 @@ check "says how" has err "--format generic-csv:NAME"
 run callstat-import -c callstat.conf -d x.db --format generic-csv:nosuch hosted.csv
 check_rc 1 "no such section"
 check "names it" has err "no [format nosuch] section"
+check "refused before the database is made" [ ! -e x.db ]
+printf '[format nocall]\nheader = yes\nstart = Started\nend = Ended\n' > bad.conf
+sed -n '/^\[format nocall\]/q;p' callstat.conf > base.conf
+cat base.conf bad.conf > nocall.conf
+run callstat-import -c nocall.conf -d y.db --format generic-csv:nocall hosted.csv
+check_rc 1 "a section without call_id"
+check "says so" has err "[format nocall] names no call_id column"
+check "and makes no database" [ ! -e y.db ]
 run callstat-import -c callstat.conf -d x.db --format asterisk-cdr:hosted hosted.csv
 check_rc 2 "asterisk-cdr takes no section"
 # the numbered section reads this header as a row: its columns are numbers
