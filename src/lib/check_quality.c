@@ -375,25 +375,54 @@ written(const struct cs_tabledef *t)
 	return t->col[0].name;
 }
 
+/*
+ * What names a record's call in table t, for the tables whose records a
+ * phone system writes when the whole call ends (Asterisk writes every CDR
+ * of a call at its end: a call of more than an hour puts its first
+ * legs' ends an hour before the record above them), or NULL.
+ */
+static const char *
+call_of(const struct cs_tabledef *t)
+{
+	static const char *const by[][2] = {
+		{ "cdr", "coalesce(nullif(linkedid, ''), uniqueid)" },
+		{ "generic_csv", "call_id" },
+		{ "fs_cdr", "coalesce(nullif(originating_leg_uuid, ''), uuid)" },
+	};
+
+	for (size_t i = 0; i < sizeof(by) / sizeof(by[0]); i++)
+		if (strcmp(t->name, by[i][0]) == 0)
+			return by[i][1];
+	return NULL;
+}
+
 static int
 clock_table(struct qc *q, const struct cs_tabledef *t)
 {
 	sqlite3_stmt *st = NULL;
-	const char *w = written(t);
-	char sql[768];
+	const char *w = written(t), *call = call_of(t);
+	char sql[1024], when[160];
 	int rc;
 
+	/* a record's time: its call's last end where the table names the
+	   call (every record of a call is written when it ends), else its
+	   own */
+	if (call != NULL)
+		snprintf(when, sizeof(when), "max(%s) OVER (PARTITION BY %s, "
+		    "%s)", w, t->col[2].name, call);
+	else
+		snprintf(when, sizeof(when), "%s", w);
 	/* every file's records in its lines' order: a window over the
 	   table, sorted once; of the days asked for and a week either side
 	   (by the key's time: a range of the table) */
 	snprintf(sql, sizeof(sql), "SELECT source, line, at, pline, pat FROM "
-	    "(SELECT %s source, %s line, %s at, lag(%s) OVER w pline, "
-	    "lag(%s) OVER w pat FROM %s WHERE %s >= ?1 - %d AND %s < ?2 + %d "
-	    "WINDOW w AS (PARTITION BY %s ORDER BY %s, %s)) WHERE pat - at > "
-	    "%d AND at >= ?1 AND at < ?2 ORDER BY at", t->col[2].name,
-	    t->col[3].name, w, t->col[3].name, w, t->name, t->col[0].name,
-	    CLOCK_AROUND, t->col[0].name, CLOCK_AROUND, t->col[2].name,
-	    t->col[3].name, w, CLOCK_BACK);
+	    "(SELECT source, line, at, lag(line) OVER w pline, lag(at) OVER w "
+	    "pat FROM (SELECT %s source, %s line, %s at FROM %s WHERE %s >= "
+	    "?1 - %d AND %s < ?2 + %d) WINDOW w AS (PARTITION BY source ORDER "
+	    "BY line, at)) WHERE pat - at > %d AND at >= ?1 AND at < ?2 "
+	    "ORDER BY at", t->col[2].name, t->col[3].name, when, t->name,
+	    t->col[0].name, CLOCK_AROUND, t->col[0].name, CLOCK_AROUND,
+	    CLOCK_BACK);
 	if (cs_db_prepare(q->db, &st, sql, q->err) != 0)
 		return -1;
 	sqlite3_bind_int64(st, 1, q->t0);

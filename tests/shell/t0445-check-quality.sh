@@ -109,6 +109,28 @@ run callstat-check -c callstat.conf -d q.db --csv --from 2025-03-21 --to 2025-03
 check_rc 0 "a clean day: exit 0"
 check "and only the header" [ "$(cat "$T/out")" = "day,check,subject,detail" ]
 
+# a call of an hour and a half, its rows written when it ended: its first
+# leg (10:00 to 10:01) comes after a call that ended at 11:20, but its call
+# ended at 11:31, so no clock was set back.  The same rows as records of
+# two calls (each its own uniqueid) are a jump back of 1 h 19 min.
+row() {	# LINE UNIQUEID START ANSWER END DSTCHANNEL
+	printf '"","0639980201","0199000100","from-trunk",""""" <0639980201>","PJSIP/trunk-%08d","%s","Dial","PJSIP/2101","2025-03-24 %s","2025-03-24 %s","2025-03-24 %s",60,55,"ANSWERED","DOCUMENTATION","%s",""\n' \
+	    "$1" "$6" "$3" "$4" "$5" "$2"
+}
+{
+	row 1 1742806800.1 11:00:00 11:00:05 11:20:00 PJSIP/2101-00000001
+	row 2 1742808600.2 10:00:00 10:00:02 10:01:00 PJSIP/voicebot-00000002
+	row 3 1742808600.2 10:01:00 10:01:20 11:31:00 PJSIP/2102-00000003
+} > long.csv
+run callstat-import -c callstat.conf -d long.db long.csv
+check_rc 0 "a long call imported"
+run callstat-check -c callstat.conf -d long.db --csv
+check "a long call's rows written at its end: no clock jump" sh -c "! grep -q clock-jump '$T/out'"
+sed '3s/1742808600\.2/1742808600.3/' long.csv > two.csv
+run callstat-import -c callstat.conf -d two.db two.csv
+run callstat-check -c callstat.conf -d two.db --csv
+check "the same rows as two calls: a jump back" grep -q '^2025-03-24,clock-jump,.*two.csv:2,' "$T/out"
+
 # the sample town's PBX logs: two years with nothing to find
 run callstat-import -c "$CS_TOP/sample-data/callstat.conf" -d s.db \
 	"$CS_TOP/sample-data/Master.csv" "$CS_TOP/sample-data/queue_log"
