@@ -387,7 +387,8 @@ call_of(const struct cs_tabledef *t)
 	static const char *const by[][2] = {
 		{ "cdr", "coalesce(nullif(linkedid, ''), uniqueid)" },
 		{ "generic_csv", "call_id" },
-		{ "fs_cdr", "coalesce(nullif(originating_leg_uuid, ''), uuid)" },
+		{ "fs_cdr", "coalesce(nullif(originating_leg_uuid, ''), "
+		    "nullif(cc_member_session_uuid, ''), uuid)" },
 	};
 
 	for (size_t i = 0; i < sizeof(by) / sizeof(by[0]); i++)
