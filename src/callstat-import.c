@@ -281,23 +281,20 @@ parse_args(int argc, char **argv, struct args *a)
  * db are to be released.
  */
 /* 1 when generic-csv's [format name] is missing or cannot read a file
- * (err says why), before any file is opened. */
+ * (err says why, as the import would), before any file is opened. */
 static int
 format_unusable(const struct cs_config *cfg, const char *name,
     struct cs_error *err)
 {
-	const struct cs_format_def *def = cs_config_format(cfg, name);
-	struct cs_gcsv_reader *r;
+	struct cs_format_ctx ctx;
+	void *rd;
 
-	if (def == NULL) {
-		cs_error_set(err, "%s: no [format %s] section: it names the "
-		    "columns of a generic-csv file (callstat.conf(5))",
-		    cfg->path != NULL ? cfg->path : "the configuration", name);
+	memset(&ctx, 0, sizeof(ctx));
+	ctx.cfg = cfg;
+	ctx.variant = name;
+	if ((rd = cs_format_generic_csv.open(&ctx, err)) == NULL)
 		return 1;
-	}
-	if ((r = cs_gcsv_open(def, 0, err)) == NULL)
-		return 1;
-	cs_gcsv_close(r);
+	cs_format_generic_csv.close(rd);
 	return 0;
 }
 
