@@ -2,7 +2,8 @@
  * fuzz_avaya_smdr.c: the Avaya IP Office SMDR reader
  * (readers/avaya_smdr.c), line by line through its entry in the table of
  * formats (fuzz.h), then through the parser and the legs it makes
- * (avaya_smdr_leg.c) in UTC, checking what they promise: every field
+ * (avaya_smdr_leg.c) in UTC and in Paris's local time, checking what they
+ * promise: only a local Call Start of the repeated hour flagged, every field
  * there, the times in range, a Call ID, a leg that ends after it starts
  * and answers between, whatever the calls held for their later records;
  * last, each record stored through the format's entry and its rows mapped
@@ -54,6 +55,8 @@ one(void *arg, const char *line, size_t len)
 	    !cs_log_time_ok(leg.start) ||
 	    leg.duration > CS_LOG_DURATION_MAX)
 		abort();
+	if ((leg.flags & ~CS_GCSV_FLAG_TWICE) != 0 || (r->utc && leg.flags != 0))
+		abort();
 }
 
 int
@@ -68,11 +71,15 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	static int ready;
 	struct cs_format_ctx ctx;
 
+	if (!ready && cs_tz_use("Europe/Paris", &err) != 0)
+		abort();
 	fuzz_format_lines(&cs_format_avaya_smdr, data, size);
-	if (cs_smdr_reader_init(&r, 1, &err) != 0)
-		return 0;
-	fuzz_lines(data, size, one, &r);
-	cs_smdr_reader_release(&r);
+	for (int utc = 1; utc >= 0; utc--) {
+		if (cs_smdr_reader_init(&r, utc, &err) != 0)
+			return 0;
+		fuzz_lines(data, size, one, &r);
+		cs_smdr_reader_release(&r);
+	}
 	if (!ready) {
 		cs_config_init(&cfg);
 		svc.name = "etat-civil";
